@@ -1,0 +1,1 @@
+export { zeros } from "./zeros.js";

@@ -1,0 +1,13 @@
+// Shared vitest settings for every workspace package. Workspace dependencies resolve to their
+// TypeScript sources through the "@nnkit/source" export condition, so tests need no prior build.
+import { defineProject, type UserWorkspaceConfig } from "vitest/config";
+
+const conditions = ["@nnkit/source", "import", "module", "node", "default"];
+
+export function nnkitProject(overrides: UserWorkspaceConfig["test"] = {}): UserWorkspaceConfig {
+  return defineProject({
+    resolve: { conditions },
+    ssr: { resolve: { conditions, externalConditions: ["@nnkit/source"] } },
+    test: { include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts"], ...overrides },
+  });
+}
