@@ -1,0 +1,24 @@
+// The chains of homework 1, questions 2.2.2–2.4 (shared by tests, the README and the bench).
+import { type Chain, chain } from "./chain.js";
+import { scalar, transpose, vector } from "./factor.js";
+
+const v = vector("v", "n");
+const y = vector("y", "n");
+const y1 = vector("y1", "n");
+const y2 = vector("y2", "m");
+
+/** 2.2.2: H = 2vvᵀ (the errata's ½-convention drops the 2: hessianHalf). */
+export const hessian: Chain = chain(scalar(2), v, transpose(v));
+export const hessianHalf: Chain = chain(v, transpose(v));
+/** 2.3: z = Hy = vvᵀy. */
+export const vectorHessianProduct: Chain = chain(v, transpose(v), y);
+/** 2.4: Z = Hy1y2ᵀ = vvᵀy1y2ᵀ. */
+export const tradeOff: Chain = chain(v, transpose(v), y1, transpose(y2));
+
+/** All of the above by question, for the grader and the terminal app. */
+export const homeworkChains = {
+  "2.2.2": hessian,
+  "2.2.2 (errata: H = vvᵀ)": hessianHalf,
+  "2.3": vectorHessianProduct,
+  "2.4": tradeOff,
+} as const;
