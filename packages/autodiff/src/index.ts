@@ -1,1 +1,63 @@
-export {};
+// @nnkit/autodiff: automatic differentiation as transformations of traced computation graphs.
+
+export { type AbstractValue, abstract } from "./abstract-value.js";
+export { backwardValues, type NamedValue } from "./backward-values.js";
+export {
+  checkGrads,
+  type GradCheckEntry,
+  type GradCheckMode,
+  type GradCheckOptions,
+  type GradCheckReport,
+  type GradCheckResult,
+} from "./check-grads.js";
+export { type CostExpr, evaluateCost, type Monomial } from "./cost.js";
+export { type Dim, type SymbolicDim, sym } from "./dims.js";
+export {
+  type BackwardEquation,
+  type BackwardEquations,
+  backwardEquations,
+} from "./equations/backward-equations.js";
+export { AutodiffError, type AutodiffErrorCode } from "./errors.js";
+export { Graph, type GraphNode } from "./graph.js";
+export { type Hw1Parameters, hw1Example, hw1Network } from "./networks/hw1-network.js";
+export { dot } from "./ops/dot.js";
+export { mean } from "./ops/mean.js";
+export { name } from "./ops/name.js";
+export { outer } from "./ops/outer.js";
+export type { BinaryOp, UnaryOp } from "./ops/types.js";
+export type { Params, Primitive } from "./primitive.js";
+export { add } from "./primitives/add.js";
+export { broadcastTo } from "./primitives/broadcast.js";
+export { eq, ge, gt, le, lt, ne } from "./primitives/compare.js";
+export { div } from "./primitives/div.js";
+export { exp } from "./primitives/exp.js";
+export { log } from "./primitives/log.js";
+export { logSoftmax } from "./primitives/log-softmax.js";
+export { matmul } from "./primitives/matmul.js";
+export { maximum } from "./primitives/maximum.js";
+export { mul } from "./primitives/mul.js";
+export { neg } from "./primitives/neg.js";
+export { onehot } from "./primitives/onehot.js";
+export { pow } from "./primitives/pow.js";
+export { getPrimitive, primitives } from "./primitives/registry.js";
+export { relu } from "./primitives/relu.js";
+export { reshape } from "./primitives/reshape.js";
+export { scale } from "./primitives/scale.js";
+export { sigmoid } from "./primitives/sigmoid.js";
+export { softmax } from "./primitives/softmax.js";
+export { square } from "./primitives/square.js";
+export { stack } from "./primitives/stack.js";
+export { sub } from "./primitives/sub.js";
+export { sum } from "./primitives/sum.js";
+export { take } from "./primitives/take.js";
+export { tanh } from "./primitives/tanh.js";
+export { transpose } from "./primitives/transpose.js";
+export { where } from "./primitives/where.js";
+export { type TraceableFunction, trace } from "./trace.js";
+export { type Operand, Tracer, type Value } from "./tracer.js";
+export { type GradientOf, type Gradients, grad, valueAndGrad } from "./transforms/grad.js";
+export { hvp } from "./transforms/hvp.js";
+export { hessian, jacfwd, jacrev } from "./transforms/jacobian.js";
+export { jvp } from "./transforms/jvp.js";
+export { type Pullback, vjp } from "./transforms/vjp.js";
+export type { Tree, TreeDef } from "./tree.js";

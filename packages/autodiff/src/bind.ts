@@ -1,0 +1,47 @@
+import { type DType, type Tensor, tensor } from "@nnkit/tensor";
+import { assertLive, type GraphBuilder } from "./builder.js";
+import type { Params, Primitive } from "./primitive.js";
+import { type Operand, Tracer, type Value } from "./tracer.js";
+
+/**
+ * Applies a primitive: on plain tensors it evaluates now; when any input is a tracer it records a
+ * node in the deepest builder involved (or in `into`, for values that have no tracer inputs).
+ */
+export function bind<P extends Params>(
+  primitive: Primitive<P>,
+  inputs: readonly Value[],
+  params: P,
+  into?: GraphBuilder,
+): Value {
+  let target = into;
+  for (const v of inputs) {
+    if (v instanceof Tracer) {
+      assertLive(v);
+      if (!target || v.builder.depth > target.depth) target = v.builder;
+    }
+  }
+  const out = primitive.shape(inputs, params);
+  if (!target) return primitive.evaluate(inputs as readonly Tensor[], params);
+  return target.emit(primitive as unknown as Primitive, inputs, params, out);
+}
+
+/** The dtype a plain number takes next to `other`, NumPy-2 "weak scalar" style. */
+function weakScalarDType(value: number, other: DType): DType {
+  if (other === "float32") return "float32";
+  if (other === "int32" && Number.isInteger(value)) return "int32";
+  return "float64";
+}
+
+/** Turns plain numbers into 0-d tensors whose dtype follows the other operand. */
+export function operands(a: Operand, b: Operand): [Value, Value] {
+  const av =
+    typeof a === "number"
+      ? scalar(a, typeof b === "number" ? "float64" : weakScalarDType(a, b.dtype))
+      : a;
+  const bv = typeof b === "number" ? scalar(b, weakScalarDType(b, av.dtype)) : b;
+  return [av, bv];
+}
+
+export function scalar(value: number, dtype: DType = "float64"): Tensor {
+  return tensor(value, { dtype });
+}

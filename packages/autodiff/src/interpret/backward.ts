@@ -1,0 +1,65 @@
+import { isFloatDType } from "../abstract-value.js";
+import { formatShape, shapesEqual } from "../dims.js";
+import { AutodiffError } from "../errors.js";
+import type { Graph } from "../graph.js";
+import { adjointName, nameIfUnnamed } from "../ops/name.js";
+import { add } from "../primitives/add.js";
+import { getPrimitive } from "../primitives/registry.js";
+import type { Value } from "../tracer.js";
+
+/** Which nodes depend, through floating-point values, on an input flagged in `wrt`. */
+export function dependsOn(graph: Graph, wrt: readonly boolean[]): boolean[] {
+  const needs = new Array<boolean>(graph.nodes.length).fill(false);
+  graph.inputs.forEach((id, k) => {
+    needs[id] = wrt[k] === true && isFloatDType(graph.nodes[id]!.dtype);
+  });
+  for (const node of graph.nodes) {
+    if (node.op === "input" || node.op === "const") continue;
+    needs[node.id] = isFloatDType(node.dtype) && node.inputs.some((i) => needs[i]);
+  }
+  return needs;
+}
+
+/**
+ * Reverse mode as a graph interpreter: from the outputs' cotangents, every node's cotangent
+ * (`null` where it is zero or not needed), visiting nodes in reverse and applying VJP rules.
+ */
+export function backwardNodes(
+  graph: Graph,
+  values: readonly Value[],
+  outputCotangents: readonly (Value | null)[],
+  wrt: readonly boolean[],
+): (Value | null)[] {
+  const needs = dependsOn(graph, wrt);
+  const cts: (Value | null)[] = new Array(graph.nodes.length).fill(null);
+  const accumulate = (id: number, ct: Value | null) => {
+    if (ct === null || !needs[id]) return;
+    const node = graph.nodes[id]!;
+    if (!shapesEqual(ct.shape, node.shape)) {
+      throw new AutodiffError(
+        node.op,
+        "shape",
+        `cotangent of shape ${formatShape(ct.shape)} does not match value shape ${formatShape(node.shape)}`,
+      );
+    }
+    const known = cts[id];
+    cts[id] = known ? add(known, ct) : ct;
+  };
+  graph.outputs.forEach((id, k) => {
+    accumulate(id, outputCotangents[k] ?? null);
+  });
+  for (let id = graph.nodes.length - 1; id >= 0; id--) {
+    const node = graph.nodes[id]!;
+    const ct = cts[id];
+    if (ct === null || ct === undefined) continue;
+    if (node.name !== undefined) nameIfUnnamed(ct, adjointName(node.name));
+    if (node.op === "input" || node.op === "const") continue;
+    const needed = node.inputs.map((i) => needs[i]!);
+    const ins = node.inputs.map((i) => values[i]!);
+    const contributions = getPrimitive(node.op).vjp(ct, ins, values[id]!, node.params, needed);
+    node.inputs.forEach((i, j) => {
+      if (needed[j]) accumulate(i, contributions[j] ?? null);
+    });
+  }
+  return cts;
+}

@@ -1,0 +1,42 @@
+import type { Tensor } from "@nnkit/tensor";
+import type { AbstractValue } from "./abstract-value.js";
+import type { CostExpr } from "./cost.js";
+import type { Expr } from "./equations/expr.js";
+import type { Value } from "./tracer.js";
+
+/** A primitive's static parameters (axes, shapes, exponents), stored on its graph nodes. */
+export type Params = Readonly<Record<string, unknown>>;
+
+/**
+ * One entry of the primitive table. Derivative rules are written with the package's own ops, so
+ * they trace into graphs like any other code and can be differentiated again.
+ */
+export interface Primitive<P extends Params = Params> {
+  readonly name: string;
+  /** Output shape and dtype from the inputs' (possibly symbolic) ones; throws on mismatches. */
+  shape(inputs: readonly AbstractValue[], params: P): AbstractValue;
+  /** The computation on concrete tensors. */
+  evaluate(inputs: readonly Tensor[], params: P): Tensor;
+  /** Tangent of the output given input tangents (`null` is a known zero); `null` if it is zero. */
+  jvp(
+    primals: readonly Value[],
+    tangents: readonly (Value | null)[],
+    out: Value,
+    params: P,
+  ): Value | null;
+  /** Cotangent for each input whose `needed` flag is set (`null` otherwise or when zero). */
+  vjp(
+    cotangent: Value,
+    primals: readonly Value[],
+    out: Value,
+    params: P,
+    needed: readonly boolean[],
+  ): readonly (Value | null)[];
+  /** Scalar multiplications under the course's cost model. */
+  cost(inputs: readonly AbstractValue[], output: AbstractValue, params: P): CostExpr;
+  /** How the value and the adjoint of input `index` read in a hand derivation. */
+  notation: {
+    forward(inputs: readonly Expr[], params: P): Expr;
+    adjoint(index: number, cotangent: Expr, inputs: readonly Expr[], out: Expr, params: P): Expr;
+  };
+}

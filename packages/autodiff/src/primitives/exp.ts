@@ -1,0 +1,26 @@
+import * as T from "@nnkit/tensor";
+import { bind } from "../bind.js";
+import { free } from "../cost.js";
+import { call, hadamard } from "../equations/expr.js";
+import type { UnaryOp } from "../ops/types.js";
+import type { Primitive } from "../primitive.js";
+import type { Value } from "../tracer.js";
+import { floatUnaryShape } from "./elementwise.js";
+import { mul } from "./mul.js";
+
+export const expPrimitive: Primitive = {
+  name: "exp",
+  shape: floatUnaryShape,
+  evaluate: ([x]) => T.exp(x!),
+  jvp: (_primals, [t], out) => mul(t!, out),
+  vjp: (ct, _primals, out) => [mul(ct, out)],
+  // Transcendental functions are not scalar multiplications in the course's cost model.
+  cost: () => free,
+  notation: {
+    forward: ([x]) => call("exp", "\\exp", x!),
+    adjoint: (_i, ct, [x]) => hadamard(call("exp", "\\exp", x!), ct),
+  },
+};
+
+/** eˣ, elementwise. */
+export const exp = ((x: Value): Value => bind(expPrimitive, [x], {})) as UnaryOp;

@@ -1,0 +1,26 @@
+import * as T from "@nnkit/tensor";
+import { bind } from "../bind.js";
+import { free } from "../cost.js";
+import { call, divide } from "../equations/expr.js";
+import type { UnaryOp } from "../ops/types.js";
+import type { Primitive } from "../primitive.js";
+import type { Value } from "../tracer.js";
+import { div } from "./div.js";
+import { floatUnaryShape } from "./elementwise.js";
+
+export const logPrimitive: Primitive = {
+  name: "log",
+  shape: floatUnaryShape,
+  evaluate: ([x]) => T.log(x!),
+  jvp: ([x], [t]) => div(t!, x!),
+  vjp: (ct, [x]) => [div(ct, x!)],
+  // Transcendental functions are not scalar multiplications in the course's cost model.
+  cost: () => free,
+  notation: {
+    forward: ([x]) => call("log", "\\log", x!),
+    adjoint: (_i, ct, [x]) => divide(ct, x!),
+  },
+};
+
+/** Natural logarithm, elementwise. */
+export const log = ((x: Value): Value => bind(logPrimitive, [x], {})) as UnaryOp;

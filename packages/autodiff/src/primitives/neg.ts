@@ -1,0 +1,24 @@
+import * as T from "@nnkit/tensor";
+import { bind } from "../bind.js";
+import { free } from "../cost.js";
+import { negate } from "../equations/expr.js";
+import type { UnaryOp } from "../ops/types.js";
+import type { Primitive } from "../primitive.js";
+import type { Value } from "../tracer.js";
+import { sameShape } from "./elementwise.js";
+
+export const negPrimitive: Primitive = {
+  name: "neg",
+  shape: sameShape,
+  evaluate: ([x]) => T.neg(x!),
+  jvp: (_primals, [t]) => neg(t!),
+  vjp: (ct) => [neg(ct)],
+  cost: () => free,
+  notation: {
+    forward: ([x]) => negate(x!),
+    adjoint: (_i, ct) => negate(ct),
+  },
+};
+
+/** −x. */
+export const neg = ((x: Value): Value => bind(negPrimitive, [x], {})) as UnaryOp;

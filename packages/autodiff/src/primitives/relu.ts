@@ -1,0 +1,28 @@
+import * as T from "@nnkit/tensor";
+import { bind, scalar } from "../bind.js";
+import { free } from "../cost.js";
+import { call, hadamard } from "../equations/expr.js";
+import type { UnaryOp } from "../ops/types.js";
+import type { Primitive } from "../primitive.js";
+import type { Value } from "../tracer.js";
+import { gt } from "./compare.js";
+import { sameShape } from "./elementwise.js";
+import { where } from "./where.js";
+
+export const reluPrimitive: Primitive = {
+  name: "relu",
+  shape: sameShape,
+  evaluate: ([x]) => T.maximum(x!, scalar(0, x!.dtype)),
+  // ReLU'(z) = I(z > 0), taking 0 at the kink.
+  jvp: ([x], [t]) => where(gt(x!, 0), t!, 0),
+  vjp: (ct, [x]) => [where(gt(x!, 0), ct, 0)],
+  // A comparison, not a multiplication.
+  cost: () => free,
+  notation: {
+    forward: ([x]) => call("ReLU", "\\operatorname{ReLU}", x!),
+    adjoint: (_i, ct, [x]) => hadamard(call("ReLU'", "\\operatorname{ReLU}'", x!), ct),
+  },
+};
+
+/** max(x, 0), elementwise. */
+export const relu = ((x: Value): Value => bind(reluPrimitive, [x], {})) as UnaryOp;

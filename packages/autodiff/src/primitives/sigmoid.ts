@@ -1,0 +1,31 @@
+import * as T from "@nnkit/tensor";
+import { bind } from "../bind.js";
+import { free } from "../cost.js";
+import { atom, call, hadamard, minus } from "../equations/expr.js";
+import type { UnaryOp } from "../ops/types.js";
+import type { Primitive } from "../primitive.js";
+import type { Value } from "../tracer.js";
+import { floatUnaryShape } from "./elementwise.js";
+import { mul } from "./mul.js";
+import { sub } from "./sub.js";
+
+export const sigmoidPrimitive: Primitive = {
+  name: "sigmoid",
+  shape: floatUnaryShape,
+  evaluate: ([x]) => T.sigmoid(x!),
+  // σ' = σ(1 − σ), from the output.
+  jvp: (_primals, [t], out) => mul(t!, mul(out, sub(1, out))),
+  vjp: (ct, _primals, out) => [mul(ct, mul(out, sub(1, out)))],
+  // Transcendental functions are not scalar multiplications in the course's cost model.
+  cost: () => free,
+  notation: {
+    forward: ([x]) => call("σ", "\\sigma", x!),
+    adjoint(_i, ct, [x]) {
+      const s = call("σ", "\\sigma", x!);
+      return hadamard(hadamard(s, minus(atom("1"), s)), ct);
+    },
+  },
+};
+
+/** The logistic sigmoid σ(x) = 1 / (1 + e⁻ˣ), elementwise. */
+export const sigmoid = ((x: Value): Value => bind(sigmoidPrimitive, [x], {})) as UnaryOp;

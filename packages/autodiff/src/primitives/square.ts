@@ -1,0 +1,26 @@
+import * as T from "@nnkit/tensor";
+import { bind } from "../bind.js";
+import { perEntry } from "../cost.js";
+import { atom, hadamard, power, times } from "../equations/expr.js";
+import type { UnaryOp } from "../ops/types.js";
+import type { Primitive } from "../primitive.js";
+import type { Value } from "../tracer.js";
+import { sameShape } from "./elementwise.js";
+import { mul } from "./mul.js";
+
+export const squarePrimitive: Primitive = {
+  name: "square",
+  shape: sameShape,
+  evaluate: ([x]) => T.mul(x!, x!),
+  jvp: ([x], [t]) => mul(t!, mul(x!, 2)),
+  vjp: (ct, [x]) => [mul(ct, mul(x!, 2))],
+  // x·x: one multiplication per entry.
+  cost: (_inputs, output) => perEntry(output.shape),
+  notation: {
+    forward: ([x]) => power(x!, 2),
+    adjoint: (_i, ct, [x]) => hadamard(times(atom("2"), x!), ct),
+  },
+};
+
+/** x², elementwise. */
+export const square = ((x: Value): Value => bind(squarePrimitive, [x], {})) as UnaryOp;

@@ -1,0 +1,28 @@
+import * as T from "@nnkit/tensor";
+import { bind } from "../bind.js";
+import { free } from "../cost.js";
+import { atom, call, hadamard, minus, power } from "../equations/expr.js";
+import type { UnaryOp } from "../ops/types.js";
+import type { Primitive } from "../primitive.js";
+import type { Value } from "../tracer.js";
+import { floatUnaryShape } from "./elementwise.js";
+import { mul } from "./mul.js";
+import { square } from "./square.js";
+import { sub } from "./sub.js";
+
+export const tanhPrimitive: Primitive = {
+  name: "tanh",
+  shape: floatUnaryShape,
+  evaluate: ([x]) => T.tanh(x!),
+  jvp: (_primals, [t], out) => mul(t!, sub(1, square(out))),
+  vjp: (ct, _primals, out) => [mul(ct, sub(1, square(out)))],
+  // Transcendental functions are not scalar multiplications in the course's cost model.
+  cost: () => free,
+  notation: {
+    forward: ([x]) => call("tanh", "\\tanh", x!),
+    adjoint: (_i, ct, [x]) => hadamard(minus(atom("1"), power(call("tanh", "\\tanh", x!), 2)), ct),
+  },
+};
+
+/** Hyperbolic tangent, elementwise. */
+export const tanh = ((x: Value): Value => bind(tanhPrimitive, [x], {})) as UnaryOp;
