@@ -1,5 +1,6 @@
 // Shared vitest settings for every workspace package. Workspace dependencies resolve to their
 // TypeScript sources through the "@nnkit/source" export condition, so tests need no prior build.
+// Each run also writes a JSON report that scripts/test-summary.mjs totals for CI's closing line.
 import { defineProject, type UserWorkspaceConfig } from "vitest/config";
 
 const conditions = ["@nnkit/source", "import", "module", "node", "default"];
@@ -8,6 +9,11 @@ export function nnkitProject(overrides: UserWorkspaceConfig["test"] = {}): UserW
   return defineProject({
     resolve: { conditions },
     ssr: { resolve: { conditions, externalConditions: ["@nnkit/source"] } },
-    test: { include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts"], ...overrides },
+    test: {
+      include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts"],
+      reporters: ["default", "json"],
+      outputFile: { json: "node_modules/.vitest/results.json" },
+      ...overrides,
+    },
   });
 }

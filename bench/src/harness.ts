@@ -10,6 +10,8 @@ export interface BenchCase {
   work?: { amount: number; unit: string };
   nnkit: () => unknown;
   peer?: () => unknown;
+  /** Time one call only (no warm-up): for whole-program runs that take seconds. */
+  once?: boolean;
   /** Called once before timing, e.g. to build inputs or check both sides agree. */
   setup?: () => void | Promise<void>;
 }
@@ -50,10 +52,17 @@ export function time(fn: () => unknown, budgetMs = 400): Timing {
   return { medianMs: samples[Math.floor(samples.length / 2)]!, runs: samples.length };
 }
 
+export function timeOnce(fn: () => unknown): Timing {
+  const start = performance.now();
+  fn();
+  return { medianMs: performance.now() - start, runs: 1 };
+}
+
 export async function runCase(suite: string, c: BenchCase): Promise<CaseResult> {
   await c.setup?.();
-  const nnkit = time(c.nnkit);
-  const peer = c.peer ? time(c.peer) : undefined;
+  const measure = c.once ? timeOnce : time;
+  const nnkit = measure(c.nnkit);
+  const peer = c.peer ? measure(c.peer) : undefined;
   return { suite, name: c.name, peerName: c.peerName, work: c.work, nnkit, peer };
 }
 

@@ -61,6 +61,20 @@ try {
       console.error(`FAIL ${name}: ${error.stderr || error.message}`);
     }
   }
+  for (const name of packages) {
+    const installed = JSON.parse(
+      readFileSync(join(project, "node_modules", name, "package.json"), "utf8"),
+    );
+    for (const bin of Object.keys(installed.bin ?? {})) {
+      try {
+        run(join(project, "node_modules", ".bin", bin), ["--help"], project);
+        console.log(`ok   ${bin} --help`);
+      } catch (error) {
+        failures += 1;
+        console.error(`FAIL ${bin} --help: ${error.stderr || error.message}`);
+      }
+    }
+  }
   console.log(`consumer check: ${packages.length - failures} passed, ${failures} failed`);
   if (failures > 0) process.exitCode = 1;
 } finally {

@@ -1,0 +1,275 @@
+// End-to-end tests: the built CLI (dist/cli.js) run as a process, as instructors run it.
+import { spawn, spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gradeAnswerFile, resultToJSON } from "@nnkit/grading";
+import { parse as parseCsv } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const cli = join(here, "..", "dist", "cli.js");
+const examples = join(here, "..", "..", "..", "examples", "hw1");
+const sampleClass = join(examples, "submissions");
+
+function run(args: string[], options: { cwd?: string } = {}) {
+  const out = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", ...options });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+const scratch = () => mkdtempSync(join(tmpdir(), "nnkit-grade-"));
+
+describe("nnkit-grade basics", () => {
+  it("prints its version and help, and exits 2 on bad usage", () => {
+    const version = run(["--version"]);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(here, "..", "package.json"), "utf8")).version,
+    );
+    const help = run(["batch", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--jobs <n>");
+    expect(help.stdout).toContain("Exit codes:");
+    expect(run(["grade-everything"]).code).toBe(2);
+    expect(run(["batch", sampleClass]).stderr).toContain("--out");
+    const missing = run(["check", "no-such-file.yaml"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("no-such-file.yaml is not a file");
+    expect(run(["check", join(examples, "correct.yaml"), "--assignment", "hw9"]).stderr).toContain(
+      'unknown assignment "hw9" (known: hw1)',
+    );
+  });
+});
+
+describe("check", () => {
+  it("prints a per-question report and the total", () => {
+    const out = run(["check", join(examples, "correct.yaml")]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^q1\.1\s+1\/1\s+passed$/m);
+    expect(out.stdout).toMatch(/^q3\.3\.3\s+0\/1\s+manual$/m);
+    expect(out.stdout).toContain("total: 8 / 9");
+  });
+
+  it("--json prints exactly the grading package's result", async () => {
+    const file = join(examples, "seed-student.yaml");
+    const out = run(["check", file, "--json"]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe(resultToJSON(await gradeAnswerFile(file, { assignment: "hw1" })));
+    expect(JSON.parse(out.stdout).student.name).toBe("Guolun Li");
+  });
+
+  it("exits 1 for an invalid file and says why", () => {
+    const out = run(["check", join(sampleClass, "kevin.yaml")]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain("not valid YAML");
+  });
+});
+
+describe("batch", () => {
+  const outDir = join(scratch(), "graded");
+  let first: ReturnType<typeof run>;
+  beforeAll(() => {
+    first = run(["batch", sampleClass, "--out", outDir, "--jobs", "2"]);
+  });
+
+  it("grades the sample class, reporting invalid files and duplicate ids (exit 1)", () => {
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/graded 14 files in .* s: 12 valid, 2 invalid, 2 duplicate ids/);
+    expect(first.stderr).toContain("[14/14]");
+  });
+
+  it("writes a gradebook that parses back to each student's result", async () => {
+    const rows = parseCsv(readFileSync(join(outDir, "gradebook.csv"), "utf8"), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows.map((r) => r.file)).toEqual(readdirSync(sampleClass).sort());
+    for (const row of rows) {
+      const result = await gradeAnswerFile(join(sampleClass, row.file!), { assignment: "hw1" });
+      expect(row.student_id).toBe(result.student.id);
+      expect(Number(row.total)).toBeCloseTo(result.score, 3);
+      for (const q of result.questions) expect(Number(row[q.id])).toBeCloseTo(q.score, 3);
+    }
+    const alice = rows.find((r) => r.file === "alice.yaml")!;
+    expect(alice.notes).toBe("duplicate id (also in mallory.yaml)");
+    expect(rows.find((r) => r.file === "laura.yaml")!.notes).toBe("invalid file");
+  });
+
+  it("writes results, feedback and a summary per student, duplicates kept apart", () => {
+    expect(readdirSync(join(outDir, "results")).sort()).toContain("s1001~2.json");
+    const mallory = JSON.parse(readFileSync(join(outDir, "results", "s1001~2.json"), "utf8"));
+    expect(mallory.student.name).toBe("Mallory Martin");
+    const feedback = readFileSync(join(outDir, "feedback", "s1004.md"), "utf8");
+    expect(feedback).toContain("# hw1 feedback for Dave Okafor (s1004)");
+    expect(feedback).toMatch(/\| q1\.1 \| 0 \/ 1 \| ✘ failed \|/);
+    const summary = readFileSync(join(outDir, "summary.md"), "utf8");
+    expect(summary).toContain("14 files: 12 graded, 2 invalid, 2 with duplicate ids.");
+    expect(summary).toContain("- `kevin.yaml`: the answer file is not valid YAML");
+    expect(summary).toContain("- `s1001` in `mallory.yaml` (results file `s1001~2.json`)");
+  });
+
+  it("gives byte-identical outputs on a rerun, with one job or two", () => {
+    const again = join(scratch(), "graded");
+    expect(run(["batch", sampleClass, "--out", again, "--jobs", "1", "--quiet"]).code).toBe(1);
+    for (const file of [
+      "gradebook.csv",
+      "summary.md",
+      "batch.json",
+      "results/s1006.json",
+      "feedback/s1006.md",
+    ]) {
+      expect(readFileSync(join(again, file), "utf8")).toBe(
+        readFileSync(join(outDir, file), "utf8"),
+      );
+    }
+  });
+
+  it("merge-manual adds a person's score for the free-text question and rejects bad rows", () => {
+    const manual = join(scratch(), "manual.csv");
+    writeFileSync(
+      manual,
+      "student_id,question,score,comment\ns1002,q3.3.3,1,clear account of double descent\ns1002,q1.1,0,not manual\ns9999,q3.3.3,1,\n",
+    );
+    const out = run(["merge-manual", outDir, manual]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("line 3: q1.1 is graded automatically");
+    expect(out.stderr).toContain("line 4: no graded file for student s9999");
+    const rows = parseCsv(readFileSync(join(outDir, "gradebook.csv"), "utf8"), {
+      columns: true,
+    }) as Record<string, string>[];
+    const bob = rows.find((r) => r.student_id === "s1002")!;
+    expect(bob["q3.3.3"]).toBe("1");
+    expect(bob.total).toBe("9");
+    expect(readFileSync(join(outDir, "feedback", "s1002.md"), "utf8")).toContain(
+      "Graded by a person: 1/1. clear account of double descent",
+    );
+  });
+});
+
+describe("gradescope", () => {
+  it("run writes results.json with Gradescope's fields, one test per question", () => {
+    const root = scratch();
+    const submission = join(root, "submission");
+    mkdirSync(submission);
+    mkdirSync(join(root, "results"));
+    cpSync(join(sampleClass, "dave.yaml"), join(submission, "answers.yaml"));
+    writeFileSync(
+      join(root, "submission_metadata.json"),
+      JSON.stringify({
+        created_at: "2026-10-01T10:00:00Z",
+        assignment: { due_date: "2026-10-02T23:59:00Z" },
+      }),
+    );
+    const resultsFile = join(root, "results", "results.json");
+    const out = run(["gradescope", "run", "--submission", submission, "--results", resultsFile]);
+    expect(out.code).toBe(0);
+    const results = JSON.parse(readFileSync(resultsFile, "utf8"));
+    const visibilities = ["hidden", "after_due_date", "after_published", "visible"];
+    expect(typeof results.execution_time).toBe("number");
+    expect(visibilities).toContain(results.visibility);
+    expect(results.tests).toHaveLength(13);
+    for (const test of results.tests) {
+      expect(Object.keys(test).sort()).toEqual(
+        ["max_score", "name", "number", "output", "score", "status", "visibility"].sort(),
+      );
+      expect(["passed", "failed"]).toContain(test.status);
+      expect(visibilities).toContain(test.visibility);
+      expect(test.score).toBeLessThanOrEqual(test.max_score);
+    }
+    const q11 = results.tests.find((t: { name: string }) => t.name === "q1.1");
+    expect(q11).toMatchObject({ number: "1.1", score: 0, max_score: 1, status: "failed" });
+    expect(results.score).toBeCloseTo(6.667, 3);
+  });
+
+  it("run reports an empty submission instead of failing", () => {
+    const root = scratch();
+    mkdirSync(join(root, "submission"));
+    const resultsFile = join(root, "results.json");
+    expect(
+      run(["gradescope", "run", "--submission", join(root, "submission"), "--results", resultsFile])
+        .code,
+    ).toBe(0);
+    const results = JSON.parse(readFileSync(resultsFile, "utf8"));
+    expect(results.score).toBe(0);
+    expect(results.output).toContain("No answer file found");
+  });
+
+  it("build writes a zip with an executable setup.sh and run_autograder", () => {
+    const zip = join(scratch(), "autograder.zip");
+    expect(run(["gradescope", "build", "--out", zip]).code).toBe(0);
+    const listing = spawnSync(
+      "python3",
+      [
+        "-c",
+        `import zipfile,sys\nfor i in zipfile.ZipFile(sys.argv[1]).infolist(): print(i.filename, oct(i.external_attr >> 16))`,
+        zip,
+      ],
+      { encoding: "utf8" },
+    );
+    if (listing.status === 0) {
+      expect(listing.stdout).toContain("setup.sh 0o100755");
+      expect(listing.stdout).toContain("run_autograder 0o100755");
+    }
+    expect(readFileSync(zip).subarray(0, 2).toString()).toBe("PK");
+  });
+});
+
+describe("template and variants", () => {
+  it("template → fill → check round trip scores full marks", () => {
+    const dir = scratch();
+    const file = join(dir, "answers.yaml");
+    expect(run(["template", "--student", "s2001", "--out", file]).code).toBe(0);
+    expect(run(["template", "--out", file]).code).toBe(2);
+    const template = parseYaml(readFileSync(file, "utf8"));
+    expect(template.student.id).toBe("s2001");
+    const correct = parseYaml(readFileSync(join(examples, "correct.yaml"), "utf8"));
+    writeFileSync(file, stringifyYaml({ ...template, answers: correct.answers }));
+    const out = run(["check", file]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain("total: 8 / 9");
+  });
+
+  it("variants prints one row per roster student", () => {
+    const roster = join(scratch(), "roster.csv");
+    writeFileSync(roster, "student_id,name\ns1,Ann\ns2,Ben\n");
+    const out = run(["variants", "--roster", roster]);
+    expect(out.code).toBe(0);
+    const rows = parseCsv(out.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.student_id)).toEqual(["s1", "s2"]);
+  });
+});
+
+describe("interrupted batch", () => {
+  it("a batch killed midway leaves the previous outputs intact", async () => {
+    const root = scratch();
+    const big = join(root, "class");
+    mkdirSync(big);
+    for (let i = 0; i < 60; i++)
+      cpSync(join(sampleClass, "bob.yaml"), join(big, `copy-${String(i).padStart(2, "0")}.yaml`));
+    const outDir = join(root, "graded");
+    expect(run(["batch", sampleClass, "--out", outDir, "--quiet"]).code).toBe(1);
+    const before = readFileSync(join(outDir, "gradebook.csv"), "utf8");
+    const child = spawn(process.execPath, [cli, "batch", big, "--out", outDir, "--jobs", "1"]);
+    await new Promise<void>((resolve) => {
+      child.stderr.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("[ 5/60]")) {
+          child.kill("SIGKILL");
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => child.on("exit", resolve));
+    expect(readFileSync(join(outDir, "gradebook.csv"), "utf8")).toBe(before);
+    expect(existsSync(join(outDir, "results", "s1002.json"))).toBe(true);
+    expect(readdirSync(outDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});

@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// nnkit-grade: the instructors' grading CLI. Each command lives in src/commands; this file only
+// declares the interface and maps errors to the documented exit codes. Commands are imported when
+// they run, so `--help` and `--version` answer without loading the grading machinery.
+import { availableParallelism } from "node:os";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { CliError, EXIT_CODES_HELP, ExitCode } from "./exit-codes.js";
+import { VERSION } from "./version.js";
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive integer");
+  return n;
+}
+
+const program = new Command()
+  .name("nnkit-grade")
+  .description("Grade nnkit homework answer files: one file, a whole class, or on Gradescope.")
+  .version(VERSION)
+  .exitOverride()
+  .showHelpAfterError("(run with --help for usage)")
+  .addHelpText("after", EXIT_CODES_HELP);
+
+let exitCode: ExitCode = ExitCode.ok;
+const run =
+  <A extends unknown[]>(action: (...args: A) => ExitCode | Promise<ExitCode>) =>
+  async (...args: A) => {
+    exitCode = await action(...args);
+  };
+
+program
+  .command("check")
+  .description("grade one answer file and print a report")
+  .argument("<file>", "answer file (YAML or JSON)")
+  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option("--json", "print the result as JSON instead of a report")
+  .addHelpText("after", EXIT_CODES_HELP)
+  .action(
+    run((file: string, opts: { assignment: string; json?: boolean }) =>
+      import("./commands/check.js").then((m) => m.checkCommand(file, opts)),
+    ),
+  );
+
+program
+  .command("batch")
+  .description("grade every answer file in a folder (recursively) and write a gradebook")
+  .argument("<dir>", "folder of answer files")
+  .requiredOption("-o, --out <dir>", "output folder")
+  .option(
+    "-j, --jobs <n>",
+    "files graded in parallel (worker threads)",
+    positiveInt,
+    Math.min(2, availableParallelism()),
+  )
+  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option("-q, --quiet", "no progress output")
+  .addHelpText(
+    "after",
+    `
+Writes OUT/gradebook.csv, OUT/results/<student>.json, OUT/feedback/<student>.md,
+OUT/summary.md and OUT/batch.json, each atomically.
+${EXIT_CODES_HELP}`,
+  )
+  .action(
+    run((dir: string, opts: { out: string; jobs: number; assignment: string; quiet?: boolean }) =>
+      import("./commands/batch.js").then((m) => m.batchCommand(dir, opts)),
+    ),
+  );
+
+program
+  .command("merge-manual")
+  .description(
+    "add person-given scores (CSV: student_id,question,score[,comment]) to a batch's outputs",
+  )
+  .argument("<outdir>", "output folder of a previous batch")
+  .argument("<csv>", "manual scores")
+  .addHelpText("after", EXIT_CODES_HELP)
+  .action(
+    run((outDir: string, csv: string) =>
+      import("./commands/merge-manual.js").then((m) => m.mergeManualCommand(outDir, csv)),
+    ),
+  );
+
+const gradescope = program
+  .command("gradescope")
+  .description("build or run a Gradescope autograder");
+gradescope
+  .command("build")
+  .description("write the autograder zip Gradescope expects (setup.sh, run_autograder)")
+  .requiredOption("-o, --out <file>", "zip to write", "autograder.zip")
+  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option("--bundle <tarballs...>", "install from these package tarballs instead of npm")
+  .action(
+    run((opts: { out: string; assignment: string; bundle?: string[] }) =>
+      import("./commands/gradescope.js").then((m) => m.gradescopeBuildCommand(opts)),
+    ),
+  );
+gradescope
+  .command("run")
+  .description("grade the submission inside Gradescope's container and write results.json")
+  .option("--submission <dir>", "submission folder", "/autograder/submission")
+  .option("--results <file>", "results file", "/autograder/results/results.json")
+  .option("--metadata <file>", "submission metadata (default: beside the submission folder)")
+  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .action(
+    run((opts: { submission: string; results: string; metadata?: string; assignment: string }) =>
+      import("./commands/gradescope.js").then((m) => m.gradescopeRunCommand(opts)),
+    ),
+  );
+
+program
+  .command("variants")
+  .description("print each student's variant numbers (CSV), for handouts")
+  .requiredOption(
+    "-r, --roster <csv>",
+    "roster CSV with a student_id (or id) column and optional name",
+  )
+  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .action(
+    run((opts: { roster: string; assignment: string }) =>
+      import("./commands/variants.js").then((m) => m.variantsCommand(opts)),
+    ),
+  );
+
+program
+  .command("template")
+  .description("print an answer-file skeleton with comments, for students")
+  .option("-s, --student <id>", "fill in the student id (and their variant numbers)")
+  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option("-o, --out <file>", "write to a file instead of stdout")
+  .option("-f, --force", "overwrite --out if it exists")
+  .action(
+    run((opts: { assignment: string; student?: string; out?: string; force?: boolean }) =>
+      import("./commands/template.js").then((m) => m.templateCommand(opts)),
+    ),
+  );
+
+try {
+  await program.parseAsync();
+  process.exitCode = exitCode;
+} catch (error) {
+  if (error instanceof CommanderError) {
+    const helpOrVersion = ["commander.helpDisplayed", "commander.version", "commander.help"];
+    process.exitCode = helpOrVersion.includes(error.code) ? ExitCode.ok : ExitCode.usage;
+  } else if (error instanceof CliError) {
+    console.error(`nnkit-grade: ${error.message}`);
+    process.exitCode = error.exitCode;
+  } else {
+    console.error(`nnkit-grade: unexpected error: ${(error as Error).stack ?? error}`);
+    process.exitCode = ExitCode.internal;
+  }
+}

@@ -1,0 +1,56 @@
+import { existsSync, statSync } from "node:fs";
+import { discoverAnswerFiles } from "../batch/discover.js";
+import { gradeFiles } from "../batch/pool.js";
+import { CliError, ExitCode } from "../exit-codes.js";
+import { formatScore } from "../output/gradebook.js";
+import { keyResults } from "../output/student-key.js";
+import { batchStats } from "../output/summary.js";
+import { writeOutputs } from "../output/write-outputs.js";
+import { createProgress } from "../progress.js";
+import { resolveAssignment } from "./assignment.js";
+
+export interface BatchCommandOptions {
+  out: string;
+  jobs: number;
+  assignment: string;
+  quiet?: boolean;
+}
+
+export async function batchCommand(dir: string, options: BatchCommandOptions): Promise<ExitCode> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CliError(`batch: ${dir} is not a folder`, ExitCode.usage);
+  }
+  const assignment = resolveAssignment(options.assignment);
+  const files = discoverAnswerFiles(dir);
+  if (files.length === 0) {
+    throw new CliError(`batch: no answer files (.yaml, .yml, .json) under ${dir}`, ExitCode.usage);
+  }
+  const started = performance.now();
+  const progress = createProgress(files.length, options.quiet ?? false);
+  const graded = await gradeFiles(files, {
+    assignment: assignment.id,
+    jobs: options.jobs,
+    onGraded: (g, done, total) =>
+      progress.tick(
+        `${g.file.relativePath} ${formatScore(g.result.score)}/${formatScore(g.result.max_score)}`,
+        done,
+        total,
+      ),
+  });
+  progress.stop();
+  const results = keyResults(graded);
+  try {
+    writeOutputs(options.out, assignment.id, results);
+  } catch (error) {
+    throw new CliError(
+      `batch: cannot write outputs to ${options.out}: ${(error as Error).message}`,
+      ExitCode.io,
+    );
+  }
+  const stats = batchStats(results);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `graded ${stats.files} files in ${seconds.toFixed(1)} s: ${stats.valid} valid, ${stats.invalid} invalid, ${stats.duplicates} duplicate ids; mean ${formatScore(stats.meanScore)}/${formatScore(stats.maxScore)}; outputs in ${options.out}`,
+  );
+  return stats.invalid > 0 || stats.duplicates > 0 ? ExitCode.problems : ExitCode.ok;
+}

@@ -1,0 +1,122 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { gradeAnswerFile } from "@nnkit/grading";
+import { strToU8, zipSync } from "fflate";
+import { discoverAnswerFiles } from "../batch/discover.js";
+import { CliError, ExitCode } from "../exit-codes.js";
+import { writeFileAtomic } from "../output/atomic.js";
+import { gradescopeResults, type SubmissionMetadata } from "../output/gradescope-results.js";
+import { VERSION } from "../version.js";
+import { resolveAssignment } from "./assignment.js";
+
+const EXECUTABLE = 0o100755 << 16;
+
+function setupScript(install: string): string {
+  return `#!/usr/bin/env bash
+# Gradescope runs this once while building the autograder image (Ubuntu): it installs Node.js 20
+# and the nnkit grader.
+set -euo pipefail
+apt-get update
+apt-get install -y curl ca-certificates
+curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
+apt-get install -y nodejs
+${install}
+nnkit-grade --version
+`;
+}
+
+function runScript(assignment: string): string {
+  return `#!/usr/bin/env bash
+# Gradescope runs this for every submission; results land in /autograder/results/results.json.
+set -uo pipefail
+nnkit-grade gradescope run --assignment ${assignment} \\
+  --submission /autograder/submission --results /autograder/results/results.json
+`;
+}
+
+export function gradescopeBuildCommand(options: {
+  out: string;
+  assignment: string;
+  bundle?: string[];
+}): ExitCode {
+  const assignment = resolveAssignment(options.assignment);
+  const files: Record<string, [Uint8Array, { attrs?: number }]> = {};
+  let install = `npm install --global --no-audit --no-fund @nnkit/grader@${VERSION}`;
+  if (options.bundle?.length) {
+    for (const tarball of options.bundle) {
+      if (!existsSync(tarball) || !tarball.endsWith(".tgz")) {
+        throw new CliError(
+          `gradescope build: ${tarball} is not a package tarball (.tgz)`,
+          ExitCode.usage,
+        );
+      }
+      files[`tarballs/${basename(tarball)}`] = [readFileSync(tarball), {}];
+    }
+    install = "npm install --global --no-audit --no-fund /autograder/source/tarballs/*.tgz";
+  }
+  files["setup.sh"] = [strToU8(setupScript(install)), { attrs: EXECUTABLE }];
+  files.run_autograder = [strToU8(runScript(assignment.id)), { attrs: EXECUTABLE }];
+  // Fixed timestamps keep the zip byte-identical across builds.
+  const zip = zipSync(files, { mtime: new Date("2026-01-01T00:00:00Z") });
+  writeFileSync(options.out, zip);
+  console.log(`wrote ${options.out} (${Object.keys(files).length} files) for ${assignment.id}`);
+  return ExitCode.ok;
+}
+
+function readMetadata(path: string): SubmissionMetadata | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as SubmissionMetadata;
+  } catch (error) {
+    console.error(`nnkit-grade: ignoring unreadable ${path}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+export async function gradescopeRunCommand(options: {
+  submission: string;
+  results: string;
+  metadata?: string;
+  assignment: string;
+}): Promise<ExitCode> {
+  const started = performance.now();
+  const assignment = resolveAssignment(options.assignment);
+  if (!existsSync(options.submission) || !statSync(options.submission).isDirectory()) {
+    throw new CliError(`gradescope run: ${options.submission} is not a folder`, ExitCode.usage);
+  }
+  const metadata = readMetadata(
+    options.metadata ?? join(dirname(options.submission), "submission_metadata.json"),
+  );
+  const candidates = discoverAnswerFiles(options.submission);
+  const chosen =
+    candidates.find((f) => /^answers?\.(ya?ml|json)$/i.test(basename(f.path))) ?? candidates[0];
+  // Students read results.json: grade for them, so hidden checks' details never appear.
+  const submittedAt = new Date(metadata?.created_at ?? Date.now());
+  const result = chosen
+    ? await gradeAnswerFile(chosen.path, {
+        assignment: assignment.id,
+        audience: "student",
+        now: Number.isNaN(submittedAt.getTime()) ? new Date() : submittedAt,
+      })
+    : undefined;
+  const json = gradescopeResults({
+    assignment,
+    result,
+    submittedFile: chosen?.relativePath,
+    otherFiles: candidates.filter((c) => c !== chosen).map((c) => c.relativePath),
+    metadata,
+    executionSeconds: (performance.now() - started) / 1000,
+  });
+  try {
+    writeFileAtomic(options.results, `${JSON.stringify(json, null, 2)}\n`);
+  } catch (error) {
+    throw new CliError(
+      `gradescope run: cannot write ${options.results}: ${(error as Error).message}`,
+      ExitCode.io,
+    );
+  }
+  console.log(
+    `wrote ${options.results}: ${json.score}/${json.tests.reduce((s, t) => s + t.max_score, 0)}`,
+  );
+  return ExitCode.ok;
+}

@@ -1,0 +1,28 @@
+import { existsSync } from "node:fs";
+import { answerTemplate } from "@nnkit/grading";
+import { CliError, ExitCode } from "../exit-codes.js";
+import { writeFileAtomic } from "../output/atomic.js";
+import { resolveAssignment } from "./assignment.js";
+
+export function templateCommand(options: {
+  assignment: string;
+  student?: string;
+  out?: string;
+  force?: boolean;
+}): ExitCode {
+  const assignment = resolveAssignment(options.assignment);
+  const text = answerTemplate(assignment, { studentId: options.student });
+  if (!options.out) {
+    process.stdout.write(text);
+    return ExitCode.ok;
+  }
+  if (existsSync(options.out) && !options.force) {
+    throw new CliError(
+      `template: ${options.out} exists (use --force to overwrite)`,
+      ExitCode.usage,
+    );
+  }
+  writeFileAtomic(options.out, text);
+  console.error(`wrote ${options.out}`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { studentVariant } from "@nnkit/grading";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { CliError, ExitCode } from "../exit-codes.js";
+import { resolveAssignment } from "./assignment.js";
+
+const ID_COLUMNS = ["student_id", "id", "sid", "student"];
+
+function formatValue(value: number | readonly number[]): string {
+  return typeof value === "number" ? String(value) : `[${value.join(", ")}]`;
+}
+
+export function variantsCommand(options: { roster: string; assignment: string }): ExitCode {
+  const assignment = resolveAssignment(options.assignment);
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(readFileSync(options.roster, "utf8"), {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+    });
+  } catch (error) {
+    throw new CliError(
+      `variants: cannot read roster ${options.roster}: ${(error as Error).message}`,
+      ExitCode.usage,
+    );
+  }
+  const idColumn = ID_COLUMNS.find((c) => rows.length > 0 && c in rows[0]!);
+  if (!idColumn) {
+    throw new CliError(
+      `variants: roster ${options.roster} needs a header with one of: ${ID_COLUMNS.join(", ")}`,
+      ExitCode.usage,
+    );
+  }
+  const table = rows.map((row) => {
+    const id = row[idColumn]!;
+    return { id, name: row.name ?? "", variant: studentVariant(assignment, id) };
+  });
+  const keys = [...new Set(table.flatMap((t) => Object.keys(t.variant)))].sort();
+  process.stdout.write(
+    stringify([
+      ["student_id", "name", ...keys],
+      ...table.map((t) => [
+        t.id,
+        t.name,
+        ...keys.map((k) => (k in t.variant ? formatValue(t.variant[k]!) : "")),
+      ]),
+    ]),
+  );
+  return ExitCode.ok;
+}

@@ -1,0 +1,34 @@
+/** Exit codes of nnkit-grade, documented in the README and `--help`. */
+export const ExitCode = {
+  /** Everything was graded and written. */
+  ok: 0,
+  /** Graded, but some input was invalid (an unreadable answer file, duplicate student ids). */
+  problems: 1,
+  /** Bad usage: unknown option or command, missing file or folder, unknown assignment. */
+  usage: 2,
+  /** Outputs could not be written. */
+  io: 3,
+  /** A bug in nnkit-grade itself; please report it with the message printed. */
+  internal: 4,
+} as const;
+
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** An error that ends the command with a message and an exit code, without a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  success
+  1  graded, but some input was invalid (unreadable answer files, duplicate student ids)
+  2  bad usage (unknown option, missing file or folder, unknown assignment)
+  3  outputs could not be written
+  4  internal error (a bug: please report it)`;

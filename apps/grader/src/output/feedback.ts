@@ -1,0 +1,58 @@
+// feedback/<student>.md: what a student gets back, one section per question.
+import type { GradeResult } from "@nnkit/grading";
+import { formatScore } from "./gradebook.js";
+
+const STATUS_MARK: Record<string, string> = {
+  passed: "✔ passed",
+  partial: "◐ partial",
+  failed: "✘ failed",
+  missing: "∅ missing",
+  invalid: "⚠ invalid",
+  manual: "✎ graded by a person",
+};
+
+export function feedbackMarkdown(result: GradeResult): string {
+  const who = [result.student.name, result.student.id && `(${result.student.id})`]
+    .filter(Boolean)
+    .join(" ");
+  const lines = [
+    `# ${result.assignment || "Homework"} feedback${who ? ` for ${who}` : ""}`,
+    "",
+    `**Score: ${formatScore(result.score)} / ${formatScore(result.max_score)}**`,
+    "",
+    "| question | score | status |",
+    "| --- | --- | --- |",
+    ...result.questions.map(
+      (q) =>
+        `| ${q.id} | ${formatScore(q.score)} / ${formatScore(q.max_score)} | ${STATUS_MARK[q.status] ?? q.status} |`,
+    ),
+    "",
+  ];
+  for (const q of result.questions) {
+    if (!q.feedback) continue;
+    lines.push(`## ${q.id}`, "", q.feedback.trim(), "");
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** A plain-text report for the terminal (`nnkit-grade check`). */
+export function textReport(result: GradeResult, fileLabel: string): string {
+  const width = Math.max(8, ...result.questions.map((q) => q.id.length));
+  const lines = [
+    `${fileLabel}: ${result.student.name || "?"} (${result.student.id || "no id"}), ${result.assignment || "?"}`,
+    "",
+    ...result.questions.flatMap((q) => {
+      const head = `${q.id.padEnd(width)}  ${`${formatScore(q.score)}/${formatScore(q.max_score)}`.padStart(7)}  ${q.status}`;
+      const body = q.feedback
+        ? q.feedback
+            .trim()
+            .split("\n")
+            .map((l) => `${" ".repeat(width + 4)}${l}`)
+        : [];
+      return [head, ...body];
+    }),
+    "",
+    `total: ${formatScore(result.score)} / ${formatScore(result.max_score)}`,
+  ];
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,31 @@
+// gradebook.csv: one row per answer file, one column per question, then the total.
+import { stringify } from "csv-stringify/sync";
+import { isInvalid, type KeyedResult, questionIds } from "./student-key.js";
+
+export const GRADEBOOK_FIXED_COLUMNS = ["student_id", "name", "file"] as const;
+
+export function formatScore(score: number): string {
+  return Number.isInteger(score) ? String(score) : String(Math.round(score * 1000) / 1000);
+}
+
+export function gradebookCsv(results: readonly KeyedResult[]): string {
+  const ids = questionIds(results);
+  const header = [...GRADEBOOK_FIXED_COLUMNS, ...ids, "total", "max_total", "notes"];
+  const rows = results.map((r) => {
+    const byId = new Map(r.result.questions.map((q) => [q.id, q]));
+    const notes = [
+      isInvalid(r) ? "invalid file" : "",
+      r.duplicateOf ? `duplicate id (also in ${r.duplicateOf.join(", ")})` : "",
+    ].filter(Boolean);
+    return [
+      r.result.student.id,
+      r.result.student.name,
+      r.file.relativePath,
+      ...ids.map((id) => formatScore(byId.get(id)?.score ?? 0)),
+      formatScore(r.result.score),
+      formatScore(r.result.max_score),
+      notes.join("; "),
+    ];
+  });
+  return stringify([header, ...rows]);
+}

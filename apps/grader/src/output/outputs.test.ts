@@ -1,0 +1,169 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { graded, question, result } from "../fixtures/results.js";
+import { writeFileAtomic } from "./atomic.js";
+import { gradebookCsv } from "./gradebook.js";
+import { lateFactor } from "./gradescope-results.js";
+import { applyManualScore } from "./manual.js";
+import { keyResults } from "./student-key.js";
+import { batchStats, summaryMarkdown } from "./summary.js";
+
+const alice = result("s001", "Alice, A.", [
+  question("q1.1", 1, 1, "passed"),
+  question("q2.3", 0.5, 1, "partial", "memory should count every stored value\nmore detail"),
+  question("q3.3.3", 0, 1, "manual", "kept for a person"),
+]);
+const bob = result("s002", "Bob", [
+  question("q1.1", 0, 1, "failed", "counterexample: x = (0, 0, 1, 0)"),
+  question("q2.3", 0.5, 1, "partial", "memory should count every stored value"),
+  question("q3.3.3", 0, 1, "manual"),
+]);
+const broken = result("", "", [
+  question("q1.1", 0, 1, "invalid", "line 3: bad indentation"),
+  question("q2.3", 0, 1, "invalid", "line 3: bad indentation"),
+  question("q3.3.3", 0, 1, "invalid", "line 3: bad indentation"),
+]);
+
+describe("keyResults", () => {
+  it("reports duplicate ids on both files and keeps both results", () => {
+    const keyed = keyResults([
+      graded("a.yaml", alice),
+      graded("b.yaml", bob),
+      graded("late/a.yaml", alice),
+    ]);
+    expect(keyed.map((k) => k.key)).toEqual(["s001", "s002", "s001~2"]);
+    expect(keyed[0]!.duplicateOf).toEqual(["late/a.yaml"]);
+    expect(keyed[2]!.duplicateOf).toEqual(["a.yaml"]);
+    expect(keyed[1]!.duplicateOf).toBeUndefined();
+  });
+
+  it("makes hostile ids safe file names", () => {
+    const evil = result("../../etc/passwd", "x", [question("q1.1", 0, 1, "failed")]);
+    const [k] = keyResults([graded("evil.yaml", evil)]);
+    expect(k!.key).toBe("__.._etc_passwd");
+    expect(k!.key).not.toContain("/");
+  });
+});
+
+describe("gradebookCsv", () => {
+  it("parses back to the scores, with quoting, totals and notes", () => {
+    const csv = gradebookCsv(keyResults([graded("a.yaml", alice), graded("x.yaml", broken)]));
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      student_id: "s001",
+      name: "Alice, A.",
+      file: "a.yaml",
+      "q1.1": "1",
+      "q2.3": "0.5",
+      "q3.3.3": "0",
+      total: "1.5",
+      max_total: "3",
+      notes: "",
+    });
+    expect(rows[1]!.notes).toBe("invalid file");
+  });
+});
+
+describe("summaryMarkdown", () => {
+  const keyed = keyResults([
+    graded("a.yaml", alice),
+    graded("b.yaml", bob),
+    graded("x.yaml", broken),
+  ]);
+
+  it("counts valid and invalid files and averages valid ones only", () => {
+    expect(batchStats(keyed)).toEqual({
+      files: 3,
+      valid: 2,
+      invalid: 1,
+      duplicates: 0,
+      meanScore: 1,
+      maxScore: 3,
+    });
+  });
+
+  it("lists per-question means, the commonest mistake first line, and invalid files", () => {
+    const md = summaryMarkdown(keyed);
+    expect(md).toContain("| q1.1 | 0.5 | 1 | 0: 1, 1: 1 | 1 | 0 | 1 | 0 | 0 | 0 |");
+    expect(md).toContain("  - 2× memory should count every stored value");
+    expect(md).not.toContain("more detail");
+    expect(md).toContain("- `x.yaml`: line 3: bad indentation");
+  });
+});
+
+describe("applyManualScore", () => {
+  const base = { studentId: "s001", comment: "good argument", source: "m.csv line 2" };
+
+  it("sets the score of a manual question and the total", () => {
+    const out = applyManualScore(alice, { ...base, question: "q3.3.3", score: 1 });
+    expect(out.ok && out.result.score).toBe(2.5);
+    expect(out.ok && out.result.questions[2]!.feedback).toBe(
+      "Graded by a person: 1/1. good argument",
+    );
+  });
+
+  it("refuses automatic questions, unknown questions and out-of-range scores, naming the row", () => {
+    const auto = applyManualScore(alice, { ...base, question: "q1.1", score: 1 });
+    expect(auto).toEqual({
+      ok: false,
+      error: expect.stringContaining("m.csv line 2: q1.1 is graded automatically"),
+    });
+    expect(applyManualScore(alice, { ...base, question: "q9", score: 1 }).ok).toBe(false);
+    const high = applyManualScore(alice, { ...base, question: "q3.3.3", score: 2 });
+    expect(high).toEqual({ ok: false, error: expect.stringContaining("outside 0..1") });
+  });
+});
+
+describe("lateFactor", () => {
+  const policy = { penaltyPerDay: 0.1, maxPenalty: 0.5 };
+  const due = "2026-10-01T23:59:00Z";
+
+  it("keeps everything on time or without a policy", () => {
+    expect(
+      lateFactor(policy, { created_at: "2026-10-01T20:00:00Z", assignment: { due_date: due } })
+        .factor,
+    ).toBe(1);
+    expect(
+      lateFactor(undefined, { created_at: "2026-10-09T00:00:00Z", assignment: { due_date: due } })
+        .factor,
+    ).toBe(1);
+  });
+
+  it("deducts per started day, capped", () => {
+    const oneMinute = lateFactor(policy, {
+      created_at: "2026-10-02T00:00:00Z",
+      assignment: { due_date: due },
+    });
+    expect(oneMinute.factor).toBeCloseTo(0.9);
+    expect(oneMinute.note).toBe("Submitted 1 day late: 10% deducted.");
+    const weeks = lateFactor(policy, {
+      created_at: "2026-10-20T00:00:00Z",
+      assignment: { due_date: due },
+    });
+    expect(weeks.factor).toBeCloseTo(0.5);
+  });
+});
+
+describe("writeFileAtomic", () => {
+  it("replaces the file and leaves no temporary behind", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nnkit-atomic-"));
+    const path = join(dir, "sub", "gradebook.csv");
+    writeFileAtomic(path, "old\n");
+    writeFileAtomic(path, "new\n");
+    expect(readFileSync(path, "utf8")).toBe("new\n");
+    expect(readdirSync(join(dir, "sub"))).toEqual(["gradebook.csv"]);
+  });
+
+  it("keeps the previous file when the write fails", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nnkit-atomic-"));
+    const path = join(dir, "f.txt");
+    writeFileSync(path, "previous");
+    // A folder in place of the target makes the final rename fail.
+    expect(() => writeFileAtomic(join(dir), "x")).toThrow();
+    expect(readFileSync(path, "utf8")).toBe("previous");
+  });
+});
