@@ -1,1 +1,76 @@
-export {};
+// @nnkit/grading: answer files, math input, checkers, and homework 1 as reference computations.
+export type { AnswerValue } from "./answers/answer-value.js";
+export { FILE_LIMITS } from "./answers/limits.js";
+export {
+  type AnswerFile,
+  type AnswerFileResult,
+  parseAnswerFile,
+} from "./answers/parse-answer-file.js";
+export {
+  type Assignment,
+  defineAssignment,
+  type Part,
+  type Question,
+  type VariantVariable,
+  type Visibility,
+  withStudentVariants,
+} from "./assignment/assignment.js";
+export { assignments, findAssignment, getAssignment } from "./assignment/registry.js";
+export { seedFrom, studentVariant } from "./assignment/student-variant.js";
+export {
+  type BackpropCheckOptions,
+  type BackpropInstance,
+  backpropCheck,
+} from "./checkers/backprop-check.js";
+export type { Check, CheckContext, CheckOutcome, Variant } from "./checkers/check.js";
+export { type ConditionCheckOptions, conditionCheck } from "./checkers/condition-check.js";
+export { type CostCheckOptions, costCheck } from "./checkers/cost-check.js";
+export {
+  type ExpressionCheckOptions,
+  type ExpressionInstance,
+  expressionCheck,
+} from "./checkers/expression-check.js";
+export { type GraphCheckOptions, graphCheck } from "./checkers/graph-check.js";
+export { manualCheck } from "./checkers/manual-check.js";
+export {
+  type NumericCheckOptions,
+  type NumericReference,
+  numericCheck,
+} from "./checkers/numeric-check.js";
+export { type SolutionSetCheckOptions, solutionSetCheck } from "./checkers/solution-set-check.js";
+export { type ThresholdCheckOptions, thresholdCheck } from "./checkers/threshold-check.js";
+export { yesNoCheck } from "./checkers/yes-no-check.js";
+export { GradingError } from "./errors.js";
+export { type GradeOptions, gradeAnswerFile, gradeAnswerText } from "./grade/grade-answer.js";
+export { type ManualScore, mergeManualScores, parseManualScores } from "./grade/manual-scores.js";
+export {
+  type GradeResult,
+  type QuestionResult,
+  type QuestionStatus,
+  resultToJSON,
+} from "./grade/result.js";
+export { hw1 } from "./hw1/hw1.js";
+export type { NumericArray } from "./math/constant.js";
+export { evaluateConstant } from "./math/constant.js";
+export {
+  evaluateTensor,
+  type TensorEnvironment,
+  type TensorResult,
+} from "./math/evaluate-tensor.js";
+export {
+  type BinaryOp,
+  type CompareOp,
+  type Expr,
+  type FunctionName,
+  formatExpr,
+} from "./math/expr.js";
+export { MATH_LIMITS } from "./math/limits.js";
+export { describeMathError, type MathError } from "./math/math-error.js";
+export {
+  type MathKind,
+  type ParseMathOptions,
+  type ParseResult,
+  parseMath,
+} from "./math/parse-math.js";
+export { type PolynomialResult, toPolynomial } from "./math/to-polynomial.js";
+export { answerTemplate } from "./template.js";

@@ -1,0 +1,150 @@
+import { parseDocument } from "yaml";
+import { type AnswerValue, describeValue } from "./answer-value.js";
+import { FILE_LIMITS } from "./limits.js";
+
+export interface AnswerFile {
+  /** The `assignment:` the file names, if any. */
+  readonly assignment: string | undefined;
+  readonly student: { readonly id: string; readonly name: string };
+  /** Answers keyed by question id (`q1.1`, …). */
+  readonly answers: ReadonlyMap<string, AnswerValue>;
+}
+
+export type AnswerFileResult =
+  | { readonly ok: true; readonly file: AnswerFile }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Reads an answer file (YAML, or JSON which YAML accepts) into validated data. Never throws: every
+ * problem, including hostile input (alias bombs, huge or deeply nested files), becomes a reason.
+ */
+export function parseAnswerFile(text: string): AnswerFileResult {
+  if (typeof text !== "string") return { ok: false, reason: "the answer file is not text" };
+  if (text.length > FILE_LIMITS.maxCharacters) {
+    return {
+      ok: false,
+      reason: `the answer file has ${text.length} characters; at most ${FILE_LIMITS.maxCharacters} are accepted`,
+    };
+  }
+  const data = readYaml(text);
+  return data.ok ? readTopLevel(data.value) : data;
+}
+
+function readYaml(text: string): { ok: true; value: AnswerValue } | { ok: false; reason: string } {
+  try {
+    const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true });
+    const [error] = document.errors;
+    if (error)
+      return {
+        ok: false,
+        reason: `the answer file is not valid YAML: ${firstLine(error.message)}`,
+      };
+    const js: unknown = document.toJS({ mapAsMap: true, maxAliasCount: FILE_LIMITS.maxAliasCount });
+    return toAnswerValue(js, { remaining: FILE_LIMITS.maxValues }, 0);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `the answer file cannot be read: ${firstLine(message)}` };
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.trim();
+}
+
+type Converted = { ok: true; value: AnswerValue } | { ok: false; reason: string };
+
+/** Converts yaml's JS output, counting values so that shared (aliased) subtrees cannot explode. */
+function toAnswerValue(js: unknown, budget: { remaining: number }, depth: number): Converted {
+  budget.remaining--;
+  if (budget.remaining < 0) {
+    return { ok: false, reason: `the answer file holds more than ${FILE_LIMITS.maxValues} values` };
+  }
+  if (depth > FILE_LIMITS.maxDepth) {
+    return {
+      ok: false,
+      reason: `the answer file is nested deeper than ${FILE_LIMITS.maxDepth} levels`,
+    };
+  }
+  if (js === null || js === undefined) return { ok: true, value: { type: "null" } };
+  if (typeof js === "string") return { ok: true, value: { type: "string", value: js } };
+  if (typeof js === "number") return { ok: true, value: { type: "number", value: js } };
+  if (typeof js === "bigint") return { ok: true, value: { type: "number", value: Number(js) } };
+  if (typeof js === "boolean") return { ok: true, value: { type: "boolean", value: js } };
+  if (Array.isArray(js)) {
+    const items: AnswerValue[] = [];
+    for (const item of js) {
+      const converted = toAnswerValue(item, budget, depth + 1);
+      if (!converted.ok) return converted;
+      items.push(converted.value);
+    }
+    return { ok: true, value: { type: "list", items } };
+  }
+  if (js instanceof Map) {
+    const entries = new Map<string, AnswerValue>();
+    for (const [key, item] of js) {
+      if (typeof key === "object" && key !== null) {
+        return { ok: false, reason: "the answer file uses a mapping or list as a key" };
+      }
+      const converted = toAnswerValue(item, budget, depth + 1);
+      if (!converted.ok) return converted;
+      entries.set(String(key), converted.value);
+    }
+    return { ok: true, value: { type: "map", entries } };
+  }
+  return { ok: false, reason: "the answer file contains a value of an unsupported type" };
+}
+
+function readTopLevel(root: AnswerValue): AnswerFileResult {
+  if (root.type !== "map") {
+    return {
+      ok: false,
+      reason: `the answer file must be a mapping with assignment, student and answers; found ${describeValue(root)}`,
+    };
+  }
+  const assignment = root.entries.get("assignment");
+  if (assignment !== undefined && assignment.type !== "string") {
+    return {
+      ok: false,
+      reason: `'assignment' must be text such as hw1; found ${describeValue(assignment)}`,
+    };
+  }
+  const student = readStudent(root.entries.get("student"));
+  if (!student.ok) return student;
+  const answers = root.entries.get("answers");
+  if (answers === undefined || answers.type === "null") {
+    return { ok: false, reason: "the answer file has no 'answers' mapping" };
+  }
+  if (answers.type !== "map") {
+    return {
+      ok: false,
+      reason: `'answers' must be a mapping keyed by question id; found ${describeValue(answers)}`,
+    };
+  }
+  return {
+    ok: true,
+    file: { assignment: assignment?.value, student: student.value, answers: answers.entries },
+  };
+}
+
+function readStudent(
+  value: AnswerValue | undefined,
+): { ok: true; value: AnswerFile["student"] } | { ok: false; reason: string } {
+  if (value === undefined || value.type !== "map") {
+    return { ok: false, reason: "the answer file needs 'student: {id, name}'" };
+  }
+  const id = value.entries.get("id");
+  const name = value.entries.get("name");
+  const idText =
+    id?.type === "string"
+      ? id.value
+      : id?.type === "number" && Number.isSafeInteger(id.value)
+        ? String(id.value)
+        : undefined;
+  if (idText === undefined || idText.trim() === "") {
+    return { ok: false, reason: "'student.id' must be non-empty text" };
+  }
+  if (name !== undefined && name.type !== "string") {
+    return { ok: false, reason: `'student.name' must be text; found ${describeValue(name)}` };
+  }
+  return { ok: true, value: { id: idText.trim(), name: name?.value.trim() ?? "" } };
+}

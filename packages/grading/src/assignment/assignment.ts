@@ -1,0 +1,73 @@
+import type { Rng } from "@nnkit/tensor";
+import type { Check } from "../checkers/check.js";
+import { GradingError } from "../errors.js";
+
+/**
+ * Who sees a check's feedback: everyone; students only once the due date has passed; or only the
+ * instructor (the score always counts).
+ */
+export type Visibility = "visible" | "after_due_date" | "hidden";
+
+/** One judged aspect of a question's answer. */
+export interface Part {
+  /** Names the part in feedback, e.g. "reverse mode, multiplications". */
+  readonly label: string;
+  /** Dotted path of the field this part reads (`reverse.memory`); the whole answer if absent. */
+  readonly field?: string;
+  /** Share of the question's points, relative to the other parts. */
+  readonly weight: number;
+  readonly visibility: Visibility;
+  readonly check: Check;
+}
+
+export interface Question {
+  /** Key in the answer file's `answers:` mapping, e.g. `q2.3`. */
+  readonly id: string;
+  readonly title: string;
+  /** The handout's points; a 0-point question is still checked and given feedback. */
+  readonly points: number;
+  readonly parts: readonly Part[];
+  /** The YAML lines under the question's key in an answer template, with comments. */
+  readonly template: string;
+}
+
+/** A number a per-student variant draws (v, x, y of 2.2.1), with the handout's value. */
+export interface VariantVariable {
+  readonly name: string;
+  readonly handout: readonly number[] | number;
+  readonly draw: (random: Rng) => readonly number[] | number;
+}
+
+export interface Assignment {
+  readonly id: string;
+  readonly title: string;
+  readonly dueDate?: Date;
+  readonly questions: readonly Question[];
+  readonly variables: readonly VariantVariable[];
+  /** Whether each student gets numbers drawn from their id; otherwise the handout's are used. */
+  readonly perStudentVariants: boolean;
+}
+
+/** Validates an assignment definition: unique question ids, positive weights, known variables. */
+export function defineAssignment(assignment: Assignment): Assignment {
+  const where = `defineAssignment(${assignment.id})`;
+  const ids = new Set<string>();
+  for (const question of assignment.questions) {
+    if (ids.has(question.id))
+      throw new GradingError(where, `question id ${question.id} is used twice`);
+    ids.add(question.id);
+    if (!(question.points >= 0))
+      throw new GradingError(where, `${question.id} has negative points`);
+    if (question.parts.length === 0) throw new GradingError(where, `${question.id} has no parts`);
+    for (const part of question.parts) {
+      if (!(part.weight > 0))
+        throw new GradingError(where, `${question.id} "${part.label}" needs a positive weight`);
+    }
+  }
+  return assignment;
+}
+
+/** A copy of an assignment that draws per-student numbers (or stops doing so). */
+export function withStudentVariants(assignment: Assignment, perStudentVariants = true): Assignment {
+  return { ...assignment, perStudentVariants };
+}

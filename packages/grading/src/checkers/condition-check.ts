@@ -1,0 +1,73 @@
+import type { Polynomial } from "@nnkit/cost";
+import { readText } from "../answers/read-values.js";
+import type { CompareOp } from "../math/expr.js";
+import { describeMathError } from "../math/math-error.js";
+import { parseMath } from "../math/parse-math.js";
+import { toPolynomial } from "../math/to-polynomial.js";
+import { type Check, type CheckContext, graded, invalid } from "./check.js";
+import { samplePoints } from "./sample-points.js";
+
+/** The reference region: where `difference` (a polynomial in the sizes) is positive. */
+export interface ConditionCheckOptions {
+  readonly symbols: readonly string[];
+  readonly positiveWhere: (context: CheckContext) => Polynomial;
+  /** What the condition means, for feedback: "forward mode is cheaper". */
+  readonly meaning: string;
+  readonly samples?: number;
+}
+
+/**
+ * Judges a condition such as `m > n` by the region it describes: on seeded integer points away from
+ * the reference boundary (where the difference is 0), it must hold exactly where the reference does.
+ */
+export function conditionCheck(options: ConditionCheckOptions): Check {
+  return {
+    kind: "condition",
+    grade(answer, context) {
+      const text = readText(answer, "the answer");
+      if (!text.ok) return invalid(text.message);
+      const parsed = parseMath(text.value, { symbols: options.symbols, kind: "condition" });
+      if (!parsed.ok) return invalid(describeMathError(parsed.error));
+      if (parsed.expr.kind !== "compare") return invalid("expected a condition such as m > n");
+      const left = toPolynomial(parsed.expr.left);
+      const right = toPolynomial(parsed.expr.right);
+      if (!left.ok) return invalid(left.message);
+      if (!right.ok) return invalid(right.message);
+      const studentDifference = left.polynomial.sub(right.polynomial);
+      const reference = options.positiveWhere(context);
+      const points = samplePoints(options.symbols, options.samples ?? 200, context.seed).filter(
+        (point) => !reference.evaluate(point).isZero(),
+      );
+      for (const point of points) {
+        const expected = reference.evaluate(point).sign() > 0;
+        const actual = holds(parsed.expr.op, studentDifference.evaluate(point).sign());
+        if (actual !== expected) {
+          const where = [...point].map(([name, value]) => `${name} = ${value}`).join(", ");
+          const verdict = expected ? "does not hold" : "holds";
+          return graded(
+            0,
+            `at ${where} your condition ${verdict}, but ${options.meaning} is ${expected ? "true" : "false"} there`,
+          );
+        }
+      }
+      return graded(1, `correct (agrees on ${points.length} sampled points)`);
+    },
+  };
+}
+
+function holds(op: CompareOp, sign: -1 | 0 | 1): boolean {
+  switch (op) {
+    case ">":
+      return sign > 0;
+    case ">=":
+      return sign >= 0;
+    case "<":
+      return sign < 0;
+    case "<=":
+      return sign <= 0;
+    case "=":
+      return sign === 0;
+    case "!=":
+      return sign !== 0;
+  }
+}

@@ -1,0 +1,67 @@
+import { formatBigO, type Polynomial, sameGrowth } from "@nnkit/cost";
+import { readText } from "../answers/read-values.js";
+import { describeMathError } from "../math/math-error.js";
+import { parseMath } from "../math/parse-math.js";
+import { toPolynomial } from "../math/to-polynomial.js";
+import { type Check, type CheckContext, graded, invalid } from "./check.js";
+import { crossCheckPolynomial } from "./cross-check.js";
+
+export interface CostCheckOptions {
+  /** Sizes the formula may use, e.g. ["n"] or ["m", "n"]. */
+  readonly symbols: readonly string[];
+  /** Exact counts accepted with full credit (one per accepted convention); the first is the handout's. */
+  readonly accepted: (context: CheckContext) => readonly [Polynomial, ...Polynomial[]];
+  /** Whether the question allows a big-O answer; if not, a right O(…) earns `bigOCredit`. */
+  readonly allowBigO: boolean;
+  /** Credit for an O(…) answer of the right class when big-O is not allowed. */
+  readonly bigOCredit?: number;
+  /** Credit for an exact formula of the right growth that no accepted count equals. */
+  readonly sameGrowthCredit?: number;
+}
+
+/**
+ * Grades a cost formula, PrairieLearn-style: an accepted exact count is full credit; a big-O answer
+ * of the right class is full credit where big-O is allowed and `bigOCredit` otherwise; the right
+ * growth with wrong constants or lower-order terms earns `sameGrowthCredit`. Equality is decided on
+ * exact polynomial normal forms.
+ */
+export function costCheck(options: CostCheckOptions): Check {
+  const bigOCredit = options.bigOCredit ?? 0.5;
+  const sameGrowthCredit = options.sameGrowthCredit ?? 0.5;
+  return {
+    kind: "cost",
+    grade(answer, context) {
+      const text = readText(answer, "the answer");
+      if (!text.ok) return invalid(text.message);
+      const parsed = parseMath(text.value, { symbols: options.symbols, kind: "formula" });
+      if (!parsed.ok) return invalid(describeMathError(parsed.error));
+      const student = toPolynomial(parsed.expr);
+      if (!student.ok) return invalid(student.message);
+      const accepted = options.accepted(context);
+      const reference = accepted[0];
+      const growth = formatBigO(student.polynomial);
+      if (student.bigO) {
+        if (!sameGrowth(student.polynomial, reference))
+          return graded(0, `${growth} is not the right growth`);
+        return options.allowBigO
+          ? graded(1, `correct: ${growth}`)
+          : graded(
+              bigOCredit,
+              `${growth} is the right growth, but the question asks for an exact count`,
+            );
+      }
+      crossCheckPolynomial(parsed.expr, student.polynomial, options.symbols, context.seed);
+      if (accepted.some((p) => p.equals(student.polynomial))) return graded(1, "correct");
+      if (sameGrowth(student.polynomial, reference)) {
+        return graded(
+          sameGrowthCredit,
+          `the growth ${growth} is right, but the count is not: check the constant factors and lower-order terms`,
+        );
+      }
+      return graded(
+        0,
+        `${student.polynomial.toString()} grows like ${growth}, which is not the right growth`,
+      );
+    },
+  };
+}

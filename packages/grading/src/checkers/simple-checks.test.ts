@@ -1,0 +1,140 @@
+import { Polynomial } from "@nnkit/cost";
+import { describe, expect, it } from "vitest";
+import { fractionOf, list, matrix, num, run, text } from "../fixtures/answers.js";
+import { conditionCheck } from "./condition-check.js";
+import { graphCheck } from "./graph-check.js";
+import { manualCheck } from "./manual-check.js";
+import { numericCheck } from "./numeric-check.js";
+import { solutionSetCheck } from "./solution-set-check.js";
+
+const n = Polynomial.variable("n");
+const m = Polynomial.variable("m");
+
+describe("numericCheck", () => {
+  const check = numericCheck({
+    references: [
+      { value: () => ({ shape: [2, 2], data: [2, 4, 6, 8] }) },
+      { label: "half", value: () => ({ shape: [2, 2], data: [1, 2, 3, 4] }) },
+    ],
+  });
+
+  it("accepts the reference and its alternatives, naming the alternative", () => {
+    expect(
+      fractionOf(
+        run(
+          check,
+          matrix([
+            [2, 4],
+            [6, 8],
+          ]),
+        ),
+      ),
+    ).toBe(1);
+    const half = run(check, text("\\frac{1}{2}\\begin{pmatrix}2&4\\\\6&8\\end{pmatrix}"));
+    expect(half).toEqual({ status: "graded", fraction: 1, feedback: "correct (half)" });
+  });
+
+  it("names wrong entries by position without printing the reference", () => {
+    const outcome = run(
+      check,
+      matrix([
+        [2, 4],
+        [6, 9],
+      ]),
+    );
+    expect(outcome.feedback).toBe("1 of 4 entries differ from the reference: row 2, column 2");
+    expect(outcome.feedback).not.toContain("8");
+  });
+
+  it("reports a shape mismatch as such, but treats rows and columns of a vector alike", () => {
+    expect(run(check, matrix([[2, 4, 6]])).feedback).toBe(
+      "expected a 2×2 matrix, found a vector of 3 entries",
+    );
+    const vector = numericCheck({
+      references: [{ value: () => ({ shape: [3, 1], data: [6, 12, 18] }) }],
+    });
+    expect(fractionOf(run(vector, list(num(6), num(12), num(18))))).toBe(1);
+    expect(fractionOf(run(vector, matrix([[6, 12, 18]])))).toBe(1);
+  });
+});
+
+describe("conditionCheck", () => {
+  const check = conditionCheck({
+    symbols: ["m", "n"],
+    positiveWhere: () => n.mul(m).mul(2).sub(n.pow(2).mul(2)),
+    meaning: "forward mode being cheaper",
+  });
+
+  it.each(["m > n", "n < m", "m \\geq n + 1", "when m > n", "2nm > 2n^2"])(
+    "accepts %s",
+    (answer) => {
+      expect(fractionOf(run(check, text(answer)))).toBe(1);
+    },
+  );
+
+  it("refuses a wrong region with a counterexample point", () => {
+    const outcome = run(check, text("m < n"));
+    expect(fractionOf(outcome)).toBe(0);
+    expect(outcome.feedback).toMatch(/^at m = \d+, n = \d+ your condition/);
+  });
+});
+
+describe("graphCheck", () => {
+  const check = graphCheck({
+    nodes: ["x", "z1", "h", "y'"],
+    edges: () => [
+      ["x", "z1"],
+      ["z1", "h"],
+      ["h", "y'"],
+    ],
+  });
+
+  it("accepts arrows and pairs, in LaTeX or plain names", () => {
+    const answer = list(text("x -> z1"), list(text("\\mathbf{z}_1"), text("h")), text("h → yp"));
+    expect(fractionOf(run(check, answer))).toBe(1);
+  });
+
+  it("lists missing and extra edges", () => {
+    const outcome = run(check, list(text("x -> z1"), text("x -> h")));
+    expect(outcome.feedback).toBe(
+      "missing edges: z1 -> h, h -> y'; edges that are not in the graph: x -> h",
+    );
+    expect(fractionOf(outcome)).toBe(0);
+    expect(fractionOf(run(check, list(text("x -> z1"), text("z1 -> h"))))).toBeCloseTo(2 / 3);
+  });
+
+  it("reports unknown nodes as invalid", () => {
+    expect(run(check, list(text("x -> q"))).feedback).toContain("unknown name 'q'");
+  });
+});
+
+describe("solutionSetCheck", () => {
+  const w1 = Polynomial.variable("w1");
+  const w2 = Polynomial.variable("w2");
+  const check = solutionSetCheck({ symbols: ["w1", "w2"], zeroOf: () => w1.add(w2).sub(3) });
+
+  it.each(["w1 + w2 = 3", "w_2 = 3 - w_1", "2w1 + 2w2 - 6 = 0", "3 = w2 + w1"])(
+    "accepts %s",
+    (answer) => {
+      expect(fractionOf(run(check, text(answer)))).toBe(1);
+    },
+  );
+
+  it.each(["w1 - w2 = 3", "w1 + w2 = 6", "w1 = 3"])("refuses %s", (answer) => {
+    expect(fractionOf(run(check, text(answer)))).toBe(0);
+  });
+
+  it("needs an equation", () => {
+    expect(run(check, text("w1 + w2 > 3")).status).toBe("invalid");
+  });
+});
+
+describe("manualCheck", () => {
+  it("keeps text for a person", () => {
+    expect(run(manualCheck(), text("No, double descent."))).toEqual({
+      status: "manual",
+      feedback: "kept for a person to grade (3 words)",
+    });
+    expect(run(manualCheck(), list()).status).toBe("invalid");
+  });
+});

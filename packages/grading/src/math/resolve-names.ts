@@ -1,0 +1,96 @@
+import { FUNCTION_SPELLINGS, type FunctionName } from "./expr.js";
+
+export type MathKind = "formula" | "condition" | "tensor";
+
+/** What a name in the student's string stands for. */
+export type Resolution =
+  | { readonly type: "symbols"; readonly names: readonly string[] }
+  | { readonly type: "function"; readonly fn: FunctionName }
+  | { readonly type: "onehot"; readonly of: string }
+  | { readonly type: "unknown" };
+
+/** Functions each kind of formula may use. */
+const ALLOWED_FUNCTIONS: Readonly<Record<MathKind, ReadonlySet<FunctionName>>> = {
+  formula: new Set(["bigO"]),
+  condition: new Set(),
+  tensor: new Set([
+    "relu",
+    "relu'",
+    "sigmoid",
+    "sigmoid'",
+    "softmax",
+    "softmax'",
+    "exp",
+    "log",
+    "sqrt",
+    "onehot",
+    "diag",
+    "inverse",
+    "indicator",
+  ]),
+};
+
+/**
+ * Looks names up in the question's declared symbols. A declared `y'` is also reachable as `yp`, a
+ * subscript `z_1` as `z1`; a run of declared names such as `mn` is their product; `e_t` is onehot(t).
+ */
+export class NameResolver {
+  readonly #lookup = new Map<string, string>();
+
+  constructor(
+    readonly symbols: readonly string[],
+    private readonly kind: MathKind,
+  ) {
+    for (const symbol of symbols) {
+      this.#lookup.set(symbol.replace(/'/g, "p"), symbol);
+    }
+    for (const symbol of symbols) this.#lookup.set(symbol, symbol);
+  }
+
+  resolve(raw: string): Resolution {
+    const symbol = this.#symbol(raw);
+    if (symbol !== undefined) return { type: "symbols", names: [symbol] };
+    const fn = FUNCTION_SPELLINGS[raw.toLowerCase()];
+    if (fn !== undefined && ALLOWED_FUNCTIONS[this.kind].has(fn)) {
+      return { type: "function", fn };
+    }
+    const unit = /^e_(.+)$/.exec(raw);
+    if (unit && this.kind === "tensor" && this.#symbol(unit[1]!) !== undefined) {
+      return { type: "onehot", of: this.#symbol(unit[1]!)! };
+    }
+    const product = this.#splitIntoSymbols(raw);
+    return product ? { type: "symbols", names: product } : { type: "unknown" };
+  }
+
+  /** Names a student may write, for "expected one of" messages. */
+  expected(): string {
+    const functions = [...ALLOWED_FUNCTIONS[this.kind]].map((fn) => (fn === "bigO" ? "O" : fn));
+    const parts = [...this.symbols];
+    if (functions.length > 0) parts.push(`functions ${functions.join(", ")}`);
+    return parts.length > 0 ? parts.join(", ") : "no names (numbers only)";
+  }
+
+  #symbol(raw: string): string | undefined {
+    return this.#lookup.get(raw) ?? this.#lookup.get(raw.replace(/_(\d)/g, "$1"));
+  }
+
+  /** Splits `mnm` into declared names (longest first, with backtracking), or undefined. */
+  #splitIntoSymbols(raw: string): string[] | undefined {
+    if (!/^[A-Za-z0-9]+$/.test(raw) || raw.length > 30) return undefined;
+    const dead = new Set<number>();
+    const split = (from: number): string[] | undefined => {
+      if (from === raw.length) return [];
+      if (dead.has(from)) return undefined;
+      for (let to = raw.length; to > from; to--) {
+        const symbol = this.#lookup.get(raw.slice(from, to));
+        if (symbol === undefined) continue;
+        const rest = split(to);
+        if (rest) return [symbol, ...rest];
+      }
+      dead.add(from);
+      return undefined;
+    };
+    const parts = split(0);
+    return parts && parts.length > 1 ? parts : undefined;
+  }
+}
