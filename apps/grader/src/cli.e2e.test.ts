@@ -137,11 +137,13 @@ describe("batch", () => {
     const manual = join(scratch(), "manual.csv");
     writeFileSync(
       manual,
-      "student_id,question,score,comment\ns1002,q3.3.3,1,clear account of double descent\ns1002,q1.1,0,not manual\ns9999,q3.3.3,1,\n",
+      "student_id,question,score,feedback\ns1002,q3.3.3,1,clear account of double descent\ns1002,q1.1,0,not manual\ns9999,q3.3.3,1,\n",
     );
     const out = run(["merge-manual", outDir, manual]);
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain("line 3: q1.1 is graded automatically");
+    expect(out.stderr).toContain(
+      "line 3: mergeManualScores(s1002, q1.1): the question is passed, not waiting for a person",
+    );
     expect(out.stderr).toContain("line 4: no graded file for student s9999");
     const rows = parseCsv(readFileSync(join(outDir, "gradebook.csv"), "utf8"), {
       columns: true,
@@ -150,7 +152,7 @@ describe("batch", () => {
     expect(bob["q3.3.3"]).toBe("1");
     expect(bob.total).toBe("9");
     expect(readFileSync(join(outDir, "feedback", "s1002.md"), "utf8")).toContain(
-      "Graded by a person: 1/1. clear account of double descent",
+      "graded by a person: clear account of double descent",
     );
   });
 });

@@ -70,7 +70,7 @@ ${EXIT_CODES_HELP}`,
 program
   .command("merge-manual")
   .description(
-    "add person-given scores (CSV: student_id,question,score[,comment]) to a batch's outputs",
+    "add person-given scores (CSV: student_id,question,score[,feedback]) to a batch's outputs",
   )
   .argument("<outdir>", "output folder of a previous batch")
   .argument("<csv>", "manual scores")

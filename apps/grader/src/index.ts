@@ -14,6 +14,5 @@ export {
   lateFactor,
   type SubmissionMetadata,
 } from "./output/gradescope-results.js";
-export { applyManualScore, type ManualScore } from "./output/manual.js";
 export { type KeyedResult, keyResults } from "./output/student-key.js";
 export { batchStats, summaryMarkdown } from "./output/summary.js";

@@ -1,9 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { GradeResult } from "@nnkit/grading";
-import { parse } from "csv-parse/sync";
+import {
+  type GradeResult,
+  GradingError,
+  type ManualScore,
+  mergeManualScores,
+  parseManualScores,
+} from "@nnkit/grading";
 import { CliError, ExitCode } from "../exit-codes.js";
-import { applyManualScore, type ManualScore } from "../output/manual.js";
 import type { KeyedResult } from "../output/student-key.js";
 import { type BatchManifest, MANIFEST_FILE, writeOutputs } from "../output/write-outputs.js";
 
@@ -19,36 +23,14 @@ function readManifest(outDir: string): BatchManifest {
 }
 
 function readManualScores(csvPath: string): ManualScore[] {
-  let rows: Record<string, string>[];
   try {
-    rows = parse(readFileSync(csvPath, "utf8"), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-    });
+    return parseManualScores(readFileSync(csvPath, "utf8"));
   } catch (error) {
-    throw new CliError(
-      `merge-manual: cannot read ${csvPath}: ${(error as Error).message}`,
-      ExitCode.usage,
-    );
+    throw new CliError(`merge-manual: ${csvPath}: ${(error as Error).message}`, ExitCode.usage);
   }
-  for (const column of ["student_id", "question", "score"]) {
-    if (rows.length > 0 && !(column in rows[0]!)) {
-      throw new CliError(
-        `merge-manual: ${csvPath} needs columns student_id,question,score[,comment]`,
-        ExitCode.usage,
-      );
-    }
-  }
-  return rows.map((row, i) => ({
-    studentId: row.student_id!,
-    question: row.question!,
-    score: Number(row.score),
-    comment: row.comment ?? "",
-    source: `${csvPath} line ${i + 2}`,
-  }));
 }
 
+/** Merges each row on its own, so one bad row is reported without losing the others. */
 export function mergeManualCommand(outDir: string, csvPath: string): ExitCode {
   const manifest = readManifest(outDir);
   const results: KeyedResult[] = manifest.entries.map((entry) => ({
@@ -61,21 +43,24 @@ export function mergeManualCommand(outDir: string, csvPath: string): ExitCode {
   }));
   const errors: string[] = [];
   let merged = 0;
-  for (const manual of readManualScores(csvPath)) {
-    const targets = results.filter((r) => r.result.student.id === manual.studentId);
+  for (const [index, row] of readManualScores(csvPath).entries()) {
+    const where = `${csvPath} line ${index + 2}`;
+    const targets = results.filter((r) => r.result.student.id === row.studentId);
     if (targets.length !== 1) {
       errors.push(
         targets.length === 0
-          ? `${manual.source}: no graded file for student ${manual.studentId}`
-          : `${manual.source}: student id ${manual.studentId} is duplicated; fix the duplicate first`,
+          ? `${where}: no graded file for student ${row.studentId}`
+          : `${where}: student id ${row.studentId} is duplicated; fix the duplicate first`,
       );
       continue;
     }
-    const outcome = applyManualScore(targets[0]!.result, manual);
-    if (outcome.ok) {
-      targets[0]!.result = outcome.result;
+    try {
+      targets[0]!.result = mergeManualScores(targets[0]!.result, [row]);
       merged += 1;
-    } else errors.push(outcome.error);
+    } catch (error) {
+      if (!(error instanceof GradingError)) throw error;
+      errors.push(`${where}: ${error.message}`);
+    }
   }
   try {
     writeOutputs(outDir, manifest.assignment, results);

@@ -7,7 +7,6 @@ import { graded, question, result } from "../fixtures/results.js";
 import { writeFileAtomic } from "./atomic.js";
 import { gradebookCsv } from "./gradebook.js";
 import { lateFactor } from "./gradescope-results.js";
-import { applyManualScore } from "./manual.js";
 import { keyResults } from "./student-key.js";
 import { batchStats, summaryMarkdown } from "./summary.js";
 
@@ -92,29 +91,6 @@ describe("summaryMarkdown", () => {
     expect(md).toContain("  - 2× memory should count every stored value");
     expect(md).not.toContain("more detail");
     expect(md).toContain("- `x.yaml`: line 3: bad indentation");
-  });
-});
-
-describe("applyManualScore", () => {
-  const base = { studentId: "s001", comment: "good argument", source: "m.csv line 2" };
-
-  it("sets the score of a manual question and the total", () => {
-    const out = applyManualScore(alice, { ...base, question: "q3.3.3", score: 1 });
-    expect(out.ok && out.result.score).toBe(2.5);
-    expect(out.ok && out.result.questions[2]!.feedback).toBe(
-      "Graded by a person: 1/1. good argument",
-    );
-  });
-
-  it("refuses automatic questions, unknown questions and out-of-range scores, naming the row", () => {
-    const auto = applyManualScore(alice, { ...base, question: "q1.1", score: 1 });
-    expect(auto).toEqual({
-      ok: false,
-      error: expect.stringContaining("m.csv line 2: q1.1 is graded automatically"),
-    });
-    expect(applyManualScore(alice, { ...base, question: "q9", score: 1 }).ok).toBe(false);
-    const high = applyManualScore(alice, { ...base, question: "q3.3.3", score: 2 });
-    expect(high).toEqual({ ok: false, error: expect.stringContaining("outside 0..1") });
   });
 });
 
