@@ -1,1 +1,42 @@
-export { zeros } from "./zeros.js";
+// @nnkit/tensor public surface.
+export { add, div, maximum, minimum, mul, pow, sub } from "./arithmetic.js";
+export type { Operand } from "./binary.js";
+export { allclose, type CloseOptions, equal } from "./closeness.js";
+export { eq, ge, gt, le, lt, ne } from "./compare.js";
+export {
+  arange,
+  eye,
+  fromJSON,
+  full,
+  linspace,
+  type NumericArray,
+  ones,
+  onesLike,
+  type TensorOptions,
+  tensor,
+  zeros,
+  zerosLike,
+} from "./create.js";
+export { DTYPES, type DType, promoteTypes, type TypedArray } from "./dtype.js";
+export { TensorError, type TensorErrorCode } from "./errors.js";
+export { countOps, type OpCounts } from "./instrumentation.js";
+export { concat, stack } from "./join.js";
+export { det, inv, solve } from "./linalg.js";
+export { dot, matmul, outer } from "./matmul.js";
+export { type NormOrder, norm } from "./norm.js";
+export { Rng, rng } from "./random.js";
+export { type Axis, argmax, argmin, max, mean, min, prod, sum } from "./reduce.js";
+export { broadcastShapes } from "./shape.js";
+export { type NestedArray, Tensor, type TensorJSON } from "./tensor.js";
+export { abs, exp, log, neg, sigmoid, sign, sqrt, tanh } from "./unary.js";
+export {
+  broadcastTo,
+  expandDims,
+  permute,
+  reshape,
+  type SliceSpec,
+  slice,
+  squeeze,
+  transpose,
+} from "./views.js";
+export { where } from "./where.js";

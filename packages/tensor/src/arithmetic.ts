@@ -1,0 +1,77 @@
+// Elementwise arithmetic with NumPy broadcasting. int32 results wrap like 32-bit integers; bool
+// operands compute as int32; division always gives floats.
+
+import { type BinaryKernel, binary, type FlatLoop, type Operand } from "./binary.js";
+import { arithmeticResult, type DType, floatResult } from "./dtype.js";
+import { TensorError } from "./errors.js";
+import type { Tensor } from "./tensor.js";
+
+const same = (d: DType): DType => d;
+
+/** b^e for int32 with wrap-around, by repeated squaring (NumPy refuses negative exponents). */
+function int32Power(base: number, exponent: number): number {
+  if (exponent < 0) {
+    throw new TensorError(
+      "pow",
+      "argument",
+      `integers to negative integer powers are not allowed (exponent ${exponent})`,
+    );
+  }
+  let result = 1;
+  let b = base | 0;
+  let e = exponent;
+  while (e > 0) {
+    if (e & 1) result = Math.imul(result, b);
+    b = Math.imul(b, b);
+    e >>>= 1;
+  }
+  return result;
+}
+
+// The hot ops spell out their flat loops (see FlatLoop); the others use `apply`.
+const addLoop: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
+  for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! + y[yo + i * ys]!;
+};
+const subLoop: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
+  for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! - y[yo + i * ys]!;
+};
+const mulLoop: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
+  for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! * y[yo + i * ys]!;
+};
+const divLoop: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
+  for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! / y[yo + i * ys]!;
+};
+
+const kernels = {
+  add: { name: "add", result: arithmeticResult, apply: (x, y) => x + y, loop: addLoop },
+  sub: { name: "sub", result: arithmeticResult, apply: (x, y) => x - y, loop: subLoop },
+  mul: {
+    name: "mul",
+    result: arithmeticResult,
+    apply: (x, y) => x * y,
+    applyInt32: Math.imul,
+    loop: mulLoop,
+    countsMultiplications: true,
+  },
+  div: {
+    name: "div",
+    result: floatResult,
+    apply: (x, y) => x / y,
+    loop: divLoop,
+    countsMultiplications: true,
+  },
+  pow: { name: "pow", result: arithmeticResult, apply: Math.pow, applyInt32: int32Power },
+  maximum: { name: "maximum", result: same, apply: Math.max },
+  minimum: { name: "minimum", result: same, apply: Math.min },
+} satisfies Record<string, BinaryKernel>;
+
+export const add = (a: Operand, b: Operand): Tensor => binary(kernels.add, a, b);
+export const sub = (a: Operand, b: Operand): Tensor => binary(kernels.sub, a, b);
+export const mul = (a: Operand, b: Operand): Tensor => binary(kernels.mul, a, b);
+/** True division: int32 and bool operands give float64. */
+export const div = (a: Operand, b: Operand): Tensor => binary(kernels.div, a, b);
+export const pow = (a: Operand, b: Operand): Tensor => binary(kernels.pow, a, b);
+/** Elementwise larger value; NaN wins, as in NumPy. */
+export const maximum = (a: Operand, b: Operand): Tensor => binary(kernels.maximum, a, b);
+/** Elementwise smaller value; NaN wins, as in NumPy. */
+export const minimum = (a: Operand, b: Operand): Tensor => binary(kernels.minimum, a, b);

@@ -1,0 +1,95 @@
+import { TensorError } from "./errors.js";
+
+/** Element types. `bool` is stored as 0/1 in a Uint8Array. */
+export type DType = "float64" | "float32" | "int32" | "bool";
+
+/** The storage behind a tensor of each dtype. */
+export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
+
+export const DTYPES: readonly DType[] = ["bool", "int32", "float32", "float64"];
+
+const rank: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };
+
+function isDType(value: unknown): value is DType {
+  return typeof value === "string" && value in rank;
+}
+
+export function assertDType(op: string, value: unknown): DType {
+  if (!isDType(value)) {
+    throw new TensorError(op, "dtype", `unknown dtype ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** A fresh zero-filled buffer for `length` elements of `dtype`. */
+export function allocateStorage(dtype: DType, length: number): TypedArray {
+  switch (dtype) {
+    case "float64":
+      return new Float64Array(length);
+    case "float32":
+      return new Float32Array(length);
+    case "int32":
+      return new Int32Array(length);
+    case "bool":
+      return new Uint8Array(length);
+  }
+}
+
+/** The dtype whose storage is `data`. Uint8Array means bool: it is only ever created for bool. */
+export function dtypeOfStorage(data: TypedArray): DType {
+  if (data instanceof Float64Array) return "float64";
+  if (data instanceof Float32Array) return "float32";
+  if (data instanceof Int32Array) return "int32";
+  return "bool";
+}
+
+/** The common dtype of two tensors: bool < int32 < float32 < float64. */
+export function promoteTypes(a: DType, b: DType): DType {
+  return rank[a] >= rank[b] ? a : b;
+}
+
+export function isFloat(dtype: DType): boolean {
+  return dtype === "float64" || dtype === "float32";
+}
+
+/** Float dtype used when an op needs real numbers: float32 stays, everything else becomes float64. */
+export function floatResult(dtype: DType): DType {
+  return dtype === "float32" ? "float32" : "float64";
+}
+
+/** Arithmetic never yields bool: bool operands count as int32 (documented deviation from NumPy). */
+export function arithmeticResult(dtype: DType): DType {
+  return dtype === "bool" ? "int32" : dtype;
+}
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+export function isInt32Value(value: number): boolean {
+  return Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX;
+}
+
+/**
+ * NumPy 2 "weak scalar" rule: a plain number takes the tensor's dtype when it fits its kind
+ * (any number for float tensors, an int32-range integer for int32/bool tensors); otherwise an
+ * integer lifts bool to int32 and a fraction lifts integers to float64.
+ */
+export function promoteWithScalar(dtype: DType, value: number): DType {
+  if (isFloat(dtype)) return dtype;
+  if (isInt32Value(value)) return dtype === "bool" ? "int32" : dtype;
+  return "float64";
+}
+
+/** Converts a JS number into what storing it into `dtype` means (bool: nonzero or NaN is true). */
+export function castValue(dtype: DType, value: number): number {
+  switch (dtype) {
+    case "float64":
+      return value;
+    case "float32":
+      return Math.fround(value);
+    case "int32":
+      return value | 0;
+    case "bool":
+      return value !== 0 ? 1 : 0;
+  }
+}

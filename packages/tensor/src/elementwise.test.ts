@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { decode, expectTensor, fixtures } from "./fixtures/fixtures.js";
+import * as nd from "./index.js";
+
+type Binary = (a: nd.Tensor | number, b: nd.Tensor | number) => nd.Tensor;
+const binaryOps: Record<string, Binary> = {
+  add: nd.add,
+  sub: nd.sub,
+  mul: nd.mul,
+  div: nd.div,
+  pow: nd.pow,
+  maximum: nd.maximum,
+  minimum: nd.minimum,
+  eq: nd.eq,
+  ne: nd.ne,
+  lt: nd.lt,
+  le: nd.le,
+  gt: nd.gt,
+  ge: nd.ge,
+};
+const unaryOps: Record<string, (t: nd.Tensor) => nd.Tensor> = {
+  neg: nd.neg,
+  abs: nd.abs,
+  sign: nd.sign,
+  exp: nd.exp,
+  log: nd.log,
+  sqrt: nd.sqrt,
+  tanh: nd.tanh,
+  sigmoid: nd.sigmoid,
+};
+
+describe("binary ops against NumPy (broadcasting, dtypes, zero-size)", () => {
+  it.each(Object.keys(binaryOps))("%s", (op) => {
+    const cases = fixtures.binary.filter((c) => c.op === op);
+    expect(cases.length).toBeGreaterThan(40);
+    for (const c of cases) expectTensor(binaryOps[op]!(decode(c.a), decode(c.b)), c.out);
+  });
+});
+
+describe("weak scalars follow NumPy 2", () => {
+  it.each(
+    fixtures.scalar.map((c, i) => [`${c.op} ${c.tensor.dtype} ${c.side} ${c.scalar} #${i}`, c]),
+  )("%s", (_, c) => {
+    const t = decode(c.tensor);
+    const f = binaryOps[c.op]!;
+    expectTensor(c.side === "right" ? f(t, c.scalar) : f(c.scalar, t), c.out);
+  });
+
+  it("two numbers give a 0-d float64 tensor", () => {
+    const r = nd.add(2, 3);
+    expect([r.dtype, r.shape, r.item()]).toEqual(["float64", [], 5]);
+  });
+});
+
+describe("unary ops against NumPy", () => {
+  it.each(Object.keys(unaryOps))("%s", (op) => {
+    const cases = fixtures.unary.filter((c) => c.op === op);
+    expect(cases.length).toBeGreaterThan(10);
+    for (const c of cases)
+      expectTensor(unaryOps[op]!(decode(c.x)), c.out, c.x.dtype === "float32" ? 2e-6 : 1e-14);
+  });
+});
+
+describe("where", () => {
+  it.each(fixtures.where.map((c) => [c.cond.shape, c.a.shape, c.b.shape, c]))(
+    "cond %j, a %j, b %j",
+    (_c, _a, _b, c) => {
+      expectTensor(nd.where(decode(c.cond), decode(c.a), decode(c.b)), c.out);
+    },
+  );
+
+  it("takes numbers and treats any nonzero (and NaN) condition as true", () => {
+    const r = nd.where(nd.tensor([0, 2, Number.NaN]), 1, -1);
+    expect(r.toArray()).toEqual([-1, 1, 1]);
+  });
+});
+
+describe("dtype rules, by hand", () => {
+  it("int32 arithmetic wraps like 32-bit integers", () => {
+    const big = nd.tensor([2 ** 31 - 1, 65536], { dtype: "int32" });
+    expect(nd.add(big, 1).toArray()).toEqual([-(2 ** 31), 65537]);
+    expect(nd.mul(big, nd.tensor([2, 65536], { dtype: "int32" })).toArray()).toEqual([-2, 0]);
+    expect(nd.pow(nd.tensor([3], { dtype: "int32" }), 21).toArray()).toEqual([1870418611]);
+  });
+
+  it("int32 division gives float64; float32 stays float32", () => {
+    const i = nd.tensor([1, 2], { dtype: "int32" });
+    expect(nd.div(i, i).dtype).toBe("float64");
+    expect(nd.div(nd.ones([2], "float32"), 3).dtype).toBe("float32");
+    expect(nd.div(nd.ones([2], "float32"), 3).get(0)).toBe(Math.fround(1 / 3));
+  });
+
+  it("bool arithmetic computes as int32 and comparisons give bool", () => {
+    const b = nd.tensor([true, false, true]);
+    expect(nd.add(b, b).dtype).toBe("int32");
+    expect(nd.add(b, b).toArray()).toEqual([2, 0, 2]);
+    expect(nd.lt(b, 1).dtype).toBe("bool");
+    expect(nd.maximum(b, nd.tensor([false, true, false])).toArray()).toEqual([true, true, true]);
+  });
+
+  it("negative integer powers of int32 are refused", () => {
+    expect(() => nd.pow(nd.tensor([2], { dtype: "int32" }), -1)).toThrowError(
+      /pow: integers to negative integer powers/,
+    );
+  });
+
+  it("exactly represents integers up to 2^53 in float64", () => {
+    const x = nd.tensor([2 ** 53 - 1, 2 ** 52]);
+    expect(nd.sub(x, 1).toArray()).toEqual([2 ** 53 - 2, 2 ** 52 - 1]);
+  });
+
+  it("keeps the dtype of a float32 operand mixed with an int32 tensor as float32", () => {
+    expect(nd.add(nd.ones([1], "float32"), nd.ones([1], "int32")).dtype).toBe("float32");
+  });
+});
+
+describe("errors", () => {
+  it("names the op and both shapes on a broadcast mismatch", () => {
+    const err = (() => {
+      try {
+        nd.mul(nd.zeros([2, 3]), nd.zeros([4]));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(nd.TensorError);
+    expect((err as nd.TensorError).op).toBe("mul");
+    expect((err as nd.TensorError).code).toBe("shape");
+    expect((err as Error).message).toBe("mul: shapes [2, 3] and [4] cannot be broadcast together");
+  });
+
+  it("rejects non-numeric operands", () => {
+    expect(() => nd.add(nd.zeros([1]), "1" as unknown as number)).toThrowError(
+      /add: expected a Tensor or a number, got string/,
+    );
+    expect(() => nd.exp([1] as unknown as nd.Tensor)).toThrowError(/exp: expected a Tensor/);
+  });
+});

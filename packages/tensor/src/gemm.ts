@@ -1,0 +1,138 @@
+// Cache- and register-blocked float64 matrix multiply, C += A·B, in the style of GotoBLAS:
+// B is packed into column strips of NR and A into row strips of MR so a 4×4 micro-kernel streams
+// both panels sequentially and keeps its 16 partial sums in local variables (registers).
+// Packing reads any strides, so transposed or sliced operands need no separate copy.
+
+const MR = 4;
+const NR = 4;
+/** Depth of a packed panel: a B strip (KC·NR doubles = 8 KiB) stays in L1 while A strips stream. */
+const KC = 256;
+/** Rows of A packed at once: MC·KC doubles (256 KiB) sized for L2. */
+const MC = 128;
+/** Columns of B packed at once: KC·NC doubles (1 MiB), so wide products stay in cache too. */
+const NC = 512;
+
+/** A matrix stored in any numeric array with arbitrary row and column strides. */
+export interface StridedMatrix {
+  data: ArrayLike<number>;
+  offset: number;
+  rowStride: number;
+  colStride: number;
+}
+
+/** Copies A[i0:i0+mc, p0:p0+kc] into MR-row strips, depth-major, zero-padding the last strip. */
+function packA(
+  a: StridedMatrix,
+  i0: number,
+  mc: number,
+  p0: number,
+  kc: number,
+  out: Float64Array,
+) {
+  const { data, rowStride, colStride } = a;
+  let o = 0;
+  for (let i = 0; i < mc; i += MR) {
+    const rows = Math.min(MR, mc - i);
+    for (let p = 0; p < kc; p++) {
+      const base = a.offset + (i0 + i) * rowStride + (p0 + p) * colStride;
+      for (let r = 0; r < MR; r++) out[o++] = r < rows ? data[base + r * rowStride]! : 0;
+    }
+  }
+}
+
+/** Copies B[p0:p0+kc, j0:j0+nc] into NR-column strips, depth-major, zero-padding the last strip. */
+function packB(
+  b: StridedMatrix,
+  p0: number,
+  kc: number,
+  j0: number,
+  nc: number,
+  out: Float64Array,
+) {
+  const { data, rowStride, colStride } = b;
+  let o = 0;
+  for (let j = 0; j < nc; j += NR) {
+    const cols = Math.min(NR, nc - j);
+    for (let p = 0; p < kc; p++) {
+      const base = b.offset + (p0 + p) * rowStride + (j0 + j) * colStride;
+      for (let c = 0; c < NR; c++) out[o++] = c < cols ? data[base + c * colStride]! : 0;
+    }
+  }
+}
+
+/**
+ * Adds (packed A strip)·(packed B strip) to the 4×4 tile of C starting at `cStart`, of which only
+ * `rows`×`cols` entries exist at the matrix edges. `ldc` is C's row stride.
+ */
+// biome-ignore format: the 4×4 grid of accumulators reads best laid out as the tile it computes
+function microKernel(
+  kc: number,
+  ap: Float64Array,
+  aStart: number,
+  bp: Float64Array,
+  bStart: number,
+  c: Float64Array,
+  cStart: number,
+  ldc: number,
+  rows: number,
+  cols: number,
+): void {
+  let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+  let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+  let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+  let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+  for (let p = 0, ai = aStart, bi = bStart; p < kc; p++, ai += MR, bi += NR) {
+    const a0 = ap[ai]!, a1 = ap[ai + 1]!, a2 = ap[ai + 2]!, a3 = ap[ai + 3]!;
+    const b0 = bp[bi]!, b1 = bp[bi + 1]!, b2 = bp[bi + 2]!, b3 = bp[bi + 3]!;
+    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+  }
+  if (rows === MR && cols === NR) {
+    let o = cStart;
+    c[o] += c00; c[o + 1] += c01; c[o + 2] += c02; c[o + 3] += c03; o += ldc;
+    c[o] += c10; c[o + 1] += c11; c[o + 2] += c12; c[o + 3] += c13; o += ldc;
+    c[o] += c20; c[o + 1] += c21; c[o + 2] += c22; c[o + 3] += c23; o += ldc;
+    c[o] += c30; c[o + 1] += c31; c[o + 2] += c32; c[o + 3] += c33;
+    return;
+  }
+  const tile = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
+  for (let r = 0; r < rows; r++) {
+    for (let s = 0; s < cols; s++) c[cStart + r * ldc + s]! += tile[r * NR + s]!;
+  }
+}
+
+/** C (m×n, row-major, contiguous from `cOffset`) += A (m×k) · B (k×n). */
+export function gemm(
+  m: number,
+  n: number,
+  k: number,
+  a: StridedMatrix,
+  b: StridedMatrix,
+  c: Float64Array,
+  cOffset = 0,
+): void {
+  const depth = Math.min(KC, k);
+  const bPanel = new Float64Array(depth * Math.ceil(Math.min(NC, n) / NR) * NR);
+  const aPanel = new Float64Array(depth * Math.ceil(Math.min(MC, m) / MR) * MR);
+  for (let j0 = 0; j0 < n; j0 += NC) {
+    const nc = Math.min(NC, n - j0);
+    for (let p0 = 0; p0 < k; p0 += KC) {
+      const kc = Math.min(KC, k - p0);
+      packB(b, p0, kc, j0, nc, bPanel);
+      for (let i0 = 0; i0 < m; i0 += MC) {
+        const mc = Math.min(MC, m - i0);
+        packA(a, i0, mc, p0, kc, aPanel);
+        for (let js = 0; js * NR < nc; js++) {
+          const cols = Math.min(NR, nc - js * NR);
+          for (let is = 0; is * MR < mc; is++) {
+            const rows = Math.min(MR, mc - is * MR);
+            const cStart = cOffset + (i0 + is * MR) * n + j0 + js * NR;
+            microKernel(kc, aPanel, is * MR * kc, bPanel, js * NR * kc, c, cStart, n, rows, cols);
+          }
+        }
+      }
+    }
+  }
+}

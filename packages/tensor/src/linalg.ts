@@ -1,0 +1,112 @@
+// solve, inv and det for square matrices or stacks of them, through LU with partial pivoting.
+// Like NumPy (LAPACK), a matrix is singular only when a pivot is exactly zero.
+import { type DType, floatResult, promoteTypes } from "./dtype.js";
+import { formatShape, TensorError } from "./errors.js";
+import { type LU, luDeterminant, luFactor, luSolve } from "./lu.js";
+import { broadcastShapesFor, broadcastStrides } from "./shape.js";
+import { forEachIndex } from "./strided.js";
+import { allocateTensor, Tensor } from "./tensor.js";
+
+function checkSquare(op: string, a: Tensor): number {
+  if (!(a instanceof Tensor)) {
+    throw new TensorError(op, "argument", `expected a Tensor, got ${typeof a}`);
+  }
+  const n = a.shape[a.rank - 1];
+  if (a.rank < 2 || a.shape[a.rank - 2] !== n) {
+    throw new TensorError(
+      op,
+      "shape",
+      `needs square matrices in the last two axes, got shape ${formatShape(a.shape)}`,
+    );
+  }
+  return n!;
+}
+
+/** Row-major float64 copy of the rows×cols matrix of `t` whose first element is at `offset`. */
+function readMatrix(t: Tensor, offset: number, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  const rs = t.strides[t.rank - 2]!;
+  const cs = t.strides[t.rank - 1]!;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) out[i * cols + j] = t.data[offset + i * rs + j * cs]!;
+  }
+  return out;
+}
+
+function factor(op: string, a: Tensor, offset: number, n: number, batch: readonly number[]): LU {
+  const f = luFactor(readMatrix(a, offset, n, n), n);
+  if (f.singular) {
+    throw new TensorError(
+      op,
+      "singular",
+      `matrix is singular (shape ${formatShape(a.shape)}${batch.length ? `, batch shape ${formatShape(batch)}` : ""})`,
+    );
+  }
+  return f;
+}
+
+/**
+ * Solves A·x = b. `A` is [..., n, n]; `b` is a vector [n] or a stack of matrices [..., n, k]
+ * (NumPy 2 rule: only a 1-D `b` is a vector). Batch axes broadcast.
+ */
+export function solve(a: Tensor, b: Tensor): Tensor {
+  const op = "solve";
+  const n = checkSquare(op, a);
+  if (!(b instanceof Tensor)) throw new TensorError(op, "argument", "b must be a Tensor");
+  const vector = b.rank === 1;
+  const rhs = vector ? new Tensor(b.data, [b.shape[0]!, 1], [b.strides[0]!, 0], b.offset) : b;
+  if (rhs.rank < 2 || rhs.shape[rhs.rank - 2] !== n) {
+    throw new TensorError(
+      op,
+      "shape",
+      `A ${formatShape(a.shape)} and b ${formatShape(b.shape)} do not match (b needs ${n} rows)`,
+    );
+  }
+  const k = rhs.shape[rhs.rank - 1]!;
+  const aBatch = a.shape.slice(0, -2);
+  const bBatch = rhs.shape.slice(0, -2);
+  const batch = broadcastShapesFor(op, [aBatch, bBatch]);
+  const dtype: DType = floatResult(promoteTypes(a.dtype, b.dtype));
+  const out = allocateTensor(dtype, [...batch, n, k]);
+  const strides = [
+    broadcastStrides(aBatch, a.strides.slice(0, -2), batch),
+    broadcastStrides(bBatch, rhs.strides.slice(0, -2), batch),
+  ];
+  let written = 0;
+  forEachIndex(batch, strides, [a.offset, rhs.offset], ([p, q]) => {
+    const f = factor(op, a, p!, n, batch);
+    out.data.set(luSolve(f, readMatrix(rhs, q!, n, k), k), written);
+    written += n * k;
+  });
+  return vector ? new Tensor(out.data, [...batch, n]) : out;
+}
+
+/** Inverse of a square matrix (or of each matrix in a stack). */
+export function inv(a: Tensor): Tensor {
+  const op = "inv";
+  const n = checkSquare(op, a);
+  const batch = a.shape.slice(0, -2);
+  const out = allocateTensor(floatResult(a.dtype), a.shape);
+  const identity = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) identity[i * n + i] = 1;
+  let written = 0;
+  forEachIndex(batch, [a.strides.slice(0, -2)], [a.offset], ([p]) => {
+    out.data.set(luSolve(factor(op, a, p!, n, batch), identity, n), written);
+    written += n * n;
+  });
+  return out;
+}
+
+/** Determinant of a square matrix (or of each matrix in a stack); 0 for singular matrices. */
+export function det(a: Tensor): Tensor {
+  const op = "det";
+  const n = checkSquare(op, a);
+  const batch = a.shape.slice(0, -2);
+  const out = allocateTensor(floatResult(a.dtype), batch);
+  let i = 0;
+  forEachIndex(batch, [a.strides.slice(0, -2)], [a.offset], ([p]) => {
+    const f = luFactor(readMatrix(a, p!, n, n), n);
+    out.data[i++] = f.singular ? 0 : luDeterminant(f);
+  });
+  return out;
+}

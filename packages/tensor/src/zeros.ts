@@ -1,3 +1,0 @@
-export function zeros(n: number): Float64Array {
-  return new Float64Array(n);
-}
