@@ -1,1 +1,81 @@
-export {};
+// @nnkit/threshold: networks of hard-threshold units, evaluated exactly and verified against
+// predicates with counterexamples (homework 1.1–1.3).
+export {
+  type Activation,
+  applyActivation,
+  equals,
+  identity,
+  indicator,
+  isBinary,
+  phi,
+  relu,
+  sign,
+  step,
+} from "./activation.js";
+export { evaluateBatch, type TensorLike } from "./batch.js";
+export {
+  conjunction,
+  disjunction,
+  negation,
+  parallel,
+  selectInputs,
+  sequence,
+} from "./compose.js";
+export {
+  type Assumption,
+  assume,
+  type Domain,
+  distinct,
+  intRange,
+  intRanges,
+} from "./domain.js";
+export { ThresholdError, type ThresholdErrorCode } from "./errors.js";
+export { evaluate, type LayerTrace, type Trace, trace } from "./evaluate.js";
+export { formatNetwork, formatTrace } from "./format.js";
+export { fromJSON, type LayerJSON, type NetworkJSON, toJSON } from "./json.js";
+export {
+  type Layer,
+  type LayerSpec,
+  type Network,
+  network,
+} from "./network.js";
+export { domainInputs } from "./order.js";
+export { type PerceptronOptions, type PerceptronResult, perceptron } from "./perceptron.js";
+export { parseRational, Rational, type Scalar } from "./rational.js";
+export {
+  comparatorStage,
+  elementInList,
+  elementInListTolerant,
+  homework,
+  permutationByEquality,
+  permutationByModules,
+  type Question,
+  sortFour,
+  studentElementInList,
+  studentElementInListCorrected,
+} from "./references.js";
+export { formatVerification } from "./report.js";
+export { linearSeparability, type Separability } from "./separability.js";
+export { ACCEPTED_ACTIVATION_SPECS, formatActivation, parseActivation } from "./spec.js";
+export {
+  allEqual,
+  and,
+  isPermutation,
+  isSorted,
+  majority,
+  memberOf,
+  or,
+  predicate,
+  sortedAscending,
+  type Target,
+  vectorTarget,
+  xor,
+} from "./target.js";
+export { type BooleanFunction, type Sample, truthTable } from "./truth-table.js";
+export {
+  type Counterexample,
+  type Progress,
+  type Verification,
+  type VerifyOptions,
+  verify,
+} from "./verify.js";

@@ -1,0 +1,25 @@
+/** What kind of mistake a {@link ThresholdError} reports. */
+export type ThresholdErrorCode =
+  | "shape" // weight matrices, bias vectors or composed networks do not fit together
+  | "input" // an input vector has the wrong length or a value that is not a number
+  | "weight" // a weight or bias is not finite or cannot be read as a rational
+  | "activation" // an activation spec is unknown or malformed
+  | "domain" // a verification domain or target does not fit the network
+  | "format" // a JSON document is not a network
+  | "argument"; // any other invalid argument
+
+/**
+ * Every invalid call in @nnkit/threshold throws this. `where` names the operation and the place
+ * (e.g. `network: layer 2 "output"`), so a student can find the offending line of their answer.
+ */
+export class ThresholdError extends Error {
+  readonly code: ThresholdErrorCode;
+  readonly where: string;
+
+  constructor(code: ThresholdErrorCode, where: string, message: string) {
+    super(`${where}: ${message}`);
+    this.name = "ThresholdError";
+    this.code = code;
+    this.where = where;
+  }
+}

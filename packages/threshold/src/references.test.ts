@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { intRange } from "./domain.js";
+import {
+  comparatorStage,
+  elementInList,
+  elementInListTolerant,
+  homework,
+  permutationByEquality,
+  permutationByModules,
+  sortFour,
+} from "./references.js";
+import { isPermutation, memberOf } from "./target.js";
+import { verify } from "./verify.js";
+
+describe("reference constructions verify on {−4..4} per input", () => {
+  it("1.1 (handout answer) under x1, x2, x3 distinct", () => {
+    const result = verify(elementInList, memberOf, homework["1.1"].domain());
+    expect([result.status, result.checked]).toEqual(["pass", 4536]);
+  });
+
+  it("1.1 (tolerant answer) even without the assumption", () => {
+    expect(verify(elementInListTolerant, memberOf, intRange(-4, 4, 4)).status).toBe("pass");
+  });
+
+  it("1.2 design (a): 9 equality units, 6 permutation units, OR — even without the assumption", () => {
+    expect(permutationByEquality.layers.map((l) => l.weights.length)).toEqual([9, 6, 1]);
+    const result = verify(permutationByEquality, isPermutation, intRange(-4, 4, 6));
+    expect([result.status, result.checked]).toEqual(["pass", 9 ** 6]);
+  });
+
+  it("1.2 design (b): three 1.1 modules and an AND, under the homework's assumption", () => {
+    expect(permutationByModules.layers.map((l) => l.weights.length)).toEqual([9, 3, 1]);
+    expect(permutationByModules.layers.map((l) => l.name)).toEqual(["equalities", "output", "and"]);
+    const result = verify(permutationByModules, isPermutation, homework["1.2"].domain());
+    // (9·8·7)² = 254016 inputs have both lists distinct.
+    expect([result.status, result.checked]).toEqual(["pass", 254016]);
+  });
+
+  it("1.2 design (b) needs the assumption: (0, 0, 0, 0, 0, −1) fools it", () => {
+    // Each of x1, x2, x3 = 0 is in {x4, x5, x6} = {0, −1}, so all three modules and the AND
+    // fire, yet (0, 0, −1) is no permutation of (0, 0, 0). It is the first input of shell 1.
+    const result = verify(permutationByModules, isPermutation, intRange(-4, 4, 6));
+    expect(result.status === "fail" && result.counterexample.input).toEqual([0, 0, 0, 0, 0, -1]);
+    expect(result.status === "fail" && result.counterexample.actual).toEqual([1]);
+  });
+
+  it("1.3: the 5-comparator network sorts {−4..4}⁴", () => {
+    const result = verify(sortFour, homework["1.3"].target, homework["1.3"].domain());
+    expect([result.status, result.checked]).toEqual(["pass", 6561]);
+  });
+
+  it("comparatorStage refuses comparators that overlap or leave the wires", () => {
+    expect(() =>
+      comparatorStage(4, [
+        [0, 1],
+        [1, 2],
+      ]),
+    ).toThrow("comparatorStage: wire 1 is in two comparators of one stage");
+    expect(() => comparatorStage(4, [[2, 1]])).toThrow(
+      "comparatorStage: comparator (2, 1) needs 0 ≤ i < j < 4",
+    );
+  });
+});

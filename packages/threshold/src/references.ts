@@ -1,0 +1,206 @@
+import { identity, relu } from "./activation.js";
+import { conjunction, disjunction, selectInputs, sequence } from "./compose.js";
+import { type Assumption, type Domain, distinct, intRange } from "./domain.js";
+import { ThresholdError } from "./errors.js";
+import { type LayerSpec, type Network, network } from "./network.js";
+import { isPermutation, memberOf, sortedAscending, type Target } from "./target.js";
+
+const PHI = "indicator[-1,1]";
+
+/**
+ * Homework 1.1, the handout's answer: h_i = φ(2(x4 − x_i)) fires iff x_i = x4; y = φ(2 − 2Σh)
+ * fires iff exactly one h fires, so it relies on x1, x2, x3 being distinct.
+ */
+export const elementInList: Network = network([
+  {
+    name: "equalities",
+    weights: [
+      [-2, 0, 0, 2],
+      [0, -2, 0, 2],
+      [0, 0, -2, 2],
+    ],
+    bias: 0,
+    activation: PHI,
+  },
+  { name: "output", weights: [[-2, -2, -2]], bias: 2, activation: PHI },
+]);
+
+/** Homework 1.1, second answer: y = φ(Σh − 2) fires for Σh ∈ {1, 2, 3}, so repeats are fine too. */
+export const elementInListTolerant: Network = network([
+  {
+    name: "equalities",
+    weights: [
+      [2, 0, 0, -2],
+      [0, 2, 0, -2],
+      [0, 0, 2, -2],
+    ],
+    bias: 0,
+    activation: PHI,
+  },
+  { name: "output", weights: [[1, 1, 1]], bias: -2, activation: PHI },
+]);
+
+/** Layer 1 of the student's 1.1: W(1) = 2·[[−1,0,0,1],[0,−1,0,1],[0,0,−1,1]], b(1) = 0. */
+const studentHidden: LayerSpec = {
+  name: "equalities",
+  weights: [
+    [-1, 0, 0, 1],
+    [0, -1, 0, 1],
+    [0, 0, -1, 1],
+  ].map((row) => row.map((w) => 2 * w)),
+  bias: [0, 0, 0],
+  activation: PHI,
+};
+
+/**
+ * The student's 1.1 in seeds/000_d9e1921b3aec123d.txt exactly as written: W(2) = −2·[1,1,1],
+ * b(2) = −2. Wrong: z2 = −2Σh − 2 ≤ −2 for every input, so y is always 0.
+ */
+export const studentElementInList: Network = network([
+  studentHidden,
+  { name: "output", weights: [[-2, -2, -2]], bias: -2, activation: PHI },
+]);
+
+/** The student's 1.1 with b(2) = 2, which is what their y = φ(2(1 − Σh)) says. */
+export const studentElementInListCorrected: Network = network([
+  studentHidden,
+  { name: "output", weights: [[-2, -2, -2]], bias: 2, activation: PHI },
+]);
+
+const PERMUTATIONS = [
+  [0, 1, 2],
+  [0, 2, 1],
+  [1, 0, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [2, 1, 0],
+] as const;
+
+/** Equality unit index for x_i = x_{3+j} (i, j ∈ 0..2). */
+const equalityUnit = (i: number, j: number) => 3 * i + j;
+
+/**
+ * Homework 1.2, design (a): 9 equality units e_ij = φ(2(x_{3+j} − x_i)), 6 units (one per
+ * permutation σ) φ(2(e_{0σ0} + e_{1σ1} + e_{2σ2}) − 6) that fire iff all three equalities hold,
+ * then an OR. Exact without any assumption: the OR accepts any number of firing permutations.
+ */
+export const permutationByEquality: Network = disjunction(
+  network([
+    {
+      name: "equalities",
+      weights: Array.from({ length: 9 }, (_, unit) => {
+        const row = [0, 0, 0, 0, 0, 0];
+        row[Math.floor(unit / 3)] = -2;
+        row[3 + (unit % 3)] = 2;
+        return row;
+      }),
+      bias: 0,
+      activation: PHI,
+    },
+    {
+      name: "permutations",
+      weights: PERMUTATIONS.map((sigma) => {
+        const row = new Array<number>(9).fill(0);
+        sigma.forEach((j, i) => {
+          row[equalityUnit(i, j)] = 2;
+        });
+        return row;
+      }),
+      bias: -6,
+      activation: PHI,
+    },
+  ]),
+);
+
+/**
+ * Homework 1.2, design (b): three copies of the 1.1 network asking x_i ∈ {x4, x5, x6}, then an AND.
+ * Needs x1, x2, x3 distinct (then the three distinct values all appear among x4, x5, x6).
+ */
+export const permutationByModules: Network = conjunction(
+  ...[0, 1, 2].map((i) => selectInputs(elementInListTolerant, [3, 4, 5, i], 6)),
+);
+
+/**
+ * One stage of a sorting network on `n` wires: each comparator (i, j), i < j, puts min at i and
+ * max at j via min = a − relu(a − b), max = b + relu(a − b). Two layers: copies and relus, then sums.
+ */
+export function comparatorStage(n: number, pairs: readonly (readonly [number, number])[]): Network {
+  const used = new Set<number>();
+  for (const [i, j] of pairs) {
+    if (!(Number.isInteger(i) && Number.isInteger(j) && 0 <= i && i < j && j < n)) {
+      throw new ThresholdError(
+        "argument",
+        "comparatorStage",
+        `comparator (${i}, ${j}) needs 0 ≤ i < j < ${n}`,
+      );
+    }
+    if (used.has(i) || used.has(j)) {
+      throw new ThresholdError(
+        "argument",
+        "comparatorStage",
+        `wire ${used.has(i) ? i : j} is in two comparators of one stage`,
+      );
+    }
+    used.add(i).add(j);
+  }
+  const copies = Array.from({ length: n }, (_, w) =>
+    Array.from({ length: n }, (_, j) => (j === w ? 1 : 0)),
+  );
+  const differences = pairs.map(([i, j]) =>
+    Array.from({ length: n }, (_, w) => (w === i ? 1 : w === j ? -1 : 0)),
+  );
+  const sums = Array.from({ length: n }, (_, w) => {
+    const row = new Array<number>(n + pairs.length).fill(0);
+    row[w] = 1;
+    pairs.forEach(([i, j], k) => {
+      if (w === i) row[n + k] = -1;
+      if (w === j) row[n + k] = 1;
+    });
+    return row;
+  });
+  return network([
+    {
+      name: "compare",
+      weights: [...copies, ...differences],
+      activation: [...copies.map(() => identity()), ...differences.map(() => relu())],
+    },
+    { name: "exchange", weights: sums, activation: "identity" },
+  ]);
+}
+
+/** Homework 1.3: the optimal 5-comparator sorting network for 4 inputs, as three stages. */
+export const sortFour: Network = sequence(
+  comparatorStage(4, [
+    [0, 1],
+    [2, 3],
+  ]),
+  comparatorStage(4, [
+    [0, 2],
+    [1, 3],
+  ]),
+  comparatorStage(4, [[1, 2]]),
+);
+
+/** What a homework question asks, for verifying any answer to it. */
+export interface Question {
+  readonly target: Target;
+  readonly arity: number;
+  /** What the handout lets students assume. */
+  readonly assumption?: Assumption;
+  /** The question's domain on lo..hi per input (default −4..4), with its assumption. */
+  domain(lo?: number, hi?: number): Domain;
+}
+
+function question(target: Target, arity: number, assumption?: Assumption): Question {
+  const domain = (lo = -4, hi = 4) => intRange(lo, hi, arity, assumption);
+  return assumption === undefined
+    ? { target, arity, domain }
+    : { target, arity, assumption, domain };
+}
+
+/** Homework questions 1.1–1.3 as verification problems. */
+export const homework = {
+  "1.1": question(memberOf, 4, distinct([0, 1, 2])),
+  "1.2": question(isPermutation, 6, distinct([0, 1, 2], [3, 4, 5])),
+  "1.3": question(sortedAscending, 4),
+} as const;

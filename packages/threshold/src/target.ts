@@ -1,0 +1,113 @@
+/**
+ * What a network should compute. A predicate wants one output that is 1 exactly when it holds; a
+ * function wants a vector (e.g. the sorted inputs). `test`/`compute` receive the current input
+ * (do not keep or change it) and must be pure.
+ */
+export type Target =
+  | {
+      readonly kind: "predicate";
+      readonly name: string;
+      /** Why a number of inputs does not fit, or undefined when it does. */
+      readonly checkArity?: (arity: number) => string | undefined;
+      readonly test: (input: ArrayLike<number>) => boolean;
+    }
+  | {
+      readonly kind: "function";
+      readonly name: string;
+      readonly outputs: (arity: number) => number;
+      /** Writes the expected outputs into `out`. */
+      readonly compute: (input: ArrayLike<number>, out: Float64Array) => void;
+    };
+
+/** A custom predicate target. */
+export function predicate(
+  name: string,
+  test: (input: ArrayLike<number>) => boolean,
+  checkArity?: (arity: number) => string | undefined,
+): Target {
+  return checkArity === undefined
+    ? { kind: "predicate", name, test }
+    : { kind: "predicate", name, test, checkArity };
+}
+
+/** A custom vector target with `outputs(arity)` outputs. */
+export function vectorTarget(
+  name: string,
+  outputs: (arity: number) => number,
+  compute: (input: ArrayLike<number>, out: Float64Array) => void,
+): Target {
+  return { kind: "function", name, outputs, compute };
+}
+
+function countNonzero(input: ArrayLike<number>): number {
+  let count = 0;
+  for (let i = 0; i < input.length; i++) if (input[i] !== 0) count++;
+  return count;
+}
+
+/** x_n ∈ {x_1, …, x_{n−1}}: the homework's 1.1 with inputs (x1, x2, x3, x4). */
+export const memberOf: Target = predicate(
+  "memberOf",
+  (input) => {
+    const last = input[input.length - 1];
+    for (let i = 0; i < input.length - 1; i++) if (input[i] === last) return true;
+    return false;
+  },
+  (arity) => (arity >= 2 ? undefined : "needs a list and an element (at least 2 inputs)"),
+);
+
+/** The second half is a permutation of the first (equal multisets): the homework's 1.2. */
+export const isPermutation: Target = predicate(
+  "isPermutation",
+  (input) => {
+    const half = input.length / 2;
+    let used = 0; // bit mask of first-half positions already matched
+    for (let j = half; j < input.length; j++) {
+      const value = input[j];
+      let i = 0;
+      while (i < half && (input[i] !== value || (used >> i) & 1)) i++;
+      if (i === half) return false;
+      used |= 1 << i;
+    }
+    return true;
+  },
+  (arity) =>
+    arity >= 2 && arity % 2 === 0 && arity <= 60 ? undefined : "needs two lists of equal length",
+);
+
+/** x_1 ≤ x_2 ≤ … ≤ x_n. */
+export const isSorted: Target = predicate("isSorted", (input) => {
+  for (let i = 1; i < input.length; i++) if (input[i - 1]! > input[i]!) return false;
+  return true;
+});
+
+/** Every input nonzero (true). */
+export const and: Target = predicate("and", (input) => countNonzero(input) === input.length);
+
+/** Some input nonzero. */
+export const or: Target = predicate("or", (input) => countNonzero(input) > 0);
+
+/** An odd number of inputs nonzero. */
+export const xor: Target = predicate("xor", (input) => countNonzero(input) % 2 === 1);
+
+/** More than half of the inputs nonzero. */
+export const majority: Target = predicate(
+  "majority",
+  (input) => 2 * countNonzero(input) > input.length,
+);
+
+/** All inputs equal. */
+export const allEqual: Target = predicate("allEqual", (input) => {
+  for (let i = 1; i < input.length; i++) if (input[i] !== input[0]) return false;
+  return true;
+});
+
+/** The inputs in ascending order: the homework's 1.3 (sorting). */
+export const sortedAscending: Target = vectorTarget(
+  "sortedAscending",
+  (arity) => arity,
+  (input, out) => {
+    for (let i = 0; i < input.length; i++) out[i] = input[i]!;
+    out.sort();
+  },
+);
