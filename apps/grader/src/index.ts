@@ -10,8 +10,7 @@ export {
   type GradescopeResults,
   type GradescopeTest,
   gradescopeResults,
-  type LatePolicy,
-  lateFactor,
+  questionVisibility,
   type SubmissionMetadata,
 } from "./output/gradescope-results.js";
 export { type KeyedResult, keyResults } from "./output/student-key.js";

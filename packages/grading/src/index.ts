@@ -9,6 +9,7 @@ export {
 export {
   type Assignment,
   defineAssignment,
+  type LatePolicy,
   type Part,
   type Question,
   type VariantVariable,
@@ -42,6 +43,7 @@ export { type ThresholdCheckOptions, thresholdCheck } from "./checkers/threshold
 export { yesNoCheck } from "./checkers/yes-no-check.js";
 export { GradingError } from "./errors.js";
 export { type GradeOptions, gradeAnswerFile, gradeAnswerText } from "./grade/grade-answer.js";
+export { applyLatePolicy, type LateOutcome } from "./grade/late-policy.js";
 export { type ManualScore, mergeManualScores, parseManualScores } from "./grade/manual-scores.js";
 export {
   type GradeResult,

@@ -1,6 +1,11 @@
 // Gradescope's results.json: one test per question, the assignment's visibility per check, the
 // execution time, and the assignment's late policy applied from submission_metadata.json.
-import type { Assignment, GradeResult, Visibility } from "@nnkit/grading";
+import {
+  type Assignment,
+  applyLatePolicy,
+  type GradeResult,
+  type Visibility,
+} from "@nnkit/grading";
 
 export type GradescopeVisibility = "visible" | "hidden" | "after_due_date" | "after_published";
 
@@ -29,33 +34,6 @@ export interface SubmissionMetadata {
   assignment?: { due_date?: string; late_due_date?: string | null };
 }
 
-export interface LatePolicy {
-  /** Fraction of the score removed per started day late, e.g. 0.1. */
-  penaltyPerDay: number;
-  /** Largest total fraction removed, e.g. 1 (default). */
-  maxPenalty?: number;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Fraction of the score kept, and a sentence explaining it; 1 when on time or no policy applies. */
-export function lateFactor(
-  policy: LatePolicy | undefined,
-  metadata: SubmissionMetadata | undefined,
-): { factor: number; note: string } {
-  const created = Date.parse(metadata?.created_at ?? "");
-  const due = Date.parse(metadata?.assignment?.due_date ?? "");
-  if (!policy || Number.isNaN(created) || Number.isNaN(due) || created <= due) {
-    return { factor: 1, note: "" };
-  }
-  const daysLate = Math.ceil((created - due) / DAY_MS);
-  const penalty = Math.min(policy.maxPenalty ?? 1, daysLate * policy.penaltyPerDay);
-  return {
-    factor: 1 - penalty,
-    note: `Submitted ${daysLate} day${daysLate === 1 ? "" : "s"} late: ${Math.round(penalty * 100)}% deducted.`,
-  };
-}
-
 const OPENNESS: readonly Visibility[] = ["hidden", "after_due_date", "visible"];
 
 /**
@@ -70,13 +48,30 @@ export function questionVisibility(
   return parts.length ? OPENNESS[best]! : "visible";
 }
 
+function parseDate(text: string | null | undefined): Date | undefined {
+  const date = new Date(text ?? "");
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The total after the assignment's late policy, from Gradescope's submission and due times. */
+function lateOutcome(
+  assignment: Assignment,
+  result: GradeResult | undefined,
+  metadata: SubmissionMetadata | undefined,
+): { score: number; note: string } {
+  const submittedAt = parseDate(metadata?.created_at);
+  if (!result || !submittedAt) return { score: result?.score ?? 0, note: "" };
+  const dueDate = parseDate(metadata?.assignment?.due_date) ?? assignment.dueDate;
+  const late = applyLatePolicy(result, assignment.latePolicy, { submittedAt, dueDate });
+  return { score: late.result.score, note: late.note };
+}
+
 export function gradescopeResults(input: {
   assignment: Assignment;
   result: GradeResult | undefined;
   submittedFile: string | undefined;
   otherFiles: string[];
   metadata: SubmissionMetadata | undefined;
-  latePolicy?: LatePolicy;
   executionSeconds: number;
 }): GradescopeResults {
   const { assignment, result } = input;
@@ -91,8 +86,7 @@ export function gradescopeResults(input: {
     output: q.status === "manual" ? `${q.feedback}\n(graded by a person later)`.trim() : q.feedback,
     visibility: visibilityOf(q.id),
   }));
-  const raw = tests.reduce((s, t) => s + t.score, 0);
-  const late = lateFactor(input.latePolicy, input.metadata);
+  const late = lateOutcome(assignment, result, input.metadata);
   const output = [
     input.submittedFile
       ? `Graded ${input.submittedFile}.`
@@ -103,7 +97,7 @@ export function gradescopeResults(input: {
     .filter(Boolean)
     .join("\n");
   return {
-    score: Math.round(raw * late.factor * 1000) / 1000,
+    score: late.score,
     execution_time: Math.max(0, Math.round(input.executionSeconds * 1000) / 1000),
     output,
     visibility: "visible",

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { graded, question, result } from "../fixtures/results.js";
 import { writeFileAtomic } from "./atomic.js";
 import { gradebookCsv } from "./gradebook.js";
-import { lateFactor } from "./gradescope-results.js";
+import { questionVisibility } from "./gradescope-results.js";
 import { keyResults } from "./student-key.js";
 import { batchStats, summaryMarkdown } from "./summary.js";
 
@@ -94,33 +94,15 @@ describe("summaryMarkdown", () => {
   });
 });
 
-describe("lateFactor", () => {
-  const policy = { penaltyPerDay: 0.1, maxPenalty: 0.5 };
-  const due = "2026-10-01T23:59:00Z";
-
-  it("keeps everything on time or without a policy", () => {
-    expect(
-      lateFactor(policy, { created_at: "2026-10-01T20:00:00Z", assignment: { due_date: due } })
-        .factor,
-    ).toBe(1);
-    expect(
-      lateFactor(undefined, { created_at: "2026-10-09T00:00:00Z", assignment: { due_date: due } })
-        .factor,
-    ).toBe(1);
-  });
-
-  it("deducts per started day, capped", () => {
-    const oneMinute = lateFactor(policy, {
-      created_at: "2026-10-02T00:00:00Z",
-      assignment: { due_date: due },
-    });
-    expect(oneMinute.factor).toBeCloseTo(0.9);
-    expect(oneMinute.note).toBe("Submitted 1 day late: 10% deducted.");
-    const weeks = lateFactor(policy, {
-      created_at: "2026-10-20T00:00:00Z",
-      assignment: { due_date: due },
-    });
-    expect(weeks.factor).toBeCloseTo(0.5);
+describe("questionVisibility", () => {
+  it("shows a question as openly as its most visible part", () => {
+    expect(questionVisibility([{ visibility: "hidden" }, { visibility: "after_due_date" }])).toBe(
+      "after_due_date",
+    );
+    expect(questionVisibility([{ visibility: "hidden" }, { visibility: "visible" }])).toBe(
+      "visible",
+    );
+    expect(questionVisibility([{ visibility: "hidden" }])).toBe("hidden");
   });
 });
 

@@ -38,10 +38,20 @@ export interface VariantVariable {
   readonly draw: (random: Rng) => readonly number[] | number;
 }
 
+/** Points removed for lateness: a fraction of the score per started day, up to a cap. */
+export interface LatePolicy {
+  /** Fraction of the score removed per started day late, e.g. 0.1. */
+  readonly penaltyPerDay: number;
+  /** Largest fraction removed in all (default 1: the whole score). */
+  readonly maxPenalty?: number;
+}
+
 export interface Assignment {
   readonly id: string;
   readonly title: string;
   readonly dueDate?: Date;
+  /** Applied by `applyLatePolicy` when a submission time is known (e.g. on Gradescope). */
+  readonly latePolicy?: LatePolicy;
   readonly questions: readonly Question[];
   readonly variables: readonly VariantVariable[];
   /** Whether each student gets numbers drawn from their id; otherwise the handout's are used. */
