@@ -22,14 +22,20 @@ describe("applyLatePolicy", () => {
   });
 
   it("removes a share per started day: one minute late is one day", () => {
-    const out = applyLatePolicy(result, policy, { submittedAt: new Date("2026-10-02T00:00:00Z"), dueDate });
+    const out = applyLatePolicy(result, policy, {
+      submittedAt: new Date("2026-10-02T00:00:00Z"),
+      dueDate,
+    });
     expect(out.result.score).toBeCloseTo(7.2, 10);
     expect(out.note).toBe("Submitted 1 day late: 10% deducted.");
     expect(out.result.questions).toBe(result.questions);
   });
 
   it("caps the penalty", () => {
-    const out = applyLatePolicy(result, policy, { submittedAt: new Date("2026-10-20T00:00:00Z"), dueDate });
+    const out = applyLatePolicy(result, policy, {
+      submittedAt: new Date("2026-10-20T00:00:00Z"),
+      dueDate,
+    });
     expect(out.factor).toBeCloseTo(0.5, 10);
     expect(out.note).toBe("Submitted 19 days late: 50% deducted.");
   });
