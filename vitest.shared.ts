@@ -11,6 +11,8 @@ export function nnkitProject(overrides: UserWorkspaceConfig["test"] = {}): UserW
     ssr: { resolve: { conditions, externalConditions: ["@nnkit/source"] } },
     test: {
       include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts"],
+      // CI runs every package's suite side by side on two cores: give slow machines room.
+      testTimeout: 30_000,
       reporters: ["default", "json"],
       outputFile: { json: "node_modules/.vitest/results.json" },
       ...overrides,
