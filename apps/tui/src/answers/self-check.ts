@@ -1,0 +1,31 @@
+// Where the self-check runs: the visible checks of @nnkit/grading (audience "student", so hidden
+// checks are never revealed), in a worker thread shipped beside this file.
+import { Worker } from "node:worker_threads";
+import type { GradeResult } from "@nnkit/grading";
+
+export interface RunningCheck {
+  done: Promise<GradeResult | Error>;
+  cancel(): void;
+}
+
+export type SelfChecker = (answerText: string) => RunningCheck;
+
+export function workerSelfChecker(workerUrl: URL): SelfChecker {
+  return (answerText) => {
+    const worker = new Worker(workerUrl);
+    const done = new Promise<GradeResult | Error>((resolve) => {
+      worker.once("message", (result: GradeResult) => {
+        resolve(result);
+        void worker.terminate();
+      });
+      worker.once("error", resolve);
+      worker.once("exit", () => resolve(new Error("the self-check stopped")));
+    });
+    worker.postMessage(answerText);
+    return { done, cancel: () => void worker.terminate() };
+  };
+}
+
+export const defaultSelfChecker: SelfChecker = workerSelfChecker(
+  new URL("./grade-worker.js", import.meta.url),
+);

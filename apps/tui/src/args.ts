@@ -1,0 +1,41 @@
+// Command-line arguments of `nnkit`, parsed into one of the things the binary can do.
+import { parseArgs } from "node:util";
+
+export type CliCommand =
+  | { kind: "run"; answersPath: string | undefined }
+  | { kind: "help" }
+  | { kind: "version" }
+  | { kind: "error"; message: string };
+
+export const usage = `Usage: nnkit [--answers FILE] [--help] [--version]
+
+Explore homework 1 of the neural-networks course and self-check your answers.
+
+Options:
+  -a, --answers FILE  open this answer file (it is created on the Answers screen if missing)
+  -h, --help          show this help and exit
+  -v, --version       print the version and exit
+
+Inside the app press ? for the keys of the current screen, q or Esc to go back and quit.`;
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        answers: { type: "string", short: "a" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.help) return { kind: "help" };
+    if (values.version) return { kind: "version" };
+    if (values.answers === "")
+      return { kind: "error", message: "nnkit: --answers needs a file path" };
+    return { kind: "run", answersPath: values.answers };
+  } catch (error) {
+    return { kind: "error", message: `nnkit: ${(error as Error).message}` };
+  }
+}

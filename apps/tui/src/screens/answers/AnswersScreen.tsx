@@ -1,0 +1,235 @@
+// Answers: open or create the answer file, edit each answer in place (validated as you type by
+// @nnkit/grading), save atomically, and self-check with the visible checks only.
+import type { QuestionResult } from "@nnkit/grading";
+import { Box, type Key, Text } from "ink";
+import { useMemo, useState } from "react";
+import {
+  type AnswerField,
+  answerFields,
+  replaceField,
+  studentOf,
+} from "../../answers/answer-document.js";
+import { validateField } from "../../answers/field-validation.js";
+import {
+  type GradingState,
+  gradingUnavailable,
+  isLoaded,
+  useGrading,
+} from "../../answers/grading.js";
+import { type CheckState, useAnswerSession } from "../../answers/session.js";
+import type { KeyHelp } from "../../app/keys.js";
+import { useScreenInput } from "../../app/navigation.js";
+import { useTerminalSize } from "../../app/terminal-size.js";
+import { ToneText } from "../../app/theme.js";
+import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
+import { type FieldError, TextField } from "../../components/TextField.js";
+import { truncate } from "../../components/truncate.js";
+import { points, statusTone } from "./status.js";
+
+export const answersKeys: readonly KeyHelp[] = [
+  { keys: "↑ ↓ PgUp PgDn", action: "choose an answer" },
+  { keys: "Enter", action: "edit it (Enter keeps, Esc cancels)" },
+  { keys: "s", action: "save the file (atomically)" },
+  { keys: "c", action: "self-check: the visible checks and their feedback" },
+  { keys: "o", action: "open or create another answer file" },
+];
+
+type Prompt = { kind: "path" | "student"; line: LineState };
+
+function fieldError(
+  grading: GradingState,
+  text: string,
+  field: AnswerField,
+  typed: string,
+): FieldError | undefined {
+  const replaced = replaceField(text, field, typed);
+  if (!replaced.ok) return replaced.error;
+  if (field.kind !== "text" || !isLoaded(grading)) return undefined;
+  return validateField(grading, replaced.text, field);
+}
+
+function resultFor(check: CheckState, question: string): QuestionResult | undefined {
+  return check.kind === "done" ? check.result.questions.find((q) => q.id === question) : undefined;
+}
+
+export function AnswersScreen() {
+  const session = useAnswerSession();
+  const { rows, columns } = useTerminalSize();
+  const { file, check } = session;
+  const [prompt, setPrompt] = useState<Prompt | undefined>(undefined);
+  const [selected, setSelected] = useState(0);
+  const [editing, setEditing] = useState<LineState | undefined>(undefined);
+  const text = file.kind === "loaded" ? file.text : "";
+  const fields = useMemo(() => answerFields(text), [text]);
+  const field = fields[Math.min(selected, fields.length - 1)];
+  // With no file yet the screen asks for one; a missing file asks for the student id.
+  const activePrompt: Prompt | undefined =
+    prompt ??
+    (file.kind === "none"
+      ? { kind: "path", line: lineAt("answers.yaml") }
+      : file.kind === "missing"
+        ? { kind: "student", line: lineAt("") }
+        : undefined);
+  const grading = useGrading();
+  const editError = editing && field ? fieldError(grading, text, field, editing.text) : undefined;
+
+  const promptKey = (input: string, key: Key, active: Prompt) => {
+    if (key.escape && file.kind === "loaded") setPrompt(undefined);
+    else if (key.return && active.line.text.trim() !== "") {
+      const value = active.line.text.trim();
+      setPrompt(undefined);
+      if (active.kind === "path") void session.open(value);
+      else if (file.kind === "missing") void session.create(file.path, value);
+    } else setPrompt({ ...active, line: editLine(active.line, input, key) });
+  };
+
+  const editKey = (input: string, key: Key, line: LineState, target: AnswerField) => {
+    if (key.escape) setEditing(undefined);
+    else if (key.return) {
+      const replaced = replaceField(text, target, line.text);
+      if (!replaced.ok) return;
+      session.edit(replaced.text);
+      setEditing(undefined);
+    } else setEditing(editLine(line, input, key));
+  };
+
+  const page = Math.max(3, rows - 16);
+  const feedbackLines = Math.max(3, rows - 21);
+  const listKey = (input: string, key: Key) => {
+    const last = fields.length - 1;
+    if (key.upArrow) setSelected((i) => Math.max(0, i - 1));
+    else if (key.downArrow) setSelected((i) => Math.min(last, i + 1));
+    else if (key.pageUp) setSelected((i) => Math.max(0, i - page));
+    else if (key.pageDown) setSelected((i) => Math.min(last, i + page));
+    else if (key.return && field) setEditing(lineAt(field.text));
+    else if (input === "s") void session.save();
+    else if (input === "c") session.selfCheck();
+    else if (input === "o")
+      setPrompt({ kind: "path", line: lineAt(file.kind === "loaded" ? file.path : "") });
+    else return false;
+    return true;
+  };
+
+  // Prompts and the editor take every key (q and Esc included) until they are done.
+  useScreenInput((input, key) => {
+    if (activePrompt) {
+      if (key.escape && file.kind !== "loaded") return false;
+      promptKey(input, key, activePrompt);
+      return true;
+    }
+    if (editing && field) {
+      editKey(input, key, editing, field);
+      return true;
+    }
+    return listKey(input, key);
+  });
+
+  if (activePrompt) {
+    return (
+      <Box flexDirection="column">
+        {session.notice && <Text>{session.notice}</Text>}
+        <TextField
+          label={activePrompt.kind === "path" ? "answer file:" : "student id:"}
+          line={activePrompt.line}
+          focused
+        />
+        <ToneText tone="muted">Enter confirms</ToneText>
+      </Box>
+    );
+  }
+  if (file.kind === "opening") return <Text>{`opening ${file.path}…`}</Text>;
+  if (file.kind !== "loaded") return null;
+
+  const student = studentOf(text);
+  const unsaved = file.text !== file.savedText;
+  const top = Math.min(
+    Math.max(0, selected - Math.floor(page / 2)),
+    Math.max(0, fields.length - page),
+  );
+  const labelWidth = Math.min(
+    32,
+    Math.max(...fields.map((f) => f.question.length + f.field.length + 2)),
+  );
+  const result = field ? resultFor(check, field.question) : undefined;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        <Text bold>{file.path}</Text>
+        {` · student ${student.id || "(no id)"}${student.name ? ` (${student.name})` : ""} · `}
+        <ToneText tone={unsaved ? "warn" : "good"}>
+          {unsaved ? "unsaved changes" : "saved"}
+        </ToneText>
+      </Text>
+      <ToneText tone="muted" wrap="truncate-end">
+        {session.notice ?? ""}
+      </ToneText>
+      {grading instanceof Error && <ToneText tone="bad">{gradingUnavailable(grading)}</ToneText>}
+      <Box flexDirection="column" marginTop={1}>
+        {fields.slice(top, top + page).map((f, i) => {
+          const index = top + i;
+          const status = resultFor(check, f.question)?.status ?? "";
+          const label = `${f.question} ${f.field}`.padEnd(labelWidth);
+          const room = Math.max(10, columns - labelWidth - 14);
+          const value = f.text.length > room ? `${f.text.slice(0, room - 1)}…` : f.text;
+          return (
+            <Text key={f.path.join("/")} inverse={index === selected} wrap="truncate-end">
+              {index === selected ? "›" : " "}
+              <ToneText tone={statusTone(status)}>{status.padEnd(8)}</ToneText>
+              {` ${label} ${value}`}
+            </Text>
+          );
+        })}
+      </Box>
+      {editing && field && (
+        <Box marginTop={1}>
+          <TextField
+            label={`${field.question} ${field.field} =`}
+            line={editing}
+            focused
+            error={editError}
+          />
+        </Box>
+      )}
+      <Box marginTop={1} flexDirection="column">
+        <CheckSummary check={check} stale={check.kind === "done" && check.checkedText !== text} />
+        {result && field && (
+          <>
+            <Text>
+              {`${field.question}: `}
+              <ToneText tone={statusTone(result.status)}>{result.status}</ToneText>
+              {` ${points(result.score)}/${points(result.max_score)} points`}
+            </Text>
+            <Text>
+              {result.feedback
+                .split("\n")
+                .slice(0, feedbackLines)
+                .map((line) => truncate(line, columns))
+                .join("\n")}
+            </Text>
+          </>
+        )}
+      </Box>
+    </Box>
+  );
+}
+
+function CheckSummary({ check, stale }: { check: CheckState; stale: boolean }) {
+  switch (check.kind) {
+    case "none":
+      return <ToneText tone="muted">press c to self-check</ToneText>;
+    case "running":
+      return <Text>self-checking… (the visible checks of each question)</Text>;
+    case "failed":
+      return <ToneText tone="bad">{`self-check failed: ${check.message}`}</ToneText>;
+    case "done": {
+      const { result } = check;
+      const counts = new Map<string, number>();
+      for (const q of result.questions) counts.set(q.status, (counts.get(q.status) ?? 0) + 1);
+      const parts = [...counts].map(([status, n]) => `${n} ${status}`).join(", ");
+      const when = stale ? " (before your latest edits: press c again)" : "";
+      return (
+        <Text>{`self-check: ${points(result.score)}/${points(result.max_score)} points · ${parts}${when}`}</Text>
+      );
+    }
+  }
+}

@@ -1,0 +1,103 @@
+// Backprop stepper (2.1.2): the backward pass of the 2.1 network one adjoint at a time, as
+// @nnkit/autodiff derives it (text or LaTeX) with its numbers on a seeded instance, beside the
+// student's own equation for that variable and the self-check's verdict on it.
+import { Box, Text } from "ink";
+import { useMemo, useState } from "react";
+import { isLoaded, useGrading } from "../../answers/grading.js";
+import { useAnswerSession } from "../../answers/session.js";
+import type { KeyHelp } from "../../app/keys.js";
+import { useScreenInput } from "../../app/navigation.js";
+import { useTerminalSize } from "../../app/terminal-size.js";
+import { ToneText } from "../../app/theme.js";
+import { truncate } from "../../components/truncate.js";
+import { networkInstance } from "../graph/network-instance.js";
+import { adjointKey, backpropQuestion, studentEquations, verdicts } from "./student-equations.js";
+
+export const backpropKeys: readonly KeyHelp[] = [
+  { keys: "→ / n", action: "next adjoint (backward order: J̄ first)" },
+  { keys: "← / p", action: "previous adjoint" },
+  { keys: "l", action: "show the equations as LaTeX or as text" },
+  { keys: "r", action: "draw a new random instance (next seed)" },
+];
+
+export function BackpropScreen() {
+  const { columns, rows } = useTerminalSize();
+  const { file, check } = useAnswerSession();
+  const [seed, setSeed] = useState(1);
+  const [step, setStep] = useState(0);
+  const [latex, setLatex] = useState(false);
+  const instance = useMemo(() => networkInstance(seed), [seed]);
+  const { equations } = instance.equations;
+  const text = file.kind === "loaded" ? file.text : undefined;
+  const grading = useGrading();
+  const mine = useMemo(
+    () =>
+      text === undefined || !isLoaded(grading)
+        ? new Map<string, string>()
+        : studentEquations(grading, text),
+    [grading, text],
+  );
+  const judged = check.kind === "done" ? verdicts(check.result) : new Map<string, string>();
+  const stale = check.kind === "done" && check.checkedText !== text;
+
+  useScreenInput((input, key) => {
+    if (key.rightArrow || input === "n") setStep((s) => Math.min(equations.length - 1, s + 1));
+    else if (key.leftArrow || input === "p") setStep((s) => Math.max(0, s - 1));
+    else if (input === "l") setLatex((l) => !l);
+    else if (input === "r") setSeed((s) => s + 1);
+    else return false;
+    return true;
+  });
+
+  const equation = equations[step]!;
+  const values = instance.values.get(equation.variable);
+  const key = adjointKey(equation.variable);
+  const own = mine.get(key);
+  const verdict = judged.get(key);
+  const line = (content: string) => truncate(content, columns);
+  const windowSize = Math.max(4, rows - 10);
+  const top = Math.min(
+    Math.max(0, step - Math.floor(windowSize / 2)),
+    Math.max(0, equations.length - windowSize),
+  );
+  return (
+    <Box flexDirection="column">
+      <ToneText tone="muted">{`seeded instance ${seed} · step ${step + 1} of ${equations.length}`}</ToneText>
+      <Box flexDirection="column" marginTop={1}>
+        {equations.slice(top, top + windowSize).map((e, j) => {
+          const i = top + j;
+          return (
+            <Text key={e.variable} inverse={i === step} dimColor={i > step}>
+              {line(
+                `${i === step ? "›" : " "} ${i <= step ? (latex ? e.latex : e.text) : `${e.adjoint} = ?`}`,
+              )}
+            </Text>
+          );
+        })}
+      </Box>
+      <Box flexDirection="column" marginTop={1}>
+        <Text bold>{line(`${equation.adjoint} = ${oneLine(values?.adjoint?.toString())}`)}</Text>
+        {text === undefined ? (
+          <ToneText tone="muted">
+            Load your answer file (Answers screen) to see your equations here.
+          </ToneText>
+        ) : (
+          <Text>
+            {line(`yours (${backpropQuestion} ${key}): ${own ?? "(no answer)"}`)}
+            {verdict !== undefined && (
+              <>
+                {"  "}
+                <ToneText tone={verdict === "correct" ? "good" : "bad"}>{verdict}</ToneText>
+                {stale ? " (before your latest edits)" : ""}
+              </>
+            )}
+          </Text>
+        )}
+      </Box>
+    </Box>
+  );
+}
+
+function oneLine(text: string | undefined): string {
+  return (text ?? "–").replace(/\n\s*/g, " ");
+}

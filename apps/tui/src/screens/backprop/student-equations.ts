@@ -1,0 +1,33 @@
+// The student's own 2.1.2 equations from the loaded answer file, and the self-check's verdict on
+// each (the backprop check's feedback has one "<key>: <verdict>" line per adjoint).
+import type { GradeResult } from "@nnkit/grading";
+import type { Grading } from "../../answers/grading.js";
+
+export const backpropQuestion = "q2.1.2";
+
+/** The answer-file key of a variable's adjoint, as in the template: y' → y'_bar. */
+export function adjointKey(variable: string): string {
+  return `${variable}_bar`;
+}
+
+export function studentEquations(grading: Grading, fileText: string): Map<string, string> {
+  const parsed = grading.parseAnswerFile(fileText);
+  const equations = new Map<string, string>();
+  if (!parsed.ok) return equations;
+  const answer = parsed.file.answers.get(backpropQuestion);
+  if (answer?.type !== "map") return equations;
+  for (const [key, value] of answer.entries) {
+    if (value.type === "string" && value.value.trim() !== "") equations.set(key, value.value);
+  }
+  return equations;
+}
+
+export function verdicts(result: GradeResult): Map<string, string> {
+  const question = result.questions.find((q) => q.id === backpropQuestion);
+  const found = new Map<string, string>();
+  for (const line of question?.feedback.split("\n") ?? []) {
+    const match = /^(\S+): (.+)$/.exec(line);
+    if (match) found.set(match[1]!, match[2]!);
+  }
+  return found;
+}

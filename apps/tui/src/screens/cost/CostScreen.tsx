@@ -1,0 +1,188 @@
+// Modes and cost (2.2–2.4): a chain's cost evaluated in both modes, step by step, with symbolic
+// totals, a plot of cost against n and the crossover condition.
+import type { ChainEvaluation, Point } from "@nnkit/cost";
+import { formatCondition } from "@nnkit/cost";
+import { Box, type Key, Text } from "ink";
+import { useMemo, useState } from "react";
+import type { KeyHelp } from "../../app/keys.js";
+import { useScreenInput } from "../../app/navigation.js";
+import { useTerminalSize } from "../../app/terminal-size.js";
+import { ToneText } from "../../app/theme.js";
+import { asciiPlot } from "../../components/ascii-plot.js";
+import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
+import { TextField } from "../../components/TextField.js";
+import { readChain } from "./chain-text.js";
+import { chainChoices, compareModes, pointFor } from "./mode-comparison.js";
+
+/** 2.2's H = 2vvᵀ, a chain the presets do not cover. */
+const typedChainStart = "2 v:n vᵀ";
+
+export const costKeys: readonly KeyHelp[] = [
+  { keys: "← →", action: "choose the chain (vvᵀy for 2.3, vvᵀy1y2ᵀ for 2.4, or yours)" },
+  { keys: "t", action: "type your chain, e.g. 2 v:n vᵀ (sizes n, m; v:n is n×1, A:n×m)" },
+  { keys: "+ / -", action: "increase / decrease n" },
+  { keys: "] / [", action: "increase / decrease m" },
+  { keys: "p", action: "switch between the step table and the plot (small terminals)" },
+];
+
+const maxSize = 99;
+
+function clampSize(value: number): number {
+  return Math.min(maxSize, Math.max(1, value));
+}
+
+function ModeTable({
+  title,
+  evaluation,
+  point,
+}: {
+  title: string;
+  evaluation: ChainEvaluation;
+  point: Point;
+}) {
+  const rows = evaluation.steps.map((step) => ({
+    step: step.expression,
+    mults: `${step.multiplications}`,
+    multsAt: step.multiplications.evaluateNumber(point),
+    memory: `${step.entries}`,
+    memoryAt: step.entries.evaluateNumber(point),
+  }));
+  const stored = evaluation.memory.allStored;
+  const stepWidth = Math.max(14, ...rows.map((r) => r.step.length)) + 2;
+  const multWidth = Math.max(16, ...rows.map((r) => r.mults.length + 2)) + 2;
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold>{title}</Text> {evaluation.expression}
+      </Text>
+      <ToneText tone="muted">
+        {`  ${"step".padEnd(stepWidth)}${"multiplications".padEnd(multWidth + 8)}result entries`}
+      </ToneText>
+      {rows.map((row) => (
+        <Text key={row.step}>
+          {`  ${row.step.padEnd(stepWidth)}${row.mults.padEnd(multWidth)}${String(`= ${row.multsAt}`).padEnd(8)}${row.memory} = ${row.memoryAt}`}
+        </Text>
+      ))}
+      <Text>
+        {"  "}
+        <Text bold>{"total".padEnd(stepWidth)}</Text>
+        {`${evaluation.multiplications.toFactoredString().padEnd(multWidth)}${String(`= ${evaluation.multiplications.evaluateNumber(point)}`).padEnd(8)}`}
+        {`stored ${stored} = ${stored.evaluateNumber(point)}`}
+      </Text>
+    </Box>
+  );
+}
+
+export function CostScreen() {
+  const { columns, rows } = useTerminalSize();
+  const [choice, setChoice] = useState(1);
+  const [sizes, setSizes] = useState({ n: 3, m: 4 });
+  const [showPlot, setShowPlot] = useState(false);
+  const [typed, setTyped] = useState(typedChainStart);
+  const [editing, setEditing] = useState<LineState | undefined>(undefined);
+  const typedChain = useMemo(() => readChain(typed), [typed]);
+  const choices = typedChain.ok
+    ? [
+        ...chainChoices,
+        { label: typedChain.chain.toString(), question: "yours", chain: typedChain.chain },
+      ]
+    : chainChoices;
+  const selected = choices[Math.min(choice, choices.length - 1)]!;
+  const comparison = useMemo(() => compareModes(selected.chain, sizes), [selected, sizes]);
+  const editError = editing ? readChain(editing.text) : undefined;
+  const point = pointFor(selected.chain, sizes);
+  const usesM = selected.chain.variables.includes("m");
+
+  const editKey = (input: string, key: Key, line: LineState) => {
+    if (key.escape) setEditing(undefined);
+    else if (key.return) {
+      if (!readChain(line.text).ok) return;
+      setTyped(line.text);
+      setChoice(chainChoices.length);
+      setEditing(undefined);
+    } else setEditing(editLine(line, input, key));
+  };
+
+  useScreenInput((input, key) => {
+    if (editing) {
+      editKey(input, key, editing);
+      return true;
+    }
+    if (key.leftArrow) setChoice((c) => (c + choices.length - 1) % choices.length);
+    else if (key.rightArrow) setChoice((c) => (c + 1) % choices.length);
+    else if (input === "t") setEditing(lineAt(typed));
+    else if (input === "+" || input === "=") setSizes((s) => ({ ...s, n: clampSize(s.n + 1) }));
+    else if (input === "-") setSizes((s) => ({ ...s, n: clampSize(s.n - 1) }));
+    else if (input === "]") setSizes((s) => ({ ...s, m: clampSize(s.m + 1) }));
+    else if (input === "[") setSizes((s) => ({ ...s, m: clampSize(s.m - 1) }));
+    else if (input === "p") setShowPlot((p) => !p);
+    else return false;
+    return true;
+  });
+
+  const roomForBoth = rows >= 42;
+  const { forward, reverse, multiplications, cheapestAtSizes } = comparison;
+  const nMax = Math.max(12, 2 * sizes.m);
+  const costAt = (evaluation: ChainEvaluation, n: number) =>
+    evaluation.multiplications.evaluateNumber(pointFor(selected.chain, { ...sizes, n }));
+  const ns = Array.from({ length: nMax }, (_, i) => i + 1);
+  const plot = asciiPlot(
+    [
+      {
+        label: "reverse (right to left)",
+        symbol: "r",
+        points: ns.map((n) => [n, costAt(reverse, n)]),
+      },
+      {
+        label: "forward (left to right)",
+        symbol: "f",
+        points: ns.map((n) => [n, costAt(forward, n)]),
+      },
+    ],
+    { width: Math.min(columns, 100), height: roomForBoth ? 14 : 10, xLabel: "n" },
+  );
+
+  return (
+    <Box flexDirection="column">
+      <Text>
+        {"Chain "}
+        {choices.map((c, i) => (
+          <Text key={c.question} inverse={i === choice}>
+            {i === choice ? `[${c.label} (${c.question})]` : ` ${c.label} (${c.question}) `}
+          </Text>
+        ))}
+        {`   n = ${sizes.n}`}
+        {usesM ? `   m = ${sizes.m}` : ""}
+      </Text>
+      {editing && (
+        <TextField
+          label="your chain:"
+          line={editing}
+          focused
+          error={editError && !editError.ok ? editError.error : undefined}
+        />
+      )}
+      {(roomForBoth || !showPlot) && (
+        <Box flexDirection="column" marginTop={1}>
+          <ModeTable title="forward (left to right)" evaluation={forward} point={point} />
+          <ModeTable title="reverse (right to left)" evaluation={reverse} point={point} />
+        </Box>
+      )}
+      {(roomForBoth || showPlot) && (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold>{`Multiplications against n${usesM ? ` (m = ${sizes.m})` : ""}`}</Text>
+          <Text>{plot.join("\n")}</Text>
+        </Box>
+      )}
+      <Box flexDirection="column" marginTop={1}>
+        <Text>
+          <ToneText tone="accent">Crossover: </ToneText>
+          {`forward cheaper iff ${formatCondition(multiplications.firstCheaper)}, equal iff ${formatCondition(multiplications.equal)}, reverse cheaper iff ${formatCondition(multiplications.secondCheaper)}`}
+        </Text>
+        <Text>
+          {`Cheapest order at these sizes: ${cheapestAtSizes.expression} (${cheapestAtSizes.multiplications})`}
+        </Text>
+      </Box>
+    </Box>
+  );
+}

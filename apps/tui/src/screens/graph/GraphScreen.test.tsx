@@ -1,0 +1,76 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { hw1Example } from "@nnkit/autodiff";
+import { cleanup, render } from "ink-testing-library";
+import { afterEach, describe, expect, it } from "vitest";
+import { ScreenHarness } from "../../test-support/ScreenHarness.js";
+import { keys, press, waitForFrame } from "../../test-support/terminal.js";
+import { GraphScreen } from "./GraphScreen.js";
+
+afterEach(cleanup);
+
+function screen(exportDir = tmpdir()) {
+  return render(
+    <ScreenHarness>
+      <GraphScreen exportDir={exportDir} />
+    </ScreenHarness>,
+  );
+}
+
+/** z1 = W(1)x + b(1) on the seed-1 instance, by plain loops. */
+function z1ByHand(): number[] {
+  const { params, x } = hw1Example(1);
+  const W = params.W1.toArray() as number[][];
+  const b = params.b1.toArray() as number[];
+  const xs = x.toArray() as number[];
+  return W.map((row, i) => row.reduce((sum, w, j) => sum + w * xs[j]!, b[i]!));
+}
+
+describe("Computation graph screen", () => {
+  it("draws the handout's edges between the named variables", () => {
+    const frame = screen().lastFrame() ?? "";
+    expect(frame).toContain("11 nodes (parameters hidden: p)");
+    for (const line of [
+      /z1\s+◀── x$/m,
+      /h\s+◀── z1$/m,
+      /g2\s+◀── g1, h$/m,
+      /S\s+◀── y', t$/m,
+      /J\s+◀── S$/m,
+    ]) {
+      expect(frame).toMatch(line);
+    }
+  });
+
+  it("shows the selected node's definition, shape, value and adjoint", async () => {
+    const app = screen();
+    const z1 = await press(app, keys.down, keys.down);
+    expect(z1).toContain("z1 = add(matmul(W(1), x), b(1))   [4] float64");
+    expect(z1).toContain("adjoint  z̄1 = ReLU'(z1) ⊙ h̄");
+    const [shown] = /value {4}\[([^\]]+)\]/.exec(z1)!.slice(1);
+    const values = shown!.trim().split(/\s+/).map(Number);
+    for (const [i, v] of z1ByHand().entries()) expect(values[i]).toBeCloseTo(v, 7);
+    const last = await press(app, ...Array(8).fill(keys.down));
+    expect(last).toContain("J = neg(S)   [] float64");
+    expect(last).toContain("= 1.0"); // J̄ = 1
+  });
+
+  it("shows the parameters on request", async () => {
+    const app = screen();
+    const frame = await press(app, "p");
+    expect(frame).toContain("17 nodes");
+    expect(frame).toMatch(/W\(1\)\s+input/);
+  });
+
+  it("exports DOT and Mermaid files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nnkit-graph-"));
+    const app = screen(dir);
+    await press(app, "d");
+    await waitForFrame(app, (f) => f.includes("wrote"));
+    await press(app, "m");
+    await waitForFrame(app, (f) => f.includes("nnkit-graph-2.1.mmd"));
+    expect(readdirSync(dir).sort()).toEqual(["nnkit-graph-2.1.dot", "nnkit-graph-2.1.mmd"]);
+    expect(readFileSync(join(dir, "nnkit-graph-2.1.dot"), "utf8")).toMatch(/^digraph/);
+    expect(readFileSync(join(dir, "nnkit-graph-2.1.mmd"), "utf8")).toMatch(/^flowchart/);
+  });
+});

@@ -1,0 +1,73 @@
+// One layer of the draft as a grid: a row per unit, a column per input plus the bias; the cursor
+// cell is shown inverted (and, while being edited, holds the text being typed).
+import { Box, Text } from "ink";
+import { ToneText } from "../../app/theme.js";
+import type { DraftLayer } from "./draft.js";
+
+interface NetworkGridProps {
+  layer: DraftLayer;
+  layerIndex: number;
+  layerCount: number;
+  cursor: { unit: number; column: number };
+  /** The text in the cursor cell while it is being edited. */
+  editingText: string | undefined;
+}
+
+function inputNames(layerIndex: number, count: number): string[] {
+  return Array.from({ length: count }, (_, j) =>
+    layerIndex === 0 ? `x${j + 1}` : `h${layerIndex}.${j + 1}`,
+  );
+}
+
+function unitName(layerIndex: number, layerCount: number, unit: number): string {
+  return layerIndex === layerCount - 1 ? `y${unit + 1}` : `h${layerIndex + 1}.${unit + 1}`;
+}
+
+export function NetworkGrid({
+  layer,
+  layerIndex,
+  layerCount,
+  cursor,
+  editingText,
+}: NetworkGridProps) {
+  const fanIn = layer.weights[0]!.length;
+  const headers = [...inputNames(layerIndex, fanIn), "bias"];
+  const cellText = (unit: number, column: number) => {
+    const stored = column === fanIn ? layer.bias[unit]! : layer.weights[unit]![column]!;
+    const editing = unit === cursor.unit && column === cursor.column && editingText !== undefined;
+    return editing ? `${editingText}▏` : stored;
+  };
+  // Brackets mark the cursor cell even where the terminal shows no styles.
+  const shown = (unit: number, column: number) => {
+    const selected = unit === cursor.unit && column === cursor.column;
+    return selected ? `[${cellText(unit, column)}]` : ` ${cellText(unit, column)} `;
+  };
+  const widths = headers.map((header, column) =>
+    Math.max(header.length + 1, ...layer.weights.map((_, unit) => shown(unit, column).length)),
+  );
+  const rowLabelWidth = 7;
+  return (
+    <Box flexDirection="column">
+      <ToneText tone="muted">
+        {" ".repeat(rowLabelWidth)}
+        {headers
+          .map((h, column) => `${column === fanIn ? "│" : ""}${`${h} `.padStart(widths[column]!)}`)
+          .join("")}
+      </ToneText>
+      {layer.weights.map((_, unit) => (
+        <Text key={unitName(layerIndex, layerCount, unit)}>
+          {unitName(layerIndex, layerCount, unit).padEnd(rowLabelWidth)}
+          {headers.map((header, column) => {
+            const selected = unit === cursor.unit && column === cursor.column;
+            return (
+              <Text key={header}>
+                {column === fanIn ? "│" : ""}
+                <Text inverse={selected}>{shown(unit, column).padStart(widths[column]!)}</Text>
+              </Text>
+            );
+          })}
+        </Text>
+      ))}
+    </Box>
+  );
+}
