@@ -1,12 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { hw1 } from "@nnkit/grading";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { graded, question, result } from "../fixtures/results.js";
 import { writeFileAtomic } from "./atomic.js";
 import { gradebookCsv } from "./gradebook.js";
-import { questionVisibility } from "./gradescope-results.js";
+import { gradescopeResults, questionVisibility } from "./gradescope-results.js";
 import { keyResults } from "./student-key.js";
 import { batchStats, summaryMarkdown } from "./summary.js";
 
@@ -103,6 +104,45 @@ describe("questionVisibility", () => {
       "visible",
     );
     expect(questionVisibility([{ visibility: "hidden" }])).toBe("hidden");
+  });
+});
+
+describe("gradescopeResults", () => {
+  const withPolicy = { ...hw1, latePolicy: { penaltyPerDay: 0.25 } };
+  const input = {
+    assignment: withPolicy,
+    result: alice,
+    submittedFile: "answers.yaml",
+    otherFiles: ["notes.yaml"],
+    executionSeconds: 1.23456,
+  };
+
+  it("applies the assignment's late policy from Gradescope's times, keeping question scores", () => {
+    const late = gradescopeResults({
+      ...input,
+      metadata: {
+        created_at: "2026-10-03T12:00:00Z",
+        assignment: { due_date: "2026-10-02T23:59:00Z" },
+      },
+    });
+    expect(late.score).toBeCloseTo(1.5 * 0.75, 6);
+    expect(late.output).toBe(
+      "Graded answers.yaml.\nIgnored: notes.yaml.\nSubmitted 1 day late: 25% deducted.",
+    );
+    expect(late.tests.map((t) => t.score)).toEqual([1, 0.5, 0]);
+    expect(late.execution_time).toBe(1.235);
+  });
+
+  it("keeps the score when on time or when the metadata has no times", () => {
+    const onTime = gradescopeResults({
+      ...input,
+      metadata: {
+        created_at: "2026-10-01T12:00:00Z",
+        assignment: { due_date: "2026-10-02T23:59:00Z" },
+      },
+    });
+    expect(onTime.score).toBe(1.5);
+    expect(gradescopeResults({ ...input, metadata: undefined }).score).toBe(1.5);
   });
 });
 
