@@ -48,6 +48,13 @@ describe("crossover", () => {
     );
   });
 
+  it("settles conditions that whole sizes decide: 2.3's forward 2n² is never below reverse 2n", () => {
+    const x = crossover(p("2*n^2"), p("2*n"));
+    expect(x.firstCheaper).toEqual({ kind: "never" });
+    expect(formatCondition(x.equal)).toBe("n = 1");
+    expect(formatCondition(x.secondCheaper)).toBe("n > 1");
+  });
+
   it("reads a threshold on one size: n² < 10n iff n < 10", () => {
     const x = crossover(p("n^2"), p("10*n"));
     expect(formatCondition(x.firstCheaper)).toBe("n < 10");

@@ -82,10 +82,28 @@ function conditionsForSign(d: Polynomial, region: Region): [Condition, Condition
   const { lhs, rhs } = solved ?? splitBySign(core);
   const [above, below] = solved?.flipped ? (["<", ">"] as const) : ([">", "<"] as const);
   return [
-    { kind: "when", lhs, relation: above, rhs },
-    { kind: "when", lhs, relation: "=", rhs },
-    { kind: "when", lhs, relation: below, rhs },
+    decide({ kind: "when", lhs, relation: above, rhs }, region),
+    decide({ kind: "when", lhs, relation: "=", rhs }, region),
+    decide({ kind: "when", lhs, relation: below, rhs }, region),
   ];
+}
+
+/**
+ * Sizes are whole numbers, so a condition between integer polynomials that the region settles
+ * reads as always or never: 2.3's forward 2n² < reverse 2n is `n < 1`, never for n ≥ 1.
+ */
+function decide(condition: Condition & { kind: "when" }, region: Region): Condition {
+  const { lhs, rhs, relation } = condition;
+  if (![...lhs.terms, ...rhs.terms].every((t) => t.coef.isInteger())) return condition;
+  const one = Polynomial.constant(1);
+  const lhsAtLeastRhs = region.provesPositive(lhs.sub(rhs).add(one));
+  const rhsAtLeastLhs = region.provesPositive(rhs.sub(lhs).add(one));
+  const lhsAbove = region.provesPositive(lhs.sub(rhs));
+  const rhsAbove = region.provesPositive(rhs.sub(lhs));
+  const never =
+    relation === "<" ? lhsAtLeastRhs : relation === ">" ? rhsAtLeastLhs : lhsAbove || rhsAbove;
+  const always = relation === "<" ? rhsAbove : relation === ">" ? lhsAbove : false;
+  return never ? { kind: "never" } : always ? { kind: "always" } : condition;
 }
 
 /** Divides out the positive content and the common monomial (sizes are positive). */
