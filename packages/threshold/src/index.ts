@@ -41,6 +41,11 @@ export {
 } from "./network.js";
 export { domainInputs } from "./order.js";
 export { type PerceptronOptions, type PerceptronResult, perceptron } from "./perceptron.js";
+export {
+  MAX_PREPARED_INPUTS,
+  type PreparedVerification,
+  prepareVerification,
+} from "./prepared.js";
 export { parseRational, Rational, type Scalar } from "./rational.js";
 export {
   comparatorStage,

@@ -9,6 +9,8 @@ import {
 import type { Evaluator } from "./engine.js";
 
 const MAX_STATE_BITS = 16;
+/** Largest range of the last input whose readers' key shares are remembered per value. */
+const MAX_REMEMBERED_VALUES = 4096;
 /** Largest table (keys × outputs) worth allocating. */
 const MAX_TABLE_ENTRIES = 2 ** 20;
 
@@ -19,9 +21,15 @@ const MAX_TABLE_ENTRIES = 2 ** 20;
  * date with integer updates, and the rest of the network is evaluated once per key ever seen
  * (for the homework's 1.2 network: at most 2^9 times, whatever the domain). Within a run of the
  * last input v, the units reading it see c_u + w_u·v with c_u fixed, so each input costs a few
- * comparisons and one table look-up. Returns undefined when the first layer does not qualify.
+ * comparisons and one table look-up; with `lastRange` (the last input's lo..hi), their share of
+ * the key is also remembered per value until some c_u changes, which in the handout's 1.2 network
+ * is rare (the units reading x6 otherwise read only x1..x3). Returns undefined when the first
+ * layer does not qualify.
  */
-export function tabulateFirstLayer(net: CompiledNetwork): Evaluator | undefined {
+export function tabulateFirstLayer(
+  net: CompiledNetwork,
+  lastRange?: readonly [number, number],
+): Evaluator | undefined {
   const first = net.layers[0]!;
   let bits = 0;
   for (const code of first.code) {
@@ -33,7 +41,7 @@ export function tabulateFirstLayer(net: CompiledNetwork): Evaluator | undefined 
     rest.length === 0
       ? undefined
       : { inputSize: first.units, outputSize: net.outputSize, layers: rest };
-  return new FirstLayerTable(first, tail, bits, net.outputSize);
+  return new FirstLayerTable(first, tail, bits, net.outputSize, lastRange);
 }
 
 /**
@@ -81,12 +89,23 @@ class FirstLayerTable implements Evaluator {
   private readonly firstLayerValues: Float64Array;
   /** For the current prefix: c_u of the units reading the last input. */
   private readonly base: Float64Array;
+  /** Whether some c_u changed since the last `startRun`. */
+  private readersMoved = true;
+  /**
+   * The readers' share of the key at last input `lastLow + i`, valid while `stamp[i]` equals
+   * `generation` (which moves on whenever some c_u changes). Empty without a known range.
+   */
+  private readonly lastLow: number;
+  private readonly readersShare: Int32Array;
+  private readonly stamp: Float64Array;
+  private generation = 1;
 
   constructor(
     layer: CompiledLayer,
     tail: CompiledNetwork | undefined,
     bits: number,
     outputs: number,
+    lastRange: readonly [number, number] | undefined,
   ) {
     this.layer = layer;
     this.code = layer.code;
@@ -124,6 +143,11 @@ class FirstLayerTable implements Evaluator {
     this.readerHi = Float64Array.from(this.readers, (u) => layer.hi[u]!);
     this.readerPlace = Int32Array.from(this.readers, (u) => this.place[u]!);
     this.base = new Float64Array(to - from);
+    const values = lastRange === undefined ? 0 : lastRange[1] - lastRange[0] + 1;
+    const remembered = values <= MAX_REMEMBERED_VALUES ? values : 0;
+    this.lastLow = lastRange?.[0] ?? 0;
+    this.readersShare = new Int32Array(remembered);
+    this.stamp = new Float64Array(remembered);
   }
 
   /** Unit u's state code times its place value. */
@@ -139,7 +163,10 @@ class FirstLayerTable implements Evaluator {
     for (let k = columnStart[j]!, end = columnStart[j + 1]!; k < end; k++) {
       const u = columnUnit[k]!;
       pre[u]! += columnWeight[k]! * delta;
-      if (readsLast[u] === 1) continue;
+      if (readsLast[u] === 1) {
+        this.readersMoved = true;
+        continue;
+      }
       const next = this.shareOf(u, pre[u]!);
       this.keyOfOthers += next - share[u]!;
       share[u] = next;
@@ -148,22 +175,41 @@ class FirstLayerTable implements Evaluator {
 
   /** New leading inputs: c_u = pre_u for the last input's readers (pre never includes x_last). */
   startRun(): void {
+    if (!this.readersMoved) return;
     const { readers, base, pre } = this;
     for (let i = 0; i < readers.length; i++) base[i] = pre[readers[i]!]!;
+    this.readersMoved = false;
+    this.generation++;
   }
 
   evaluateLast(value: number): number {
-    const { readerWeight, readerIsSign, readerLo, readerHi, readerPlace, base } = this;
+    const slot = value - this.lastLow;
     let key = this.keyOfOthers;
-    for (let i = 0; i < base.length; i++) {
-      const n = base[i]! + readerWeight[i]! * value;
-      key += stateCode(readerIsSign[i] === 1, readerLo[i]!, readerHi[i]!, n) * readerPlace[i]!;
+    if (slot >= 0 && slot < this.stamp.length) {
+      if (this.stamp[slot] !== this.generation) {
+        this.readersShare[slot] = this.readersShareAt(value);
+        this.stamp[slot] = this.generation;
+      }
+      key += this.readersShare[slot]!;
+    } else {
+      key += this.readersShareAt(value);
     }
     if (this.filled[key] === 0) {
       this.outputs.set(this.evaluateRest(value), key * this.outputCount);
       this.filled[key] = 1;
     }
     return key * this.outputCount;
+  }
+
+  /** The readers' part of the key at last input `value`. */
+  private readersShareAt(value: number): number {
+    const { readerWeight, readerIsSign, readerLo, readerHi, readerPlace, base } = this;
+    let share = 0;
+    for (let i = 0; i < base.length; i++) {
+      const n = base[i]! + readerWeight[i]! * value;
+      share += stateCode(readerIsSign[i] === 1, readerLo[i]!, readerHi[i]!, n) * readerPlace[i]!;
+    }
+    return share;
   }
 
   /** First-layer values at last input `value`, then the rest of the network (on a table miss). */

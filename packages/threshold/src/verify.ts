@@ -26,7 +26,8 @@ export interface Counterexample {
   readonly trace: Trace;
 }
 
-interface Counts extends Progress {
+/** Shared with prepared verification, which reports the same counts. */
+export interface Counts extends Progress {
   readonly target: string;
   readonly assumption?: string;
   /** "integer": exact integer arithmetic in doubles; "exact": rationals (see `engineReason`). */
@@ -59,11 +60,11 @@ export interface VerifyOptions {
 
 const CLOCK_MASK = 4095; // look at the clock once every 4096 inputs
 
-function readTarget(target: Target | ((input: ArrayLike<number>) => boolean)): Target {
+export function readTarget(target: Target | ((input: ArrayLike<number>) => boolean)): Target {
   return typeof target === "function" ? predicate(target.name || "predicate", target) : target;
 }
 
-function checkFit(net: Network, target: Target, domain: Domain): void {
+export function checkFit(net: Network, target: Target, domain: Domain): void {
   const arity = domain.ranges.length;
   if (arity !== net.inputSize) {
     throw new ThresholdError(
@@ -86,7 +87,7 @@ function checkFit(net: Network, target: Target, domain: Domain): void {
   }
 }
 
-function chooseEvaluator(
+export function chooseEvaluator(
   net: Network,
   domain: Domain,
   exact: boolean,
@@ -96,7 +97,9 @@ function chooseEvaluator(
   const compiled = compileNetwork(net, bounds);
   if (!compiled.ok) return { evaluator: new ExactEvaluator(net), engineReason: compiled.reason };
   return {
-    evaluator: tabulateFirstLayer(compiled.network) ?? new IncrementalEvaluator(compiled.network),
+    evaluator:
+      tabulateFirstLayer(compiled.network, domain.ranges[domain.ranges.length - 1]) ??
+      new IncrementalEvaluator(compiled.network),
   };
 }
 

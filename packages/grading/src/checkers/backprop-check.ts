@@ -7,6 +7,7 @@ import { describeMathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
 import { type Check, type CheckContext, graded, invalid } from "./check.js";
 import { compareTensors } from "./expression-check.js";
+import { perContext } from "./per-context.js";
 
 /** One random instance of the network: every forward value and every reference adjoint, by symbol. */
 export interface BackpropInstance {
@@ -24,6 +25,7 @@ export interface BackpropCheckOptions {
   readonly forwardSymbols: readonly string[];
   /** The adjoint also checked as a chain of the student's own equations (`x_bar`). */
   readonly chainTarget: string;
+  /** Reference instances, a function of the context only: they are computed once per context. */
   readonly instances: (context: CheckContext) => readonly BackpropInstance[];
 }
 
@@ -34,17 +36,23 @@ export interface BackpropCheckOptions {
  */
 export function backpropCheck(options: BackpropCheckOptions): Check {
   const symbols = [...options.forwardSymbols, ...options.adjoints];
+  const instancesIn = perContext(options.instances);
   return {
     kind: "backprop",
     grade(answer, context) {
       const equations = readEquations(answer, options, symbols);
       if (!equations.ok) return invalid(equations.message);
-      const instances = options.instances(context);
+      const instances = instancesIn(context);
+      // Every equation is evaluated with the reference values: build their environments once.
+      const references = instances.map((instance) => ({
+        instance,
+        environment: environment(instance, instance.adjoints),
+      }));
       const lines: string[] = [];
       let right = 0;
       for (const adjoint of options.adjoints) {
         const expr = equations.value.get(adjoint);
-        const verdict = expr === undefined ? "missing" : judgeEquation(expr, adjoint, instances);
+        const verdict = expr === undefined ? "missing" : judgeEquation(expr, adjoint, references);
         if (verdict === "correct") right++;
         lines.push(`${adjoint}: ${verdict}`);
       }
@@ -101,17 +109,17 @@ function withoutLeftHandSide(expr: Expr, adjoint: string): Expr | undefined {
 function environment(
   instance: BackpropInstance,
   adjoints: ReadonlyMap<string, Tensor>,
-): TensorEnvironment {
+): TensorEnvironment & { values: Map<string, Tensor> } {
   return { values: new Map([...instance.forward, ...adjoints]), classes: instance.classes };
 }
 
 function judgeEquation(
   expr: Expr,
   adjoint: string,
-  instances: readonly BackpropInstance[],
+  references: readonly { instance: BackpropInstance; environment: TensorEnvironment }[],
 ): string {
-  for (const instance of instances) {
-    const value = evaluateTensor(expr, environment(instance, instance.adjoints));
+  for (const { instance, environment } of references) {
+    const value = evaluateTensor(expr, environment);
     if (!value.ok) return `cannot be evaluated: ${value.message}`;
     const reference = instance.adjoints.get(adjoint)!;
     const difference = compareTensors(value.value, reference, {});
@@ -128,14 +136,17 @@ function judgeChain(
 ): string {
   for (const instance of instances) {
     const own = new Map<string, Tensor>();
+    // The forward values with the student's adjoints so far, grown as they are computed.
+    const known = environment(instance, own);
     let progress = true;
     while (progress && !own.has(options.chainTarget)) {
       progress = false;
       for (const [adjoint, expr] of equations) {
         if (own.has(adjoint)) continue;
-        const value = evaluateTensor(expr, environment(instance, own));
+        const value = evaluateTensor(expr, known);
         if (!value.ok) continue;
         own.set(adjoint, value.value);
+        known.values.set(adjoint, value.value);
         progress = true;
       }
     }

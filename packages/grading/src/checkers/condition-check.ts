@@ -5,11 +5,13 @@ import { describeMathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
 import { toPolynomial } from "../math/to-polynomial.js";
 import { type Check, type CheckContext, graded, invalid } from "./check.js";
+import { perContext } from "./per-context.js";
 import { samplePoints } from "./sample-points.js";
 
 /** The reference region: where `difference` (a polynomial in the sizes) is positive. */
 export interface ConditionCheckOptions {
   readonly symbols: readonly string[];
+  /** A function of the context only: it is computed once per context. */
   readonly positiveWhere: (context: CheckContext) => Polynomial;
   /** What the condition means, for feedback: "forward mode is cheaper". */
   readonly meaning: string;
@@ -21,6 +23,7 @@ export interface ConditionCheckOptions {
  * the reference boundary (where the difference is 0), it must hold exactly where the reference does.
  */
 export function conditionCheck(options: ConditionCheckOptions): Check {
+  const regionIn = perContext((context) => referenceRegion(options, context));
   return {
     kind: "condition",
     grade(answer, context) {
@@ -34,12 +37,8 @@ export function conditionCheck(options: ConditionCheckOptions): Check {
       if (!left.ok) return invalid(left.message);
       if (!right.ok) return invalid(right.message);
       const studentDifference = left.polynomial.sub(right.polynomial);
-      const reference = options.positiveWhere(context);
-      const points = samplePoints(options.symbols, options.samples ?? 200, context.seed).filter(
-        (point) => !reference.evaluate(point).isZero(),
-      );
-      for (const point of points) {
-        const expected = reference.evaluate(point).sign() > 0;
+      const points = regionIn(context);
+      for (const { point, expected } of points) {
         const actual = holds(parsed.expr.op, studentDifference.evaluate(point).sign());
         if (actual !== expected) {
           const where = [...point].map(([name, value]) => `${name} = ${value}`).join(", ");
@@ -53,6 +52,23 @@ export function conditionCheck(options: ConditionCheckOptions): Check {
       return graded(1, `correct (agrees on ${points.length} sampled points)`);
     },
   };
+}
+
+/** The sampled points off the reference boundary, each with whether the reference holds there. */
+function referenceRegion(
+  options: ConditionCheckOptions,
+  context: CheckContext,
+): readonly SampledPoint[] {
+  const reference = options.positiveWhere(context);
+  return samplePoints(options.symbols, options.samples ?? 200, context.seed)
+    .map((point) => ({ point, sign: reference.evaluate(point).sign() }))
+    .filter(({ sign }) => sign !== 0)
+    .map(({ point, sign }) => ({ point, expected: sign > 0 }));
+}
+
+interface SampledPoint {
+  readonly point: ReadonlyMap<string, number>;
+  readonly expected: boolean;
 }
 
 function holds(op: CompareOp, sign: -1 | 0 | 1): boolean {

@@ -5,11 +5,15 @@ import { parseMath } from "../math/parse-math.js";
 import { toPolynomial } from "../math/to-polynomial.js";
 import { type Check, type CheckContext, graded, invalid } from "./check.js";
 import { crossCheckPolynomial } from "./cross-check.js";
+import { perContext } from "./per-context.js";
 
 export interface CostCheckOptions {
   /** Sizes the formula may use, e.g. ["n"] or ["m", "n"]. */
   readonly symbols: readonly string[];
-  /** Exact counts accepted with full credit (one per accepted convention); the first is the handout's. */
+  /**
+   * Exact counts accepted with full credit (one per accepted convention); the first is the handout's.
+   * A function of the context only: it is computed once per context.
+   */
   readonly accepted: (context: CheckContext) => readonly [Polynomial, ...Polynomial[]];
   /** Whether the question allows a big-O answer; if not, a right O(…) earns `bigOCredit`. */
   readonly allowBigO: boolean;
@@ -28,6 +32,7 @@ export interface CostCheckOptions {
 export function costCheck(options: CostCheckOptions): Check {
   const bigOCredit = options.bigOCredit ?? 0.5;
   const sameGrowthCredit = options.sameGrowthCredit ?? 0.5;
+  const acceptedIn = perContext(options.accepted);
   return {
     kind: "cost",
     grade(answer, context) {
@@ -37,7 +42,7 @@ export function costCheck(options: CostCheckOptions): Check {
       if (!parsed.ok) return invalid(describeMathError(parsed.error));
       const student = toPolynomial(parsed.expr);
       if (!student.ok) return invalid(student.message);
-      const accepted = options.accepted(context);
+      const accepted = acceptedIn(context);
       const reference = accepted[0];
       const growth = formatBigO(student.polynomial);
       if (student.bigO) {

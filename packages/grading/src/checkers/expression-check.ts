@@ -4,6 +4,7 @@ import { evaluateTensor, type TensorEnvironment } from "../math/evaluate-tensor.
 import { describeMathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
 import { type Check, type CheckContext, graded, invalid } from "./check.js";
+import { perContext } from "./per-context.js";
 
 /** One random instance: values for the names, and the reference value of the answer there. */
 export interface ExpressionInstance {
@@ -14,7 +15,10 @@ export interface ExpressionInstance {
 export interface ExpressionCheckOptions {
   /** Names the formula may use. */
   readonly symbols: readonly string[];
-  /** Seeded random instances (e.g. full-rank X and t of the question's shapes). */
+  /**
+   * Seeded random instances (e.g. full-rank X and t of the question's shapes), a function of the
+   * context only: they are computed once per context.
+   */
   readonly instances: (context: CheckContext) => readonly ExpressionInstance[];
   readonly rtol?: number;
   readonly atol?: number;
@@ -25,6 +29,7 @@ export interface ExpressionCheckOptions {
  * reference there: equal on every instance means equal as a function, whatever the written form.
  */
 export function expressionCheck(options: ExpressionCheckOptions): Check {
+  const instancesIn = perContext(options.instances);
   return {
     kind: "expression",
     grade(answer, context) {
@@ -32,7 +37,7 @@ export function expressionCheck(options: ExpressionCheckOptions): Check {
       if (!text.ok) return invalid(text.message);
       const parsed = parseMath(text.value, { symbols: options.symbols, kind: "tensor" });
       if (!parsed.ok) return invalid(describeMathError(parsed.error));
-      const instances = options.instances(context);
+      const instances = instancesIn(context);
       for (const [index, instance] of instances.entries()) {
         const value = evaluateTensor(parsed.expr, instance.environment);
         if (!value.ok) return graded(0, `cannot be evaluated: ${value.message}`);

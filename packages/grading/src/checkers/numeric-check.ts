@@ -1,10 +1,12 @@
 import { readNumeric } from "../answers/read-values.js";
 import type { NumericArray } from "../math/constant.js";
 import { type Check, type CheckContext, graded, invalid } from "./check.js";
+import { perContext } from "./per-context.js";
 
 export interface NumericReference {
   /** Shown in feedback when this reference is the one matched, e.g. "errata ½ convention". */
   readonly label?: string;
+  /** A function of the context only: it is computed once per context. */
   readonly value: (context: CheckContext) => NumericArray;
 }
 
@@ -23,15 +25,16 @@ export interface NumericCheckOptions {
 export function numericCheck(options: NumericCheckOptions): Check {
   const rtol = options.rtol ?? 1e-6;
   const atol = options.atol ?? 1e-9;
+  const referencesIn = options.references.map((r) => ({
+    label: r.label,
+    valueIn: perContext(r.value),
+  }));
   return {
     kind: "numeric",
     grade(answer, context) {
       const student = readNumeric(answer, "the answer");
       if (!student.ok) return invalid(student.message);
-      const references = options.references.map((r) => ({
-        label: r.label,
-        value: r.value(context),
-      }));
+      const references = referencesIn.map((r) => ({ label: r.label, value: r.valueIn(context) }));
       const first = references[0]!.value;
       if (!sameShape(student.value, first)) {
         return graded(0, `expected ${formatShape(first)}, found ${formatShape(student.value)}`);

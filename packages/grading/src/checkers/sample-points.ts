@@ -1,13 +1,36 @@
 import { rng } from "@nnkit/tensor";
 
-/** `count` seeded points with every size an integer in [low, high). */
+/** Sets of points remembered; a grading run asks for a handful (one per check and seed). */
+const CAPACITY = 64;
+const remembered = new Map<string, readonly ReadonlyMap<string, number>[]>();
+
+/**
+ * `count` seeded points with every size an integer in [low, high). The points depend only on the
+ * arguments, so they are drawn once and shared (read-only) by every answer graded afterwards.
+ */
 export function samplePoints(
   symbols: readonly string[],
   count: number,
   seed: number,
   low = 1,
   high = 60,
-): Map<string, number>[] {
+): readonly ReadonlyMap<string, number>[] {
+  const key = JSON.stringify([symbols, count, seed, low, high]);
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const points = drawPoints(symbols, count, seed, low, high);
+  if (remembered.size >= CAPACITY) remembered.delete(remembered.keys().next().value!);
+  remembered.set(key, points);
+  return points;
+}
+
+function drawPoints(
+  symbols: readonly string[],
+  count: number,
+  seed: number,
+  low: number,
+  high: number,
+): ReadonlyMap<string, number>[] {
   if (symbols.length === 0) return [new Map()];
   const values = rng(seed).integers([count, symbols.length], low, high).toTypedArray();
   return Array.from(

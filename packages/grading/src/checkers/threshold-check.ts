@@ -1,9 +1,13 @@
 import {
   formatTrace,
   type LayerSpec,
+  MAX_PREPARED_INPUTS,
+  type Network,
   network,
+  prepareVerification,
   ThresholdError,
   type Question as ThresholdQuestion,
+  type Verification,
   verify,
 } from "@nnkit/threshold";
 import type { AnswerValue } from "../answers/answer-value.js";
@@ -48,6 +52,8 @@ const ACTIVATION_ALIASES: Readonly<Record<string, string>> = {
  */
 export function thresholdCheck(options: ThresholdCheckOptions): Check {
   const maxParameters = options.maxParameters ?? 600;
+  const [lo, hi] = options.range;
+  let verifyAnswer: ((net: Network) => Verification) | undefined;
   return {
     kind: "threshold",
     grade(answer) {
@@ -81,8 +87,8 @@ export function thresholdCheck(options: ThresholdCheckOptions): Check {
           `the network maps ${net.inputSize} inputs to ${net.outputSize} outputs; expected ${options.question.arity} inputs and 1 output`,
         );
       }
-      const [lo, hi] = options.range;
-      const result = verify(net, options.question.target, options.question.domain(lo, hi));
+      verifyAnswer ??= verifier(options.question, lo, hi);
+      const result = verifyAnswer(net);
       const assumed = result.assumption ? `, assuming ${result.assumption}` : "";
       if (result.status === "pass") {
         return graded(
@@ -100,6 +106,22 @@ export function thresholdCheck(options: ThresholdCheckOptions): Check {
       return invalid("verification did not finish");
     },
   };
+}
+
+/**
+ * The target's values on the domain are the same for every answer, so the domain is walked once
+ * (on first use) and each answer only costs its network's evaluation; a domain too large to keep
+ * is verified afresh each time.
+ */
+function verifier(
+  question: ThresholdQuestion,
+  lo: number,
+  hi: number,
+): (net: Network) => Verification {
+  const domain = question.domain(lo, hi);
+  if (domain.size > MAX_PREPARED_INPUTS) return (net) => verify(net, question.target, domain);
+  const prepared = prepareVerification(question.target, domain);
+  return (net) => prepared.verify(net);
 }
 
 function hasHugeParameter(layer: LayerSpec): boolean {

@@ -109,13 +109,14 @@ class Evaluator {
     const a = this.evaluate(expr.left);
     if (expr.op === "power") return this.power(a, expr);
     const b = this.evaluate(expr.right);
-    const where = `in ${formatExpr(expr)}`;
+    // Only an error message needs the formula written out.
+    const where = () => `in ${formatExpr(expr)}`;
     switch (expr.op) {
       case "product":
         if (isScalar(a) || isScalar(b)) return mul(a, b);
         if (a.shape[1] !== b.shape[0]) {
           throw new EvaluationProblem(
-            `a product of ${describeShape(a)} and ${describeShape(b)} does not fit (${where})`,
+            `a product of ${describeShape(a)} and ${describeShape(b)} does not fit (${where()})`,
           );
         }
         return matmul(a, b);
@@ -131,10 +132,10 @@ class Evaluator {
     }
   }
 
-  private sameShape(a: Tensor, b: Tensor, op: string, where: string): [Tensor, Tensor] {
+  private sameShape(a: Tensor, b: Tensor, op: string, where: () => string): [Tensor, Tensor] {
     if (isScalar(a) || isScalar(b) || a.shape.join("x") === b.shape.join("x")) return [a, b];
     throw new EvaluationProblem(
-      `${describeShape(a)} ${op} ${describeShape(b)}: the shapes differ (${where})`,
+      `${describeShape(a)} ${op} ${describeShape(b)}: the shapes differ (${where()})`,
     );
   }
 
@@ -154,7 +155,7 @@ class Evaluator {
   }
 
   private compare(op: CompareOp, a: Tensor, b: Tensor): Tensor {
-    const [x, y] = this.sameShape(a, b, op, "in a comparison");
+    const [x, y] = this.sameShape(a, b, op, () => "in a comparison");
     const result = { ">": gt, "<": lt, ">=": ge, "<=": le, "=": eq, "!=": ne }[op](x, y);
     return result.astype("float64");
   }

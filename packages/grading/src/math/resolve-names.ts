@@ -30,21 +30,37 @@ const ALLOWED_FUNCTIONS: Readonly<Record<MathKind, ReadonlySet<FunctionName>>> =
   ]),
 };
 
+/** Lookups by symbol list: a check passes the same list for every answer it parses. */
+const lookups = new WeakMap<
+  readonly string[],
+  { readonly written: string; readonly lookup: ReadonlyMap<string, string> }
+>();
+
+/** Each spelling a declared symbol may be written in (`yp` for `y'`), mapped to the symbol. */
+function lookupOf(symbols: readonly string[]): ReadonlyMap<string, string> {
+  // The list's text is compared too, so a caller that changes its array gets a fresh lookup.
+  const written = symbols.join("\n");
+  const known = lookups.get(symbols);
+  if (known !== undefined && known.written === written) return known.lookup;
+  const lookup = new Map<string, string>();
+  for (const symbol of symbols) lookup.set(symbol.replace(/'/g, "p"), symbol);
+  for (const symbol of symbols) lookup.set(symbol, symbol);
+  lookups.set(symbols, { written, lookup });
+  return lookup;
+}
+
 /**
  * Looks names up in the question's declared symbols. A declared `y'` is also reachable as `yp`, a
  * subscript `z_1` as `z1`; a run of declared names such as `mn` is their product; `e_t` is onehot(t).
  */
 export class NameResolver {
-  readonly #lookup = new Map<string, string>();
+  readonly #lookup: ReadonlyMap<string, string>;
 
   constructor(
     readonly symbols: readonly string[],
     private readonly kind: MathKind,
   ) {
-    for (const symbol of symbols) {
-      this.#lookup.set(symbol.replace(/'/g, "p"), symbol);
-    }
-    for (const symbol of symbols) this.#lookup.set(symbol, symbol);
+    this.#lookup = lookupOf(symbols);
   }
 
   resolve(raw: string): Resolution {
