@@ -26,12 +26,19 @@ export interface BatchOptions {
   onGraded?: (graded: GradedFile, done: number, total: number) => void;
 }
 
+/**
+ * Grades `files` with `jobs` graders: the main thread (which has @nnkit/grading loaded anyway)
+ * and `jobs - 1` worker threads, all taking the next file from one queue. Loading the grading
+ * machinery costs about a second per thread, so the main thread does its share.
+ */
 export async function gradeFiles(
   files: readonly AnswerFileRef[],
   options: BatchOptions,
 ): Promise<GradedFile[]> {
   const results: GradedFile[] = new Array(files.length);
   let done = 0;
+  let next = 0;
+  const take = (): number | undefined => (next < files.length ? next++ : undefined);
   const record = (index: number, result: GradeResult): void => {
     const graded = { file: files[index]!, result };
     results[index] = graded;
@@ -39,13 +46,11 @@ export async function gradeFiles(
     options.onGraded?.(graded, done, files.length);
   };
   const jobs = Math.max(1, Math.min(options.jobs, files.length));
-  if (jobs <= 1) {
-    for (const [index, file] of files.entries()) {
-      record(index, await gradeAnswerFile(file.path, { assignment: options.assignment }));
-    }
-  } else {
-    await gradeOnWorkers(files, options.assignment, jobs, record);
+  const workers = startWorkers(jobs - 1, files, options.assignment, take, record);
+  for (let index = take(); index !== undefined; index = take()) {
+    record(index, await gradeAnswerFile(files[index]!.path, { assignment: options.assignment }));
   }
+  await workers;
   return results;
 }
 
@@ -67,44 +72,43 @@ function crashedResult(file: AnswerFileRef, reason: string): GradeResult {
   };
 }
 
-function gradeOnWorkers(
+/** Requests in flight per worker, so it never waits on a busy main thread for its next file. */
+const PIPELINE_DEPTH = 4;
+
+/** Runs `count` workers until the queue is empty; resolves when every one has stopped. */
+function startWorkers(
+  count: number,
   files: readonly AnswerFileRef[],
   assignment: string,
-  jobs: number,
+  take: () => number | undefined,
   record: (index: number, result: GradeResult) => void,
 ): Promise<void> {
-  return new Promise((resolve) => {
-    let next = 0;
-    let finished = 0;
-    const workerUrl = new URL("./worker.js", import.meta.url);
-    const start = (): void => {
+  const workerUrl = new URL("./worker.js", import.meta.url);
+  const runWorker = (): Promise<void> =>
+    new Promise((resolve) => {
       const worker = new Worker(workerUrl, { workerData: { assignment } });
-      let current = -1;
+      const inFlight = new Set<number>();
       const feed = (): void => {
-        if (next >= files.length) {
-          current = -1;
-          void worker.terminate();
-          return;
+        while (inFlight.size < PIPELINE_DEPTH) {
+          const index = take();
+          if (index === undefined) break;
+          inFlight.add(index);
+          worker.postMessage({ index, path: files[index]!.path } satisfies GradeRequest);
         }
-        current = next++;
-        worker.postMessage({ index: current, path: files[current]!.path } satisfies GradeRequest);
+        if (inFlight.size === 0) void worker.terminate().then(() => resolve());
       };
       worker.on("message", (response: GradeResponse) => {
+        inFlight.delete(response.index);
         record(response.index, response.result);
-        finished += 1;
-        if (finished === files.length) resolve();
         feed();
       });
+      // A crashed worker loses only the files it held; a fresh worker takes over the queue.
       worker.on("error", (error) => {
-        if (current < 0) return;
-        record(current, crashedResult(files[current]!, error.message));
-        finished += 1;
-        current = -1;
-        if (finished === files.length) resolve();
-        else if (next < files.length) start();
+        for (const index of inFlight) record(index, crashedResult(files[index]!, error.message));
+        inFlight.clear();
+        runWorker().then(resolve);
       });
       feed();
-    };
-    for (let i = 0; i < jobs; i++) start();
-  });
+    });
+  return Promise.all(Array.from({ length: count }, runWorker)).then(() => undefined);
 }
