@@ -1,4 +1,4 @@
-import { FUNCTION_SPELLINGS, type FunctionName } from "./expr.js";
+import { FUNCTION_NAMES, FUNCTION_SPELLINGS, type FunctionName } from "./expr.js";
 
 export type MathKind = "formula" | "condition" | "tensor";
 
@@ -13,21 +13,8 @@ export type Resolution =
 const ALLOWED_FUNCTIONS: Readonly<Record<MathKind, ReadonlySet<FunctionName>>> = {
   formula: new Set(["bigO"]),
   condition: new Set(),
-  tensor: new Set([
-    "relu",
-    "relu'",
-    "sigmoid",
-    "sigmoid'",
-    "softmax",
-    "softmax'",
-    "exp",
-    "log",
-    "sqrt",
-    "onehot",
-    "diag",
-    "inverse",
-    "indicator",
-  ]),
+  // Tensor expressions may use every function but big-O, which only makes sense in a cost.
+  tensor: new Set(FUNCTION_NAMES.filter((fn) => fn !== "bigO")),
 };
 
 /** Lookups by symbol list: a check passes the same list for every answer it parses. */
