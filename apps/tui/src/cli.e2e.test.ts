@@ -55,7 +55,9 @@ describe("nnkit binary", () => {
         [...Array(index).fill(down), "\r"],
         "q2.4 reverse.multiplications =",
       );
-      await keysThenWait(term, ["3", "n", "m", "\r", "s"], `saved ${path}`);
+      // Validation as you type, by the grading worker: the unfinished formula is flagged.
+      await keysThenWait(term, ["3", "n", "m", " ", "+"], /= 3nm \+\S*\s+\^ \S/);
+      await keysThenWait(term, ["\u007F", "\u007F", "\r", "s"], `saved ${path}`);
       await keysThenWait(term, ["c"], "reverse mode, multiplications: correct"); // worker thread
       await keysThenWait(term, ["q"], "nnkit · Home");
       await pause(200);

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import type { Grading } from "./grading.js";
+import type { Grading } from "./grading-requests.js";
 
 export type Opened =
   | { kind: "opened"; text: string }

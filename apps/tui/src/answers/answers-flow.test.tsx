@@ -3,20 +3,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as grading from "@nnkit/grading";
 import { cleanup, render } from "ink-testing-library";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../app/App.js";
+import { mainThreadGrading } from "../test-support/main-thread-grading.js";
 import { mainThreadSelfChecker } from "../test-support/main-thread-self-checker.js";
 import { keys, press, type, waitForFrame } from "../test-support/terminal.js";
 import { answerFields } from "./answer-document.js";
 import { newAnswerText } from "./answer-file.js";
-import { loadGrading } from "./grading.js";
 
-// The app loads @nnkit/grading after its first frame; have it loaded before any test ends.
-beforeAll(() => loadGrading());
 afterEach(cleanup);
 
 function app(answersPath: string) {
-  return render(<App answersPath={answersPath} selfChecker={mainThreadSelfChecker} />);
+  return render(
+    <App
+      answersPath={answersPath}
+      selfChecker={mainThreadSelfChecker}
+      grading={mainThreadGrading}
+    />,
+  );
 }
 
 function fieldIndex(text: string, question: string, field: string): number {
@@ -38,10 +42,16 @@ describe("Answers screen", () => {
 
     const index = fieldIndex(newAnswerText(grading, "s42"), "q2.4", "reverse.multiplications");
     await press(ui, ...Array(index).fill(keys.down), keys.enter);
-    const bad = await type(ui, "3nm +");
-    const lines = bad.split("\n");
-    const editLine = lines.findIndex((l) => l.startsWith("q2.4 reverse.multiplications = 3nm +"));
-    expect(lines[editLine + 1]).toMatch(/^\s+\^ \S/); // the position and the reason
+    await type(ui, "3nm +");
+    // The grader's verdict arrives after the render of the key (it is asked for asynchronously).
+    const editedLine = (frame: string) =>
+      frame.split("\n").findIndex((l) => l.startsWith("q2.4 reverse.multiplications = 3nm +"));
+    const bad = await waitForFrame(ui, (f) =>
+      /^\s+\^ \S/.test(f.split("\n")[editedLine(f) + 1] ?? ""),
+    );
+    const editLine = editedLine(bad);
+    expect(bad.split("\n")[editLine + 1]).toMatch(/^\s+\^ \S/); // the position and the reason
+    // The verdict on "3nm +" is not kept for what is typed next.
     const fixed = await press(ui, keys.backspace, keys.backspace);
     expect(fixed.split("\n")[editLine + 1]).not.toMatch(/\^/);
     await press(ui, keys.enter, "s");

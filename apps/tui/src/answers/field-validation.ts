@@ -3,7 +3,7 @@
 import type { AnswerValue } from "@nnkit/grading";
 import type { FieldError } from "../components/TextField.js";
 import type { AnswerField } from "./answer-document.js";
-import type { Grading } from "./grading.js";
+import type { Grading } from "./grading-requests.js";
 
 const positionNote = /\s*\(at position (\d+)\)/;
 

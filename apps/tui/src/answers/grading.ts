@@ -1,42 +1,106 @@
-// @nnkit/grading is loaded after the first frame: it pulls in a math parser that takes about a
-// second to load, and the app's first screen does not need it. Screens that do render a short
-// "loading" line until it is there (the app starts loading it as soon as it is up).
-import { useEffect, useState } from "react";
+// @nnkit/grading is never loaded on the main thread: its math parser takes about a second to
+// load, which would hold every key pressed meanwhile. The screens ask a worker thread that loads
+// it once (grading-worker.js) and render a short "loading" line until the answer is there.
+import { Worker } from "node:worker_threads";
+import { createContext, useContext, useEffect, useState } from "react";
+import { gradingWorkerUrl } from "../workers.js";
+import type { GradingAnswer, GradingReply, GradingRequest } from "./grading-requests.js";
 
-export type Grading = typeof import("@nnkit/grading");
+type Ask = <R extends GradingRequest>(request: R) => Promise<GradingAnswer<R> | Error>;
 
-/** The module, undefined while it loads, or why it could not be loaded. */
-export type GradingState = Grading | Error | undefined;
+export interface GradingService {
+  /** Answers a request, or says why it could not (the grader did not load, a check threw). */
+  ask: Ask;
+  /**
+   * The answer already given to an equal request when it was the last of its kind, so that a
+   * screen shown again draws it at once instead of a "loading" line.
+   */
+  recall<R extends GradingRequest>(request: R): GradingAnswer<R> | Error | undefined;
+}
 
-let loading: Promise<GradingState> | undefined;
-let settled: GradingState;
+/** A service that remembers the last answer of each kind of request. */
+export function rememberingService(ask: Ask): GradingService {
+  const last = new Map<GradingRequest["kind"], { key: string; answer: unknown }>();
+  return {
+    ask: (request) =>
+      ask(request).then((answer) => {
+        last.set(request.kind, { key: JSON.stringify(request), answer });
+        return answer;
+      }),
+    recall<R extends GradingRequest>(request: R) {
+      const remembered = last.get(request.kind);
+      return remembered?.key === JSON.stringify(request)
+        ? (remembered.answer as GradingAnswer<R> | Error)
+        : undefined;
+    },
+  };
+}
 
-/** Never rejects: a failure is returned, and shown by the screens that need grading. */
-export function loadGrading(): Promise<GradingState> {
-  loading ??= import("@nnkit/grading").then(
-    (module) => module,
-    (error: unknown) => new Error(`cannot load @nnkit/grading: ${(error as Error).message}`),
-  );
-  return loading.then((state) => {
-    settled = state;
-    return state;
+/** One worker thread, started at the first request, that never keeps the app from exiting. */
+export function workerGradingService(workerUrl: URL): GradingService {
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const pending = new Map<number, (answer: unknown) => void>();
+  const failAll = (error: Error) => {
+    for (const resolve of pending.values()) resolve(error);
+    pending.clear();
+  };
+  const start = () => {
+    const started = new Worker(workerUrl);
+    started.on("message", (reply: GradingReply) => {
+      const resolve = pending.get(reply.id);
+      pending.delete(reply.id);
+      resolve?.(reply.ok ? reply.answer : new Error(reply.message));
+    });
+    started.on("error", (error) => failAll(new Error(`the grader stopped: ${error.message}`)));
+    started.on("exit", () => {
+      worker = undefined; // the next request starts a new one
+      failAll(new Error("the grader stopped"));
+    });
+    started.unref(); // after the listeners: adding a message listener refs the worker again
+    return started;
+  };
+  return rememberingService((request) => {
+    worker ??= start();
+    const id = nextId++;
+    const answer = new Promise<GradingAnswer<typeof request> | Error>((resolve) =>
+      pending.set(id, resolve as (answer: unknown) => void),
+    );
+    worker.postMessage({ id, request });
+    return answer;
   });
 }
 
-/** The grading module, or undefined while it loads (the component re-renders when it arrives). */
-export function useGrading(): GradingState {
-  const [state, setState] = useState(settled);
+/** The worker shipped with the app. */
+export const defaultGradingService: GradingService = workerGradingService(gradingWorkerUrl);
+
+export const GradingContext = createContext<GradingService>(defaultGradingService);
+
+/**
+ * The answer to `request` (memoise it: a new request object asks again), undefined while it is
+ * computed unless the service recalls it; an answer to an earlier request is never returned for a
+ * later one.
+ */
+export function useGradingAnswer<R extends GradingRequest>(
+  request: R | undefined,
+): GradingAnswer<R> | Error | undefined {
+  const service = useContext(GradingContext);
+  const [answered, setAnswered] = useState<{ request: R; answer: GradingAnswer<R> | Error }>();
   useEffect(() => {
-    if (state === undefined) void loadGrading().then(setState);
-  }, [state]);
-  return state;
+    if (request === undefined) return;
+    let current = true;
+    void service.ask(request).then((answer) => {
+      if (current) setAnswered({ request, answer });
+    });
+    return () => {
+      current = false;
+    };
+  }, [service, request]);
+  if (request === undefined) return undefined;
+  return answered?.request === request ? answered.answer : service.recall(request);
 }
 
-/** A line for screens that need grading and do not have it (yet). */
-export function gradingUnavailable(state: Exclude<GradingState, Grading>): string {
-  return state === undefined ? "loading the grader…" : state.message;
-}
-
-export function isLoaded(state: GradingState): state is Grading {
-  return state !== undefined && !(state instanceof Error);
+/** A line for screens whose answer is not there (yet). */
+export function gradingUnavailable(answer: Error | undefined): string {
+  return answer === undefined ? "loading the grader…" : answer.message;
 }

@@ -1,7 +1,8 @@
 // Where the self-check runs: the visible checks of @nnkit/grading (audience "student", so hidden
-// checks are never revealed), in a worker thread shipped beside this file.
+// checks are never revealed), in a worker thread shipped with the app.
 import { Worker } from "node:worker_threads";
 import type { GradeResult } from "@nnkit/grading";
+import { gradeWorkerUrl } from "../workers.js";
 
 export interface RunningCheck {
   done: Promise<GradeResult | Error>;
@@ -26,6 +27,4 @@ export function workerSelfChecker(workerUrl: URL): SelfChecker {
   };
 }
 
-export const defaultSelfChecker: SelfChecker = workerSelfChecker(
-  new URL("./grade-worker.js", import.meta.url),
-);
+export const defaultSelfChecker: SelfChecker = workerSelfChecker(gradeWorkerUrl);

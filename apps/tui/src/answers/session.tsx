@@ -10,8 +10,8 @@ import {
   useRef,
   useState,
 } from "react";
-import { newAnswerText, openAnswerFile, saveAtomically } from "./answer-file.js";
-import { gradingUnavailable, isLoaded, loadGrading } from "./grading.js";
+import { openAnswerFile, saveAtomically } from "./answer-file.js";
+import type { GradingService } from "./grading.js";
 import type { RunningCheck, SelfChecker } from "./self-check.js";
 
 export type CheckState =
@@ -59,6 +59,7 @@ export function useAnswerSession(): AnswerSession {
 export function useAnswerSessionState(
   initialPath: string | undefined,
   selfChecker: SelfChecker,
+  grading: GradingService,
 ): AnswerSession {
   const [file, setFile] = useState<FileState>(
     initialPath === undefined ? { kind: "none" } : { kind: "opening", path: initialPath },
@@ -119,15 +120,15 @@ export function useAnswerSessionState(
 
   const create = useCallback(
     async (path: string, studentId: string) => {
-      const grading = await loadGrading();
-      if (!isLoaded(grading)) {
-        setNotice(gradingUnavailable(grading));
+      const template = await grading.ask({ kind: "template", studentId });
+      if (template instanceof Error) {
+        setNotice(template.message);
         return;
       }
-      load(path, newAnswerText(grading, studentId), false);
+      load(path, template, false);
       setNotice(`new answer file for ${studentId}; press s to save it as ${path}`);
     },
-    [load],
+    [load, grading],
   );
 
   const edit = useCallback((text: string) => {

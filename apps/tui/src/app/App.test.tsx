@@ -1,16 +1,14 @@
 import { cleanup, render } from "ink-testing-library";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadGrading } from "../answers/grading.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { mainThreadGrading } from "../test-support/main-thread-grading.js";
 import { keys, press } from "../test-support/terminal.js";
 import { App } from "./App.js";
 
-// The app loads @nnkit/grading after its first frame; have it loaded before any test ends.
-beforeAll(() => loadGrading());
 afterEach(cleanup);
 
 describe("App shell", () => {
   it("starts on Home listing every screen", () => {
-    const app = render(<App />);
+    const app = render(<App grading={mainThreadGrading} />);
     const frame = app.lastFrame() ?? "";
     expect(frame).toContain("nnkit · Home");
     for (const title of [
@@ -25,7 +23,7 @@ describe("App shell", () => {
   });
 
   it("toggles the help overlay with ? and keeps the screen underneath", async () => {
-    const app = render(<App />);
+    const app = render(<App grading={mainThreadGrading} />);
     await press(app, keys.down);
     const help = await press(app, "?");
     expect(help).toContain("Keys: Home");
@@ -36,7 +34,7 @@ describe("App shell", () => {
   });
 
   it("opens a screen by hotkey and goes back with q", async () => {
-    const app = render(<App />);
+    const app = render(<App grading={mainThreadGrading} />);
     expect(await press(app, "c")).toContain("nnkit · Modes and cost");
     expect(await press(app, "q")).toContain("nnkit · Home");
   });

@@ -2,7 +2,8 @@
 // under the overlay so that their state survives it.
 import { Box, useApp } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { loadGrading } from "../answers/grading.js";
+import { defaultGradingService, GradingContext, type GradingService } from "../answers/grading.js";
+import { homeworkRequest } from "../answers/grading-requests.js";
 import { defaultSelfChecker, type SelfChecker } from "../answers/self-check.js";
 import { AnswerSessionContext, useAnswerSessionState } from "../answers/session.js";
 import { defaultVerifier, type Verifier, VerifierContext } from "../screens/threshold/verifier.js";
@@ -23,6 +24,9 @@ export interface AppProps {
   verifier?: Verifier;
   /** Where the self-check runs (a worker thread unless a test supplies another). */
   selfChecker?: SelfChecker;
+  /** Where the screens' other questions to @nnkit/grading are answered (a worker thread unless a
+   * test supplies another). */
+  grading?: GradingService;
 }
 
 export function App({
@@ -30,12 +34,13 @@ export function App({
   colors = true,
   verifier = defaultVerifier,
   selfChecker = defaultSelfChecker,
+  grading = defaultGradingService,
 }: AppProps) {
-  const session = useAnswerSessionState(answersPath, selfChecker);
-  // Load the grader while the student looks at the first screen (see grading.ts).
+  const session = useAnswerSessionState(answersPath, selfChecker, grading);
+  // Start the grader's worker while the student looks at the first screen (see grading.ts).
   useEffect(() => {
-    void loadGrading();
-  }, []);
+    void grading.ask(homeworkRequest);
+  }, [grading]);
   const { exit } = useApp();
   const [stack, setStack] = useState<ScreenId[]>(["home"]);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -74,22 +79,24 @@ export function App({
   const title = route?.title ?? "Home";
   return (
     <ThemeProvider colors={colors}>
-      <AnswerSessionContext.Provider value={session}>
-        <VerifierContext.Provider value={verifier}>
-          <NavigationContext.Provider value={navigation}>
-            <Frame
-              title={title}
-              questions={route?.questions ?? ""}
-              footer={helpOpen ? "? or Esc close" : view.footer}
-            >
-              {helpOpen && <HelpOverlay title={title} keys={view.keys} />}
-              <Box flexDirection="column" display={helpOpen ? "none" : "flex"}>
-                {view.render()}
-              </Box>
-            </Frame>
-          </NavigationContext.Provider>
-        </VerifierContext.Provider>
-      </AnswerSessionContext.Provider>
+      <GradingContext.Provider value={grading}>
+        <AnswerSessionContext.Provider value={session}>
+          <VerifierContext.Provider value={verifier}>
+            <NavigationContext.Provider value={navigation}>
+              <Frame
+                title={title}
+                questions={route?.questions ?? ""}
+                footer={helpOpen ? "? or Esc close" : view.footer}
+              >
+                {helpOpen && <HelpOverlay title={title} keys={view.keys} />}
+                <Box flexDirection="column" display={helpOpen ? "none" : "flex"}>
+                  {view.render()}
+                </Box>
+              </Frame>
+            </NavigationContext.Provider>
+          </VerifierContext.Provider>
+        </AnswerSessionContext.Provider>
+      </GradingContext.Provider>
     </ThemeProvider>
   );
 }

@@ -1,9 +1,10 @@
 // Home: the screens that explore homework 1 and, with an answer file loaded, each question's
 // status from the self-check (and the student's variant numbers when variants are on).
 import { Box, Text } from "ink";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { studentOf } from "../answers/answer-document.js";
-import { gradingUnavailable, isLoaded, useGrading } from "../answers/grading.js";
+import { gradingUnavailable, useGradingAnswer } from "../answers/grading.js";
+import { homeworkRequest } from "../answers/grading-requests.js";
 import { type CheckState, useAnswerSession } from "../answers/session.js";
 import type { KeyHelp } from "../app/keys.js";
 import { useNavigation, useScreenInput } from "../app/navigation.js";
@@ -29,14 +30,26 @@ function statusLabel(check: CheckState, question: string): string {
 function Questions() {
   const { file, check } = useAnswerSession();
   const { columns } = useTerminalSize();
-  const grading = useGrading();
-  if (file.kind !== "loaded") {
+  const text = file.kind === "loaded" ? file.text : undefined;
+  // Parsed once per file text, not at every key pressed on Home.
+  const student = useMemo(() => (text === undefined ? undefined : studentOf(text)), [text]);
+  const homework = useGradingAnswer(student && homeworkRequest);
+  const variantId =
+    student && homework && !(homework instanceof Error) && homework.perStudentVariants
+      ? student.id
+      : undefined;
+  const variantRequest = useMemo(
+    () =>
+      variantId === undefined ? undefined : { kind: "variant" as const, studentId: variantId },
+    [variantId],
+  );
+  const variant = useGradingAnswer(variantRequest);
+  if (student === undefined || file.kind !== "loaded") {
     return <ToneText tone="muted">No answer file loaded: press a to open or create one.</ToneText>;
   }
-  if (!isLoaded(grading)) {
-    return <ToneText tone={grading ? "bad" : "muted"}>{gradingUnavailable(grading)}</ToneText>;
+  if (homework === undefined || homework instanceof Error) {
+    return <ToneText tone={homework ? "bad" : "muted"}>{gradingUnavailable(homework)}</ToneText>;
   }
-  const homework = grading.getAssignment("hw1");
   const half = Math.ceil(homework.questions.length / 2);
   const width = Math.floor((columns - 2) / 2);
   const cell = (index: number) => {
@@ -52,17 +65,13 @@ function Questions() {
       </Text>
     );
   };
-  const student = studentOf(file.text);
-  const variant = homework.perStudentVariants
-    ? grading.studentVariant(homework, student.id)
-    : undefined;
   return (
     <Box flexDirection="column">
       <Text>
         <Text bold>{file.path}</Text>
         {` · student ${student.id || "(no id)"}`}
       </Text>
-      {variant && (
+      {variant && !(variant instanceof Error) && (
         <Text>
           {`your numbers: ${Object.entries(variant)
             .map(

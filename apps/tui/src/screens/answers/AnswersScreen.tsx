@@ -9,13 +9,7 @@ import {
   replaceField,
   studentOf,
 } from "../../answers/answer-document.js";
-import { validateField } from "../../answers/field-validation.js";
-import {
-  type GradingState,
-  gradingUnavailable,
-  isLoaded,
-  useGrading,
-} from "../../answers/grading.js";
+import { useGradingAnswer } from "../../answers/grading.js";
 import { type CheckState, useAnswerSession } from "../../answers/session.js";
 import type { KeyHelp } from "../../app/keys.js";
 import { useScreenInput } from "../../app/navigation.js";
@@ -36,16 +30,28 @@ export const answersKeys: readonly KeyHelp[] = [
 
 type Prompt = { kind: "path" | "student"; line: LineState };
 
-function fieldError(
-  grading: GradingState,
+/**
+ * What is wrong with the value being typed: a value that does not fit the file is flagged here;
+ * a text value that fits is judged by the grader (`validation`, asked for asynchronously).
+ */
+function useFieldError(
   text: string,
-  field: AnswerField,
-  typed: string,
-): FieldError | undefined {
-  const replaced = replaceField(text, field, typed);
-  if (!replaced.ok) return replaced.error;
-  if (field.kind !== "text" || !isLoaded(grading)) return undefined;
-  return validateField(grading, replaced.text, field);
+  field: AnswerField | undefined,
+  typed: string | undefined,
+): { error: FieldError | undefined; graderFailure: Error | undefined } {
+  const replaced = field && typed !== undefined ? replaceField(text, field, typed) : undefined;
+  const replacedText = replaced?.ok && field?.kind === "text" ? replaced.text : undefined;
+  const validation = useMemo(
+    () =>
+      replacedText === undefined || field === undefined
+        ? undefined
+        : { kind: "validate" as const, fileText: replacedText, field },
+    [replacedText, field],
+  );
+  const verdict = useGradingAnswer(validation);
+  if (replaced && !replaced.ok) return { error: replaced.error, graderFailure: undefined };
+  if (verdict instanceof Error) return { error: undefined, graderFailure: verdict };
+  return { error: verdict ?? undefined, graderFailure: undefined };
 }
 
 function resultFor(check: CheckState, question: string): QuestionResult | undefined {
@@ -70,8 +76,7 @@ export function AnswersScreen() {
       : file.kind === "missing"
         ? { kind: "student", line: lineAt("") }
         : undefined);
-  const grading = useGrading();
-  const editError = editing && field ? fieldError(grading, text, field, editing.text) : undefined;
+  const { error: editError, graderFailure } = useFieldError(text, field, editing?.text);
 
   const promptKey = (input: string, key: Key, active: Prompt) => {
     if (key.escape && file.kind === "loaded") setPrompt(undefined);
@@ -163,7 +168,7 @@ export function AnswersScreen() {
       <ToneText tone="muted" wrap="truncate-end">
         {session.notice ?? ""}
       </ToneText>
-      {grading instanceof Error && <ToneText tone="bad">{gradingUnavailable(grading)}</ToneText>}
+      {graderFailure && <ToneText tone="bad">{graderFailure.message}</ToneText>}
       <Box flexDirection="column" marginTop={1}>
         {fields.slice(top, top + page).map((f, i) => {
           const index = top + i;

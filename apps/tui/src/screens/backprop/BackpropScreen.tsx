@@ -3,7 +3,7 @@
 // student's own equation for that variable and the self-check's verdict on it.
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
-import { isLoaded, useGrading } from "../../answers/grading.js";
+import { useGradingAnswer } from "../../answers/grading.js";
 import { useAnswerSession } from "../../answers/session.js";
 import type { KeyHelp } from "../../app/keys.js";
 import { useScreenInput } from "../../app/navigation.js";
@@ -11,7 +11,7 @@ import { useTerminalSize } from "../../app/terminal-size.js";
 import { ToneText } from "../../app/theme.js";
 import { truncate } from "../../components/truncate.js";
 import { networkInstance } from "../graph/network-instance.js";
-import { adjointKey, backpropQuestion, studentEquations, verdicts } from "./student-equations.js";
+import { adjointKey, backpropQuestion, verdicts } from "./student-equations.js";
 
 export const backpropKeys: readonly KeyHelp[] = [
   { keys: "→ / n", action: "next adjoint (backward order: J̄ first)" },
@@ -29,14 +29,12 @@ export function BackpropScreen() {
   const instance = useMemo(() => networkInstance(seed), [seed]);
   const { equations } = instance.equations;
   const text = file.kind === "loaded" ? file.text : undefined;
-  const grading = useGrading();
-  const mine = useMemo(
-    () =>
-      text === undefined || !isLoaded(grading)
-        ? new Map<string, string>()
-        : studentEquations(grading, text),
-    [grading, text],
+  const request = useMemo(
+    () => (text === undefined ? undefined : { kind: "equations" as const, fileText: text }),
+    [text],
   );
+  const equationsAnswer = useGradingAnswer(request);
+  const mine = equationsAnswer instanceof Map ? equationsAnswer : new Map<string, string>();
   const judged = check.kind === "done" ? verdicts(check.result) : new Map<string, string>();
   const stale = check.kind === "done" && check.checkedText !== text;
 

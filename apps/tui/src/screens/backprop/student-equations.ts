@@ -1,7 +1,7 @@
 // The student's own 2.1.2 equations from the loaded answer file, and the self-check's verdict on
 // each (the backprop check's feedback has one "<key>: <verdict>" line per adjoint).
 import type { GradeResult } from "@nnkit/grading";
-import type { Grading } from "../../answers/grading.js";
+import type { Grading } from "../../answers/grading-requests.js";
 
 export const backpropQuestion = "q2.1.2";
 

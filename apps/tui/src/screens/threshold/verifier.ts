@@ -1,7 +1,8 @@
-// Where verification runs. The app uses a worker thread (the built verify-worker.js beside this
-// file); component tests, which run the TypeScript sources, supply one on the main thread.
+// Where verification runs. The app uses a worker thread (the built verify-worker.js); component
+// tests, which run the TypeScript sources, supply one on the main thread.
 import { Worker } from "node:worker_threads";
 import { createContext, useContext } from "react";
+import { verifyWorkerUrl } from "../../workers.js";
 import type { ProgressReport, VerificationJob, VerificationOutcome } from "./verification.js";
 
 export interface RunningVerification {
@@ -39,9 +40,7 @@ export function workerVerifier(workerUrl: URL): Verifier {
 }
 
 /** The worker shipped with the app. */
-export const defaultVerifier: Verifier = workerVerifier(
-  new URL("./verify-worker.js", import.meta.url),
-);
+export const defaultVerifier: Verifier = workerVerifier(verifyWorkerUrl);
 
 export const VerifierContext = createContext<Verifier>(defaultVerifier);
 

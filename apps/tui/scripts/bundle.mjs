@@ -1,0 +1,35 @@
+// Builds the programs of the package, the `nnkit` binary and its three worker threads, as
+// tree-shaken, minified ESM bundles in dist/ (tsc emits the library and the declarations).
+// Bundling is what gets the first frame under 500 ms: Node loads a few files instead of hundreds,
+// and ink's import of the es-toolkit/compat barrel (for one function) and mathjs's factories
+// are cut down to what is used. Shared code goes to chunks at the root of dist, so that every
+// bundled module's import.meta.url is dist/ (see src/workers.ts).
+import { build } from "esbuild";
+
+await build({
+  entryPoints: [
+    "src/cli.tsx",
+    "src/answers/grading-worker.ts",
+    "src/answers/grade-worker.ts",
+    "src/screens/threshold/verify-worker.ts",
+  ],
+  outbase: "src",
+  outdir: "dist",
+  chunkNames: "[name]-[hash]",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20.19",
+  jsx: "automatic",
+  minify: true,
+  // ink imports react-devtools-core only when DEV=true, and it is not a dependency.
+  external: ["react-devtools-core"],
+  // React's production build: the development one checks and warns at every render.
+  define: { "process.env.NODE_ENV": '"production"' },
+  // Bundled CommonJS packages (react, signal-exit) call require() for Node built-ins.
+  banner: {
+    js: 'import { createRequire as __nnkitCreateRequire } from "node:module"; const require = __nnkitCreateRequire(import.meta.url);',
+  },
+  logLevel: "warning",
+});

@@ -1,0 +1,72 @@
+// What the screens ask of @nnkit/grading, and how it is answered. The answers are computed where
+// the grader is loaded (a worker thread in the app, see grading.ts), so each request and answer is
+// plain data that survives postMessage.
+import type { FieldError } from "../components/TextField.js";
+import { studentEquations } from "../screens/backprop/student-equations.js";
+import type { AnswerField } from "./answer-document.js";
+import { newAnswerText } from "./answer-file.js";
+import { validateField } from "./field-validation.js";
+
+export type Grading = typeof import("@nnkit/grading");
+
+export type GradingRequest =
+  /** Homework 1's questions, and whether each student gets their own numbers. */
+  | { kind: "homework" }
+  /** The numbers of the student's variant of homework 1. */
+  | { kind: "variant"; studentId: string }
+  /** A fresh answer file for the student. */
+  | { kind: "template"; studentId: string }
+  /** The student's own 2.1.2 equations in the file. */
+  | { kind: "equations"; fileText: string }
+  /** Why the file's value of the field cannot be graded (null when it can). */
+  | { kind: "validate"; fileText: string; field: AnswerField };
+
+export interface HomeworkOverview {
+  questions: readonly { id: string; title: string }[];
+  perStudentVariants: boolean;
+}
+
+/** Asked by the app as soon as it is up (which loads the grader) and by Home. */
+export const homeworkRequest = { kind: "homework" } as const;
+
+interface Answers {
+  homework: HomeworkOverview;
+  variant: Record<string, number[] | number>;
+  template: string;
+  equations: Map<string, string>;
+  validate: FieldError | null;
+}
+
+export type GradingAnswer<R extends GradingRequest> = Answers[R["kind"]];
+
+/** What the worker posts back for the request with this id. */
+export type GradingReply =
+  | { id: number; ok: true; answer: unknown }
+  | { id: number; ok: false; message: string };
+
+function homeworkOverview(grading: Grading): HomeworkOverview {
+  const homework = grading.getAssignment("hw1");
+  return {
+    questions: homework.questions.map(({ id, title }) => ({ id, title })),
+    perStudentVariants: homework.perStudentVariants,
+  };
+}
+
+export function answerRequest<R extends GradingRequest>(
+  grading: Grading,
+  request: R,
+): GradingAnswer<R>;
+export function answerRequest(grading: Grading, request: GradingRequest): Answers[keyof Answers] {
+  switch (request.kind) {
+    case "homework":
+      return homeworkOverview(grading);
+    case "variant":
+      return grading.studentVariant(grading.getAssignment("hw1"), request.studentId);
+    case "template":
+      return newAnswerText(grading, request.studentId);
+    case "equations":
+      return studentEquations(grading, request.fileText);
+    case "validate":
+      return validateField(grading, request.fileText, request.field) ?? null;
+  }
+}
