@@ -2,12 +2,13 @@
 // throws for a bad file, so a hostile file costs one result, not the batch; a crashed worker is
 // replaced and its file reported as invalid.
 import { Worker } from "node:worker_threads";
-import { type GradeResult, gradeAnswerFile } from "@nnkit/grading";
+import type { GradeResult } from "@nnkit/grading";
 import type { AnswerFileRef } from "./discover.js";
 
 export interface GradeRequest {
   index: number;
   path: string;
+  assignment: string;
 }
 
 export interface GradeResponse {
@@ -23,6 +24,8 @@ export interface GradedFile {
 export interface BatchOptions {
   assignment: string;
   jobs: number;
+  /** Workers started earlier with `startWorkers` (so they load while the caller prepares). */
+  workers?: Worker[];
   onGraded?: (graded: GradedFile, done: number, total: number) => void;
 }
 
@@ -46,11 +49,15 @@ export async function gradeFiles(
     options.onGraded?.(graded, done, files.length);
   };
   const jobs = Math.max(1, Math.min(options.jobs, files.length));
-  const workers = startWorkers(jobs - 1, files, options.assignment, take, record);
+  const workers = (options.workers ?? startWorkers(jobs - 1)).map((worker) =>
+    driveWorker(worker, files, options.assignment, take, record),
+  );
+  // Loaded here, not at the top, so that workers started by the caller load in parallel.
+  const { gradeAnswerFile } = await import("@nnkit/grading");
   for (let index = take(); index !== undefined; index = take()) {
     record(index, await gradeAnswerFile(files[index]!.path, { assignment: options.assignment }));
   }
-  await workers;
+  await Promise.all(workers);
   return results;
 }
 
@@ -75,40 +82,43 @@ function crashedResult(file: AnswerFileRef, reason: string): GradeResult {
 /** Requests in flight per worker, so it never waits on a busy main thread for its next file. */
 const PIPELINE_DEPTH = 4;
 
-/** Runs `count` workers until the queue is empty; resolves when every one has stopped. */
-function startWorkers(
-  count: number,
+const workerUrl = new URL("./worker.js", import.meta.url);
+
+/** Starts `count` grading worker threads; each loads @nnkit/grading right away. */
+export function startWorkers(count: number): Worker[] {
+  return Array.from({ length: Math.max(0, count) }, () => new Worker(workerUrl));
+}
+
+/** Feeds one worker from the queue until it is empty, then stops it. */
+function driveWorker(
+  worker: Worker,
   files: readonly AnswerFileRef[],
   assignment: string,
   take: () => number | undefined,
   record: (index: number, result: GradeResult) => void,
 ): Promise<void> {
-  const workerUrl = new URL("./worker.js", import.meta.url);
-  const runWorker = (): Promise<void> =>
-    new Promise((resolve) => {
-      const worker = new Worker(workerUrl, { workerData: { assignment } });
-      const inFlight = new Set<number>();
-      const feed = (): void => {
-        while (inFlight.size < PIPELINE_DEPTH) {
-          const index = take();
-          if (index === undefined) break;
-          inFlight.add(index);
-          worker.postMessage({ index, path: files[index]!.path } satisfies GradeRequest);
-        }
-        if (inFlight.size === 0) void worker.terminate().then(() => resolve());
-      };
-      worker.on("message", (response: GradeResponse) => {
-        inFlight.delete(response.index);
-        record(response.index, response.result);
-        feed();
-      });
-      // A crashed worker loses only the files it held; a fresh worker takes over the queue.
-      worker.on("error", (error) => {
-        for (const index of inFlight) record(index, crashedResult(files[index]!, error.message));
-        inFlight.clear();
-        runWorker().then(resolve);
-      });
+  return new Promise((resolve) => {
+    const inFlight = new Set<number>();
+    const feed = (): void => {
+      while (inFlight.size < PIPELINE_DEPTH) {
+        const index = take();
+        if (index === undefined) break;
+        inFlight.add(index);
+        worker.postMessage({ index, path: files[index]!.path, assignment } satisfies GradeRequest);
+      }
+      if (inFlight.size === 0) void worker.terminate().then(() => resolve());
+    };
+    worker.on("message", (response: GradeResponse) => {
+      inFlight.delete(response.index);
+      record(response.index, response.result);
       feed();
     });
-  return Promise.all(Array.from({ length: count }, runWorker)).then(() => undefined);
+    // A crashed worker loses only the files it held; a fresh worker takes over the queue.
+    worker.on("error", (error) => {
+      for (const index of inFlight) record(index, crashedResult(files[index]!, error.message));
+      inFlight.clear();
+      driveWorker(startWorkers(1)[0]!, files, assignment, take, record).then(resolve);
+    });
+    feed();
+  });
 }

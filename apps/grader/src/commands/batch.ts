@@ -1,13 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import { discoverAnswerFiles } from "../batch/discover.js";
-import { gradeFiles } from "../batch/pool.js";
+import { gradeFiles, startWorkers } from "../batch/pool.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { formatScore } from "../output/gradebook.js";
 import { keyResults } from "../output/student-key.js";
 import { batchStats } from "../output/summary.js";
-import { writeOutputs } from "../output/write-outputs.js";
 import { createProgress } from "../progress.js";
-import { resolveAssignment } from "./assignment.js";
 
 export interface BatchCommandOptions {
   out: string;
@@ -20,16 +18,26 @@ export async function batchCommand(dir: string, options: BatchCommandOptions): P
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CliError(`batch: ${dir} is not a folder`, ExitCode.usage);
   }
-  const assignment = resolveAssignment(options.assignment);
   const files = discoverAnswerFiles(dir);
   if (files.length === 0) {
     throw new CliError(`batch: no answer files (.yaml, .yml, .json) under ${dir}`, ExitCode.usage);
   }
   const started = performance.now();
+  // Workers start loading the grading machinery (about a second) while this thread loads its own.
+  const workers = startWorkers(Math.min(options.jobs, files.length) - 1);
+  const { resolveAssignment } = await import("./assignment.js");
+  let assignment: ReturnType<typeof resolveAssignment>;
+  try {
+    assignment = resolveAssignment(options.assignment);
+  } catch (error) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw error;
+  }
   const progress = createProgress(files.length, options.quiet ?? false);
   const graded = await gradeFiles(files, {
     assignment: assignment.id,
     jobs: options.jobs,
+    workers,
     onGraded: (g, done, total) =>
       progress.tick(
         `${g.file.relativePath} ${formatScore(g.result.score)}/${formatScore(g.result.max_score)}`,
@@ -39,6 +47,7 @@ export async function batchCommand(dir: string, options: BatchCommandOptions): P
   });
   progress.stop();
   const results = keyResults(graded);
+  const { writeOutputs } = await import("../output/write-outputs.js");
   try {
     writeOutputs(options.out, assignment.id, results);
   } catch (error) {
