@@ -60,22 +60,27 @@ export function hw1Network(params: Hw1Parameters, x: Value, t: Value): Value {
   return name(neg(S), "J");
 }
 
-/** A small fixed instance (D = 3, K = 4, N = 3) with random parameters from `seed`. */
-export function hw1Example(seed = 1): { params: Hw1Parameters<Tensor>; x: Tensor; t: Tensor } {
+/**
+ * A small instance (D = 3, K = 4, N = 3) with random parameters and input from `seed`. The class t
+ * (0-based) is 2 unless `randomLabel` draws it too, after the parameters and x.
+ */
+export function hw1Example(
+  seed = 1,
+  options: { randomLabel?: boolean } = {},
+): { params: Hw1Parameters<Tensor>; x: Tensor; t: Tensor } {
   const random = T.rng(seed);
   const D = 3;
   const K = 4;
   const N = 3;
-  return {
-    params: {
-      W1: random.normal([K, D]),
-      b1: random.normal([K]),
-      W2: random.normal([K, D]),
-      b2: random.normal([K]),
-      W3: random.normal([N, K]),
-      b3: random.normal([N]),
-    },
-    x: random.normal([D]),
-    t: T.tensor(2, { dtype: "int32" }),
+  const params = {
+    W1: random.normal([K, D]),
+    b1: random.normal([K]),
+    W2: random.normal([K, D]),
+    b2: random.normal([K]),
+    W3: random.normal([N, K]),
+    b3: random.normal([N]),
   };
+  const x = random.normal([D]);
+  const label = options.randomLabel ? random.integers([], 0, N).item() : 2;
+  return { params, x, t: T.tensor(label, { dtype: "int32" }) };
 }

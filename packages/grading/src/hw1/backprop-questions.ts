@@ -1,5 +1,5 @@
-import { backwardValues, type Hw1Parameters, hw1Network, trace } from "@nnkit/autodiff";
-import { reshape, rng, type Tensor, tensor } from "@nnkit/tensor";
+import { backwardValues, type Hw1Parameters, hw1Example, hw1Network, trace } from "@nnkit/autodiff";
+import { reshape, type Tensor, tensor } from "@nnkit/tensor";
 import type { Question } from "../assignment/assignment.js";
 import { type BackpropInstance, backpropCheck } from "../checkers/backprop-check.js";
 import type { CheckContext } from "../checkers/check.js";
@@ -31,25 +31,12 @@ const WEIGHTS: Readonly<Record<string, string>> = {
 /** Adjoints in backward order, as the answer's keys. */
 const ADJOINTS = ["J", "S", "y'", "y", "g2", "g1", "h", "z2", "z1", "x"].map((v) => `${v}_bar`);
 
-const SIZES = { D: 3, K: 4, N: 3 } as const;
+/** The classes of hw1Example's output. */
+const CLASSES = 3;
 const INSTANCES = 3;
 
-function randomInstance(seed: number): { params: Hw1Parameters<Tensor>; x: Tensor; t: Tensor } {
-  const random = rng(seed);
-  const { D, K, N } = SIZES;
-  return {
-    params: {
-      W1: random.normal([K, D]),
-      b1: random.normal([K]),
-      W2: random.normal([K, D]),
-      b2: random.normal([K]),
-      W3: random.normal([N, K]),
-      b3: random.normal([N]),
-    },
-    x: random.normal([D]),
-    t: tensor(random.integers([], 0, N).item(), { dtype: "int32" }),
-  };
-}
+/** A seeded 2.1 instance (D = 3, K = 4, N = 3) whose class is drawn too. */
+const randomInstance = (seed: number) => hw1Example(seed, { randomLabel: true });
 
 /** Vectors become columns, as every formula treats them. */
 function asColumn(t: Tensor): Tensor {
@@ -75,7 +62,7 @@ function instances(context: CheckContext): BackpropInstance[] {
       if (value.adjoint !== undefined && symbol in VARIABLES)
         adjoints.set(`${symbol}_bar`, asColumn(value.adjoint));
     }
-    return { forward, adjoints, classes: SIZES.N };
+    return { forward, adjoints, classes: CLASSES };
   });
 }
 
