@@ -37,6 +37,11 @@ export function variantsCommand(options: { roster: string; assignment: string })
     const id = row[idColumn]!;
     return { id, name: row.name ?? "", variant: studentVariant(assignment, id) };
   });
+  if (!assignment.perStudentVariants) {
+    console.error(
+      `nnkit-grade: ${assignment.id} has per-student variants off: every row shows the handout's numbers`,
+    );
+  }
   const keys = [...new Set(table.flatMap((t) => Object.keys(t.variant)))].sort();
   process.stdout.write(
     stringify([
