@@ -39,9 +39,20 @@ export {
   numericCheck,
 } from "./checkers/numeric-check.js";
 export { type SolutionSetCheckOptions, solutionSetCheck } from "./checkers/solution-set-check.js";
-export { type ThresholdCheckOptions, thresholdCheck } from "./checkers/threshold-check.js";
+export {
+  isThresholdCheck,
+  type ThresholdCheck,
+  type ThresholdCheckOptions,
+  thresholdCheck,
+} from "./checkers/threshold-check.js";
+export type {
+  AnswerNetworkResult,
+  NetworkForm,
+  RefusedVerdict,
+} from "./checkers/threshold-network.js";
 export { yesNoCheck } from "./checkers/yes-no-check.js";
 export { GradingError } from "./errors.js";
+export { answerNetwork } from "./grade/answer-network.js";
 export { type GradeOptions, gradeAnswerFile, gradeAnswerText } from "./grade/grade-answer.js";
 export { applyLatePolicy, type LateOutcome } from "./grade/late-policy.js";
 export { type ManualScore, mergeManualScores, parseManualScores } from "./grade/manual-scores.js";

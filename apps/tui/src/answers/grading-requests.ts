@@ -3,6 +3,7 @@
 // plain data that survives postMessage.
 import type { FieldError } from "../components/TextField.js";
 import { studentEquations } from "../screens/backprop/student-equations.js";
+import { type StudentNetworks, studentNetworks } from "../screens/threshold/student-networks.js";
 import type { AnswerField } from "./answer-document.js";
 import { newAnswerText } from "./answer-file.js";
 import { validateField } from "./field-validation.js";
@@ -18,6 +19,8 @@ export type GradingRequest =
   | { kind: "template"; studentId: string }
   /** The student's own 2.1.2 equations in the file. */
   | { kind: "equations"; fileText: string }
+  /** The student's 1.1 and 1.2 networks in the file, as the grader reads them. */
+  | { kind: "networks"; fileText: string }
   /** Why the file's value of the field cannot be graded (null when it can). */
   | { kind: "validate"; fileText: string; field: AnswerField };
 
@@ -34,6 +37,7 @@ interface Answers {
   variant: Record<string, number[] | number>;
   template: string;
   equations: Map<string, string>;
+  networks: StudentNetworks;
   validate: FieldError | null;
 }
 
@@ -66,6 +70,8 @@ export function answerRequest(grading: Grading, request: GradingRequest): Answer
       return newAnswerText(grading, request.studentId);
     case "equations":
       return studentEquations(grading, request.fileText);
+    case "networks":
+      return studentNetworks(grading, request.fileText);
     case "validate":
       return validateField(grading, request.fileText, request.field) ?? null;
   }

@@ -5,7 +5,8 @@ import { BackpropScreen, backpropKeys } from "../screens/backprop/BackpropScreen
 import { CostScreen, costKeys } from "../screens/cost/CostScreen.js";
 import { GraphScreen, graphKeys } from "../screens/graph/GraphScreen.js";
 import { Home, homeKeys } from "../screens/Home.js";
-import { ThresholdLab, thresholdKeys } from "../screens/threshold/ThresholdLab.js";
+import { thresholdKeys } from "../screens/threshold/ThresholdLab.js";
+import { ThresholdLabScreen } from "../screens/threshold/ThresholdLabScreen.js";
 import type { KeyHelp } from "./keys.js";
 import type { ScreenId } from "./routes.js";
 
@@ -27,7 +28,7 @@ export function screenView(id: ScreenId): ScreenView {
       return {
         keys: thresholdKeys,
         footer: "Tab question · arrows move · Enter edit · i input · v verify · ? keys · q back",
-        render: () => <ThresholdLab />,
+        render: () => <ThresholdLabScreen />,
       };
     case "cost":
       return {

@@ -6,10 +6,12 @@ import { Box, type Key, Text } from "ink";
 import { useEffect, useRef, useState } from "react";
 import type { KeyHelp } from "../../app/keys.js";
 import { useScreenInput } from "../../app/navigation.js";
+import { useTerminalSize } from "../../app/terminal-size.js";
 import { ToneText } from "../../app/theme.js";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
 import { ProgressBar } from "../../components/ProgressBar.js";
 import { TextField } from "../../components/TextField.js";
+import { truncate } from "../../components/truncate.js";
 import {
   addUnit,
   buildNetwork,
@@ -74,12 +76,20 @@ function readField(field: Field, text: string, arity: number): Read<unknown> {
   }
 }
 
+/** Where a question's starting network came from, in one line. */
+export interface LabOrigin {
+  tone: "muted" | "warn";
+  text: string;
+}
+
 interface ThresholdLabProps {
   /** Networks to start from, e.g. the student's saved answers. */
   initial?: Partial<Record<QuestionId, NetworkDraft>>;
+  origins?: Partial<Record<QuestionId, LabOrigin>>;
 }
 
-export function ThresholdLab({ initial = {} }: ThresholdLabProps) {
+export function ThresholdLab({ initial = {}, origins = {} }: ThresholdLabProps) {
+  const { columns } = useTerminalSize();
   const verifier = useVerifier();
   const [question, setQuestion] = useState<QuestionId>("1.1");
   const [drafts, setDrafts] = useState<Record<QuestionId, NetworkDraft>>({
@@ -247,6 +257,11 @@ export function ThresholdLab({ initial = {} }: ThresholdLabProps) {
         ))}
         {`  ${questions[question].title}`}
       </Text>
+      {origins[question] && (
+        <ToneText tone={origins[question].tone}>
+          {truncate(origins[question].text, columns)}
+        </ToneText>
+      )}
       <Text>
         <Text bold>{`Layer ${layer + 1} of ${draft.layers.length}`}</Text>
         {` (${current.weights.length} units)`}

@@ -1,6 +1,6 @@
 // The network being edited in the Threshold lab: cells as the student typed them, turned into a
 // @nnkit/threshold network (which validates them) only when evaluated or verified.
-import { type Network, type NetworkJSON, network, toJSON } from "@nnkit/threshold";
+import { type Network, type NetworkJSON, network } from "@nnkit/threshold";
 
 export interface DraftLayer {
   /** units × inputs, as typed. */
@@ -36,9 +36,8 @@ export function zeroDraft(inputs: number, units: readonly number[]): NetworkDraf
   return { inputs, layers };
 }
 
-/** A draft holding an existing network's values (e.g. the student's saved answer). */
-export function draftOf(net: Network): NetworkDraft {
-  const json: NetworkJSON = toJSON(net);
+/** A draft holding an existing network's values (e.g. the student's saved answer, as JSON). */
+export function draftOf(json: NetworkJSON): NetworkDraft {
   return {
     inputs: json.inputs,
     layers: json.layers.map((layer) => ({
