@@ -19,6 +19,7 @@ export {
 } from "./equations/backward-equations.js";
 export { AutodiffError, type AutodiffErrorCode } from "./errors.js";
 export { Graph, type GraphNode } from "./graph.js";
+export { walkGraph } from "./interpret/walk.js";
 export { type Hw1Parameters, hw1Example, hw1Network } from "./networks/hw1-network.js";
 export { dot } from "./ops/dot.js";
 export { mean } from "./ops/mean.js";

@@ -1,4 +1,4 @@
-import { type Graph, getPrimitive } from "@nnkit/autodiff";
+import { type Graph, walkGraph } from "@nnkit/autodiff";
 import { countOps, type Tensor } from "@nnkit/tensor";
 import { CostError } from "./errors.js";
 import { graphLiveness } from "./graph-liveness.js";
@@ -31,29 +31,14 @@ export function measureGraph(graph: Graph, ...inputs: Tensor[]): GraphMeasuremen
       `the graph has ${graph.inputs.length} inputs, ${inputs.length} tensors given`,
     );
   }
-  const values: Tensor[] = [];
   const allocated: number[] = [];
   let multiplications = 0;
-  graph.inputs.forEach((id, k) => {
-    values[id] = inputs[k]!;
-  });
-  for (const node of graph.nodes) {
-    if (node.op === "input") continue;
-    if (node.op === "const") {
-      values[node.id] = node.params.value as Tensor;
-      continue;
-    }
-    const primitive = getPrimitive(node.op);
-    const counted = countOps(() =>
-      primitive.evaluate(
-        node.inputs.map((i) => values[i]!),
-        node.params,
-      ),
-    );
-    values[node.id] = counted.result;
+  const values = walkGraph(graph, inputs, (node, primitive, ins) => {
+    const counted = countOps(() => primitive.evaluate(ins, node.params));
     allocated[node.id] = counted.allocatedElements;
     multiplications += counted.multiplications;
-  }
+    return counted.result;
+  });
   const { sources, computed, liveDuring } = graphLiveness(graph);
   // Scalar constants are literals, not stored (as in graphCost).
   const stored = (id: number) => graph.nodes[id]!.op === "input" || values[id]!.rank > 0;
