@@ -1,8 +1,18 @@
 // solve, inv and det for square matrices or stacks of them, through LU with partial pivoting.
-// Like NumPy (LAPACK), a matrix is singular only when a pivot is exactly zero.
+// Unlike NumPy (which only refuses exactly zero pivots), solve and inv also refuse matrices that are
+// singular to working precision, since every digit of their answer would be rounding noise.
+
+import { exactIntegerDeterminant } from "./bareiss.js";
 import { type DType, floatResult, promoteTypes } from "./dtype.js";
 import { formatShape, TensorError } from "./errors.js";
-import { type LU, luDeterminant, luFactor, luSolve } from "./lu.js";
+import {
+  classifySingularity,
+  type LU,
+  luDeterminant,
+  luFactor,
+  luSolve,
+  matrixNorm1,
+} from "./lu.js";
 import { broadcastShapesFor, broadcastStrides } from "./shape.js";
 import { forEachIndex } from "./strided.js";
 import { allocateTensor, Tensor } from "./tensor.js";
@@ -33,13 +43,52 @@ function readMatrix(t: Tensor, offset: number, rows: number, cols: number): Floa
   return out;
 }
 
-function factor(op: string, a: Tensor, offset: number, n: number, batch: readonly number[]): LU {
-  const f = luFactor(readMatrix(a, offset, n, n), n);
-  if (f.singular) {
+/** The batch index of the `count`-th matrix of a stack with batch shape `batch`. */
+function batchIndex(batch: readonly number[], count: number): number[] {
+  const index = new Array<number>(batch.length).fill(0);
+  for (let axis = batch.length - 1; axis >= 0; axis--) {
+    index[axis] = count % batch[axis]!;
+    count = Math.floor(count / batch[axis]!);
+  }
+  return index;
+}
+
+function locate(a: Tensor, matrix: number[]): string {
+  return matrix.length
+    ? `matrix ${formatShape(matrix)} of shape ${formatShape(a.shape)}`
+    : `shape ${formatShape(a.shape)}`;
+}
+
+/** LU of one matrix of the stack, or a TensorError saying whether it is exactly or numerically singular. */
+function factor(op: string, a: Tensor, offset: number, n: number, matrix: number[]): LU {
+  const values = readMatrix(a, offset, n, n);
+  const normA = matrixNorm1(values, n);
+  const f = luFactor(values, n);
+  const s = classifySingularity(f, normA);
+  if (s.kind === "exact") {
     throw new TensorError(
       op,
       "singular",
-      `matrix is singular (shape ${formatShape(a.shape)}${batch.length ? `, batch shape ${formatShape(batch)}` : ""})`,
+      `matrix is singular: pivot ${s.pivot} of its LU factorisation is exactly 0 (${locate(a, matrix)})`,
+      { code: "singular", matrix, pivot: s.pivot },
+    );
+  }
+  if (s.kind === "numerical") {
+    const test =
+      s.reason === "pivot"
+        ? `a pivot of its LU factorisation is ${s.value.toExponential(2)}, below n·ε·‖A‖₁ = ${s.threshold.toExponential(2)}`
+        : `its estimated reciprocal condition number ${s.value.toExponential(2)} is below ε = ${s.threshold.toExponential(2)}`;
+    throw new TensorError(
+      op,
+      "numerically-singular",
+      `matrix is singular to working precision: ${test} (${locate(a, matrix)}); lstsq or pinv give a least-squares answer`,
+      {
+        code: "numerically-singular",
+        matrix,
+        reason: s.reason,
+        value: s.value,
+        threshold: s.threshold,
+      },
     );
   }
   return f;
@@ -73,8 +122,9 @@ export function solve(a: Tensor, b: Tensor): Tensor {
     broadcastStrides(bBatch, rhs.strides.slice(0, -2), batch),
   ];
   let written = 0;
+  let count = 0;
   forEachIndex(batch, strides, [a.offset, rhs.offset], ([p, q]) => {
-    const f = factor(op, a, p!, n, batch);
+    const f = factor(op, a, p!, n, batch.length ? batchIndex(batch, count++) : []);
     out.data.set(luSolve(f, readMatrix(rhs, q!, n, k), k), written);
     written += n * k;
   });
@@ -90,14 +140,21 @@ export function inv(a: Tensor): Tensor {
   const identity = new Float64Array(n * n);
   for (let i = 0; i < n; i++) identity[i * n + i] = 1;
   let written = 0;
+  let count = 0;
   forEachIndex(batch, [a.strides.slice(0, -2)], [a.offset], ([p]) => {
-    out.data.set(luSolve(factor(op, a, p!, n, batch), identity, n), written);
+    const f = factor(op, a, p!, n, batch.length ? batchIndex(batch, count++) : []);
+    out.data.set(luSolve(f, identity, n), written);
     written += n * n;
   });
   return out;
 }
 
-/** Determinant of a square matrix (or of each matrix in a stack); 0 for singular matrices. */
+/**
+ * Determinant of a square matrix (or of each matrix in a stack). A matrix of integers whose
+ * Hadamard bound ∏‖rowᵢ‖₂ is at most 2^25 gets its exact determinant by fraction-free elimination
+ * (so a singular one gives exactly 0); any other matrix gets sign(P)·∏ diag(U) from LU with partial
+ * pivoting, which is 0 only when a pivot is exactly zero (like NumPy).
+ */
 export function det(a: Tensor): Tensor {
   const op = "det";
   const n = checkSquare(op, a);
@@ -105,8 +162,14 @@ export function det(a: Tensor): Tensor {
   const out = allocateTensor(floatResult(a.dtype), batch);
   let i = 0;
   forEachIndex(batch, [a.strides.slice(0, -2)], [a.offset], ([p]) => {
-    const f = luFactor(readMatrix(a, p!, n, n), n);
-    out.data[i++] = f.singular ? 0 : luDeterminant(f);
+    const values = readMatrix(a, p!, n, n);
+    const exact = exactIntegerDeterminant(values, n);
+    if (exact !== undefined) {
+      out.data[i++] = exact;
+      return;
+    }
+    const f = luFactor(values, n);
+    out.data[i++] = f.zeroPivot >= 0 ? 0 : luDeterminant(f);
   });
   return out;
 }
