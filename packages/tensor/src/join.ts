@@ -37,7 +37,7 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
   const shape = [...first.shape];
   shape[at] = tensors.reduce((n, t) => n + t.shape[at]!, 0);
   const dtype = tensors.map((t) => t.dtype).reduce(promoteTypes);
-  const out = allocateTensor(dtype, shape);
+  const out = allocateTensor(op, dtype, shape);
   let start = 0;
   for (const t of tensors) {
     const range: SliceSpec = [start, start + t.shape[at]!];

@@ -116,7 +116,7 @@ export function solve(a: Tensor, b: Tensor): Tensor {
   const bBatch = rhs.shape.slice(0, -2);
   const batch = broadcastShapesFor(op, [aBatch, bBatch]);
   const dtype: DType = floatResult(promoteTypes(a.dtype, b.dtype));
-  const out = allocateTensor(dtype, [...batch, n, k]);
+  const out = allocateTensor(op, dtype, [...batch, n, k]);
   const strides = [
     broadcastStrides(aBatch, a.strides.slice(0, -2), batch),
     broadcastStrides(bBatch, rhs.strides.slice(0, -2), batch),
@@ -136,7 +136,7 @@ export function inv(a: Tensor): Tensor {
   const op = "inv";
   const n = checkSquare(op, a);
   const batch = a.shape.slice(0, -2);
-  const out = allocateTensor(floatResult(a.dtype), a.shape);
+  const out = allocateTensor(op, floatResult(a.dtype), a.shape);
   const identity = new Float64Array(n * n);
   for (let i = 0; i < n; i++) identity[i * n + i] = 1;
   let written = 0;
@@ -159,7 +159,7 @@ export function det(a: Tensor): Tensor {
   const op = "det";
   const n = checkSquare(op, a);
   const batch = a.shape.slice(0, -2);
-  const out = allocateTensor(floatResult(a.dtype), batch);
+  const out = allocateTensor(op, floatResult(a.dtype), batch);
   let i = 0;
   forEachIndex(batch, [a.strides.slice(0, -2)], [a.offset], ([p]) => {
     const values = readMatrix(a, p!, n, n);

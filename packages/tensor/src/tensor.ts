@@ -106,7 +106,7 @@ export class Tensor {
 
   /** A row-major copy of the elements, in the storage type of this dtype. */
   toTypedArray(): TypedArray {
-    const out = allocateStorage(this.dtype, this.size);
+    const out = allocateStorage("toTypedArray", this.dtype, this.shape);
     if (this.isContiguous()) {
       out.set(this.data.subarray(this.offset, this.offset + this.size));
     } else {
@@ -142,7 +142,7 @@ export class Tensor {
   /** A copy converted to `dtype` (int32 truncates toward zero; bool is "nonzero or NaN"). */
   astype(dtype: DType): Tensor {
     if (dtype === this.dtype) return this.clone();
-    const out = allocateTensor(dtype, this.shape);
+    const out = allocateTensor("astype", dtype, this.shape);
     const flat = this.toTypedArray();
     const dst = out.data;
     if (dtype === "bool") {
@@ -163,9 +163,12 @@ export class Tensor {
   }
 }
 
-/** A new zero-filled contiguous tensor; counted by `countOps`. */
-export function allocateTensor(dtype: DType, shape: readonly number[]): Tensor {
-  const size = sizeOf(shape);
-  recordAllocation(size);
-  return new Tensor(allocateStorage(dtype, size), shape);
+/**
+ * A new zero-filled contiguous tensor for `op`'s result; counted by `countOps`. Throws a TensorError
+ * (code "too-large") naming `op` when the shape has too many elements.
+ */
+export function allocateTensor(op: string, dtype: DType, shape: readonly number[]): Tensor {
+  const storage = allocateStorage(op, dtype, shape);
+  recordAllocation(storage.length);
+  return new Tensor(storage, shape);
 }
