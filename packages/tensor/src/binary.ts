@@ -67,7 +67,7 @@ function checkNumber(op: string, value: unknown): number {
 export function asTensor(value: Operand, dtype: DType): Tensor {
   if (value instanceof Tensor) return value;
   const storage = allocateStorage("scalar", dtype, []);
-  storage[0] = castValue(dtype, value);
+  storage[0] = castValue("scalar", dtype, value);
   return new Tensor(storage, []);
 }
 

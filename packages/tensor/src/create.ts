@@ -37,7 +37,7 @@ export interface TensorOptions {
 function fillFrom(op: string, dtype: DType, values: ArrayLike<number>): TypedArray {
   const storage = allocateStorage(op, dtype, [values.length]);
   recordAllocation(values.length);
-  for (let i = 0; i < values.length; i++) storage[i] = castValue(dtype, values[i]!);
+  for (let i = 0; i < values.length; i++) storage[i] = castValue(op, dtype, values[i]!, i);
   return storage;
 }
 
@@ -115,7 +115,7 @@ function filled(
   assertDType(op, dtype);
   const checked = checkShape(op, typeof shape === "number" ? [shape] : shape);
   const out = allocateTensor(op, dtype, checked);
-  if (value !== 0) out.data.fill(castValue(dtype, value));
+  if (value !== 0) out.data.fill(castValue(op, dtype, value));
   return out;
 }
 
@@ -181,7 +181,7 @@ export function arange(a: number, b?: number, step = 1, dtype?: DType): Tensor {
   const kind = dtype ?? (allInt ? "int32" : "float64");
   const length = Math.max(0, Math.ceil((stop - start) / step));
   const out = filled(op, [length], 0, kind);
-  for (let i = 0; i < length; i++) out.data[i] = castValue(kind, start + i * step);
+  for (let i = 0; i < length; i++) out.data[i] = castValue(op, kind, start + i * step, i);
   return out;
 }
 

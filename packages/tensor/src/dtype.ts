@@ -130,15 +130,37 @@ export function promoteWithScalar(dtype: DType, value: number): DType {
   return "float64";
 }
 
-/** Converts a JS number into what storing it into `dtype` means (bool: nonzero or NaN is true). */
-export function castValue(dtype: DType, value: number): number {
+function outOfInt32(op: string, value: number, index: number | undefined): TensorError {
+  const which = index === undefined ? "" : ` element ${index}`;
+  const why = Number.isNaN(value)
+    ? "int32 has no NaN"
+    : `outside int32's range [${INT32_MIN}, ${INT32_MAX}]`;
+  return new TensorError(op, "out-of-range", `cannot convert${which} (${value}) to int32: ${why}`, {
+    code: "out-of-range",
+    dtype: "int32",
+    value,
+    index,
+  });
+}
+
+/**
+ * Converts a JS number into what storing it into `dtype` means. float32 rounds to nearest (beyond
+ * its range gives ±Infinity, as in NumPy); bool is "nonzero or NaN"; int32 truncates toward zero and,
+ * unlike NumPy (whose out-of-range casts are undefined and in practice wrap), throws a TensorError
+ * "out-of-range" for NaN, ±Infinity and values outside [-2^31, 2^31 − 1] after truncation.
+ * `index` names the element in that error.
+ */
+export function castValue(op: string, dtype: DType, value: number, index?: number): number {
   switch (dtype) {
     case "float64":
       return value;
     case "float32":
       return Math.fround(value);
-    case "int32":
-      return value | 0;
+    case "int32": {
+      const truncated = Math.trunc(value);
+      if (truncated >= INT32_MIN && truncated <= INT32_MAX) return truncated;
+      throw outOfInt32(op, value, index);
+    }
     case "bool":
       return value !== 0 ? 1 : 0;
   }

@@ -12,6 +12,8 @@ export type TensorErrorCode =
   | "not-positive-definite"
   /** An iterative method (eigh, svd) did not converge within its sweep limit. */
   | "no-convergence"
+  /** A value has no representation in the target dtype (NaN, ±Infinity or beyond int32's range). */
+  | "out-of-range"
   /** The result would need more elements than a tensor may hold (see `detail`). */
   | "too-large";
 
@@ -32,6 +34,13 @@ export type TensorErrorDetail =
       /** |pivot| for reason "pivot", the 1-norm reciprocal condition estimate for "condition". */
       value: number;
       threshold: number;
+    }
+  | {
+      code: "out-of-range";
+      dtype: "int32";
+      value: number;
+      /** Row-major position of the element in the input, when it came from one. */
+      index: number | undefined;
     }
   | {
       code: "too-large";

@@ -3,6 +3,7 @@ import {
   castValue,
   type DType,
   dtypeOfStorage,
+  isFloat,
   type TypedArray,
 } from "./dtype.js";
 import { formatShape, TensorError } from "./errors.js";
@@ -139,14 +140,18 @@ export class Tensor {
     return new Tensor(this.toTypedArray(), this.shape);
   }
 
-  /** A copy converted to `dtype` (int32 truncates toward zero; bool is "nonzero or NaN"). */
+  /**
+   * A copy converted to `dtype`: float32 rounds to nearest; bool is "nonzero or NaN"; int32
+   * truncates toward zero and throws a TensorError "out-of-range" (naming the element) for NaN,
+   * ±Infinity or values outside [-2^31, 2^31 − 1], where NumPy would silently wrap.
+   */
   astype(dtype: DType): Tensor {
     if (dtype === this.dtype) return this.clone();
     const out = allocateTensor("astype", dtype, this.shape);
     const flat = this.toTypedArray();
     const dst = out.data;
-    if (dtype === "bool") {
-      for (let i = 0; i < flat.length; i++) dst[i] = castValue("bool", flat[i]!);
+    if (dtype === "bool" || (dtype === "int32" && isFloat(this.dtype))) {
+      for (let i = 0; i < flat.length; i++) dst[i] = castValue("astype", dtype, flat[i]!, i);
     } else {
       dst.set(flat);
     }
