@@ -8,8 +8,10 @@ export type TensorErrorCode =
   | "singular"
   /** No pivot is zero, but the matrix is singular to working precision (see `detail`). */
   | "numerically-singular"
-  /** Cholesky: the matrix is not symmetric positive definite. */
+  /** Cholesky: a symmetric matrix that is not positive definite (see `detail`). */
   | "not-positive-definite"
+  /** cholesky, eigh: the matrix is not symmetric (see `detail`). */
+  | "not-symmetric"
   /** An iterative method (eigh, svd) did not converge within its sweep limit. */
   | "no-convergence"
   /** A value has no representation in the target dtype (NaN, ±Infinity or beyond int32's range). */
@@ -34,6 +36,20 @@ export type TensorErrorDetail =
       /** |pivot| for reason "pivot", the 1-norm reciprocal condition estimate for "condition". */
       value: number;
       threshold: number;
+    }
+  | {
+      code: "not-positive-definite";
+      matrix: number[];
+      /** 0-based column whose pivot a_jj − Σ l_jk² is not positive. */
+      pivot: number;
+      value: number;
+    }
+  | {
+      code: "not-symmetric";
+      matrix: number[];
+      /** An entry with a_ij ≠ a_ji beyond rounding (row > column). */
+      row: number;
+      column: number;
     }
   | {
       code: "out-of-range";

@@ -13,50 +13,13 @@ import {
   luSolve,
   matrixNorm1,
 } from "./lu.js";
+import { batchIndex, describeMatrix, readMatrix, squareStack } from "./matrix.js";
 import { broadcastShapesFor, broadcastStrides } from "./shape.js";
 import { forEachIndex } from "./strided.js";
 import { allocateTensor, Tensor } from "./tensor.js";
 
 function checkSquare(op: string, a: Tensor): number {
-  if (!(a instanceof Tensor)) {
-    throw new TensorError(op, "argument", `expected a Tensor, got ${typeof a}`);
-  }
-  const n = a.shape[a.rank - 1];
-  if (a.rank < 2 || a.shape[a.rank - 2] !== n) {
-    throw new TensorError(
-      op,
-      "shape",
-      `needs square matrices in the last two axes, got shape ${formatShape(a.shape)}`,
-    );
-  }
-  return n!;
-}
-
-/** Row-major float64 copy of the rows×cols matrix of `t` whose first element is at `offset`. */
-function readMatrix(t: Tensor, offset: number, rows: number, cols: number): Float64Array {
-  const out = new Float64Array(rows * cols);
-  const rs = t.strides[t.rank - 2]!;
-  const cs = t.strides[t.rank - 1]!;
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) out[i * cols + j] = t.data[offset + i * rs + j * cs]!;
-  }
-  return out;
-}
-
-/** The batch index of the `count`-th matrix of a stack with batch shape `batch`. */
-function batchIndex(batch: readonly number[], count: number): number[] {
-  const index = new Array<number>(batch.length).fill(0);
-  for (let axis = batch.length - 1; axis >= 0; axis--) {
-    index[axis] = count % batch[axis]!;
-    count = Math.floor(count / batch[axis]!);
-  }
-  return index;
-}
-
-function locate(a: Tensor, matrix: number[]): string {
-  return matrix.length
-    ? `matrix ${formatShape(matrix)} of shape ${formatShape(a.shape)}`
-    : `shape ${formatShape(a.shape)}`;
+  return squareStack(op, a).rows;
 }
 
 /** LU of one matrix of the stack, or a TensorError saying whether it is exactly or numerically singular. */
@@ -69,7 +32,7 @@ function factor(op: string, a: Tensor, offset: number, n: number, matrix: number
     throw new TensorError(
       op,
       "singular",
-      `matrix is singular: pivot ${s.pivot} of its LU factorisation is exactly 0 (${locate(a, matrix)})`,
+      `matrix is singular: pivot ${s.pivot} of its LU factorisation is exactly 0 (${describeMatrix(a.shape, matrix)})`,
       { code: "singular", matrix, pivot: s.pivot },
     );
   }
@@ -81,7 +44,7 @@ function factor(op: string, a: Tensor, offset: number, n: number, matrix: number
     throw new TensorError(
       op,
       "numerically-singular",
-      `matrix is singular to working precision: ${test} (${locate(a, matrix)}); lstsq or pinv give a least-squares answer`,
+      `matrix is singular to working precision: ${test} (${describeMatrix(a.shape, matrix)}); lstsq or pinv give a least-squares answer`,
       {
         code: "numerically-singular",
         matrix,
