@@ -202,6 +202,60 @@ const matrix = fc
           ),
   );
 
+describe("decompositions by hand", () => {
+  it("svd completes U and V to orthonormal bases where singular values are zero", () => {
+    for (const a of [nd.zeros([5, 2]), nd.ones([40, 3]), nd.ones([2, 30])]) {
+      const { u, s, vh } = nd.svd(a);
+      expect(u.shape).toEqual([a.shape[0], a.shape[0]]);
+      expect(vh.shape).toEqual([a.shape[1], a.shape[1]]);
+      expectOrthonormalColumns(u);
+      expectOrthonormalColumns(T(vh));
+      expectClose(reconstruct(u, s, vh), a, 1e-12 * scale(a));
+    }
+    // ones(m, n) has one nonzero singular value, √(mn).
+    expect(
+      Array.from(nd.svdvals(nd.ones([40, 3])).data).map((x) => Math.round(x * 1e9) / 1e9),
+    ).toEqual([Math.round(Math.sqrt(120) * 1e9) / 1e9, 0, 0]);
+  });
+
+  it("eigh of [[2, 1], [1, 2]] is 1 and 3 with eigenvectors (1, -1)/√2 and (1, 1)/√2", () => {
+    const { eigenvalues, eigenvectors } = nd.eigh(
+      nd.tensor([
+        [2, 1],
+        [1, 2],
+      ]),
+    );
+    expectClose(eigenvalues, nd.tensor([1, 3]), 1e-15);
+    const v = eigenvectors;
+    expect(Math.abs(v.get(0, 0) * v.get(1, 0) + 0.5)).toBeLessThan(1e-15);
+    expect(Math.abs(v.get(0, 1) * v.get(1, 1) - 0.5)).toBeLessThan(1e-15);
+  });
+
+  it("float32 input gives float32 factors; int32 gives float64", () => {
+    const f = nd.tensor(
+      [
+        [4, 2],
+        [2, 3],
+      ],
+      { dtype: "float32" },
+    );
+    expect(nd.qr(f).q.dtype).toBe("float32");
+    expect(nd.cholesky(f).dtype).toBe("float32");
+    expect(nd.svd(f).s.dtype).toBe("float32");
+    expect(
+      nd.eigh(
+        nd.tensor(
+          [
+            [4, 2],
+            [2, 3],
+          ],
+          { dtype: "int32" },
+        ),
+      ).eigenvalues.dtype,
+    ).toBe("float64");
+  });
+});
+
 describe("laws on random matrices (fast-check)", () => {
   it("QR: Q has orthonormal columns, R is upper triangular, QR = A", () => {
     fc.assert(

@@ -25,7 +25,7 @@ export { TensorError, type TensorErrorCode, type TensorErrorDetail } from "./err
 export { countOps, type OpCounts } from "./instrumentation.js";
 export { concat, stack } from "./join.js";
 export { det, inv, solve } from "./linalg.js";
-export { type Lstsq, lstsq, matrixTranspose, pinv } from "./lstsq.js";
+export { type Lstsq, lstsq, pinv } from "./lstsq.js";
 export { dot, matmul, outer } from "./matmul.js";
 export { type NormOrder, norm } from "./norm.js";
 export { type QR, type QRMode, qr } from "./qr.js";
@@ -38,6 +38,7 @@ export { abs, exp, log, neg, sigmoid, sign, sqrt, tanh } from "./unary.js";
 export {
   broadcastTo,
   expandDims,
+  matrixTranspose,
   permute,
   reshape,
   type SliceSpec,

@@ -9,15 +9,7 @@ import { matrixStack } from "./matrix.js";
 import { max, sum } from "./reduce.js";
 import { svd } from "./svd.js";
 import { Tensor } from "./tensor.js";
-import { expandDims, permute, reshape, slice } from "./views.js";
-
-/** Swaps the last two axes (the matrix transpose of every matrix in a stack). */
-export function matrixTranspose(t: Tensor): Tensor {
-  const axes = t.shape.map((_, i) => i);
-  axes[t.rank - 2] = t.rank - 1;
-  axes[t.rank - 1] = t.rank - 2;
-  return permute(t, axes);
-}
+import { expandDims, matrixTranspose, reshape, slice } from "./views.js";
 
 export interface Lstsq {
   /** The minimum-norm least-squares solution, [n] for a vector b, else [n, k]. */

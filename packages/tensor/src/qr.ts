@@ -13,14 +13,14 @@ export interface QR {
   r: Tensor;
 }
 
-interface Householder {
+export interface Householder {
   /** R on and above the diagonal, the reflectors' vectors (without their leading 1) below it. */
   a: Float64Array;
   tau: Float64Array;
 }
 
 /** Factorises the m×n row-major matrix `a` in place. H_k = I − τ_k v_k v_kᵀ, v_k = [0…0, 1, a[k+1:, k]]. */
-function householder(a: Float64Array, m: number, n: number): Householder {
+export function householder(a: Float64Array, m: number, n: number): Householder {
   const k = Math.min(m, n);
   const tau = new Float64Array(k);
   for (let j = 0; j < k; j++) {
@@ -54,7 +54,7 @@ function householder(a: Float64Array, m: number, n: number): Householder {
 }
 
 /** The first `cols` columns of Q = H_0 H_1 … H_{k−1} (m×cols, row-major). */
-function formQ(h: Householder, m: number, n: number, cols: number): Float64Array {
+export function formQ(h: Householder, m: number, n: number, cols: number): Float64Array {
   const q = new Float64Array(m * cols);
   for (let i = 0; i < Math.min(m, cols); i++) q[i * cols + i] = 1;
   for (let j = h.tau.length - 1; j >= 0; j--) {

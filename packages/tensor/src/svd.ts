@@ -12,6 +12,7 @@ import {
   scaleInPlace,
   stackResult,
 } from "./matrix.js";
+import { formQ, householder } from "./qr.js";
 import type { Tensor } from "./tensor.js";
 
 const MAX_SWEEPS = 100;
@@ -103,30 +104,15 @@ function jacobiSVD(a: Float64Array, m: number, n: number): Thin | undefined {
 
 /**
  * Makes `columns` (count vectors of length m, stored one after another, the first `valid` of them
- * orthonormal) a full orthonormal set: each remaining column becomes the standard basis vector with
- * the largest part orthogonal to those before it, orthogonalised twice (Gram–Schmidt).
+ * orthonormal) a full orthonormal set: the complete Q of a Householder QR of the valid columns
+ * starts with a basis of their span, so its remaining columns are orthonormal to them. O(m²·count).
  */
 function completeBasis(columns: Float64Array, m: number, valid: number, count: number): void {
-  for (let k = valid; k < count; k++) {
-    let best: Float64Array | undefined;
-    let bestNorm = -1;
-    for (let e = 0; e < m; e++) {
-      const x = new Float64Array(m);
-      x[e] = 1;
-      for (let pass = 0; pass < 2; pass++) {
-        for (let c = 0; c < k; c++) {
-          let dot = 0;
-          for (let i = 0; i < m; i++) dot += columns[c * m + i]! * x[i]!;
-          for (let i = 0; i < m; i++) x[i]! -= dot * columns[c * m + i]!;
-        }
-      }
-      const size = norm2(x);
-      if (size > bestNorm) {
-        best = x;
-        bestNorm = size;
-      }
-    }
-    for (let i = 0; i < m; i++) columns[k * m + i] = best![i]! / bestNorm;
+  if (valid === count) return;
+  const h = householder(columnsToRows(columns, m, valid), m, valid);
+  const q = formQ(h, m, valid, count);
+  for (let c = valid; c < count; c++) {
+    for (let i = 0; i < m; i++) columns[c * m + i] = q[i * count + c]!;
   }
 }
 
