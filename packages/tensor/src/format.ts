@@ -108,7 +108,8 @@ function positionalParts(dtype: FloatDType): (x: number) => [string, string] {
         return splitPoint(positionalText(decimal, isNegative(x)));
       }
     }
-    return splitPoint(trimFraction(x.toFixed(PRECISION)));
+    // toFixed drops the sign of −0; NumPy prints "-0.".
+    return splitPoint((Object.is(x, -0) ? "-" : "") + trimFraction(x.toFixed(PRECISION)));
   };
 }
 
