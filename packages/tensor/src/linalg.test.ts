@@ -134,19 +134,45 @@ describe("singular and nearly singular matrices", () => {
     [7, 8, 9],
   ]);
 
-  it("refuses [[1,2,3],[4,5,6],[7,8,9]] as singular to working precision (its last pivot is rounding noise)", () => {
+  it("refuses [[1,2,3],[4,5,6],[7,8,9]] as singular (NumPy returns ±9e15)", () => {
+    // With rows scaled by 1/2, 1/4, 1/8 (largest entries in [1, 2)) elimination cancels exactly.
     for (const run of [() => nd.inv(rankTwo), () => nd.solve(rankTwo, nd.ones([3]))]) {
+      const e = thrown(run);
+      expect(e.code).toBe("singular");
+      expect(e.detail).toEqual({ code: "singular", matrix: [], pivot: 2 });
+    }
+  });
+
+  it("refuses a matrix whose last pivot is rounding noise as singular to working precision", () => {
+    // 0.1·[[1,2,3],[4,5,6],[7,8,9]] in decimal: rank 2, but rounding leaves a pivot of about ε.
+    const decimal = nd.tensor([
+      [0.1, 0.2, 0.3],
+      [0.4, 0.5, 0.6],
+      [0.7, 0.8, 0.9],
+    ]);
+    for (const run of [() => nd.inv(decimal), () => nd.solve(decimal, nd.ones([3]))]) {
       const e = thrown(run);
       expect(e.code).toBe("numerically-singular");
       expect(e.detail).toMatchObject({ code: "numerically-singular", matrix: [], reason: "pivot" });
-      // ‖A‖₁ = 18 (the last column), n = 3.
-      expect(e.detail?.code === "numerically-singular" && e.detail.threshold).toBe(
-        3 * Number.EPSILON * 18,
-      );
+      // Rows scaled by 4, 2, 2 give columns with sums 2.6, 3.4 and 4.2, so ‖RAC‖₁ = 4.2 (n = 3).
+      const threshold = e.detail?.code === "numerically-singular" ? e.detail.threshold : Number.NaN;
+      expect(threshold / (3 * Number.EPSILON * 4.2)).toBeCloseTo(1, 12);
       expect(e.message).toMatch(
-        /matrix is singular to working precision: a pivot of its LU factorisation is .* below n·ε·‖A‖₁ = 1\.20e-14 \(shape \[3, 3\]\)/,
+        /^(inv|solve): matrix is singular to working precision: a pivot of its LU factorisation is .* below n·ε·‖A‖₁ = 2\.80e-15 \(rows and columns scaled to unit size\) \(shape \[3, 3\]\); lstsq or pinv give a least-squares answer$/,
       );
     }
+  });
+
+  it("solves badly scaled but well-posed systems: diag(1e10, 1e-10) and 1e-20·I", () => {
+    const scaled = nd.tensor([
+      [1e10, 0],
+      [0, 1e-10],
+    ]);
+    expect(nd.solve(scaled, nd.tensor([1e10, 1e-10])).toArray()).toEqual([1, 1]);
+    expect(nd.inv(scaled).toArray()).toEqual([
+      [1e-10, 0],
+      [0, 1e10],
+    ]);
   });
 
   it("catches ill-conditioning that no pivot shows, by the condition estimate", () => {
@@ -181,7 +207,7 @@ describe("singular and nearly singular matrices", () => {
     const e = thrown(() =>
       nd.inv(nd.stack([nd.stack([nd.eye(3), rankTwo]), nd.stack([nd.eye(3), nd.eye(3)])])),
     );
-    expect(e.detail).toMatchObject({ code: "numerically-singular", matrix: [0, 1] });
+    expect(e.detail).toMatchObject({ code: "singular", matrix: [0, 1] });
     expect(e.message).toMatch(/\(matrix \[0, 1\] of shape \[2, 2, 3, 3\]\)/);
     const exact = thrown(() => nd.solve(nd.stack([nd.eye(2), nd.zeros([2, 2])]), nd.ones([2])));
     expect(exact.detail).toEqual({ code: "singular", matrix: [1], pivot: 0 });

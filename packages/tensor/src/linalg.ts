@@ -13,7 +13,7 @@ import {
   luSolve,
   matrixNorm1,
 } from "./lu.js";
-import { batchIndex, describeMatrix, readMatrix, squareStack } from "./matrix.js";
+import { batchIndex, describeMatrix, readMatrix, squareStack, timesPowerOfTwo } from "./matrix.js";
 import { broadcastShapesFor, broadcastStrides } from "./shape.js";
 import { forEachIndex } from "./strided.js";
 import { allocateTensor, Tensor } from "./tensor.js";
@@ -22,9 +22,44 @@ function checkSquare(op: string, a: Tensor): number {
   return squareStack(op, a).rows;
 }
 
-/** LU of one matrix of the stack, or a TensorError saying whether it is exactly or numerically singular. */
-function factor(op: string, a: Tensor, offset: number, n: number, matrix: number[]): LU {
+/**
+ * The LU factorisation of R·A·C, where the powers of two R = diag(2^rows[i]) and C = diag(2^cols[j])
+ * give every row, then every column, a largest entry in [1, 2) (LAPACK's dgeequ, exactly). Partial
+ * pivoting is blind to column scaling and its accuracy to row scaling, so judging singularity on
+ * R·A·C keeps badly scaled but well-posed systems (diag(1e10, 1e-10)) solvable.
+ */
+interface Equilibrated {
+  f: LU;
+  rows: Int32Array;
+  cols: Int32Array;
+}
+
+function exponentToUnit(largest: number): number {
+  return largest > 0 && Number.isFinite(largest) ? -Math.floor(Math.log2(largest)) : 0;
+}
+
+function equilibrate(values: Float64Array, n: number): { rows: Int32Array; cols: Int32Array } {
+  const rows = new Int32Array(n);
+  const cols = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let largest = 0;
+    for (let j = 0; j < n; j++) largest = Math.max(largest, Math.abs(values[i * n + j]!));
+    rows[i] = exponentToUnit(largest);
+    for (let j = 0; j < n; j++) values[i * n + j] = timesPowerOfTwo(values[i * n + j]!, rows[i]!);
+  }
+  for (let j = 0; j < n; j++) {
+    let largest = 0;
+    for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(values[i * n + j]!));
+    cols[j] = exponentToUnit(largest);
+    for (let i = 0; i < n; i++) values[i * n + j] = timesPowerOfTwo(values[i * n + j]!, cols[j]!);
+  }
+  return { rows, cols };
+}
+
+/** Equilibrated LU of one matrix of the stack, or a TensorError saying whether it is exactly or numerically singular. */
+function factor(op: string, a: Tensor, offset: number, n: number, matrix: number[]): Equilibrated {
   const values = readMatrix(a, offset, n, n);
+  const { rows, cols } = equilibrate(values, n);
   const normA = matrixNorm1(values, n);
   const f = luFactor(values, n);
   const s = classifySingularity(f, normA);
@@ -39,7 +74,7 @@ function factor(op: string, a: Tensor, offset: number, n: number, matrix: number
   if (s.kind === "numerical") {
     const test =
       s.reason === "pivot"
-        ? `a pivot of its LU factorisation is ${s.value.toExponential(2)}, below n·ε·‖A‖₁ = ${s.threshold.toExponential(2)}`
+        ? `a pivot of its LU factorisation is ${s.value.toExponential(2)}, below n·ε·‖A‖₁ = ${s.threshold.toExponential(2)} (rows and columns scaled to unit size)`
         : `its estimated reciprocal condition number ${s.value.toExponential(2)} is below ε = ${s.threshold.toExponential(2)}`;
     throw new TensorError(
       op,
@@ -54,7 +89,7 @@ function factor(op: string, a: Tensor, offset: number, n: number, matrix: number
       },
     );
   }
-  return f;
+  return { f, rows, cols };
 }
 
 /**
@@ -87,8 +122,17 @@ export function solve(a: Tensor, b: Tensor): Tensor {
   let written = 0;
   let count = 0;
   forEachIndex(batch, strides, [a.offset, rhs.offset], ([p, q]) => {
-    const f = factor(op, a, p!, n, batch.length ? batchIndex(batch, count++) : []);
-    out.data.set(luSolve(f, readMatrix(rhs, q!, n, k), k), written);
+    // A·x = b ⇔ (R·A·C)·(C⁻¹x) = R·b.
+    const { f, rows, cols } = factor(op, a, p!, n, batch.length ? batchIndex(batch, count++) : []);
+    const scaled = readMatrix(rhs, q!, n, k);
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < k; c++) scaled[i * k + c] = timesPowerOfTwo(scaled[i * k + c]!, rows[i]!);
+    }
+    const y = luSolve(f, scaled, k);
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < k; c++)
+        out.data[written + i * k + c] = timesPowerOfTwo(y[i * k + c]!, cols[i]!);
+    }
     written += n * k;
   });
   return vector ? new Tensor(out.data, [...batch, n]) : out;
@@ -105,8 +149,13 @@ export function inv(a: Tensor): Tensor {
   let written = 0;
   let count = 0;
   forEachIndex(batch, [a.strides.slice(0, -2)], [a.offset], ([p]) => {
-    const f = factor(op, a, p!, n, batch.length ? batchIndex(batch, count++) : []);
-    out.data.set(luSolve(f, identity, n), written);
+    // A⁻¹ = C·(R·A·C)⁻¹·R.
+    const { f, rows, cols } = factor(op, a, p!, n, batch.length ? batchIndex(batch, count++) : []);
+    const y = luSolve(f, identity, n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++)
+        out.data[written + i * n + j] = timesPowerOfTwo(y[i * n + j]!, cols[i]! + rows[j]!);
+    }
     written += n * n;
   });
   return out;
