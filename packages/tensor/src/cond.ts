@@ -10,7 +10,8 @@ import { Tensor } from "./tensor.js";
  * Condition number of a matrix or of each matrix in a stack: by default (p = 2) the ratio of the
  * largest to the smallest singular value, for any shape; p = -2 is its reciprocal; p = "fro", "nuc",
  * ±1, ±Infinity (square matrices only) give ‖A‖·‖A⁻¹‖ in that norm. A singular matrix has condition
- * number Infinity, as in NumPy.
+ * number Infinity, as in NumPy; for the other orders so has one that `inv` refuses as singular to
+ * working precision (where NumPy gives some number beyond 1e16).
  */
 export function cond(a: Tensor, p: NormOrder = 2): Tensor {
   const op = "cond";
