@@ -69,10 +69,9 @@ export function lstsq(a: Tensor, b: Tensor, rcond?: number): Lstsq {
   const ur = slice(u, null, [0, rank]);
   const coefficients = div(matmul(matrixTranspose(ur), B), reshape(slice(s, [0, rank]), [rank, 1]));
   const x = matmul(matrixTranspose(slice(vh, [0, rank])), coefficients);
+  const misfit = sub(matmul(A, x), B);
   const residuals =
-    rank === n && m > n
-      ? sum(mul(sub(matmul(A, x), B), sub(matmul(A, x), B)), 0)
-      : new Tensor(new Float64Array(0), [0]);
+    rank === n && m > n ? sum(mul(misfit, misfit), 0) : new Tensor(new Float64Array(0), [0]);
   const solution = b.rank === 1 ? reshape(x, [n]) : x;
   return {
     x: solution.astype(dtype),
