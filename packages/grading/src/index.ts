@@ -38,6 +38,17 @@ export {
   type NumericReference,
   numericCheck,
 } from "./checkers/numeric-check.js";
+export type {
+  Counterexample,
+  Difference,
+  Finding,
+  Hint,
+  ItemVerdict,
+  OutcomeItem,
+  Scope,
+  Span,
+  TraceLayer,
+} from "./checkers/outcome.js";
 export { type SolutionSetCheckOptions, solutionSetCheck } from "./checkers/solution-set-check.js";
 export {
   isThresholdCheck,

@@ -1,4 +1,15 @@
-export type QuestionStatus = "passed" | "partial" | "failed" | "missing" | "invalid" | "manual";
+/**
+ * `manual`: free text kept for a person; `review`: an answer no machine could decide (a proof that
+ * timed out, say), sent to a person. Both count 0 until a person scores them.
+ */
+export type QuestionStatus =
+  | "passed"
+  | "partial"
+  | "failed"
+  | "missing"
+  | "invalid"
+  | "manual"
+  | "review";
 
 export interface QuestionResult {
   readonly id: string;
