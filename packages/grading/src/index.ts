@@ -64,11 +64,17 @@ export type {
 export { yesNoCheck } from "./checkers/yes-no-check.js";
 export { GradingError } from "./errors.js";
 export { answerNetwork } from "./grade/answer-network.js";
-export { type GradeOptions, gradeAnswerFile, gradeAnswerText } from "./grade/grade-answer.js";
+export {
+  type GradeOptions,
+  gradeAnswerFile,
+  gradeAnswerText,
+  unreadableQuestion,
+} from "./grade/grade-answer.js";
 export { applyLatePolicy, type LateOutcome } from "./grade/late-policy.js";
 export { type ManualScore, mergeManualScores, parseManualScores } from "./grade/manual-scores.js";
 export {
   type GradeResult,
+  type QuestionItem,
   type QuestionResult,
   type QuestionStatus,
   resultToJSON,

@@ -3,10 +3,11 @@ import type { AnswerValue } from "../answers/answer-value.js";
 import { readMapping, readText } from "../answers/read-values.js";
 import { evaluateTensor, type TensorEnvironment } from "../math/evaluate-tensor.js";
 import type { Expr } from "../math/expr.js";
-import { describeMathError } from "../math/math-error.js";
+import type { MathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
-import { type Check, type CheckContext, graded, invalid } from "./check.js";
+import { type Check, type CheckContext, invalid, invalidMath } from "./check.js";
 import { compareTensors } from "./expression-check.js";
+import type { Finding, OutcomeItem } from "./outcome.js";
 import { perContext } from "./per-context.js";
 
 /** One random instance of the network: every forward value and every reference adjoint, by symbol. */
@@ -41,25 +42,40 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
     kind: "backprop",
     grade(answer, context) {
       const equations = readEquations(answer, options, symbols);
-      if (!equations.ok) return invalid(equations.message);
+      if (!equations.ok) {
+        const { problem } = equations;
+        if (problem.kind === "math") return invalidMath(problem.error, problem.key);
+        return invalid(problem.message, { key: problem.key ?? "" });
+      }
       const instances = instancesIn(context);
       // Every equation is evaluated with the reference values: build their environments once.
       const references = instances.map((instance) => ({
         instance,
         environment: environment(instance, instance.adjoints),
       }));
-      const lines: string[] = [];
-      let right = 0;
-      for (const adjoint of options.adjoints) {
+      // Each equation and the chain earn an equal share.
+      const share = 1 / (options.adjoints.length + 1);
+      const judged = (key: string, finding: Finding, aspect?: "chain"): OutcomeItem => {
+        const correct = finding.kind === "correct";
+        return {
+          key,
+          verdict: correct ? "correct" : "wrong",
+          share,
+          earned: correct ? 1 : 0,
+          finding,
+          ...(aspect ? { aspect } : {}),
+        };
+      };
+      const items = options.adjoints.map((adjoint) => {
         const expr = equations.value.get(adjoint);
-        const verdict = expr === undefined ? "missing" : judgeEquation(expr, adjoint, references);
-        if (verdict === "correct") right++;
-        lines.push(`${adjoint}: ${verdict}`);
-      }
+        const finding: Finding =
+          expr === undefined ? { kind: "no-answer" } : judgeEquation(expr, adjoint, references);
+        return judged(adjoint, finding);
+      });
       const chain = judgeChain(equations.value, options, instances);
-      if (chain === "correct") right++;
-      lines.push(`${options.chainTarget} from your own equations: ${chain}`);
-      return graded(right / (options.adjoints.length + 1), lines.join("\n"));
+      items.push(judged(options.chainTarget, chain, "chain"));
+      const right = items.filter((i) => i.verdict === "correct").length;
+      return { status: "graded", fraction: right / items.length, items };
     },
   };
 }
@@ -68,34 +84,36 @@ function readEquations(
   answer: AnswerValue,
   options: BackpropCheckOptions,
   symbols: readonly string[],
-): { ok: true; value: Map<string, Expr> } | { ok: false; message: string } {
+): { ok: true; value: Map<string, Expr> } | { ok: false; problem: EquationProblem } {
   const fields = readMapping(answer, "the answer");
-  if (!fields.ok) return fields;
+  if (!fields.ok) return { ok: false, problem: { kind: "read", message: fields.message } };
   const equations = new Map<string, Expr>();
   for (const [key, value] of fields.value) {
     const adjoint = options.aliases?.[key] ?? key;
     if (!options.adjoints.includes(adjoint)) {
-      return {
-        ok: false,
-        message: `unknown key '${key}'; expected: ${options.adjoints.join(", ")}`,
-      };
+      const message = `unknown key '${key}'; expected: ${options.adjoints.join(", ")}`;
+      return { ok: false, problem: { kind: "read", message } };
     }
     if (value.type === "null") continue;
     const text = readText(value, adjoint);
-    if (!text.ok) return text;
+    if (!text.ok) return { ok: false, problem: { kind: "read", message: text.message } };
     const parsed = parseMath(text.value, { symbols, kind: "tensor" });
-    if (!parsed.ok) return { ok: false, message: `${adjoint}: ${describeMathError(parsed.error)}` };
+    if (!parsed.ok)
+      return { ok: false, problem: { kind: "math", key: adjoint, error: parsed.error } };
     const rightHandSide = withoutLeftHandSide(parsed.expr, adjoint);
     if (rightHandSide === undefined) {
-      return {
-        ok: false,
-        message: `${adjoint}: write the right-hand side (optionally after '${adjoint} =')`,
-      };
+      const message = `write the right-hand side (optionally after '${adjoint} =')`;
+      return { ok: false, problem: { kind: "read", key: adjoint, message } };
     }
     equations.set(adjoint, rightHandSide);
   }
   return { ok: true, value: equations };
 }
+
+/** Why the equations cannot be read, and which equation it is about when it is one. */
+type EquationProblem =
+  | { readonly kind: "read"; readonly message: string; readonly key?: string }
+  | { readonly kind: "math"; readonly key: string; readonly error: MathError };
 
 /** `x_bar = W1^T z1_bar` → `W1^T z1_bar`; an expression without `=` is already a right-hand side. */
 function withoutLeftHandSide(expr: Expr, adjoint: string): Expr | undefined {
@@ -117,15 +135,15 @@ function judgeEquation(
   expr: Expr,
   adjoint: string,
   references: readonly { instance: BackpropInstance; environment: TensorEnvironment }[],
-): string {
+): Finding {
   for (const { instance, environment } of references) {
     const value = evaluateTensor(expr, environment);
-    if (!value.ok) return `cannot be evaluated: ${value.message}`;
+    if (!value.ok) return { kind: "not-evaluable", message: value.message };
     const reference = instance.adjoints.get(adjoint)!;
     const difference = compareTensors(value.value, reference, {});
-    if (difference !== undefined) return `wrong: ${difference}`;
+    if (difference !== undefined) return { kind: "differs", difference };
   }
-  return "correct";
+  return { kind: "correct" };
 }
 
 /** Evaluates the student's equations in dependency order, from their own adjoints only. */
@@ -133,7 +151,7 @@ function judgeChain(
   equations: ReadonlyMap<string, Expr>,
   options: BackpropCheckOptions,
   instances: readonly BackpropInstance[],
-): string {
+): Finding {
   for (const instance of instances) {
     const own = new Map<string, Tensor>();
     // The forward values with the student's adjoints so far, grown as they are computed.
@@ -151,10 +169,9 @@ function judgeChain(
       }
     }
     const target = own.get(options.chainTarget);
-    if (target === undefined)
-      return `cannot be computed (an equation it needs is missing or cannot be evaluated)`;
+    if (target === undefined) return { kind: "chain-incomplete" };
     const difference = compareTensors(target, instance.adjoints.get(options.chainTarget)!, {});
-    if (difference !== undefined) return `wrong: ${difference}`;
+    if (difference !== undefined) return { kind: "differs", difference };
   }
-  return "correct";
+  return { kind: "correct" };
 }

@@ -1,9 +1,8 @@
 import { formatBigO, type Polynomial, sameGrowth } from "@nnkit/cost";
 import { readText } from "../answers/read-values.js";
-import { describeMathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
 import { toPolynomial } from "../math/to-polynomial.js";
-import { type Check, type CheckContext, graded, invalid } from "./check.js";
+import { type Check, type CheckContext, graded, invalid, invalidMath } from "./check.js";
 import { crossCheckPolynomial } from "./cross-check.js";
 import { perContext } from "./per-context.js";
 
@@ -39,7 +38,7 @@ export function costCheck(options: CostCheckOptions): Check {
       const text = readText(answer, "the answer");
       if (!text.ok) return invalid(text.message);
       const parsed = parseMath(text.value, { symbols: options.symbols, kind: "formula" });
-      if (!parsed.ok) return invalid(describeMathError(parsed.error));
+      if (!parsed.ok) return invalidMath(parsed.error);
       const student = toPolynomial(parsed.expr);
       if (!student.ok) return invalid(student.message);
       const accepted = acceptedIn(context);
@@ -47,26 +46,21 @@ export function costCheck(options: CostCheckOptions): Check {
       const growth = formatBigO(student.polynomial);
       if (student.bigO) {
         if (!sameGrowth(student.polynomial, reference))
-          return graded(0, `${growth} is not the right growth`);
+          return graded(0, { kind: "growth-wrong", growth });
         return options.allowBigO
-          ? graded(1, `correct: ${growth}`)
-          : graded(
-              bigOCredit,
-              `${growth} is the right growth, but the question asks for an exact count`,
-            );
+          ? graded(1, { kind: "correct", growth })
+          : graded(bigOCredit, { kind: "growth-only", growth });
       }
       crossCheckPolynomial(parsed.expr, student.polynomial, options.symbols, context.seed);
-      if (accepted.some((p) => p.equals(student.polynomial))) return graded(1, "correct");
+      if (accepted.some((p) => p.equals(student.polynomial))) return graded(1, { kind: "correct" });
       if (sameGrowth(student.polynomial, reference)) {
-        return graded(
-          sameGrowthCredit,
-          `the growth ${growth} is right, but the count is not: check the constant factors and lower-order terms`,
-        );
+        return graded(sameGrowthCredit, { kind: "constants-wrong", growth });
       }
-      return graded(
-        0,
-        `${student.polynomial.toString()} grows like ${growth}, which is not the right growth`,
-      );
+      return graded(0, {
+        kind: "growth-wrong",
+        growth,
+        count: student.polynomial.toString(),
+      });
     },
   };
 }

@@ -37,20 +37,27 @@ export function numericCheck(options: NumericCheckOptions): Check {
       const references = referencesIn.map((r) => ({ label: r.label, value: r.valueIn(context) }));
       const first = references[0]!.value;
       if (!sameShape(student.value, first)) {
-        return graded(0, `expected ${formatShape(first)}, found ${formatShape(student.value)}`);
+        return graded(0, {
+          kind: "wrong-shape",
+          expected: first.shape,
+          found: student.value.shape,
+        });
       }
       for (const reference of references) {
         if (mismatches(student.value, reference.value, rtol, atol).length === 0) {
-          return graded(1, reference.label ? `correct (${reference.label})` : "correct");
+          return graded(
+            1,
+            reference.label ? { kind: "correct", accepted: reference.label } : { kind: "correct" },
+          );
         }
       }
       const wrong = mismatches(student.value, first, rtol, atol);
-      const where = wrong.slice(0, 3).map((i) => describePosition(first, i));
-      const more = wrong.length > 3 ? ", …" : "";
-      return graded(
-        0,
-        `${wrong.length} of ${first.data.length} entries differ from the reference: ${where.join(", ")}${more}`,
-      );
+      return graded(0, {
+        kind: "entries-differ",
+        count: wrong.length,
+        total: first.data.length,
+        positions: wrong.slice(0, 3).map((i) => positionOf(first, i)),
+      });
     },
   };
 }
@@ -79,16 +86,11 @@ function mismatches(
   return wrong;
 }
 
-function describePosition(shape: NumericArray, index: number): string {
+/** The 1-based [row, column] of a matrix entry, or [entry] of a vector's. */
+function positionOf(shape: NumericArray, index: number): number[] {
   if (shape.shape.length === 2 && !isVectorLike(shape)) {
     const columns = shape.shape[1]!;
-    return `row ${Math.floor(index / columns) + 1}, column ${(index % columns) + 1}`;
+    return [Math.floor(index / columns) + 1, (index % columns) + 1];
   }
-  return `entry ${index + 1}`;
-}
-
-export function formatShape(a: NumericArray): string {
-  if (a.shape.length === 0) return "a number";
-  if (isVectorLike(a)) return `a vector of ${a.data.length} entries`;
-  return `a ${a.shape.join("×")} matrix`;
+  return [index + 1];
 }

@@ -31,7 +31,8 @@ export type Scope =
 
 /** One layer's exact values for a counterexample input, as text (exact rationals). */
 export interface TraceLayer {
-  readonly label: string;
+  /** The layer's name in the answer, if it has one ("hidden", "output"). */
+  readonly name?: string;
   readonly preActivation: readonly string[];
   readonly activation: readonly string[];
 }
@@ -60,7 +61,11 @@ export type Counterexample =
 
 /** How two tensors differ (an equation's or formula's value against the reference). */
 export type Difference =
-  | { readonly kind: "shape"; readonly actual: string; readonly expected: string }
+  | {
+      readonly kind: "shape";
+      readonly actual: readonly number[];
+      readonly expected: readonly number[];
+    }
   | { readonly kind: "sign" }
   | { readonly kind: "factor"; readonly factor: number }
   | { readonly kind: "values" };
@@ -76,18 +81,28 @@ export type Hint =
 
 /** What was found about one item; the renderer turns it into a sentence. */
 export type Finding =
-  | { readonly kind: "correct"; readonly accepted?: string }
+  /** `accepted`: the alternative matched (a convention); `growth`: the big-O class given. */
+  | { readonly kind: "correct"; readonly accepted?: string; readonly growth?: string }
   | { readonly kind: "unreadable"; readonly message: string; readonly input?: string }
   | { readonly kind: "no-answer"; readonly field?: string }
+  | { readonly kind: "internal-error"; readonly message: string }
+  /** The details are not shown to this audience (a hidden check, or before the due date). */
+  | { readonly kind: "withheld"; readonly verdict: string; readonly until?: string }
   | { readonly kind: "manual"; readonly words: number }
+  /** A person's score merged in later, with their comment ("" for none). */
+  | { readonly kind: "scored-by-person"; readonly comment: string }
   | { readonly kind: "undecided"; readonly reason: string }
-  | { readonly kind: "wrong-shape"; readonly expected: string; readonly found: string }
+  | {
+      readonly kind: "wrong-shape";
+      readonly expected: readonly number[];
+      readonly found: readonly number[];
+    }
   | {
       readonly kind: "entries-differ";
       readonly count: number;
       readonly total: number;
-      /** The first few, as "entry 2" or "row 1, column 3". */
-      readonly positions: readonly string[];
+      /** The first few wrong entries, 1-based: [entry] of a vector, [row, column] of a matrix. */
+      readonly positions: readonly (readonly number[])[];
     }
   | { readonly kind: "growth-wrong"; readonly growth: string; readonly count?: string }
   | { readonly kind: "growth-only"; readonly growth: string }
@@ -124,6 +139,8 @@ export interface OutcomeItem {
   readonly counterexample?: Counterexample;
   readonly scope?: Scope;
   readonly hint?: Hint;
+  /** `chain`: the key's value computed from the student's own equations, not the equation alone. */
+  readonly aspect?: "chain";
 }
 
 /** How one check judged one answer. `fraction` is the share of the check's weight earned. */
