@@ -65,6 +65,12 @@ export { yesNoCheck } from "./checkers/yes-no-check.js";
 export { GradingError } from "./errors.js";
 export { answerNetwork } from "./grade/answer-network.js";
 export {
+  checkField,
+  type FieldCheckOptions,
+  type FieldItem,
+  type FieldVerdict,
+} from "./grade/check-field.js";
+export {
   type GradeOptions,
   gradeAnswerFile,
   gradeAnswerText,
@@ -72,6 +78,13 @@ export {
 } from "./grade/grade-answer.js";
 export { applyLatePolicy, type LateOutcome } from "./grade/late-policy.js";
 export { type ManualScore, mergeManualScores, parseManualScores } from "./grade/manual-scores.js";
+export {
+  type RenderedPart,
+  type RenderOptions,
+  renderFeedback,
+  renderItem,
+  renderOutcome,
+} from "./grade/render-feedback.js";
 export {
   type GradeResult,
   type QuestionItem,

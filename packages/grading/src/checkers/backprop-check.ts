@@ -43,9 +43,15 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
     grade(answer, context) {
       const equations = readEquations(answer, options, symbols);
       if (!equations.ok) {
-        const { problem } = equations;
-        if (problem.kind === "math") return invalidMath(problem.error, problem.key);
-        return invalid(problem.message, { key: problem.key ?? "" });
+        // Every unreadable equation is reported, each keyed by its adjoint.
+        const items = equations.problems.flatMap(
+          (problem) =>
+            (problem.kind === "math"
+              ? invalidMath(problem.error, problem.key)
+              : invalid(problem.message, { key: problem.key ?? "" })
+            ).items,
+        );
+        return { status: "invalid", items };
       }
       const instances = instancesIn(context);
       // Every equation is evaluated with the reference values: build their environments once.
@@ -84,30 +90,37 @@ function readEquations(
   answer: AnswerValue,
   options: BackpropCheckOptions,
   symbols: readonly string[],
-): { ok: true; value: Map<string, Expr> } | { ok: false; problem: EquationProblem } {
+): { ok: true; value: Map<string, Expr> } | { ok: false; problems: EquationProblem[] } {
   const fields = readMapping(answer, "the answer");
-  if (!fields.ok) return { ok: false, problem: { kind: "read", message: fields.message } };
+  if (!fields.ok) return { ok: false, problems: [{ kind: "read", message: fields.message }] };
+  const problems: EquationProblem[] = [];
   const equations = new Map<string, Expr>();
   for (const [key, value] of fields.value) {
     const adjoint = options.aliases?.[key] ?? key;
     if (!options.adjoints.includes(adjoint)) {
       const message = `unknown key '${key}'; expected: ${options.adjoints.join(", ")}`;
-      return { ok: false, problem: { kind: "read", message } };
+      return { ok: false, problems: [{ kind: "read", message }] };
     }
     if (value.type === "null") continue;
     const text = readText(value, adjoint);
-    if (!text.ok) return { ok: false, problem: { kind: "read", message: text.message } };
+    if (!text.ok) {
+      problems.push({ kind: "read", message: text.message });
+      continue;
+    }
     const parsed = parseMath(text.value, { symbols, kind: "tensor" });
-    if (!parsed.ok)
-      return { ok: false, problem: { kind: "math", key: adjoint, error: parsed.error } };
+    if (!parsed.ok) {
+      problems.push({ kind: "math", key: adjoint, error: parsed.error });
+      continue;
+    }
     const rightHandSide = withoutLeftHandSide(parsed.expr, adjoint);
     if (rightHandSide === undefined) {
       const message = `write the right-hand side (optionally after '${adjoint} =')`;
-      return { ok: false, problem: { kind: "read", key: adjoint, message } };
+      problems.push({ kind: "read", key: adjoint, message });
+      continue;
     }
     equations.set(adjoint, rightHandSide);
   }
-  return { ok: true, value: equations };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: equations };
 }
 
 /** Why the equations cannot be read, and which equation it is about when it is one. */

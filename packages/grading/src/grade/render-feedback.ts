@@ -44,9 +44,20 @@ export function renderItems(items: readonly OutcomeItem[]): string {
     .join("\n");
 }
 
+export interface RenderOptions {
+  /**
+   * Whether an unreadable formula's text carries "(at position N)" and a caret line (the default);
+   * a screen that marks the position itself asks for the message alone.
+   */
+  readonly located?: boolean;
+}
+
 /** The sentence for one item: what was found, where, and how far the verdict reaches. */
-export function renderItem(item: OutcomeItem): string {
-  const text = renderFinding(item.finding, item);
+export function renderItem(item: OutcomeItem, options: RenderOptions = {}): string {
+  const text =
+    options.located === false && item.finding.kind === "unreadable"
+      ? item.finding.message
+      : renderFinding(item.finding, item);
   return item.hint === undefined ? text : `${text}: ${renderHint(item.hint)}`;
 }
 

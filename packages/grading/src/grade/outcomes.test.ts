@@ -1,0 +1,180 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parseAnswerFile } from "../answers/parse-answer-file.js";
+import { defineAssignment } from "../assignment/assignment.js";
+import { type Check, review } from "../checkers/check.js";
+import { hw1 } from "../hw1/hw1.js";
+import { checkField } from "./check-field.js";
+import { gradeAnswerText } from "./grade-answer.js";
+import { mergeManualScores } from "./manual-scores.js";
+
+const examples = fileURLToPath(new URL("../../../../examples/hw1/", import.meta.url));
+const correct = readFileSync(`${examples}correct.yaml`, "utf8");
+const file = (answers: string) => `assignment: hw1\nstudent: {id: s1}\nanswers:\n${answers}\n`;
+const question = (text: string, id: string) =>
+  gradeAnswerText(text).questions.find((q) => q.id === id)!;
+
+describe("a question's items", () => {
+  it("give 2.1.2 one item per equation, J̄ included, and the chain apart", () => {
+    const q = question(correct, "q2.1.2");
+    expect(q.items.map((i) => i.key)).toEqual([
+      "J_bar",
+      "S_bar",
+      "y'_bar",
+      "y_bar",
+      "g2_bar",
+      "g1_bar",
+      "h_bar",
+      "z2_bar",
+      "z1_bar",
+      "x_bar",
+      "x_bar",
+    ]);
+    expect(q.items[0]).toMatchObject({ key: "J_bar", verdict: "correct", part: "equations" });
+    expect(q.items.at(-1)).toMatchObject({ aspect: "chain", verdict: "correct" });
+    // Eleven equal shares of the question's one part.
+    expect(q.items.reduce((sum, i) => sum + i.share, 0)).toBeCloseTo(1, 12);
+  });
+
+  it("key a wrong J̄ by its adjoint, with the structured difference", () => {
+    const text = correct.replace('J_bar: "1"', 'J_bar: "-1"');
+    const j = question(text, "q2.1.2").items.find((i) => i.key === "J_bar")!;
+    expect(j.verdict).toBe("wrong");
+    expect(j.finding).toEqual({ kind: "differs", difference: { kind: "sign" } });
+  });
+
+  it("key a field's item by its path and locate an unreadable formula", () => {
+    const q = question(file('  q2.4: {reverse: {multiplications: "3n*k", memory: "n"}}'), "q2.4");
+    const item = q.items.find((i) => i.key === "reverse.multiplications")!;
+    expect(item.verdict).toBe("invalid");
+    expect(item.position).toEqual({ start: 3, end: 4 });
+    expect(q.feedback).toContain("reverse mode, multiplications: unknown name 'k'");
+  });
+
+  it("carry a threshold counterexample with its trace and what was enumerated", () => {
+    const text = readFileSync(`${examples}mistakes/q1.1-bias-sign.yaml`, "utf8");
+    const [item] = question(text, "q1.1").items;
+    expect(item).toMatchObject({
+      key: "network",
+      verdict: "wrong",
+      counterexample: { kind: "input", input: ["0", "-1", "1", "0"], expected: ["1"] },
+      scope: { kind: "enumerated", box: { lo: -4, hi: 4 } },
+    });
+  });
+});
+
+describe("labels are said once", () => {
+  it("a network that does not fit together", () => {
+    const q = question(
+      file("  q1.1: {W1: [[-2,0,0,2],[0,-2,0,2],[0,0,-2,2]], b1: 0, W2: [1, 1], b2: 2}"),
+      "q1.1",
+    );
+    expect(q.feedback).toBe(
+      'network: layer 2 "output": weights have 2 columns but layer 1 "hidden" has 3 units',
+    );
+  });
+
+  it("an unnamed 1.2 layer in a counterexample's trace", () => {
+    const text = readFileSync(`${examples}mistakes/q1.2-and-pitfall.yaml`, "utf8");
+    const { feedback } = question(text, "q1.2");
+    expect(feedback).toContain("\nlayer 1: z = [");
+    expect(feedback).not.toContain('"layer 1"');
+  });
+});
+
+describe("unreadable equations", () => {
+  it("are all reported, each under its adjoint", () => {
+    const text = correct
+      .replace("g2_bar: W3^T y_bar", "g2_bar: W3^T q")
+      .replace("h_bar: g2_bar .* g1", "h_bar: g2_bar .* r");
+    const q = question(text, "q2.1.2");
+    expect(q.status).toBe("invalid");
+    expect(q.items.map((i) => [i.key, i.verdict])).toEqual([
+      ["g2_bar", "invalid"],
+      ["h_bar", "invalid"],
+    ]);
+    expect(q.feedback).toMatch(
+      /^equations: g2_bar: unknown name 'q'.*\n[\s\S]*\nh_bar: unknown name 'r'/,
+    );
+  });
+});
+
+describe("review", () => {
+  const undecided: Check = {
+    kind: "undecided",
+    grade: () =>
+      review("no proof within 2 s", {
+        scope: { kind: "enumerated", box: { lo: -3, hi: 3 }, count: 729, assumptions: [] },
+      }),
+  };
+  const assignment = defineAssignment({
+    ...hw1,
+    questions: [
+      {
+        id: "q",
+        title: "undecided",
+        points: 2,
+        template: "q: 1",
+        parts: [{ label: "network", weight: 1, visibility: "visible", check: undecided }],
+      },
+    ],
+  });
+  const text = "assignment: hw1\nstudent: {id: s1}\nanswers:\n  q: 1\n";
+
+  it("goes to a person: never passed, 0 points, and says what was checked", () => {
+    const [q] = gradeAnswerText(text, { assignment }).questions;
+    expect(q).toMatchObject({ status: "review", score: 0 });
+    expect(q!.feedback).toBe(
+      "network: no proof within 2 s; left for a person to grade (enumerated -3..3: 729 inputs)",
+    );
+  });
+
+  it("takes a person's score like a manual question", () => {
+    const result = gradeAnswerText(text, { assignment });
+    const merged = mergeManualScores(result, [
+      { studentId: "s1", question: "q", score: 2, feedback: "proved by hand" },
+    ]);
+    expect(merged.questions[0]).toMatchObject({ status: "passed", score: 2 });
+    expect(merged.questions[0]!.feedback).toMatch(/\ngraded by a person: proved by hand$/);
+  });
+});
+
+describe("checkField", () => {
+  const verdictOf = (text: string, id: string, field: string) => {
+    const parsed = parseAnswerFile(text);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return checkField(hw1, id, field, parsed.file.answers.get(id), {
+      audience: "student",
+      studentId: parsed.file.student.id,
+    })!;
+  };
+
+  it("agrees with the grader on every field of every example file", () => {
+    for (const name of ["correct.yaml", "mistakes/q2.4-condition.yaml", "seed-student.yaml"]) {
+      const text = readFileSync(`${examples}${name}`, "utf8");
+      const graded = gradeAnswerText(text, { audience: "student" });
+      for (const q of graded.questions) {
+        for (const key of new Set(q.items.map((i) => i.key))) {
+          const field = verdictOf(text, q.id, key);
+          expect(field.status, `${name} ${q.id}`).toBe(q.status);
+          expect(field.items, `${name} ${q.id} ${key}`).toEqual(
+            q.items.filter((i) => i.key === key).map((i) => expect.objectContaining(i)),
+          );
+        }
+      }
+    }
+  });
+
+  it("locates an unreadable formula without repeating the position in the message", () => {
+    const field = verdictOf(
+      file('  q2.4: {reverse: {multiplications: "3n*k"}}'),
+      "q2.4",
+      "reverse.multiplications",
+    );
+    expect(field.items).toHaveLength(1);
+    expect(field.items[0]).toMatchObject({ verdict: "invalid", position: { start: 3 } });
+    expect(field.items[0]!.message).toMatch(/^unknown name 'k'/);
+    expect(field.items[0]!.message).not.toContain("position");
+  });
+});
