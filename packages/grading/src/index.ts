@@ -67,7 +67,6 @@ export { answerNetwork } from "./grade/answer-network.js";
 export {
   checkField,
   type FieldCheckOptions,
-  type FieldItem,
   type FieldVerdict,
 } from "./grade/check-field.js";
 export {

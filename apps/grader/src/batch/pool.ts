@@ -90,6 +90,7 @@ function crashedQuestion(message: string): QuestionResult {
         share: 1,
         earned: 0,
         finding: { kind: "unreadable", message },
+        message,
       },
     ],
   };

@@ -2,19 +2,13 @@ import type { AnswerValue } from "../answers/answer-value.js";
 import type { Assignment } from "../assignment/assignment.js";
 import { studentVariant } from "../assignment/student-variant.js";
 import { gradeQuestion } from "./grade-question.js";
-import { renderItem } from "./render-feedback.js";
 import type { QuestionItem, QuestionStatus } from "./result.js";
-
-/** One item about the field, with the sentence the renderer makes of it. */
-export interface FieldItem extends QuestionItem {
-  readonly message: string;
-}
 
 export interface FieldVerdict {
   /** The question's status, as the grader gives it. */
   readonly status: QuestionStatus;
   /** The items judging this field (or a part of it), in the grader's order. */
-  readonly items: readonly FieldItem[];
+  readonly items: readonly QuestionItem[];
 }
 
 export interface FieldCheckOptions {
@@ -28,7 +22,7 @@ export interface FieldCheckOptions {
  * The grader's verdict on one field of a question's answer: the question is graded exactly as
  * `gradeAnswerText` grades it (same seed, variant and visibility), and the items whose key is the
  * field, or lies inside it, are returned. Validation as you type uses this, so it cannot disagree
- * with the grader. Messages leave out the "(at position N)" note: `position` carries it.
+ * with the grader. Each item's `message` leaves out the "(at position N)" note: `position` carries it.
  */
 export function checkField(
   assignment: Assignment,
@@ -49,8 +43,6 @@ export function checkField(
   const about = (key: string) => field === "" || key === field || key.startsWith(`${field}.`);
   return {
     status: result.status,
-    items: result.items
-      .filter((item) => about(item.key))
-      .map((item) => ({ ...item, message: renderItem(item, { located: false }) })),
+    items: result.items.filter((item) => about(item.key)),
   };
 }

@@ -103,6 +103,7 @@ describe("gradeAnswerText on unreadable files", () => {
             share: 1,
             earned: 0,
             finding: { kind: "unreadable", message: "unknown assignment 'hw9'; known: hw1" },
+            message: "unknown assignment 'hw9'; known: hw1",
           },
         ],
       },
@@ -192,7 +193,15 @@ describe("resultToJSON", () => {
       "items",
     ]);
     const item = json.questions.find((q: { id: string }) => q.id === "q2.3").items[0];
-    expect(Object.keys(item)).toEqual(["key", "part", "verdict", "share", "earned", "finding"]);
+    expect(Object.keys(item)).toEqual([
+      "key",
+      "part",
+      "verdict",
+      "message",
+      "share",
+      "earned",
+      "finding",
+    ]);
     expect(item).toMatchObject({ key: "z", part: "z", verdict: "correct", share: 0.333333 });
   });
 });

@@ -163,6 +163,7 @@ export function unreadableQuestion(id: string, points: number, reason: string): 
     share: 1,
     earned: 0,
     finding: { kind: "unreadable", message: reason },
+    message: reason,
   } as const;
   return {
     id,

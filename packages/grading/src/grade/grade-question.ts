@@ -4,7 +4,7 @@ import type { Assignment, Part, Question } from "../assignment/assignment.js";
 import { seedFrom } from "../assignment/student-variant.js";
 import { type CheckOutcome, graded, invalid, type Variant } from "../checkers/check.js";
 import type { OutcomeItem } from "../checkers/outcome.js";
-import { renderFeedback } from "./render-feedback.js";
+import { renderFeedback, renderItem } from "./render-feedback.js";
 import {
   type QuestionItem,
   type QuestionResult,
@@ -64,7 +64,8 @@ export function gradeQuestion(
 function questionItem(part: Part, item: OutcomeItem, partShare: number): QuestionItem {
   const own = part.field ?? (item.key === "" ? part.label : "");
   const key = [own, item.key].filter((k) => k !== "").join(".");
-  return { ...item, key, part: part.label, share: item.share * partShare };
+  const message = renderItem(item, { located: false });
+  return { ...item, key, part: part.label, share: item.share * partShare, message };
 }
 
 /** Grades one part: reads the part's field, then asks its check. */

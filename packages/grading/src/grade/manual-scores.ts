@@ -94,13 +94,15 @@ function scored(question: QuestionResult, row: ManualScore): QuestionResult {
     share: 1,
     earned: fraction,
     finding: { kind: "scored-by-person", comment: row.feedback },
+    message: "",
   };
+  const rendered = renderItem(person);
   return {
     ...question,
     score: roundScore(row.score),
     status,
-    feedback: `${question.feedback}\n${renderItem(person)}`,
-    items: [...question.items, person],
+    feedback: `${question.feedback}\n${rendered}`,
+    items: [...question.items, { ...person, message: rendered }],
   };
 }
 

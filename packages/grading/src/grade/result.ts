@@ -20,6 +20,11 @@ export type QuestionStatus =
  */
 export interface QuestionItem extends OutcomeItem {
   readonly part: string;
+  /**
+   * The item's sentence from the one renderer, without the "(at position N)" note that
+   * `position` carries: for screens that show one field's verdict.
+   */
+  readonly message: string;
 }
 
 export interface QuestionResult {
@@ -70,6 +75,7 @@ function orderedItem(item: QuestionItem): Record<string, unknown> {
     key: item.key,
     part: item.part,
     verdict: item.verdict,
+    message: item.message,
     share: roundScore(item.share),
     earned: roundScore(item.earned),
     finding: item.finding,
