@@ -6,8 +6,8 @@ import type { Expr } from "../math/expr.js";
 import type { MathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
 import { type Check, type CheckContext, invalid, invalidMath } from "./check.js";
-import { compareTensors } from "./expression-check.js";
-import type { Finding, OutcomeItem } from "./outcome.js";
+import { acrossInstances, compareTensors } from "./expression-check.js";
+import type { Difference, Finding, OutcomeItem } from "./outcome.js";
 import { perContext } from "./per-context.js";
 
 /** One random instance of the network: every forward value and every reference adjoint, by symbol. */
@@ -149,14 +149,20 @@ function judgeEquation(
   adjoint: string,
   references: readonly { instance: BackpropInstance; environment: TensorEnvironment }[],
 ): Finding {
+  const differences: (Difference | undefined)[] = [];
   for (const { instance, environment } of references) {
     const value = evaluateTensor(expr, environment);
     if (!value.ok) return { kind: "not-evaluable", message: value.message };
-    const reference = instance.adjoints.get(adjoint)!;
-    const difference = compareTensors(value.value, reference, {});
-    if (difference !== undefined) return { kind: "differs", difference };
+    differences.push(compareTensors(value.value, instance.adjoints.get(adjoint)!, {}));
   }
-  return { kind: "correct" };
+  return verdictAcross(differences);
+}
+
+/** Correct when every instance agreed; otherwise the difference all instances bear out. */
+function verdictAcross(differences: readonly (Difference | undefined)[]): Finding {
+  return differences.every((d) => d === undefined)
+    ? { kind: "correct" }
+    : { kind: "differs", difference: acrossInstances(differences) };
 }
 
 /** Evaluates the student's equations in dependency order, from their own adjoints only. */
@@ -165,6 +171,7 @@ function judgeChain(
   options: BackpropCheckOptions,
   instances: readonly BackpropInstance[],
 ): Finding {
+  const differences: (Difference | undefined)[] = [];
   for (const instance of instances) {
     const own = new Map<string, Tensor>();
     // The forward values with the student's adjoints so far, grown as they are computed.
@@ -183,8 +190,7 @@ function judgeChain(
     }
     const target = own.get(options.chainTarget);
     if (target === undefined) return { kind: "chain-incomplete" };
-    const difference = compareTensors(target, instance.adjoints.get(options.chainTarget)!, {});
-    if (difference !== undefined) return { kind: "differs", difference };
+    differences.push(compareTensors(target, instance.adjoints.get(options.chainTarget)!, {}));
   }
-  return { kind: "correct" };
+  return verdictAcross(differences);
 }

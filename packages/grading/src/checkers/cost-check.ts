@@ -4,6 +4,7 @@ import { parseMath } from "../math/parse-math.js";
 import { toPolynomial } from "../math/to-polynomial.js";
 import { type Check, type CheckContext, graded, invalid, invalidMath } from "./check.js";
 import { crossCheckPolynomial } from "./cross-check.js";
+import type { Hint } from "./outcome.js";
 import { perContext } from "./per-context.js";
 
 export interface CostCheckOptions {
@@ -20,6 +21,18 @@ export interface CostCheckOptions {
   readonly bigOCredit?: number;
   /** Credit for an exact formula of the right growth that no accepted count equals. */
   readonly sameGrowthCredit?: number;
+  /**
+   * Exact counts that are not accepted but that a student may have computed instead: another
+   * evaluation order's, another memory convention's. Feedback names the one matched; the
+   * credit is what the count would earn anyway.
+   */
+  readonly recognized?: (context: CheckContext) => readonly RecognizedCount[];
+}
+
+/** A count of something other than what the question asks, and what it is the count of. */
+export interface RecognizedCount {
+  readonly count: Polynomial;
+  readonly hint: Hint;
 }
 
 /**
@@ -32,6 +45,7 @@ export function costCheck(options: CostCheckOptions): Check {
   const bigOCredit = options.bigOCredit ?? 0.5;
   const sameGrowthCredit = options.sameGrowthCredit ?? 0.5;
   const acceptedIn = perContext(options.accepted);
+  const recognizedIn = perContext((context) => options.recognized?.(context) ?? []);
   return {
     kind: "cost",
     grade(answer, context) {
@@ -53,6 +67,15 @@ export function costCheck(options: CostCheckOptions): Check {
       }
       crossCheckPolynomial(parsed.expr, student.polynomial, options.symbols, context.seed);
       if (accepted.some((p) => p.equals(student.polynomial))) return graded(1, { kind: "correct" });
+      const credit = sameGrowth(student.polynomial, reference) ? sameGrowthCredit : 0;
+      const other = recognizedIn(context).find((r) => r.count.equals(student.polynomial));
+      if (other !== undefined) {
+        return graded(
+          credit,
+          { kind: "other-count", count: student.polynomial.toString() },
+          { hint: other.hint },
+        );
+      }
       if (sameGrowth(student.polynomial, reference)) {
         return graded(sameGrowthCredit, { kind: "constants-wrong", growth });
       }

@@ -38,16 +38,19 @@ export function expressionCheck(options: ExpressionCheckOptions): Check {
       const parsed = parseMath(text.value, { symbols: options.symbols, kind: "tensor" });
       if (!parsed.ok) return invalidMath(parsed.error);
       const instances = instancesIn(context);
-      for (const [index, instance] of instances.entries()) {
+      const differences: (Difference | undefined)[] = [];
+      for (const instance of instances) {
         const value = evaluateTensor(parsed.expr, instance.environment);
         if (!value.ok) return graded(0, { kind: "not-evaluable", message: value.message });
-        const difference = compareTensors(value.value, instance.reference, options);
-        if (difference !== undefined)
-          return graded(
-            0,
-            { kind: "differs", difference },
-            { counterexample: { kind: "instance", index: index + 1, count: instances.length } },
-          );
+        differences.push(compareTensors(value.value, instance.reference, options));
+      }
+      const first = differences.findIndex((d) => d !== undefined);
+      if (first >= 0) {
+        return graded(
+          0,
+          { kind: "differs", difference: acrossInstances(differences) },
+          { counterexample: { kind: "instance", index: first + 1, count: instances.length } },
+        );
       }
       return graded(
         1,
@@ -81,6 +84,24 @@ export function compareTensors(
   if (factor === -1) return { kind: "sign" };
   if (factor !== undefined) return { kind: "factor", factor };
   return { kind: "values" };
+}
+
+/**
+ * The difference to report for a value judged on several instances (undefined where it agreed):
+ * the first one, except that a factor or a sign is said only when every instance shows the same.
+ */
+export function acrossInstances(differences: readonly (Difference | undefined)[]): Difference {
+  const first = differences.find((d) => d !== undefined) ?? { kind: "values" };
+  const factor = factorOf(first);
+  if (factor === undefined) return first;
+  return differences.every((d) => d !== undefined && factorOf(d) === factor)
+    ? first
+    : { kind: "values" };
+}
+
+function factorOf(difference: Difference): number | undefined {
+  if (difference.kind === "sign") return -1;
+  return difference.kind === "factor" ? difference.factor : undefined;
 }
 
 /** c when value = c·reference for a number c, found from the largest reference entry. */

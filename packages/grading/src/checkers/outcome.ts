@@ -72,10 +72,10 @@ export type Difference =
 
 /** Where an answer's shape or count matches something other than the question's reference. */
 export type Hint =
-  /** The count is the exact count of another evaluation order of the same product. */
+  /** The count is the exact count of another evaluation order: "(v(vᵀy1))y2ᵀ", not "reverse mode". */
   | { readonly kind: "other-order"; readonly order: string; readonly asked: string }
-  /** The memory count is that of another convention, e.g. one that leaves out the inputs. */
-  | { readonly kind: "memory-convention"; readonly convention: string }
+  /** The memory count is the question's convention without some values: "the inputs v, y". */
+  | { readonly kind: "memory-convention"; readonly leavesOut: string }
   /** A weight does not fit where it is used; `likely` names the probable slip. */
   | { readonly kind: "shape-slip"; readonly likely: string };
 
@@ -107,6 +107,8 @@ export type Finding =
   | { readonly kind: "growth-wrong"; readonly growth: string; readonly count?: string }
   | { readonly kind: "growth-only"; readonly growth: string }
   | { readonly kind: "constants-wrong"; readonly growth: string }
+  /** An exact count that is another order's or convention's, named by the item's hint. */
+  | { readonly kind: "other-count"; readonly count: string }
   | { readonly kind: "condition-disagrees"; readonly meaning: string }
   | {
       readonly kind: "edges";

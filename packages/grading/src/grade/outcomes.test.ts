@@ -178,3 +178,60 @@ describe("checkField", () => {
     expect(field.items[0]!.message).not.toContain("position");
   });
 });
+
+describe("feedback a TA would write", () => {
+  const feedbackOf = (answers: string, id: string) => question(file(answers), id).feedback;
+
+  it("names the evaluation order whose exact count a cost is", () => {
+    // 2.4: Z = v vᵀ y1 y2ᵀ; left to right costs n² + n² + nm (2n² + nm), right to left 3nm.
+    const text = feedbackOf(
+      "  q2.4:\n    reverse: { multiplications: 2n^2 + nm }\n    forward: { multiplications: 3nm }",
+      "q2.4",
+    );
+    expect(text).toContain(
+      "reverse mode, multiplications: 2n² + nm is the count of ((vvᵀ)y1)y2ᵀ, not of reverse mode (right to left)",
+    );
+    expect(text).toContain(
+      "forward mode, multiplications: 3nm is the count of v(vᵀ(y1y2ᵀ)), not of forward mode (left to right)",
+    );
+  });
+
+  it("names an order that is neither mode", () => {
+    // v((vᵀy1)y2ᵀ): n (vᵀy1) + m (scalar times y2ᵀ) + nm (v times the 1×m row) = nm + n + m.
+    const text = feedbackOf('  q2.4:\n    reverse: { multiplications: "nm + n + m" }', "q2.4");
+    expect(text).toContain("nm + n + m is the count of v((vᵀy1)y2ᵀ), not of reverse mode");
+  });
+
+  it("says what a memory count leaves out", () => {
+    // 2.3 reverse, v(vᵀy): inputs v, y (2n), vᵀy (1), z (n): 3n + 1 in all; without the inputs n + 1.
+    const text = feedbackOf('  q2.3:\n    reverse: { memory: "n + 1" }', "q2.3");
+    expect(text).toContain(
+      "reverse mode, memory: n + 1: your memory count leaves out the inputs v, y",
+    );
+    // Without the output z as well: just the scalar vᵀy.
+    expect(feedbackOf('  q2.3:\n    reverse: { memory: "1" }', "q2.3")).toContain(
+      "reverse mode, memory: 1: your memory count leaves out the inputs v, y and the output",
+    );
+  });
+
+  it("keeps the credit the count earns anyway", () => {
+    const q = question(file('  q2.3:\n    reverse: { memory: "n + 1" }'), "q2.3");
+    const item = q.items.find((i) => i.key === "reverse.memory")!;
+    // n + 1 grows like the reference 3n + 1: the same-growth half credit, as without the hint.
+    expect(item).toMatchObject({
+      verdict: "partial",
+      earned: 0.5,
+      hint: { kind: "memory-convention", leavesOut: "the inputs v, y" },
+    });
+  });
+
+  it("says 'off by a constant factor' only when the ratio is the same on every instance", () => {
+    expect(feedbackOf("  q3.1: {gradient: (4/n) X^T (X w - t)}", "q3.1")).toBe(
+      "gradient: off by a constant factor (2 times the reference) (random instance 1 of 3)",
+    );
+    // tᵀt times the gradient: a different ratio on each random instance.
+    expect(feedbackOf("  q3.1: {gradient: (t^T t) (2/n) X^T (X w - t)}", "q3.1")).toBe(
+      "gradient: the values differ from the reference (random instance 1 of 3)",
+    );
+  });
+});

@@ -58,7 +58,8 @@ export function renderItem(item: OutcomeItem, options: RenderOptions = {}): stri
     options.located === false && item.finding.kind === "unreadable"
       ? item.finding.message
       : renderFinding(item.finding, item);
-  return item.hint === undefined ? text : `${text}: ${renderHint(item.hint)}`;
+  if (item.hint === undefined || item.finding.kind === "other-count") return text;
+  return `${text}: ${renderHint(item.hint)}`;
 }
 
 function renderFinding(finding: Finding, item: OutcomeItem): string {
@@ -100,6 +101,8 @@ function renderFinding(finding: Finding, item: OutcomeItem): string {
       return `${finding.growth} is the right growth, but the question asks for an exact count`;
     case "constants-wrong":
       return `the growth ${finding.growth} is right, but the count is not: check the constant factors and lower-order terms`;
+    case "other-count":
+      return otherCount(finding.count, item.hint);
     case "condition-disagrees":
       return conditionDisagrees(finding.meaning, item.counterexample);
     case "edges":
@@ -205,10 +208,18 @@ function renderHint(hint: Hint): string {
     case "other-order":
       return `it is the count of ${hint.order}, not of ${hint.asked}`;
     case "memory-convention":
-      return `it is the count ${hint.convention}`;
+      return `your memory count leaves out ${hint.leavesOut}`;
     case "shape-slip":
       return hint.likely;
   }
+}
+
+/** "nm + 2n is the count of (v(vᵀy1))y2ᵀ, not of reverse mode (right to left)". */
+function otherCount(count: string, hint: Hint | undefined): string {
+  if (hint?.kind === "other-order")
+    return `${count} is the count of ${hint.order}, not of ${hint.asked}`;
+  if (hint?.kind === "memory-convention") return `${count}: ${renderHint(hint)}`;
+  return `${count} is not the count asked for`;
 }
 
 function tensorShape(shape: readonly number[]): string {

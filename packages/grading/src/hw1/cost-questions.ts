@@ -2,7 +2,11 @@ import {
   type Chain,
   chain,
   evaluateChain,
+  formatOrder,
+  leftToRight,
+  type Order,
   type Polynomial,
+  rightToLeft,
   scalar,
   transpose,
   vector,
@@ -18,7 +22,7 @@ import {
 import type { Part, Question } from "../assignment/assignment.js";
 import type { CheckContext } from "../checkers/check.js";
 import { conditionCheck } from "../checkers/condition-check.js";
-import { costCheck } from "../checkers/cost-check.js";
+import { costCheck, type RecognizedCount } from "../checkers/cost-check.js";
 import { numericCheck } from "../checkers/numeric-check.js";
 import { GradingError } from "../errors.js";
 import type { NumericArray } from "../math/constant.js";
@@ -48,6 +52,52 @@ function memory(c: Chain, mode: Mode): Polynomial[] {
   const { allStored, peakLive } = evaluateChain(c, ORDER[mode]).memory;
   const peak = peakLive.polynomial();
   return peak === undefined || peak.equals(allStored) ? [allStored] : [allStored, peak];
+}
+
+const ASKED = { reverse: "reverse mode (right to left)", forward: "forward mode (left to right)" };
+
+/** Every parenthesisation of factors lo..hi. */
+function allOrders(lo: number, hi: number): Order[] {
+  if (lo === hi) return [lo];
+  const orders: Order[] = [];
+  for (let split = lo; split < hi; split++) {
+    for (const left of allOrders(lo, split))
+      for (const right of allOrders(split + 1, hi)) orders.push([left, right]);
+  }
+  return orders;
+}
+
+/** The multiplication counts of the chain's other orders, each named by its order. */
+function otherOrders(c: Chain, mode: Mode): RecognizedCount[] {
+  const asked = evaluateChain(c, ORDER[mode]).multiplications;
+  const other = mode === "reverse" ? leftToRight(c.length) : rightToLeft(c.length);
+  // The other mode first: it is the order a student most often counts instead.
+  return [other, ...allOrders(0, c.length - 1)]
+    .map(
+      (order): RecognizedCount => ({
+        count: evaluateChain(c, order).multiplications,
+        hint: { kind: "other-order", order: formatOrder(c, order), asked: ASKED[mode] },
+      }),
+    )
+    .filter((r) => !r.count.equals(asked));
+}
+
+/** Memory counts that leave out the inputs, the output, or both, named by what they leave out. */
+function otherConventions(c: Chain, mode: Mode): RecognizedCount[] {
+  const evaluation = evaluateChain(c, ORDER[mode]);
+  const { allStored, inputs, intermediates } = evaluation.memory;
+  const output = allStored.sub(inputs).sub(intermediates);
+  const names = [...new Set(c.factors.filter((f) => f.kind !== "scalar").map((f) => f.storage))];
+  const theInputs = `the inputs ${names.join(", ")}`;
+  const convention = (count: Polynomial, leavesOut: string): RecognizedCount => ({
+    count,
+    hint: { kind: "memory-convention", leavesOut },
+  });
+  return [
+    convention(allStored.sub(inputs), theInputs),
+    convention(intermediates, `${theInputs} and the output`),
+    convention(allStored.sub(output), "the output"),
+  ];
 }
 
 function variantVector(context: CheckContext, name: string): Tensor {
@@ -156,6 +206,7 @@ function modeParts(
           ...(alternative ? [multiplications(alternative, mode)] : []),
         ],
         allowBigO: false,
+        recognized: () => otherOrders(c, mode),
       }),
     },
     {
@@ -171,6 +222,7 @@ function modeParts(
             ...Polynomial[],
           ],
         allowBigO: false,
+        recognized: () => otherConventions(c, mode),
       }),
     },
   ]);
