@@ -11,6 +11,11 @@ export interface CheckContext {
   readonly variant: Variant;
   /** Seed for the random instances a check samples; the same for every grading of a file. */
   readonly seed: number;
+  /**
+   * The convention the whole answer is graded under, for questions that accept several (the
+   * handout's and the errata's); undefined: every convention's references are accepted.
+   */
+  readonly convention?: string;
 }
 
 /**

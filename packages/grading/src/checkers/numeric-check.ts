@@ -6,6 +6,8 @@ import { perContext } from "./per-context.js";
 export interface NumericReference {
   /** Shown in feedback when this reference is the one matched, e.g. "errata ½ convention". */
   readonly label?: string;
+  /** The convention this reference belongs to; it is not accepted under another. */
+  readonly convention?: string;
   /** A function of the context only: it is computed once per context. */
   readonly value: (context: CheckContext) => NumericArray;
 }
@@ -27,6 +29,7 @@ export function numericCheck(options: NumericCheckOptions): Check {
   const atol = options.atol ?? 1e-9;
   const referencesIn = options.references.map((r) => ({
     label: r.label,
+    convention: r.convention,
     valueIn: perContext(r.value),
   }));
   return {
@@ -34,7 +37,9 @@ export function numericCheck(options: NumericCheckOptions): Check {
     grade(answer, context) {
       const student = readNumeric(answer, "the answer");
       if (!student.ok) return invalid(student.message);
-      const references = referencesIn.map((r) => ({ label: r.label, value: r.valueIn(context) }));
+      const references = referencesIn
+        .filter((r) => belongs(r.convention, context))
+        .map((r) => ({ label: r.label, value: r.valueIn(context) }));
       const first = references[0]!.value;
       if (!sameShape(student.value, first)) {
         return graded(0, {
@@ -60,6 +65,15 @@ export function numericCheck(options: NumericCheckOptions): Check {
       });
     },
   };
+}
+
+/** Whether a reference of `convention` is accepted in the context (untagged ones always are). */
+function belongs(convention: string | undefined, context: CheckContext): boolean {
+  return (
+    convention === undefined ||
+    context.convention === undefined ||
+    convention === context.convention
+  );
 }
 
 /** Vectors compare by length whatever their orientation; matrices by exact shape. */

@@ -2,7 +2,13 @@ import type { AnswerValue } from "../answers/answer-value.js";
 import { describeValue } from "../answers/answer-value.js";
 import type { Assignment, Part, Question } from "../assignment/assignment.js";
 import { seedFrom } from "../assignment/student-variant.js";
-import { type CheckOutcome, graded, invalid, type Variant } from "../checkers/check.js";
+import {
+  type CheckContext,
+  type CheckOutcome,
+  graded,
+  invalid,
+  type Variant,
+} from "../checkers/check.js";
 import type { OutcomeItem } from "../checkers/outcome.js";
 import { renderFeedback, renderItem } from "./render-feedback.js";
 import {
@@ -36,13 +42,12 @@ export function gradeQuestion(
     };
   }
   const seed = seedFrom(`${assignment.id}/${question.id}`);
-  const outcomes = question.parts.map((part) => gradePart(part, answer, { variant, seed }));
-  const totalWeight = question.parts.reduce((sum, part) => sum + part.weight, 0);
-  const earned = outcomes.reduce(
-    (sum, outcome, i) =>
-      sum + (outcome.status === "graded" ? outcome.fraction * question.parts[i]!.weight : 0),
-    0,
+  const { outcomes, earned } = underBestConvention(question, (convention) =>
+    question.parts.map((part) =>
+      gradePart(part, answer, convention ? { variant, seed, convention } : { variant, seed }),
+    ),
   );
+  const totalWeight = question.parts.reduce((sum, part) => sum + part.weight, 0);
   const fraction = earned / totalWeight;
   const shown = question.parts.map((part, i) => ({
     part,
@@ -60,6 +65,29 @@ export function gradeQuestion(
   };
 }
 
+/**
+ * The parts' outcomes under the question's convention that earns the answer most (the first on a
+ * tie), or under no convention when the question has none.
+ */
+function underBestConvention(
+  question: Question,
+  gradeUnder: (convention: string | undefined) => CheckOutcome[],
+): { outcomes: CheckOutcome[]; earned: number } {
+  const earnedBy = (outcomes: readonly CheckOutcome[]) =>
+    outcomes.reduce(
+      (sum, outcome, i) =>
+        sum + (outcome.status === "graded" ? outcome.fraction * question.parts[i]!.weight : 0),
+      0,
+    );
+  let best: { outcomes: CheckOutcome[]; earned: number } | undefined;
+  for (const convention of question.conventions ?? [undefined]) {
+    const outcomes = gradeUnder(convention);
+    const earned = earnedBy(outcomes);
+    if (best === undefined || earned > best.earned) best = { outcomes, earned };
+  }
+  return best!;
+}
+
 /** An item of a part as the question's result lists it: keyed by its field, its share of the points. */
 function questionItem(part: Part, item: OutcomeItem, partShare: number): QuestionItem {
   const own = part.field ?? (item.key === "" ? part.label : "");
@@ -69,11 +97,7 @@ function questionItem(part: Part, item: OutcomeItem, partShare: number): Questio
 }
 
 /** Grades one part: reads the part's field, then asks its check. */
-export function gradePart(
-  part: Part,
-  answer: AnswerValue,
-  context: { variant: Variant; seed: number },
-): CheckOutcome {
+export function gradePart(part: Part, answer: AnswerValue, context: CheckContext): CheckOutcome {
   const value = part.field === undefined ? answer : fieldAt(answer, part.field);
   if (typeof value === "string") return invalid(value);
   if (value === undefined) return graded(0, { kind: "no-answer", field: part.field });

@@ -235,3 +235,41 @@ describe("feedback a TA would write", () => {
     );
   });
 });
+
+describe("one convention per answer", () => {
+  // n = 3, v = [1, 2, 3], y = [1, 1, 1]: vvᵀy = [6, 12, 18]. Reverse mode costs 2n for v(vᵀy),
+  // 3n for the errata's 2(v(vᵀy)); memory 3n + 1 and 4n + 1.
+  const q23 = (z: string, multiplications: string, memory: string) =>
+    question(
+      file(
+        `  q2.3:\n    z: ${z}\n    reverse: { multiplications: "${multiplications}", memory: "${memory}" }`,
+      ),
+      "q2.3",
+    );
+
+  it("grades z and the costs under the handout's convention", () => {
+    const q = q23("[6, 12, 18]", "2n", "3n + 1");
+    expect(q.feedback).toMatch(
+      /^z: correct\nreverse mode, multiplications: correct\nreverse mode, memory: correct/,
+    );
+  });
+
+  it("grades z and the costs under the errata's convention", () => {
+    const q = q23("[12, 24, 36]", "3n", "4n + 1");
+    expect(q.feedback).toMatch(
+      /^z: correct \(errata convention, z = 2vvᵀy\)\nreverse mode, multiplications: correct\nreverse mode, memory: correct/,
+    );
+  });
+
+  it("does not mix them: the errata's z with the handout's costs loses the costs", () => {
+    const mixed = q23("[12, 24, 36]", "2n", "3n + 1");
+    // The errata's convention earns more (z weighs 2): z right, both costs wrong under it.
+    expect(mixed.feedback).toMatch(/^z: correct \(errata convention, z = 2vvᵀy\)\n/);
+    expect(mixed.items.find((i) => i.key === "reverse.multiplications")?.verdict).not.toBe(
+      "correct",
+    );
+    expect(mixed.items.find((i) => i.key === "reverse.memory")?.verdict).not.toBe("correct");
+    const pure = q23("[12, 24, 36]", "3n", "4n + 1");
+    expect(mixed.score).toBeLessThan(pure.score);
+  });
+});

@@ -187,6 +187,21 @@ export const q2_2_2: Question = {
   template: '# In terms of n; big-O is allowed.\nmultiplications: ""\nmemory: ""',
 };
 
+/** 2.3's conventions: the handout's z = vvᵀy, and the errata's z = 2vvᵀy. */
+const HANDOUT = "handout";
+const ERRATA = "errata";
+
+/**
+ * The chain whose counts a context accepts: the handout's, the alternative under the errata's
+ * convention, and both when no convention is chosen.
+ */
+function chainsFor(c: Chain, alternative: Chain | undefined, context: CheckContext): Chain[] {
+  if (alternative === undefined) return [c];
+  if (context.convention === HANDOUT) return [c];
+  if (context.convention === ERRATA) return [alternative];
+  return [c, alternative];
+}
+
 function modeParts(
   c: Chain,
   alternative: Chain | undefined,
@@ -201,10 +216,11 @@ function modeParts(
       visibility: "visible" as const,
       check: costCheck({
         symbols,
-        accepted: () => [
-          multiplications(c, mode),
-          ...(alternative ? [multiplications(alternative, mode)] : []),
-        ],
+        accepted: (context) =>
+          chainsFor(c, alternative, context).map((chain) => multiplications(chain, mode)) as [
+            Polynomial,
+            ...Polynomial[],
+          ],
         allowBigO: false,
         recognized: () => otherOrders(c, mode),
       }),
@@ -216,8 +232,8 @@ function modeParts(
       visibility: "visible" as const,
       check: costCheck({
         symbols,
-        accepted: () =>
-          [...memory(c, mode), ...(alternative ? memory(alternative, mode) : [])] as [
+        accepted: (context) =>
+          chainsFor(c, alternative, context).flatMap((chain) => memory(chain, mode)) as [
             Polynomial,
             ...Polynomial[],
           ],
@@ -238,6 +254,8 @@ export const q2_3: Question = {
   id: "q2.3",
   title: "Vector–Hessian product",
   points: 1,
+  // z and the costs of one answer are graded under one convention (issue 11 §4).
+  conventions: [HANDOUT, ERRATA],
   parts: [
     {
       label: "z",
@@ -246,8 +264,12 @@ export const q2_3: Question = {
       visibility: "visible",
       check: numericCheck({
         references: [
-          { value: (c) => toNumeric(zOf(c)) },
-          { label: "errata convention, z = 2vvᵀy", value: (c) => toNumeric(mul(2, zOf(c))) },
+          { convention: HANDOUT, value: (c) => toNumeric(zOf(c)) },
+          {
+            convention: ERRATA,
+            label: "errata convention, z = 2vvᵀy",
+            value: (c) => toNumeric(mul(2, zOf(c))),
+          },
         ],
       }),
     },
