@@ -7,7 +7,7 @@ import type { MathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
 import { type Check, type CheckContext, invalid, invalidMath } from "./check.js";
 import { acrossInstances, compareTensors } from "./expression-check.js";
-import type { Difference, Finding, OutcomeItem } from "./outcome.js";
+import type { Difference, Finding, Hint, OutcomeItem } from "./outcome.js";
 import { perContext } from "./per-context.js";
 
 /** One random instance of the network: every forward value and every reference adjoint, by symbol. */
@@ -28,6 +28,14 @@ export interface BackpropCheckOptions {
   readonly chainTarget: string;
   /** Reference instances, a function of the context only: they are computed once per context. */
   readonly instances: (context: CheckContext) => readonly BackpropInstance[];
+  /**
+   * The weight that maps into each adjoint's variable, with its forward equation, e.g.
+   * `y_bar: { weight: "W3", forward: "y = W3 g2 + b3" }`: a product that does not fit because it
+   * uses another weight's transpose with that adjoint is named as the likely slip.
+   */
+  readonly weightInto?: Readonly<
+    Record<string, { readonly weight: string; readonly forward: string }>
+  >;
 }
 
 /**
@@ -76,7 +84,12 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
         const expr = equations.value.get(adjoint);
         const finding: Finding =
           expr === undefined ? { kind: "no-answer" } : judgeEquation(expr, adjoint, references);
-        return judged(adjoint, finding);
+        const item = judged(adjoint, finding);
+        const slip =
+          expr !== undefined && finding.kind === "not-evaluable"
+            ? weightSlip(expr, options)
+            : undefined;
+        return slip === undefined ? item : { ...item, hint: slip };
       });
       const chain = judgeChain(equations.value, options, instances);
       items.push(judged(options.chainTarget, chain, "chain"));
@@ -156,6 +169,40 @@ function judgeEquation(
     differences.push(compareTensors(value.value, instance.adjoints.get(adjoint)!, {}));
   }
   return verdictAcross(differences);
+}
+
+/**
+ * "Wᵢᵀ ā" where ā's variable comes from Wⱼ (j ≠ i): the adjoint goes back through the weight that
+ * made its variable, so a misfit product there is most likely the wrong weight.
+ */
+function weightSlip(expr: Expr, options: BackpropCheckOptions): Hint | undefined {
+  const into = options.weightInto;
+  if (into === undefined) return undefined;
+  const visit = (node: Expr): Hint | undefined => {
+    if (node.kind === "binary") {
+      const { left, right } = node;
+      if (
+        node.op === "product" &&
+        left.kind === "transpose" &&
+        left.operand.kind === "symbol" &&
+        right.kind === "symbol"
+      ) {
+        const expected = into[right.name];
+        const used = left.operand.name;
+        if (expected !== undefined && expected.weight !== used) {
+          return {
+            kind: "shape-slip",
+            likely: `${expected.forward}, so ${right.name} goes back through ${expected.weight}ᵀ, not ${used}ᵀ`,
+          };
+        }
+      }
+      return visit(left) ?? visit(right);
+    }
+    if (node.kind === "negate" || node.kind === "transpose") return visit(node.operand);
+    if (node.kind === "call") return visit(node.argument);
+    return undefined;
+  };
+  return visit(expr);
 }
 
 /** Correct when every instance agreed; otherwise the difference all instances bear out. */

@@ -273,3 +273,34 @@ describe("one convention per answer", () => {
     expect(mixed.score).toBeLessThan(pure.score);
   });
 });
+
+describe("shape clashes in the student's terms", () => {
+  it("names the likely weight slip when a product does not fit", () => {
+    const text = correct.replace("g2_bar: W3^T y_bar", "g2_bar: W2^T y_bar");
+    const g2 = question(text, "q2.1.2").items.find((i) => i.key === "g2_bar")!;
+    expect(g2.hint).toEqual({
+      kind: "shape-slip",
+      likely: "y = W3 g2 + b3, so y_bar goes back through W3ᵀ, not W2ᵀ",
+    });
+    expect(g2.message).toMatch(
+      /^cannot be evaluated: .*does not fit.*: y = W3 g2 \+ b3, so y_bar goes back through W3ᵀ, not W2ᵀ$/,
+    );
+  });
+
+  it("gives no slip where the weight is the right one", () => {
+    const text = correct.replace("W1^T z1_bar + W2^T z2_bar", "W1^T z1_bar + W2 z2_bar");
+    const x = question(text, "q2.1.2").items.find((i) => i.key === "x_bar" && !i.aspect)!;
+    expect(x.verdict).toBe("wrong");
+    expect(x.hint).toBeUndefined();
+  });
+
+  it("says a non-square matrix has no inverse, not the library's axes", () => {
+    // 3.2: X is n×d = 6×3.
+    const text = correct.replace("w: (X^T X)^{-1} X^T t", "w: X^{-1} t");
+    const { feedback } = question(text, "q3.2");
+    expect(feedback).toContain(
+      "w: cannot be evaluated: X is 6×3 and not square, so it has no inverse",
+    );
+    expect(feedback).not.toContain("last two axes");
+  });
+});
