@@ -1,12 +1,10 @@
 import type { AnswerValue } from "../answers/answer-value.js";
-import type { Assignment } from "../assignment/assignment.js";
+import type { Assignment, Part } from "../assignment/assignment.js";
 import { studentVariant } from "../assignment/student-variant.js";
 import { gradeQuestion } from "./grade-question.js";
-import type { QuestionItem, QuestionStatus } from "./result.js";
+import type { QuestionItem } from "./result.js";
 
 export interface FieldVerdict {
-  /** The question's status, as the grader gives it. */
-  readonly status: QuestionStatus;
   /** The items judging this field (or a part of it), in the grader's order. */
   readonly items: readonly QuestionItem[];
 }
@@ -19,9 +17,9 @@ export interface FieldCheckOptions {
 }
 
 /**
- * The grader's verdict on one field of a question's answer: the question is graded exactly as
- * `gradeAnswerText` grades it (same seed, variant and visibility), and the items whose key is the
- * field, or lies inside it, are returned. Validation as you type uses this, so it cannot disagree
+ * The grader's verdict on one field of a question's answer: the parts that judge it are graded
+ * exactly as `gradeAnswerText` grades them (same seed, variant, convention and visibility), and
+ * the items whose key is the field, or lies inside it, are returned. Validation as you type uses this, so it cannot disagree
  * with the grader. Each item's `message` leaves out the "(at position N)" note: `position` carries it.
  */
 export function checkField(
@@ -33,16 +31,18 @@ export function checkField(
 ): FieldVerdict | undefined {
   const question = assignment.questions.find((q) => q.id === questionId);
   if (question === undefined) return undefined;
+  const about = (key: string) => field === "" || key === field || key.startsWith(`${field}.`);
+  // Only the parts that can judge the field are graded (validation runs at every key pressed):
+  // those reading it, one inside it, or the whole answer.
+  const judges = (part: Part) =>
+    part.field === undefined || about(part.field) || field.startsWith(`${part.field}.`);
   const result = gradeQuestion(
     assignment,
     question,
     answer,
     studentVariant(assignment, options.studentId),
     { audience: options.audience, now: options.now ?? new Date() },
+    judges,
   );
-  const about = (key: string) => field === "" || key === field || key.startsWith(`${field}.`);
-  return {
-    status: result.status,
-    items: result.items.filter((item) => about(item.key)),
-  };
+  return { items: result.items.filter((item) => about(item.key)) };
 }

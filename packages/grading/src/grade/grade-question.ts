@@ -23,13 +23,19 @@ export interface Audience {
   readonly now: Date;
 }
 
-/** Grades one question's answer (undefined when the file has none). */
+/**
+ * Grades one question's answer (undefined when the file has none). `only` grades just the parts
+ * it selects (items keep their share of the whole question; score and status then cover only
+ * those parts); a question with conventions is always graded whole, as its convention is chosen
+ * over all parts.
+ */
 export function gradeQuestion(
   assignment: Assignment,
   question: Question,
   answer: AnswerValue | undefined,
   variant: Variant,
   audience: Audience,
+  only?: (part: Part) => boolean,
 ): QuestionResult {
   if (answer === undefined || answer.type === "null") {
     return {
@@ -42,14 +48,18 @@ export function gradeQuestion(
     };
   }
   const seed = seedFrom(`${assignment.id}/${question.id}`);
-  const { outcomes, earned } = underBestConvention(question, (convention) =>
-    question.parts.map((part) =>
+  const parts =
+    only === undefined || question.conventions !== undefined
+      ? question.parts
+      : question.parts.filter(only);
+  const { outcomes, earned } = underBestConvention(question.conventions, parts, (convention) =>
+    parts.map((part) =>
       gradePart(part, answer, convention ? { variant, seed, convention } : { variant, seed }),
     ),
   );
   const totalWeight = question.parts.reduce((sum, part) => sum + part.weight, 0);
   const fraction = earned / totalWeight;
-  const shown = question.parts.map((part, i) => ({
+  const shown = parts.map((part, i) => ({
     part,
     items: visibleItems(part, outcomes[i]!, assignment, audience),
   }));
@@ -70,17 +80,18 @@ export function gradeQuestion(
  * tie), or under no convention when the question has none.
  */
 function underBestConvention(
-  question: Question,
+  conventions: Question["conventions"],
+  parts: readonly Part[],
   gradeUnder: (convention: string | undefined) => CheckOutcome[],
 ): { outcomes: CheckOutcome[]; earned: number } {
   const earnedBy = (outcomes: readonly CheckOutcome[]) =>
     outcomes.reduce(
       (sum, outcome, i) =>
-        sum + (outcome.status === "graded" ? outcome.fraction * question.parts[i]!.weight : 0),
+        sum + (outcome.status === "graded" ? outcome.fraction * parts[i]!.weight : 0),
       0,
     );
   let best: { outcomes: CheckOutcome[]; earned: number } | undefined;
-  for (const convention of question.conventions ?? [undefined]) {
+  for (const convention of conventions ?? [undefined]) {
     const outcomes = gradeUnder(convention);
     const earned = earnedBy(outcomes);
     if (best === undefined || earned > best.earned) best = { outcomes, earned };
