@@ -6,8 +6,8 @@ import { useMemo, useState } from "react";
 import { useGradingAnswer } from "../../answers/grading.js";
 import { useAnswerSession } from "../../answers/session.js";
 import type { KeyHelp } from "../../app/keys.js";
+import { useBodySize } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
-import { useTerminalSize } from "../../app/terminal-size.js";
 import { ToneText } from "../../app/theme.js";
 import { truncate } from "../../components/truncate.js";
 import { networkInstance } from "../graph/network-instance.js";
@@ -21,7 +21,7 @@ export const backpropKeys: readonly KeyHelp[] = [
 ];
 
 export function BackpropScreen() {
-  const { columns, rows } = useTerminalSize();
+  const { columns, rows } = useBodySize();
   const { file, check } = useAnswerSession();
   const [seed, setSeed] = useState(1);
   const [step, setStep] = useState(0);
@@ -53,7 +53,7 @@ export function BackpropScreen() {
   const own = mine.get(key);
   const verdict = judged.get(key);
   const line = (content: string) => truncate(content, columns);
-  const windowSize = Math.max(4, rows - 10);
+  const windowSize = Math.max(4, rows - 6);
   const top = Math.min(
     Math.max(0, step - Math.floor(windowSize / 2)),
     Math.max(0, equations.length - windowSize),

@@ -1,5 +1,7 @@
 import { cleanup, render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
+import { frameRows } from "../../app/Frame.js";
+import { BodySizeContext } from "../../app/layout.js";
 import { ScreenHarness } from "../../test-support/ScreenHarness.js";
 import { keys, press, type } from "../../test-support/terminal.js";
 import { CostScreen } from "./CostScreen.js";
@@ -49,9 +51,14 @@ describe("Modes and cost screen", () => {
       </ScreenHarness>,
     );
     expect(app.lastFrame()).not.toContain("Multiplications against n");
-    Object.assign(app.stdout, { rows: 50 });
-    app.stdout.emit("resize");
-    const tall = await press(app, "");
+    // The body of a 50-row terminal (the Frame's title, rule and footer take the other rows).
+    const tall = render(
+      <BodySizeContext.Provider value={{ columns: 100, rows: 50 - frameRows }}>
+        <ScreenHarness>
+          <CostScreen />
+        </ScreenHarness>
+      </BodySizeContext.Provider>,
+    ).lastFrame();
     expect(tall).toContain("Multiplications against n");
     expect(tall).toMatch(/total\s+3nm\s+= 36/);
   });

@@ -5,8 +5,8 @@ import { formatCondition } from "@nnkit/cost";
 import { Box, type Key, Text } from "ink";
 import { useMemo, useState } from "react";
 import type { KeyHelp } from "../../app/keys.js";
+import { useBodySize } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
-import { useTerminalSize } from "../../app/terminal-size.js";
 import { ToneText } from "../../app/theme.js";
 import { asciiPlot } from "../../components/ascii-plot.js";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
@@ -74,7 +74,7 @@ function ModeTable({
 }
 
 export function CostScreen() {
-  const { columns, rows } = useTerminalSize();
+  const { columns, rows } = useBodySize();
   const [choice, setChoice] = useState(1);
   const [sizes, setSizes] = useState({ n: 3, m: 4 });
   const [showPlot, setShowPlot] = useState(false);
@@ -120,8 +120,16 @@ export function CostScreen() {
     return true;
   });
 
-  const roomForBoth = rows >= 42;
   const { forward, reverse, multiplications, cheapestAtSizes } = comparison;
+  // Row budget: the chain line, the editor, the two tables (each: title, header, steps, total),
+  // the conclusions; the plot gets what is left (both are shown when the body has room).
+  const editingRows = editing ? (editError && !editError.ok ? 2 : 1) : 0;
+  const tableRows = forward.steps.length + reverse.steps.length + 6;
+  const roomForBoth = rows >= 38;
+  const plotRows = Math.max(
+    5,
+    Math.min(14, rows - 1 - editingRows - 1 - 5 - 3 - (roomForBoth ? tableRows + 1 : 0)),
+  );
   const nMax = Math.max(12, 2 * sizes.m);
   const costAt = (evaluation: ChainEvaluation, n: number) =>
     evaluation.multiplications.evaluateNumber(pointFor(selected.chain, { ...sizes, n }));
@@ -139,12 +147,12 @@ export function CostScreen() {
         points: ns.map((n) => [n, costAt(forward, n)]),
       },
     ],
-    { width: Math.min(columns, 100), height: roomForBoth ? 14 : 10, xLabel: "n" },
+    { width: Math.min(columns, 100), height: plotRows, xLabel: "n" },
   );
 
   return (
     <Box flexDirection="column">
-      <Text>
+      <Text wrap="truncate-end">
         {"Chain "}
         {choices.map((c, i) => (
           <Text key={c.question} inverse={i === choice}>
@@ -175,11 +183,11 @@ export function CostScreen() {
         </Box>
       )}
       <Box flexDirection="column" marginTop={1}>
-        <Text>
+        <Text wrap="truncate-end">
           <ToneText tone="accent">Crossover: </ToneText>
           {`forward cheaper iff ${formatCondition(multiplications.firstCheaper)}, equal iff ${formatCondition(multiplications.equal)}, reverse cheaper iff ${formatCondition(multiplications.secondCheaper)}`}
         </Text>
-        <Text>
+        <Text wrap="truncate-end">
           {`Cheapest order at these sizes: ${cheapestAtSizes.expression} (${cheapestAtSizes.multiplications})`}
         </Text>
       </Box>

@@ -5,13 +5,13 @@ import { formatTrace, homework, type Network, toJSON, trace } from "@nnkit/thres
 import { Box, type Key, Text } from "ink";
 import { useEffect, useRef, useState } from "react";
 import type { KeyHelp } from "../../app/keys.js";
+import { Line, useBodySize } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
-import { useTerminalSize } from "../../app/terminal-size.js";
-import { ToneText } from "../../app/theme.js";
+import { type Tone, ToneText } from "../../app/theme.js";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
 import { ProgressBar } from "../../components/ProgressBar.js";
 import { TextField } from "../../components/TextField.js";
-import { truncate } from "../../components/truncate.js";
+import { truncate, wrapCells } from "../../components/truncate.js";
 import {
   addUnit,
   buildNetwork,
@@ -89,7 +89,7 @@ interface ThresholdLabProps {
 }
 
 export function ThresholdLab({ initial = {}, origins = {} }: ThresholdLabProps) {
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useBodySize();
   const verifier = useVerifier();
   const [question, setQuestion] = useState<QuestionId>("1.1");
   const [drafts, setDrafts] = useState<Record<QuestionId, NetworkDraft>>({
@@ -247,9 +247,33 @@ export function ThresholdLab({ initial = {}, origins = {} }: ThresholdLabProps) 
   const fieldLine = (field: Field, stored: string) =>
     editing?.field === field ? editing.line : lineAt(stored);
 
+  // Row budget: everything but the grid's rows is fixed (one row each, errors included); the grid
+  // gets what is left and scrolls to keep the cursor in view.
+  const evaluation = built.ok ? evaluationLines(built.network, question, inputs[question]) : [];
+  const verificationLines = verificationText(verification, columns);
+  const gap = rows >= 30 ? 1 : 0;
+  const cellError = editing?.field === "cell" ? fieldError("cell") : undefined;
+  const fixedRows =
+    1 + // question
+    (origins[question] ? 1 : 0) +
+    1 + // layer
+    1 + // activation
+    (fieldError("activation") ? 1 : 0) +
+    1 + // grid header
+    (cellError ? 1 : 0) +
+    (built.ok ? 0 : 1) +
+    gap +
+    1 + // input
+    (fieldError("input") ? 1 : 0) +
+    evaluation.length +
+    gap +
+    1 + // verify on
+    (fieldError("range") ? 1 : 0) +
+    verificationLines.length;
+  const gridRows = Math.max(2, rows - fixedRows);
   return (
     <Box flexDirection="column">
-      <Text>
+      <Text wrap="truncate-end">
         {(["1.1", "1.2"] as const).map((q) => (
           <Text key={q} inverse={q === question}>
             {q === question ? `[${q}]` : ` ${q} `}
@@ -262,7 +286,7 @@ export function ThresholdLab({ initial = {}, origins = {} }: ThresholdLabProps) 
           {truncate(origins[question].text, columns)}
         </ToneText>
       )}
-      <Text>
+      <Text wrap="truncate-end">
         <Text bold>{`Layer ${layer + 1} of ${draft.layers.length}`}</Text>
         {` (${current.weights.length} units)`}
       </Text>
@@ -278,101 +302,105 @@ export function ThresholdLab({ initial = {}, origins = {} }: ThresholdLabProps) 
         layerCount={draft.layers.length}
         cursor={cursor}
         editingText={editing?.field === "cell" ? editing.line.text : undefined}
+        rows={gridRows}
+        columns={columns}
       />
-      {editing?.field === "cell" && fieldError("cell") && (
-        <ToneText tone="bad">{`cell: ${fieldError("cell")!.message}`}</ToneText>
+      {cellError && (
+        <ToneText tone="bad">{truncate(`cell: ${cellError.message}`, columns)}</ToneText>
       )}
-      {!built.ok && <ToneText tone="bad">{built.message}</ToneText>}
-      <Box marginTop={1} flexDirection="column">
+      {!built.ok && <ToneText tone="bad">{truncate(oneLine(built.message), columns)}</ToneText>}
+      <Box marginTop={gap} flexDirection="column">
         <TextField
           label="input x ="
           line={fieldLine("input", inputs[question])}
           focused={editing?.field === "input"}
           error={fieldError("input")}
         />
-        {built.ok && (
-          <Evaluation network={built.network} question={question} text={inputs[question]} />
-        )}
+        {evaluation.map((line, i) => (
+          <Line key={String(i)} tone={line.tone}>
+            {line.text}
+          </Line>
+        ))}
       </Box>
-      <Box marginTop={1} flexDirection="column">
+      <Box marginTop={gap} flexDirection="column">
         <TextField
           label="verify on"
           line={fieldLine("range", `${range.lo}..${range.hi}`)}
           focused={editing?.field === "range"}
           error={fieldError("range")}
         />
-        <VerificationPanel state={verification} />
+        <VerificationPanel state={verification} lines={verificationLines} />
       </Box>
     </Box>
   );
 }
 
-function Evaluation({
-  network,
-  question,
-  text,
-}: {
-  network: Network;
-  question: QuestionId;
-  text: string;
-}) {
-  const read = readInput(text, network.inputSize);
-  if (!read.ok) return null;
-  const expected = homework[question].target;
-  const wanted = expected.kind === "predicate" ? (expected.test(read.value) ? 1 : 0) : undefined;
-  const lines = formatTrace(trace(network, read.value)).split("\n").slice(1);
-  return (
-    <Box flexDirection="column">
-      {lines.map((line) => (
-        <Text key={line}>{`  ${line}`}</Text>
-      ))}
-      {wanted !== undefined && (
-        <ToneText tone="muted">{`  the question wants output ${wanted}`}</ToneText>
-      )}
-    </Box>
-  );
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ");
 }
 
-function VerificationPanel({ state }: { state: VerificationState }) {
-  if (state.kind === "idle") return <ToneText tone="muted">press v to verify</ToneText>;
+interface ToneLine {
+  tone?: Tone;
+  text: string;
+}
+
+/** The input's trace, one line per layer, and the output the question wants. */
+function evaluationLines(network: Network, question: QuestionId, text: string): ToneLine[] {
+  const read = readInput(text, network.inputSize);
+  if (!read.ok) return [];
+  const expected = homework[question].target;
+  const wanted = expected.kind === "predicate" ? (expected.test(read.value) ? 1 : 0) : undefined;
+  const lines: ToneLine[] = formatTrace(trace(network, read.value))
+    .split("\n")
+    .slice(1)
+    .map((line) => ({ text: `  ${line}` }));
+  if (wanted !== undefined) {
+    lines.push({ tone: "muted", text: `  the question wants output ${wanted}` });
+  }
+  return lines;
+}
+
+/** The verification's state in lines of at most `columns` cells (the summary wraps, twice at most). */
+function verificationText(state: VerificationState, columns: number): ToneLine[] {
+  if (state.kind === "idle") return [{ tone: "muted", text: "press v to verify" }];
+  if (state.kind === "running") return [{ text: "" }];
+  const { outcome } = state;
+  const tone =
+    outcome.status === "pass" ? "good" : outcome.status === "incomplete" ? "warn" : "bad";
+  const summary = wrapCells(oneLine(outcome.summary), columns);
+  const lines: ToneLine[] = summary.slice(0, 2).map((text, i) => ({
+    tone,
+    text: i === 1 && summary.length > 2 ? truncate(`${text} ${summary[2]}`, columns) : text,
+  }));
+  if (outcome.status === "fail") {
+    const { counterexample } = outcome;
+    const layer = counterexample.layers[state.step]!;
+    const name = layer.name === undefined ? "" : ` "${layer.name}"`;
+    lines.push({
+      text: `counterexample x = [${counterexample.input.join(", ")}]: expected [${counterexample.expected.join(", ")}], got [${counterexample.actual.join(", ")}]`,
+    });
+    lines.push({
+      text: `  layer ${state.step + 1}${name} of ${counterexample.layers.length}: z = [${layer.preActivation.join(", ")}] → [${layer.activation.join(", ")}] (s/S step)`,
+    });
+  }
+  return lines;
+}
+
+function VerificationPanel({ state, lines }: { state: VerificationState; lines: ToneLine[] }) {
   if (state.kind === "running") {
     return (
-      <Text>
+      <Text wrap="truncate-end">
         <ProgressBar done={state.visited} total={state.total} /> (x stops)
       </Text>
     );
   }
-  const { outcome } = state;
-  const tone =
-    outcome.status === "pass" ? "good" : outcome.status === "incomplete" ? "warn" : "bad";
   return (
     <Box flexDirection="column">
-      <ToneText tone={tone}>{outcome.summary}</ToneText>
-      {outcome.status === "fail" && (
-        <CounterexampleStep counterexample={outcome.counterexample} step={state.step} />
-      )}
-    </Box>
-  );
-}
-
-function CounterexampleStep({
-  counterexample,
-  step,
-}: {
-  counterexample: Extract<VerificationOutcome, { status: "fail" }>["counterexample"];
-  step: number;
-}) {
-  const layer = counterexample.layers[step]!;
-  const name = layer.name === undefined ? "" : ` "${layer.name}"`;
-  return (
-    <Box flexDirection="column">
-      <Text>
-        {`counterexample x = [${counterexample.input.join(", ")}]: expected [${counterexample.expected.join(", ")}], got [${counterexample.actual.join(", ")}]`}
-      </Text>
-      <Text>
-        {`  layer ${step + 1}${name} of ${counterexample.layers.length}: z = [${layer.preActivation.join(", ")}] → [${layer.activation.join(", ")}]`}
-        <ToneText tone="muted"> (s/S step)</ToneText>
-      </Text>
+      {lines.map((line, i) => (
+        <Line key={String(i)} tone={line.tone}>
+          {line.text}
+        </Line>
+      ))}
     </Box>
   );
 }
