@@ -1,13 +1,14 @@
 // End to end: the built binary in a real 80×24 pseudo-terminal, with its worker threads. Needs
 // the build first (turbo runs this package's tests after its build).
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as grading from "@nnkit/grading";
 import { describe, expect, it } from "vitest";
 import { answerFields } from "./answers/answer-document.js";
 import { newAnswerText } from "./answers/answer-file.js";
+import { recoveryPath } from "./app/recovery.js";
 import { cliPath, startInTerminal, type TerminalSession } from "./test-support/pty.js";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -68,4 +69,56 @@ describe("nnkit binary", () => {
       term.kill();
     }
   }, 60_000);
+
+  it("says in one line that it needs a terminal when it has none, and exits with 2", () => {
+    const run = spawnSync(process.execPath, [cliPath], { encoding: "utf8", input: "" });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      "nnkit needs an interactive terminal (its input and output must be a terminal); see nnkit --help\n",
+    );
+  });
+
+  it("keeps a recovery copy and ends quietly when its terminal is closed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nnkit-e2e-"));
+    const path = join(dir, "answers.yaml");
+    copyFileSync(new URL("../../../examples/hw1/seed-student.yaml", import.meta.url), path);
+    const stderrPath = join(dir, "stderr.txt");
+    const pidPath = join(dir, "pid");
+    const term = startInTerminal(["--answers", path], dir, { stderrPath, pidPath });
+    try {
+      await term.waitFor("student d9e1921b3aec123d");
+      await keysThenWait(term, ["a"], /›failed\s+q1\.1 W1/);
+      await keysThenWait(term, [down, down, down], /›failed\s+q1\.1 b2/);
+      await keysThenWait(term, ["\r"], "q1.1 b2 = -2");
+      await keysThenWait(term, ["\u007F"], "q1.1 b2 = -▏");
+      await keysThenWait(term, ["3"], "q1.1 b2 = -3▏");
+      await keysThenWait(term, ["\r"], "unsaved changes");
+      const pid = Number(readFileSync(pidPath, "utf8"));
+      term.close();
+      await waitUntil(() => !isRunning(pid));
+      expect(readFileSync(stderrPath, "utf8")).toBe("");
+      expect(readFileSync(recoveryPath(path), "utf8")).toMatch(/^\s+b2: "?-3"?$/m);
+      expect(readFileSync(path, "utf8")).toMatch(/^\s+b2: -2$/m);
+    } finally {
+      term.kill();
+    }
+  }, 60_000);
 });
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(done: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > end) throw new Error("condition never held");
+    await pause(20);
+  }
+}

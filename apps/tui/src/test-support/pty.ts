@@ -22,12 +22,29 @@ export interface TerminalSession {
   /** Waits for the process to end and gives its exit code. */
   exitCode(): Promise<number>;
   kill(): void;
+  /** Closes the terminal under the app, as closing its window does (the app gets SIGHUP). */
+  close(): void;
 }
 
-export function startInTerminal(args: readonly string[], cwd: string): TerminalSession {
-  const command = ["stty cols 80 rows 24;", "exec", process.execPath, cliPath, ...args]
-    .map((word, i) => (i < 2 ? word : shellQuote(word)))
-    .join(" ");
+export interface TerminalOptions {
+  /** The app's stderr goes to this file instead of the terminal. */
+  stderrPath?: string;
+  /** The app's process id is written to this file. */
+  pidPath?: string;
+}
+
+export function startInTerminal(
+  args: readonly string[],
+  cwd: string,
+  options: TerminalOptions = {},
+): TerminalSession {
+  const app = [process.execPath, cliPath, ...args].map(shellQuote).join(" ");
+  const command = [
+    "stty cols 80 rows 24;",
+    options.pidPath === undefined ? "" : `echo $$ > ${shellQuote(options.pidPath)};`,
+    `exec ${app}`,
+    options.stderrPath === undefined ? "" : `2> ${shellQuote(options.stderrPath)}`,
+  ].join(" ");
   // ink renders nothing until exit when it believes it runs in CI; a student's terminal is not CI.
   const env: NodeJS.ProcessEnv = { ...process.env, TERM: "xterm-256color" };
   delete env.CI;
@@ -60,5 +77,6 @@ export function startInTerminal(args: readonly string[], cwd: string): TerminalS
     },
     exitCode: () => exited,
     kill: () => child.kill(),
+    close: () => child.kill("SIGKILL"),
   };
 }

@@ -58,6 +58,7 @@ export function renderSized(tree: ReactElement, size: { columns: number; rows: n
   return {
     rerender: instance.rerender,
     unmount: instance.unmount,
+    waitUntilExit: instance.waitUntilExit,
     stdin,
     frames: stdout.frames,
     lastFrame: stdout.lastFrame,
