@@ -1,7 +1,7 @@
 // End to end: the built binary in a real 80×24 pseudo-terminal, with its worker threads. Needs
 // the build first (turbo runs this package's tests after its build).
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as grading from "@nnkit/grading";

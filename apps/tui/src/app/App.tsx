@@ -123,12 +123,12 @@ export function App({
   }, [dialog, dirty, quitNow]);
 
   const requestQuit = () => {
-    if (leaveGuard.current) setDialog({ kind: "leave", guard: leaveGuard.current, then: "quit" });
+    if (leaveGuard.current) setDialog({ kind: "leave", guard: leaveGuard.current, after: "quit" });
     else if (dirty) setDialog({ kind: "quit", failed: false });
     else exit();
   };
   const requestBack = () => {
-    if (leaveGuard.current) setDialog({ kind: "leave", guard: leaveGuard.current, then: "back" });
+    if (leaveGuard.current) setDialog({ kind: "leave", guard: leaveGuard.current, after: "back" });
     else back();
   };
 
@@ -149,7 +149,7 @@ export function App({
       if (input === "w" && active.guard.keep) active.guard.keep.run();
       if (input === "d" || (input === "w" && active.guard.keep)) {
         leaveGuard.current = undefined;
-        if (active.then === "back") {
+        if (active.after === "back") {
           setDialog(undefined);
           back();
         } else setDialog({ kind: "quit", failed: false }); // quits at once when nothing is unsaved

@@ -8,7 +8,7 @@ import type { RecoveryCopy } from "./recovery.js";
 export type Dialog =
   /** `failed`: a save was tried and the edits are still unsaved. */
   | { kind: "quit"; failed: boolean }
-  | { kind: "leave"; guard: LeaveGuard; then: "back" | "quit" }
+  | { kind: "leave"; guard: LeaveGuard; after: "back" | "quit" }
   | { kind: "recover"; copy: RecoveryCopy };
 
 export function dialogFooter(dialog: Dialog): string {
@@ -46,7 +46,7 @@ export function DialogView({
     case "leave":
       return (
         <Box flexDirection="column">
-          <Text bold>{dialog.then === "quit" ? "Quit?" : "Leave this screen?"}</Text>
+          <Text bold>{dialog.after === "quit" ? "Quit?" : "Leave this screen?"}</Text>
           <Line>{`Leaving would throw away ${dialog.guard.lost}.`}</Line>
           <Line tone="muted">
             {`${dialog.guard.keep ? `w ${dialog.guard.keep.label} · ` : ""}d throws them away · Esc stays`}
