@@ -142,7 +142,7 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
     await press(ui, "b");
     const stepper = await press(ui, keys.right, keys.right, keys.right);
     expectLayout(stepper, size, "Backprop stepper", [
-      /seeded instance 1 · step 4 of \d+/,
+      /seeded instance 1 · t = 3 \(of 3\) · step 4 of \d+/,
       /› ȳ = .*/,
     ]);
   });

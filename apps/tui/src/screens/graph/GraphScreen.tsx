@@ -10,17 +10,27 @@ import { textLines, useBodySize, Window } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
 import { ToneText } from "../../app/theme.js";
 import { truncate } from "../../components/truncate.js";
-import { forwardExpression, networkInstance } from "./network-instance.js";
+import { namedGraph, namedGraphDot, namedGraphMermaid } from "./named-graph.js";
+import { forwardExpression, networkInstance, shownValue } from "./network-instance.js";
 
 export const graphKeys: readonly KeyHelp[] = [
   { keys: "↑ ↓", action: "move between nodes" },
   { keys: "p", action: "show or hide the parameters W(1) … b(3)" },
   { keys: "r", action: "draw a new random instance (next seed)" },
-  { keys: "d", action: "export the graph as Graphviz DOT (nnkit-graph-2.1.dot)" },
-  { keys: "m", action: "export the graph as Mermaid (nnkit-graph-2.1.mmd)" },
+  { keys: "t", action: "next class t (1, 2, 3: counted from 1, as in the handout)" },
+  { keys: "d / m", action: "export the homework's 11-node graph as DOT / Mermaid" },
+  {
+    keys: "D / M",
+    action: "export the full traced graph (parameters, internal nodes) as DOT / Mermaid",
+  },
 ];
 
-export const exportFiles = { dot: "nnkit-graph-2.1.dot", mermaid: "nnkit-graph-2.1.mmd" } as const;
+export const exportFiles = {
+  dot: "nnkit-graph-2.1.dot",
+  mermaid: "nnkit-graph-2.1.mmd",
+  fullDot: "nnkit-graph-2.1-full.dot",
+  fullMermaid: "nnkit-graph-2.1-full.mmd",
+} as const;
 
 interface GraphScreenProps {
   /** Where exports are written (the directory nnkit was started in). */
@@ -30,10 +40,11 @@ interface GraphScreenProps {
 export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
   const { rows, columns } = useBodySize();
   const [seed, setSeed] = useState(1);
+  const [classNumber, setClassNumber] = useState<number | undefined>(undefined);
   const [showParameters, setShowParameters] = useState(false);
   const [selected, setSelected] = useState(0);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const instance = useMemo(() => networkInstance(seed), [seed]);
+  const instance = useMemo(() => networkInstance(seed, classNumber), [seed, classNumber]);
   const { graph, values, equations, parameters } = instance;
   const shown = graph.nodes.filter(
     (node) => node.name !== undefined && (showParameters || !parameters.has(node.name)),
@@ -48,7 +59,18 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
 
   const exportAs = (format: keyof typeof exportFiles) => {
     const path = resolve(exportDir, exportFiles[format]);
-    const text = format === "dot" ? graph.toDot() : graph.toMermaid();
+    const homework = namedGraph(
+      graph.nodes
+        .map((n) => n.name)
+        .filter((n): n is string => n !== undefined && !parameters.has(n)),
+      graph.namedEdges(),
+    );
+    const text = {
+      dot: () => namedGraphDot(homework),
+      mermaid: () => namedGraphMermaid(homework),
+      fullDot: () => graph.toDot(),
+      fullMermaid: () => graph.toMermaid(),
+    }[format]();
     saveAtomically(path, text).then(
       () => setNotice(`wrote ${path}`),
       (error: Error) => setNotice(`not written: ${error.message}`),
@@ -60,8 +82,11 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
     else if (key.downArrow) setSelected(Math.min(shown.length - 1, index + 1));
     else if (input === "p") setShowParameters((p) => !p);
     else if (input === "r") setSeed((s) => s + 1);
+    else if (input === "t") setClassNumber((instance.classNumber % instance.classes) + 1);
     else if (input === "d") exportAs("dot");
     else if (input === "m") exportAs("mermaid");
+    else if (input === "D") exportAs("fullDot");
+    else if (input === "M") exportAs("fullMermaid");
     else return false;
     return true;
   });
@@ -72,7 +97,7 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
   const shape = `[${node.shape.join(", ")}] ${node.dtype}`;
   // Row budget: the node list and the detail (a matrix as a grid, one row per matrix row) share
   // the body; each scrolls within its rows.
-  const valueLines = gridLines(value?.value.toString());
+  const valueLines = gridLines(shownValue(instance, node.name!));
   const adjointLines = value?.adjoint ? gridLines(value.adjoint.toString()) : [];
   const gap = rows >= 30 ? 1 : 0;
   const fixedRows = 1 + gap + 2 + (notice ? 1 : 0);
@@ -86,7 +111,7 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
   const adjointRows = Math.max(adjointLines.length === 0 ? 0 : 1, detailRows - valueRows);
   return (
     <Box flexDirection="column">
-      <ToneText tone="muted">{`seeded instance ${seed} · ${shown.length} nodes${showParameters ? "" : " (parameters hidden: p)"}`}</ToneText>
+      <ToneText tone="muted">{`seeded instance ${seed} · t = ${instance.classNumber} · ${shown.length} nodes${showParameters ? "" : " (parameters hidden: p)"}`}</ToneText>
       <Window
         rows={listRows}
         focus={index}
