@@ -19,6 +19,8 @@ export interface TerminalSession {
   send(keys: string): void;
   /** Waits until `text` appears in what was written after the mark `from` (default: anywhere). */
   waitFor(text: string | RegExp, from?: number, timeoutMs?: number): Promise<void>;
+  /** Waits until the app has written anything after the mark `from` (a render). */
+  waitForOutput(from: number, timeoutMs?: number): Promise<void>;
   /** Waits for the process to end and gives its exit code. */
   exitCode(): Promise<number>;
   kill(): void;
@@ -73,6 +75,13 @@ export function startInTerminal(
           throw new Error(`terminal never showed ${text}:\n${strip(raw.slice(from))}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async waitForOutput(from, timeoutMs = 10_000) {
+      const end = Date.now() + timeoutMs;
+      while (raw.length <= from) {
+        if (Date.now() > end) throw new Error(`the terminal showed nothing new:\n${output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },
     exitCode: () => exited,

@@ -113,14 +113,15 @@ export function AnswersScreen() {
   const page = Math.max(1, available - feedbackRows);
   const listKey = (input: string, key: Key) => {
     const last = fields.length - 1;
-    const choose = (next: number) => {
-      setSelected(Math.max(0, Math.min(last, next)));
+    // Functional updates: a key handled before this screen re-renders must still count.
+    const choose = (by: number) => {
+      setSelected((i) => Math.max(0, Math.min(last, i + by)));
       setFeedbackTop(0);
     };
-    if (key.upArrow) choose(selected - 1);
-    else if (key.downArrow) choose(selected + 1);
-    else if (key.pageUp) choose(selected - page);
-    else if (key.pageDown) choose(selected + page);
+    if (key.upArrow) choose(-1);
+    else if (key.downArrow) choose(1);
+    else if (key.pageUp) choose(-page);
+    else if (key.pageDown) choose(page);
     else if (input === "[") setFeedbackTop((t) => Math.max(0, t - 1));
     else if (input === "]")
       setFeedbackTop((t) => Math.max(0, Math.min(feedback.length - feedbackRows + 1, t + 1)));
