@@ -63,7 +63,7 @@ export function startInTerminal(
     output,
     mark: () => raw.length,
     send: (keys) => child.stdin?.write(keys),
-    async waitFor(text, from = 0, timeoutMs = 10_000) {
+    async waitFor(text, from = 0, timeoutMs = 25_000) {
       const end = Date.now() + timeoutMs;
       const found = () => {
         // Marks count raw bytes: stripping first would shift them when a sequence is split.
@@ -77,7 +77,7 @@ export function startInTerminal(
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
-    async waitForOutput(from, timeoutMs = 10_000) {
+    async waitForOutput(from, timeoutMs = 25_000) {
       const end = Date.now() + timeoutMs;
       while (raw.length <= from) {
         if (Date.now() > end) throw new Error(`the terminal showed nothing new:\n${output()}`);

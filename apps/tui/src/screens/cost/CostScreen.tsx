@@ -1,6 +1,6 @@
 // Modes and cost (2.2–2.4): a chain's cost evaluated in both modes, step by step, with symbolic
 // totals, a plot of cost against n and the crossover condition.
-import type { ChainEvaluation, Point } from "@nnkit/cost";
+import type { ChainEvaluation, Condition, Crossover, Point } from "@nnkit/cost";
 import { formatCondition } from "@nnkit/cost";
 import { Box, type Key, Text } from "ink";
 import { useMemo, useState } from "react";
@@ -11,6 +11,7 @@ import { ToneText } from "../../app/theme.js";
 import { asciiPlot } from "../../components/ascii-plot.js";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
 import { TextField } from "../../components/TextField.js";
+import { wrapCells } from "../../components/truncate.js";
 import { readChain } from "./chain-text.js";
 import { chainChoices, compareModes, pointFor } from "./mode-comparison.js";
 
@@ -128,7 +129,7 @@ export function CostScreen() {
   const roomForBoth = rows >= 38;
   const plotRows = Math.max(
     5,
-    Math.min(14, rows - 1 - editingRows - 1 - 5 - 3 - (roomForBoth ? tableRows + 1 : 0)),
+    Math.min(14, rows - 1 - editingRows - 1 - 6 - 3 - (roomForBoth ? tableRows + 1 : 0)),
   );
   const nMax = Math.max(12, 2 * sizes.m);
   const costAt = (evaluation: ChainEvaluation, n: number) =>
@@ -147,7 +148,15 @@ export function CostScreen() {
         points: ns.map((n) => [n, costAt(forward, n)]),
       },
     ],
-    { width: Math.min(columns, 100), height: plotRows, xLabel: "n" },
+    {
+      width: Math.min(columns, 100),
+      height: plotRows,
+      xLabel: "n",
+      marks: [
+        ...(sizes.n <= nMax ? [{ x: sizes.n, label: `n = ${sizes.n}` }] : []),
+        ...crossing(ns, (n) => costAt(forward, n) - costAt(reverse, n)),
+      ],
+    },
   );
 
   return (
@@ -183,14 +192,44 @@ export function CostScreen() {
         </Box>
       )}
       <Box flexDirection="column" marginTop={1}>
-        <Text wrap="truncate-end">
-          <ToneText tone="accent">Crossover: </ToneText>
-          {`forward cheaper iff ${formatCondition(multiplications.firstCheaper)}, equal iff ${formatCondition(multiplications.equal)}, reverse cheaper iff ${formatCondition(multiplications.secondCheaper)}`}
-        </Text>
+        {wrapCells(`Crossover: ${crossoverSentence(multiplications)}`, columns)
+          .slice(0, 2)
+          .map((line) => (
+            <Text key={line}>{line}</Text>
+          ))}
         <Text wrap="truncate-end">
           {`Cheapest order at these sizes: ${cheapestAtSizes.expression} (${cheapestAtSizes.multiplications})`}
         </Text>
       </Box>
     </Box>
   );
+}
+
+/** Where the two modes' costs meet on the plotted n: equal there, or crossing between two n. */
+function crossing(ns: readonly number[], difference: (n: number) => number) {
+  const marks: { x: number; label: string }[] = [];
+  for (const [i, n] of ns.entries()) {
+    const d = difference(n);
+    if (d === 0) marks.push({ x: n, label: `equal at n = ${n}` });
+    const next = ns[i + 1];
+    if (next !== undefined && d !== 0 && Math.sign(d) === -Math.sign(difference(next))) {
+      marks.push({ x: n, label: `cross between n = ${n} and ${next}` });
+    }
+  }
+  return marks;
+}
+
+/** The crossover in words: "never" and "always" read as English, not as a condition. */
+export function crossoverSentence(multiplications: Crossover): string {
+  const cheaper = (mode: string, condition: Condition) =>
+    condition.kind === "when"
+      ? `${mode} is cheaper iff ${formatCondition(condition)}`
+      : `${mode} is ${condition.kind} cheaper`;
+  const equal =
+    multiplications.equal.kind === "when"
+      ? `they cost the same iff ${formatCondition(multiplications.equal)}`
+      : multiplications.equal.kind === "always"
+        ? "they always cost the same"
+        : "they never cost the same";
+  return `${cheaper("forward", multiplications.firstCheaper)}; ${equal}; ${cheaper("reverse", multiplications.secondCheaper)}`;
 }
