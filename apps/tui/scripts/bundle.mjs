@@ -15,7 +15,9 @@ await build({
     "src/screens/threshold/verify-worker.ts",
   ],
   outbase: "src",
-  outdir: "dist",
+  // Another directory may be given (`node scripts/bundle.mjs /tmp/out`), e.g. to try a build
+  // while tests run the one in dist/.
+  outdir: process.argv[2] ?? "dist",
   chunkNames: "[name]-[hash]",
   bundle: true,
   splitting: true,

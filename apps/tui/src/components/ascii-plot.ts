@@ -68,7 +68,8 @@ export function asciiPlot(series: readonly PlotSeries[], options: PlotOptions): 
     for (const [i, ch] of [...text].entries()) tickLabels[start + i] = ch;
   }
   lines.push(`${" ".repeat(axisWidth)} └${axis.join("")}`);
-  lines.push(`${" ".repeat(axisWidth + 2)}${tickLabels.join("").trimEnd()} ${options.xLabel}`);
+  // The x axis's name sits under the y axis's labels, so the tick labels keep the full width.
+  lines.push(`${options.xLabel.padStart(axisWidth)}  ${tickLabels.join("").trimEnd()}`);
   const marks = options.marks ?? [];
   if (marks.length > 0) {
     const carets = Array(plotWidth).fill(" ");

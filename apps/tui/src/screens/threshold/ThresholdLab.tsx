@@ -287,7 +287,7 @@ function originLine(
   if (file !== undefined && !sameDraft(state.drafts[q], file)) {
     return {
       tone: "warn",
-      text: `edited, not your ${q} network in ${path ?? "the file"} (w writes it in, R resets, u undoes)`,
+      text: `edited, not your ${q} network in ${path ?? "the file"} (w writes, R resets, u undoes)`,
     };
   }
   if (state.notice !== undefined) return { tone: "muted", text: state.notice };

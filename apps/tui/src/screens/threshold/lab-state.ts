@@ -335,7 +335,7 @@ export function labEvent(state: LabState, event: LabEvent): LabState {
     case "written":
       return {
         ...state,
-        notice: `wrote your ${event.question} network into ${event.path} (s on the Answers screen saves the file)`,
+        notice: `wrote your ${event.question} network into ${event.path}; s on the Answers screen saves`,
       };
     case "not-written":
       return { ...state, notice: `not written: ${event.reason}` };
