@@ -30,14 +30,14 @@ export {
   not,
   or,
   type Ratio,
+  type Relation,
   ratio,
   realVar,
-  type Relation,
   type Sort,
   sortOf,
   sub,
-  TRUE,
   type Term,
+  TRUE,
   variablesOf,
 } from "./term.js";
 export { isSolverLoaded } from "./z3.js";

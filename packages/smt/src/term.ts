@@ -18,7 +18,12 @@ export type Term =
   | { readonly op: "add"; readonly terms: readonly Term[] }
   | { readonly op: "mul"; readonly terms: readonly Term[] }
   | { readonly op: "neg"; readonly term: Term }
-  | { readonly op: "if"; readonly condition: Formula; readonly then: Term; readonly else: Term };
+  | {
+      readonly op: "if";
+      readonly condition: Formula;
+      readonly whenTrue: Term;
+      readonly whenFalse: Term;
+    };
 
 export type Relation = "<" | "<=" | "==" | "!=" | ">=" | ">";
 
@@ -78,8 +83,8 @@ export const sub = (left: Term | Numeric, right: Term | Numeric): Term => add(le
 export const ite = (condition: Formula, then: Term | Numeric, otherwise: Term | Numeric): Term => ({
   op: "if",
   condition,
-  then: term(then),
-  else: term(otherwise),
+  whenTrue: term(then),
+  whenFalse: term(otherwise),
 });
 
 const compare =
@@ -120,7 +125,9 @@ export function sortOf(value: Term): Sort {
     case "neg":
       return sortOf(value.term);
     case "if":
-      return sortOf(value.then) === "real" || sortOf(value.else) === "real" ? "real" : "int";
+      return sortOf(value.whenTrue) === "real" || sortOf(value.whenFalse) === "real"
+        ? "real"
+        : "int";
   }
 }
 
@@ -148,8 +155,8 @@ export function variablesOf(formula: Formula): Map<string, Sort> {
         return;
       case "if":
         visitFormula(t.condition);
-        visitTerm(t.then);
-        visitTerm(t.else);
+        visitTerm(t.whenTrue);
+        visitTerm(t.whenFalse);
     }
   };
   const visitFormula = (f: Formula): void => {

@@ -66,8 +66,8 @@ export class Translator {
       case "if":
         return ctx.If(
           this.formula(value.condition),
-          this.term(value.then, sort),
-          this.term(value.else, sort),
+          this.term(value.whenTrue, sort),
+          this.term(value.whenFalse, sort),
         ) as Arith<"nnkit">;
     }
   }
