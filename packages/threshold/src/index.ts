@@ -22,14 +22,27 @@ export {
   sequence,
 } from "./compose.js";
 export {
+  type Condition,
+  conditionArity,
+  type Expression,
+  formatCondition,
+  holds,
+  input,
+  inputs,
+  MAX_PERMUTATION_LENGTH,
+  type Relation,
+  toFormula,
+} from "./condition.js";
+export {
   type Assumption,
   assume,
+  conditionAssumption,
   type Domain,
   distinct,
   intRange,
   intRanges,
 } from "./domain.js";
-export { ThresholdError, type ThresholdErrorCode } from "./errors.js";
+export { ConditionError, ThresholdError, type ThresholdErrorCode } from "./errors.js";
 export { evaluate, type LayerTrace, type Trace, trace } from "./evaluate.js";
 export { formatNetwork, formatTrace } from "./format.js";
 export { fromJSON, type LayerJSON, type NetworkJSON, toJSON } from "./json.js";
@@ -40,6 +53,11 @@ export {
   network,
 } from "./network.js";
 export { domainInputs } from "./order.js";
+export {
+  MAX_CONDITION_LENGTH,
+  type ParseConditionOptions,
+  parseCondition,
+} from "./parse-condition.js";
 export { type PerceptronOptions, type PerceptronResult, perceptron } from "./perceptron.js";
 export {
   MAX_PREPARED_INPUTS,
@@ -65,6 +83,7 @@ export { ACCEPTED_ACTIVATION_SPECS, formatActivation, parseActivation } from "./
 export {
   allEqual,
   and,
+  conditionTarget,
   isPermutation,
   isSorted,
   majority,
