@@ -112,3 +112,11 @@ describe("minimize", () => {
     expect(await minimize(and(gt(x, 1), lt(x, 2)))).toEqual({ status: "unsat" });
   });
 });
+
+test("a formula built as a deep DAG is translated once per shared part", async () => {
+  // t_{k+1} = t_k + t_k doubles 60 times: as a tree this has 2^60 leaves, as a DAG 61 nodes.
+  let t = add(x, 0);
+  for (let k = 0; k < 60; k++) t = add(t, t);
+  const result = await check(and(eq(t, mul(2n ** 60n, 3)), ge(x, 0)), { timeoutMs: 5000 });
+  expect(result).toEqual({ status: "sat", model: { x: { num: 3n, den: 1n } } });
+});

@@ -112,8 +112,19 @@ export const distinct = (...terms: (Term | Numeric)[]): Formula => ({
   terms: terms.map(term),
 });
 
+const sorts = new WeakMap<Term, Sort>();
+
 /** The term's sort: real as soon as a real variable or a non-integer constant appears. */
 export function sortOf(value: Term): Sort {
+  let sort = sorts.get(value);
+  if (sort === undefined) {
+    sort = computeSort(value);
+    sorts.set(value, sort);
+  }
+  return sort;
+}
+
+function computeSort(value: Term): Sort {
   switch (value.op) {
     case "var":
       return value.sort;
@@ -131,15 +142,18 @@ export function sortOf(value: Term): Sort {
   }
 }
 
-/** Every variable of a formula, by name, in order of first appearance. */
+/** Every variable of a formula, by name, in order of first appearance (shared parts once). */
 export function variablesOf(formula: Formula): Map<string, Sort> {
   const found = new Map<string, Sort>();
+  const seen = new Set<Term | Formula>();
   const visitTerm = (t: Term): void => {
+    if (seen.has(t)) return;
+    seen.add(t);
     switch (t.op) {
       case "var": {
-        const seen = found.get(t.name);
-        if (seen !== undefined && seen !== t.sort) {
-          throw new TypeError(`variable ${t.name} is used both as ${seen} and as ${t.sort}`);
+        const before = found.get(t.name);
+        if (before !== undefined && before !== t.sort) {
+          throw new TypeError(`variable ${t.name} is used both as ${before} and as ${t.sort}`);
         }
         found.set(t.name, t.sort);
         return;
@@ -160,6 +174,8 @@ export function variablesOf(formula: Formula): Map<string, Sort> {
     }
   };
   const visitFormula = (f: Formula): void => {
+    if (seen.has(f)) return;
+    seen.add(f);
     switch (f.op) {
       case "bool":
         return;

@@ -26,9 +26,15 @@ function real(ctx: Z3Context, value: Ratio): Arith<"nnkit"> {
   return ctx.Real.val({ numerator: value.num, denominator: value.den } as never);
 }
 
-/** Translates terms and formulas into one z3 context; variables are made once per name. */
+/**
+ * Translates terms and formulas into one z3 context; variables are made once per name, and a
+ * term object shared by several parents (a network's unit read by the next layer) once per sort,
+ * so a formula built as a DAG is translated in time linear in its size.
+ */
 export class Translator {
   private readonly variables = new Map<string, Arith<"nnkit">>();
+  private readonly terms = new Map<Term, Partial<Record<Sort, Arith<"nnkit">>>>();
+  private readonly formulas = new Map<Formula, Bool<"nnkit">>();
 
   constructor(private readonly ctx: Z3Context) {}
 
@@ -43,6 +49,25 @@ export class Translator {
 
   /** The term as a z3 expression of the given sort (integers are widened to reals). */
   term(value: Term, sort: Sort = sortOf(value)): Arith<"nnkit"> {
+    const cached = this.terms.get(value);
+    const hit = cached?.[sort];
+    if (hit !== undefined) return hit;
+    const made = this.makeTerm(value, sort);
+    if (cached === undefined) this.terms.set(value, { [sort]: made });
+    else cached[sort] = made;
+    return made;
+  }
+
+  formula(value: Formula): Bool<"nnkit"> {
+    let made = this.formulas.get(value);
+    if (made === undefined) {
+      made = this.makeFormula(value);
+      this.formulas.set(value, made);
+    }
+    return made;
+  }
+
+  private makeTerm(value: Term, sort: Sort): Arith<"nnkit"> {
     const { ctx } = this;
     const widen = (expr: Arith<"nnkit">, from: Sort) =>
       from === "int" && sort === "real" ? ctx.ToReal(expr) : expr;
@@ -72,7 +97,7 @@ export class Translator {
     }
   }
 
-  formula(value: Formula): Bool<"nnkit"> {
+  private makeFormula(value: Formula): Bool<"nnkit"> {
     const { ctx } = this;
     switch (value.op) {
       case "bool":
