@@ -156,6 +156,57 @@ export function holds(condition: Condition, x: ArrayLike<number>): boolean {
   }
 }
 
+function exactValue(e: Expression, x: readonly bigint[]): bigint {
+  switch (e.kind) {
+    case "input":
+      return x[e.index]!;
+    case "integer":
+      return e.value;
+    case "add":
+      return exactValue(e.left, x) + exactValue(e.right, x);
+    case "subtract":
+      return exactValue(e.left, x) - exactValue(e.right, x);
+    case "multiply":
+      return exactValue(e.left, x) * exactValue(e.right, x);
+    case "negate":
+      return -exactValue(e.arg, x);
+  }
+}
+
+/** {@link holds} on arbitrarily large integer inputs, exactly (for a solver's counterexample). */
+export function holdsExact(condition: Condition, x: readonly bigint[]): boolean {
+  const values = (list: readonly Expression[]) => list.map((e) => exactValue(e, x));
+  switch (condition.kind) {
+    case "boolean":
+      return condition.value;
+    case "compare": {
+      const a = exactValue(condition.left, x);
+      const b = exactValue(condition.right, x);
+      return compareNumbers(condition.relation, a < b ? -1 : a > b ? 1 : 0, 0);
+    }
+    case "and":
+      return condition.args.every((c) => holdsExact(c, x));
+    case "or":
+      return condition.args.some((c) => holdsExact(c, x));
+    case "not":
+      return !holdsExact(condition.arg, x);
+    case "distinct": {
+      const list = values(condition.args);
+      return new Set(list).size === list.length;
+    }
+    case "member": {
+      const element = exactValue(condition.element, x);
+      return values(condition.list).includes(element);
+    }
+    case "permutation": {
+      const order = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
+      const items = values(condition.items).sort(order);
+      const of = values(condition.of).sort(order);
+      return items.length === of.length && items.every((v, i) => v === of[i]);
+    }
+  }
+}
+
 function* permutations(n: number): Generator<number[]> {
   if (n === 0) {
     yield [];

@@ -27,12 +27,21 @@ export {
   type Expression,
   formatCondition,
   holds,
+  holdsExact,
   input,
   inputs,
   MAX_PERMUTATION_LENGTH,
   type Relation,
   toFormula,
 } from "./condition.js";
+export {
+  type DecideOptions,
+  type Decision,
+  type DecisionCounterexample,
+  decide,
+  type Enumerated,
+  type UndecidedReason,
+} from "./decide.js";
 export {
   type Assumption,
   assume,
@@ -52,6 +61,7 @@ export {
   type Network,
   network,
 } from "./network.js";
+export { networkTerms } from "./network-formula.js";
 export { domainInputs } from "./order.js";
 export {
   MAX_CONDITION_LENGTH,
@@ -64,6 +74,13 @@ export {
   type PreparedVerification,
   prepareVerification,
 } from "./prepared.js";
+export {
+  type DisallowedActivation,
+  disallowedActivation,
+  type Question,
+  type QuestionSpec,
+  question,
+} from "./question.js";
 export { parseRational, Rational, type Scalar } from "./rational.js";
 export {
   comparatorStage,
@@ -72,7 +89,6 @@ export {
   homework,
   permutationByEquality,
   permutationByModules,
-  type Question,
   sortFour,
   studentElementInList,
   studentElementInListCorrected,

@@ -1,9 +1,10 @@
 import { identity, relu } from "./activation.js";
 import { conjunction, disjunction, selectInputs, sequence } from "./compose.js";
-import { type Assumption, type Domain, distinct, intRange } from "./domain.js";
+import { distinct } from "./domain.js";
 import { ThresholdError } from "./errors.js";
 import { type LayerSpec, type Network, network } from "./network.js";
-import { isPermutation, memberOf, sortedAscending, type Target } from "./target.js";
+import { question } from "./question.js";
+import { isPermutation, memberOf, sortedAscending } from "./target.js";
 
 const PHI = "indicator[-1,1]";
 
@@ -181,26 +182,9 @@ export const sortFour: Network = sequence(
   comparatorStage(4, [[1, 2]]),
 );
 
-/** What a homework question asks, for verifying any answer to it. */
-export interface Question {
-  readonly target: Target;
-  readonly arity: number;
-  /** What the handout lets students assume. */
-  readonly assumption?: Assumption;
-  /** The question's domain on lo..hi per input (default −4..4), with its assumption. */
-  domain(lo?: number, hi?: number): Domain;
-}
-
-function question(target: Target, arity: number, assumption?: Assumption): Question {
-  const domain = (lo = -4, hi = 4) => intRange(lo, hi, arity, assumption);
-  return assumption === undefined
-    ? { target, arity, domain }
-    : { target, arity, assumption, domain };
-}
-
 /** Homework questions 1.1–1.3 as verification problems. */
 export const homework = {
-  "1.1": question(memberOf, 4, distinct([0, 1, 2])),
-  "1.2": question(isPermutation, 6, distinct([0, 1, 2], [3, 4, 5])),
-  "1.3": question(sortedAscending, 4),
+  "1.1": question({ target: memberOf, arity: 4, assumption: distinct([0, 1, 2]) }),
+  "1.2": question({ target: isPermutation, arity: 6, assumption: distinct([0, 1, 2], [3, 4, 5]) }),
+  "1.3": question({ target: sortedAscending, arity: 4 }),
 } as const;
