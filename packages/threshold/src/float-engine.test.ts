@@ -16,7 +16,7 @@ function withTinyZeros(net: Network, tiny: string, extra = 0): Network {
       const rows = layer.weights.map((row) => row.map((w) => swap(w, w.toString())));
       const inputs = rows[0]!.length;
       if (l === 0) rows.push(...Array.from({ length: extra }, () => Array(inputs).fill(tiny)));
-      if (l === 1) rows.forEach((row) => row.push(...Array(extra).fill(tiny)));
+      if (l === 1) for (const row of rows) row.push(...Array(extra).fill(tiny));
       const bias = layer.bias.map((b) => swap(b, b.toString()));
       if (l === 0) bias.push(...Array(extra).fill(tiny));
       const activation = [
