@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateBatch } from "./batch.js";
 import { evaluate } from "./evaluate.js";
 import { network } from "./network.js";
-import { permutationByEquality, sortFour } from "./references.js";
+import { permutationByEquality, sortFour } from "./fixtures/hw1-networks.js";
 
 describe("evaluateBatch", () => {
   it("matches evaluate row by row, on the integer path and the exact one", () => {

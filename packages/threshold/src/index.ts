@@ -82,17 +82,6 @@ export {
   question,
 } from "./question.js";
 export { parseRational, Rational, type Scalar } from "./rational.js";
-export {
-  comparatorStage,
-  elementInList,
-  elementInListTolerant,
-  homework,
-  permutationByEquality,
-  permutationByModules,
-  sortFour,
-  studentElementInList,
-  studentElementInListCorrected,
-} from "./references.js";
 export { formatVerification } from "./report.js";
 export { linearSeparability, type Separability } from "./separability.js";
 export { ACCEPTED_ACTIVATION_SPECS, formatActivation, parseActivation } from "./spec.js";

@@ -5,7 +5,7 @@ import { distinct, intRange, intRanges } from "./domain.js";
 import { ThresholdError } from "./errors.js";
 import { type LayerSpec, network } from "./network.js";
 import { prepareVerification } from "./prepared.js";
-import { studentElementInList, studentElementInListCorrected } from "./references.js";
+import { studentElementInList, studentElementInListCorrected } from "./fixtures/hw1-networks.js";
 import { isSorted, memberOf, sortedAscending } from "./target.js";
 import { type Verification, verify } from "./verify.js";
 

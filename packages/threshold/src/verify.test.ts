@@ -9,7 +9,7 @@ import {
   elementInListTolerant,
   studentElementInList,
   studentElementInListCorrected,
-} from "./references.js";
+} from "./fixtures/hw1-networks.js";
 import { formatVerification } from "./report.js";
 import { isSorted, memberOf, sortedAscending, vectorTarget } from "./target.js";
 import { verify } from "./verify.js";
