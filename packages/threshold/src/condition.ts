@@ -112,12 +112,29 @@ function compareNumbers(relation: Relation, a: number, b: number): boolean {
   }
 }
 
-/** Equal as multisets (lists of equal length). */
-function sameMultiset(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  const sortedA = [...a].sort((p, q) => p - q);
-  const sortedB = [...b].sort((p, q) => p - q);
-  return sortedA.every((v, i) => v === sortedB[i]);
+/** Equal as multisets: each item matched to an unused equal entry of `of` (no allocation). */
+function sameMultiset(
+  items: readonly Expression[],
+  of: readonly Expression[],
+  x: ArrayLike<number>,
+): boolean {
+  if (items.length !== of.length) return false;
+  if (items.length > 30) {
+    const sorted = (list: readonly Expression[]) =>
+      list.map((e) => value(e, x)).sort((p, q) => p - q);
+    const a = sorted(items);
+    const b = sorted(of);
+    return a.every((v, i) => v === b[i]);
+  }
+  let used = 0;
+  for (const item of items) {
+    const v = value(item, x);
+    let j = 0;
+    while (j < of.length && ((used >> j) & 1 || value(of[j]!, x) !== v)) j++;
+    if (j === of.length) return false;
+    used |= 1 << j;
+  }
+  return true;
 }
 
 /**
@@ -141,18 +158,19 @@ export function holds(condition: Condition, x: ArrayLike<number>): boolean {
     case "not":
       return !holds(condition.arg, x);
     case "distinct": {
-      const values = condition.args.map((e) => value(e, x));
-      return new Set(values).size === values.length;
+      const { args } = condition;
+      for (let a = 0; a < args.length; a++) {
+        const v = value(args[a]!, x);
+        for (let b = a + 1; b < args.length; b++) if (value(args[b]!, x) === v) return false;
+      }
+      return true;
     }
     case "member": {
       const element = value(condition.element, x);
       return condition.list.some((e) => value(e, x) === element);
     }
     case "permutation":
-      return sameMultiset(
-        condition.items.map((e) => value(e, x)),
-        condition.of.map((e) => value(e, x)),
-      );
+      return sameMultiset(condition.items, condition.of, x);
   }
 }
 

@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { type Activation, equals, identity, indicator, relu, sign, step } from "./activation.js";
 import { distinct, intRange, intRanges } from "./domain.js";
 import { traceExact } from "./evaluate.js";
-import { type LayerSpec, network } from "./network.js";
-import { Rational } from "./rational.js";
 import {
   elementInListTolerant,
   studentElementInList,
   studentElementInListCorrected,
 } from "./fixtures/hw1-networks.js";
+import { type LayerSpec, network } from "./network.js";
+import { Rational } from "./rational.js";
 import { formatVerification } from "./report.js";
 import { isSorted, memberOf, sortedAscending, vectorTarget } from "./target.js";
 import { verify } from "./verify.js";
