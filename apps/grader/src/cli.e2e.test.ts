@@ -275,3 +275,73 @@ describe("interrupted batch", () => {
     expect(readdirSync(outDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });
+
+/**
+ * A homework 1.2 network that is right on every input the grader enumerates, with each zero weight
+ * replaced by 1e-300: exact arithmetic on it took 16 s per file (and 598 such weights minutes).
+ */
+function tinyFloatNetwork(dir: string, id: string): string {
+  const correct = parseYaml(readFileSync(join(examples, "correct.yaml"), "utf8"));
+  const tiny = (v: unknown): unknown => (Array.isArray(v) ? v.map(tiny) : v === 0 ? 1e-300 : v);
+  const layers = correct.answers["q1.2"].layers.map((layer: { W: unknown; b: unknown }) => ({
+    ...layer,
+    W: tiny(layer.W),
+    b: tiny(layer.b),
+  }));
+  const file = join(dir, `${id}.yaml`);
+  writeFileSync(
+    file,
+    stringifyYaml({ ...correct, student: { id, name: id }, answers: { "q1.2": { layers } } }),
+  );
+  return file;
+}
+
+describe("time budget", () => {
+  // A budget of 1 ms stops any file, whatever the speed of the machine or of the grading code.
+  it("check stops a file that overruns --time-limit and says so (exit 1)", () => {
+    const file = tinyFloatNetwork(scratch(), "slow");
+    const out = run(["check", file, "--time-limit", "0.001"]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/^q1\.2\s+0\/1\s+invalid$/m);
+    expect(out.stdout).toContain("ran out of its time budget of 0.001 s");
+    expect(run(["check", file, "--time-limit", "0"]).code).toBe(2);
+  });
+
+  it("batch goes on past a file that overruns its budget", async () => {
+    const root = scratch();
+    const submissions = join(root, "class");
+    mkdirSync(submissions);
+    for (const name of ["alice.yaml", "bob.yaml"]) {
+      cpSync(join(sampleClass, name), join(submissions, name));
+    }
+    tinyFloatNetwork(submissions, "slow-1");
+    const out = run(["batch", submissions, "--out", join(root, "out"), "-q", "-t", "2"]);
+    expect(out.stdout).toMatch(/graded 3 files in/);
+    const rows = parseCsv(readFileSync(join(root, "out", "gradebook.csv"), "utf8"), {
+      columns: true,
+    }) as Record<string, string>[];
+    for (const name of ["alice.yaml", "bob.yaml"]) {
+      const expected = await gradeAnswerFile(join(sampleClass, name), { assignment: "hw1" });
+      expect(rows.find((r) => r.file === name)!.total).toBe(String(expected.score));
+    }
+    const slow = JSON.parse(readFileSync(join(root, "out", "results", "slow-1.json"), "utf8"));
+    const q12 = slow.questions.find((q: { id: string }) => q.id === "q1.2");
+    // Graded within 2 s once exact arithmetic copes with such weights; stopped until then.
+    if (q12.status === "invalid") expect(q12.feedback).toContain("time budget of 2 s");
+    else expect(["passed", "failed", "review"]).toContain(q12.status);
+  });
+
+  it("gradescope run writes results.json even when the file overruns its budget", () => {
+    const root = scratch();
+    const submission = join(root, "submission");
+    mkdirSync(submission);
+    tinyFloatNetwork(submission, "answers");
+    const resultsFile = join(root, "results.json");
+    const args = ["gradescope", "run", "--submission", submission, "--results", resultsFile];
+    expect(run([...args, "--time-limit", "0.001"]).code).toBe(0);
+    const results = JSON.parse(readFileSync(resultsFile, "utf8"));
+    expect(results.score).toBe(0);
+    expect(results.tests).toHaveLength(13);
+    for (const test of results.tests) expect(test.output).toContain("time budget of 0.001 s");
+  });
+});

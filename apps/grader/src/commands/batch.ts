@@ -12,6 +12,7 @@ export interface BatchCommandOptions {
   jobs: number;
   assignment: string;
   quiet?: boolean;
+  timeLimit?: number;
 }
 
 export async function batchCommand(dir: string, options: BatchCommandOptions): Promise<ExitCode> {
@@ -24,19 +25,20 @@ export async function batchCommand(dir: string, options: BatchCommandOptions): P
   }
   const started = performance.now();
   // Workers start loading the grading machinery (about a second) while this thread loads its own.
-  const workers = startWorkers(Math.min(options.jobs, files.length) - 1);
+  const workers = startWorkers(Math.min(options.jobs, files.length));
   const { resolveAssignment } = await import("./assignment.js");
   let assignment: ReturnType<typeof resolveAssignment>;
   try {
     assignment = resolveAssignment(options.assignment);
   } catch (error) {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => w.thread.terminate()));
     throw error;
   }
   const progress = createProgress(files.length, options.quiet ?? false);
   const graded = await gradeFiles(files, {
     assignment: assignment.id,
     jobs: options.jobs,
+    timeLimitSeconds: options.timeLimit,
     workers,
     onGraded: (g, done, total) =>
       progress.tick(
