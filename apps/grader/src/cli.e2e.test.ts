@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -343,5 +344,45 @@ describe("time budget", () => {
     expect(results.score).toBe(0);
     expect(results.tests).toHaveLength(13);
     for (const test of results.tests) expect(test.output).toContain("time budget of 0.001 s");
+  });
+});
+
+describe("nothing skipped in silence", () => {
+  it("batch grades upper-case extensions and lists what it did not grade, with why", () => {
+    const root = scratch();
+    const submissions = join(root, "class");
+    mkdirSync(submissions);
+    cpSync(join(sampleClass, "bob.yaml"), join(submissions, "BOB.YAML"));
+    cpSync(join(sampleClass, "judy.json"), join(submissions, "judy.JSON"));
+    writeFileSync(join(submissions, "notes.txt"), "not answers");
+    symlinkSync(join(sampleClass, "alice.yaml"), join(submissions, "alice.yaml"));
+    const out = run(["batch", submissions, "--out", join(root, "out"), "-q"]);
+    expect(out.stdout).toMatch(/graded 2 files in .*, 2 not graded \(listed in summary\.md\)/);
+    const summary = readFileSync(join(root, "out", "summary.md"), "utf8");
+    expect(summary).toContain(
+      "## Not graded\n\n- `alice.yaml`: a symbolic link: links are not followed\n- `notes.txt`: not an answer file (.yaml, .yml or .json)\n",
+    );
+    const rows = parseCsv(readFileSync(join(root, "out", "gradebook.csv"), "utf8"), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows.map((r) => r.file)).toEqual(["BOB.YAML", "judy.JSON"]);
+    expect(rows[0]!.total).toBe("8");
+  });
+
+  it("gradescope run grades ANSWERS.YAML and names every file it ignored", () => {
+    const root = scratch();
+    const submission = join(root, "submission");
+    mkdirSync(submission);
+    cpSync(join(sampleClass, "bob.yaml"), join(submission, "ANSWERS.YAML"));
+    cpSync(join(sampleClass, "dave.yaml"), join(submission, "draft.yml"));
+    writeFileSync(join(submission, "README.md"), "hi");
+    const resultsFile = join(root, "results.json");
+    const out = run(["gradescope", "run", "--submission", submission, "--results", resultsFile]);
+    expect(out.code).toBe(0);
+    const results = JSON.parse(readFileSync(resultsFile, "utf8"));
+    expect(results.score).toBe(8);
+    expect(results.output).toBe(
+      "Graded ANSWERS.YAML.\nIgnored: draft.yml (only one answer file is graded), README.md (not an answer file (.yaml, .yml or .json)).",
+    );
   });
 });

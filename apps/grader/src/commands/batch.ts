@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { discoverAnswerFiles } from "../batch/discover.js";
+import { discoverAnswerFiles, type SkippedEntry } from "../batch/discover.js";
 import { gradeFiles, startWorkers } from "../batch/pool.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { formatScore } from "../output/gradebook.js";
@@ -19,9 +19,13 @@ export async function batchCommand(dir: string, options: BatchCommandOptions): P
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CliError(`batch: ${dir} is not a folder`, ExitCode.usage);
   }
-  const files = discoverAnswerFiles(dir);
+  const { files, skipped } = discoverAnswerFiles(dir);
   if (files.length === 0) {
-    throw new CliError(`batch: no answer files (.yaml, .yml, .json) under ${dir}`, ExitCode.usage);
+    const why = skipped.length ? `; not graded: ${describeSkipped(skipped)}` : "";
+    throw new CliError(
+      `batch: no answer files (.yaml, .yml, .json) under ${dir}${why}`,
+      ExitCode.usage,
+    );
   }
   const started = performance.now();
   // Workers start loading the grading machinery (about a second) while this thread loads its own.
@@ -51,7 +55,7 @@ export async function batchCommand(dir: string, options: BatchCommandOptions): P
   const results = keyResults(graded);
   const { writeOutputs } = await import("../output/write-outputs.js");
   try {
-    writeOutputs(options.out, assignment.id, results);
+    writeOutputs(options.out, assignment.id, results, skipped);
   } catch (error) {
     throw new CliError(
       `batch: cannot write outputs to ${options.out}: ${(error as Error).message}`,
@@ -61,7 +65,12 @@ export async function batchCommand(dir: string, options: BatchCommandOptions): P
   const stats = batchStats(results);
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `graded ${stats.files} files in ${seconds.toFixed(1)} s: ${stats.valid} valid, ${stats.invalid} invalid, ${stats.duplicates} duplicate ids; mean ${formatScore(stats.meanScore)}/${formatScore(stats.maxScore)}; outputs in ${options.out}`,
+    `graded ${stats.files} files in ${seconds.toFixed(1)} s: ${stats.valid} valid, ${stats.invalid} invalid, ${stats.duplicates} duplicate ids, ${skipped.length} not graded (listed in summary.md); mean ${formatScore(stats.meanScore)}/${formatScore(stats.maxScore)}; outputs in ${options.out}`,
   );
   return stats.invalid > 0 || stats.duplicates > 0 ? ExitCode.problems : ExitCode.ok;
+}
+
+function describeSkipped(skipped: readonly SkippedEntry[]): string {
+  const shown = skipped.slice(0, 5).map((s) => `${s.relativePath} (${s.reason})`);
+  return `${shown.join(", ")}${skipped.length > 5 ? `, and ${skipped.length - 5} more` : ""}`;
 }

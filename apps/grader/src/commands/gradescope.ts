@@ -88,7 +88,7 @@ export async function gradescopeRunCommand(options: {
   const metadata = readMetadata(
     options.metadata ?? join(dirname(options.submission), "submission_metadata.json"),
   );
-  const candidates = discoverAnswerFiles(options.submission);
+  const { files: candidates, skipped } = discoverAnswerFiles(options.submission);
   const chosen =
     candidates.find((f) => /^answers?\.(ya?ml|json)$/i.test(basename(f.path))) ?? candidates[0];
   // Students read results.json: grade for them, so hidden checks' details never appear.
@@ -109,7 +109,13 @@ export async function gradescopeRunCommand(options: {
     assignment,
     result,
     submittedFile: chosen?.relativePath,
-    otherFiles: candidates.filter((c) => c !== chosen).map((c) => c.relativePath),
+    // Every file not graded is named, with why, so a student sees what happened to each upload.
+    otherFiles: [
+      ...candidates
+        .filter((c) => c !== chosen)
+        .map((c) => `${c.relativePath} (only one answer file is graded)`),
+      ...skipped.map((s) => `${s.relativePath} (${s.reason})`),
+    ],
     metadata,
     executionSeconds: (performance.now() - started) / 1000,
   });

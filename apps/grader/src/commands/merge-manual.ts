@@ -8,7 +8,7 @@ import {
   parseManualScores,
 } from "@nnkit/grading";
 import { CliError, ExitCode } from "../exit-codes.js";
-import type { KeyedResult } from "../output/student-key.js";
+import { type KeyedResult, sameStudentId } from "../output/student-key.js";
 import { type BatchManifest, MANIFEST_FILE, writeOutputs } from "../output/write-outputs.js";
 
 function readManifest(outDir: string): BatchManifest {
@@ -45,7 +45,9 @@ export function mergeManualCommand(outDir: string, csvPath: string): ExitCode {
   let merged = 0;
   for (const [index, row] of readManualScores(csvPath).entries()) {
     const where = `${csvPath} line ${index + 2}`;
-    const targets = results.filter((r) => r.result.student.id === row.studentId);
+    const targets = results.filter(
+      (r) => sameStudentId(r.result.student.id) === sameStudentId(row.studentId),
+    );
     if (targets.length !== 1) {
       errors.push(
         targets.length === 0
@@ -63,7 +65,7 @@ export function mergeManualCommand(outDir: string, csvPath: string): ExitCode {
     }
   }
   try {
-    writeOutputs(outDir, manifest.assignment, results);
+    writeOutputs(outDir, manifest.assignment, results, manifest.skipped ?? []);
   } catch (error) {
     throw new CliError(
       `merge-manual: cannot write outputs: ${(error as Error).message}`,

@@ -1,5 +1,6 @@
 // summary.md: the class at a glance: per-question means and score distributions, the most common
 // mistakes, invalid files with reasons, and duplicate student ids.
+import type { SkippedEntry } from "../batch/discover.js";
 import { formatScore } from "./gradebook.js";
 import { isInvalid, type KeyedResult, questionIds } from "./student-key.js";
 import { markdownCode, markdownInline } from "./untrusted-text.js";
@@ -38,7 +39,10 @@ export function batchStats(results: readonly KeyedResult[]): BatchStats {
   };
 }
 
-export function summaryMarkdown(results: readonly KeyedResult[]): string {
+export function summaryMarkdown(
+  results: readonly KeyedResult[],
+  skipped: readonly SkippedEntry[] = [],
+): string {
   const stats = batchStats(results);
   const valid = results.filter((r) => !isInvalid(r));
   const lines = [
@@ -102,5 +106,9 @@ export function summaryMarkdown(results: readonly KeyedResult[]): string {
       `- ${markdownCode(r.result.student.id)} in ${markdownCode(r.file.relativePath)} (results file ${markdownCode(`${r.key}.json`)})`,
     );
   }
+  lines.push("", "## Not graded", "");
+  if (skipped.length === 0) lines.push("None.");
+  for (const s of skipped)
+    lines.push(`- ${markdownCode(s.relativePath)}: ${markdownInline(s.reason)}`);
   return `${lines.join("\n")}\n`;
 }

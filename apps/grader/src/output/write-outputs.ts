@@ -12,6 +12,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { resultToJSON } from "@nnkit/grading";
+import type { SkippedEntry } from "../batch/discover.js";
 import { writeFileAtomic } from "./atomic.js";
 import { feedbackMarkdown } from "./feedback.js";
 import { gradebookCsv } from "./gradebook.js";
@@ -26,6 +27,8 @@ const REPLACED_PREFIX = ".replaced-";
 export interface BatchManifest {
   assignment: string;
   entries: { key: string; file: string; duplicateOf?: string[] }[];
+  /** Entries of the batch folder that were not graded, and why. */
+  skipped?: SkippedEntry[];
 }
 
 /** Leftovers of a run killed while swapping folders. */
@@ -46,7 +49,12 @@ function swapFolder(outDir: string, fresh: string, name: string): void {
   rmSync(replaced, { recursive: true, force: true });
 }
 
-export function writeOutputs(outDir: string, assignment: string, results: readonly KeyedResult[]) {
+export function writeOutputs(
+  outDir: string,
+  assignment: string,
+  results: readonly KeyedResult[],
+  skipped: readonly SkippedEntry[] = [],
+) {
   mkdirSync(outDir, { recursive: true });
   removeLeftovers(outDir);
   const staging = mkdtempSync(join(outDir, STAGING_PREFIX));
@@ -59,7 +67,7 @@ export function writeOutputs(outDir: string, assignment: string, results: readon
   swapFolder(outDir, join(staging, "results"), "results");
   swapFolder(outDir, join(staging, "feedback"), "feedback");
   rmSync(staging, { recursive: true, force: true });
-  writeFileAtomic(join(outDir, "summary.md"), summaryMarkdown(results));
+  writeFileAtomic(join(outDir, "summary.md"), summaryMarkdown(results, skipped));
   const manifest: BatchManifest = {
     assignment,
     entries: results.map((r) => ({
@@ -67,6 +75,7 @@ export function writeOutputs(outDir: string, assignment: string, results: readon
       file: r.file.relativePath,
       ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}),
     })),
+    skipped: [...skipped],
   };
   writeFileAtomic(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileAtomic(join(outDir, "gradebook.csv"), gradebookCsv(results));
