@@ -386,3 +386,92 @@ describe("nothing skipped in silence", () => {
     );
   });
 });
+
+describe("no lost grades", () => {
+  const root = scratch();
+  const submissions = join(root, "class");
+  const outDir = join(root, "out");
+  const gradebook = () =>
+    parseCsv(readFileSync(join(outDir, "gradebook.csv"), "utf8"), { columns: true }) as Record<
+      string,
+      string
+    >[];
+  const bob = () => gradebook().find((r) => r.student_id === "s1002")!;
+  const manual = (name: string, rows: string) => {
+    const path = join(root, name);
+    writeFileSync(path, `student_id,question,score,feedback\n${rows}`);
+    return path;
+  };
+  beforeAll(() => {
+    mkdirSync(submissions);
+    for (const name of ["bob.yaml", "dave.yaml"]) {
+      cpSync(join(sampleClass, name), join(submissions, name));
+    }
+    run(["batch", submissions, "--out", outDir, "-q"]);
+  });
+
+  it("manual scores survive a rerun, can be corrected, and one bad row costs only itself", () => {
+    expect(bob()["q3.3.3"]).toBe("0");
+    expect(run(["merge-manual", outDir, manual("m1.csv", "s1002,q3.3.3,1,good\n")]).code).toBe(0);
+    expect(bob()).toMatchObject({ "q3.3.3": "1", total: "9" });
+    // A rerun regrades every file and re-applies the stored manual scores.
+    expect(run(["batch", submissions, "--out", outDir, "-q"]).code).toBe(0);
+    expect(bob()).toMatchObject({ "q3.3.3": "1", total: "9" });
+    expect(readFileSync(join(outDir, "feedback", "s1002.md"), "utf8")).toContain(
+      "graded by a person: good",
+    );
+    // A correction and a bad row (0x1 is not a score): the correction applies, the row is named.
+    const out = run([
+      "merge-manual",
+      outDir,
+      manual("m2.csv", "s1002,q3.3.3,0.5,half\ns1004,q3.3.3,0x1,\n"),
+    ]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(
+      "m2.csv line 3: needs a student id, a question and a decimal score",
+    );
+    expect(out.stderr).toContain("found score '0x1'");
+    expect(bob()).toMatchObject({ "q3.3.3": "0.5", total: "8.5" });
+    const dave = gradebook().find((r) => r.student_id === "s1004")!;
+    expect(dave["q3.3.3"]).toBe("0");
+    const feedback = readFileSync(join(outDir, "feedback", "s1002.md"), "utf8");
+    expect(feedback).toContain("graded by a person: half");
+    expect(feedback).not.toContain("graded by a person: good");
+  });
+
+  it("a second run on the folder stops while the first holds it; stale locks and staging go", () => {
+    // This test's own process is alive: a lock naming it is held.
+    writeFileSync(join(outDir, ".lock"), `${process.pid}\n`);
+    const held = run(["batch", submissions, "--out", outDir, "-q"]);
+    expect(held.code).toBe(3);
+    expect(held.stderr).toContain(`is in use by another nnkit-grade (process ${process.pid})`);
+    expect(held.stderr).not.toMatch(/\n\s+at /);
+    // A process that has exited leaves a stale lock and staging folder: both are removed; a live
+    // process's staging folder is left alone.
+    const gone = spawnSync(process.execPath, ["-e", "process.pid"]).pid!;
+    writeFileSync(join(outDir, ".lock"), `${gone}\n`);
+    mkdirSync(join(outDir, `.staging-${gone}-AbCdEf`, "results"), { recursive: true });
+    mkdirSync(join(outDir, `.staging-${process.pid}-LiVe01`));
+    expect(run(["batch", submissions, "--out", outDir, "-q"]).code).toBe(0);
+    const left = readdirSync(outDir).filter((name) => name.startsWith("."));
+    expect(left).toEqual([`.staging-${process.pid}-LiVe01`]);
+  });
+
+  it("a malformed batch.json or an unwritable --out give a message and their exit code", () => {
+    const broken = join(scratch(), "out");
+    mkdirSync(broken);
+    writeFileSync(join(broken, "batch.json"), "{ not json");
+    const merge = run(["merge-manual", broken, manual("m3.csv", "s1002,q3.3.3,1,\n")]);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr).toMatch(
+      /^nnkit-grade: merge-manual: .*batch\.json \(the batch's manifest\) cannot be read/,
+    );
+    expect(merge.stderr).not.toMatch(/\n\s+at /);
+    const blocker = join(scratch(), "a-file");
+    writeFileSync(blocker, "");
+    const template = run(["template", "--out", join(blocker, "answers.yaml")]);
+    expect(template.code).toBe(3);
+    expect(template.stderr).toContain(`template: cannot write ${join(blocker, "answers.yaml")}`);
+    expect(template.stderr).not.toMatch(/\n\s+at /);
+  });
+});

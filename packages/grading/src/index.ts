@@ -55,7 +55,13 @@ export { GradingError } from "./errors.js";
 export { answerNetwork } from "./grade/answer-network.js";
 export { type GradeOptions, gradeAnswerFile, gradeAnswerText } from "./grade/grade-answer.js";
 export { applyLatePolicy, type LateOutcome } from "./grade/late-policy.js";
-export { type ManualScore, mergeManualScores, parseManualScores } from "./grade/manual-scores.js";
+export {
+  type ManualScore,
+  type ManualScoreRow,
+  mergeManualScores,
+  parseManualScores,
+  readManualScoreRows,
+} from "./grade/manual-scores.js";
 export {
   type GradeResult,
   type QuestionResult,

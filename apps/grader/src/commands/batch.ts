@@ -1,10 +1,13 @@
 import { existsSync, statSync } from "node:fs";
-import { discoverAnswerFiles, type SkippedEntry } from "../batch/discover.js";
+import { type AnswerFileRef, discoverAnswerFiles, type SkippedEntry } from "../batch/discover.js";
 import { gradeFiles, startWorkers } from "../batch/pool.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { formatScore } from "../output/gradebook.js";
-import { keyResults } from "../output/student-key.js";
+import { readManualStore } from "../output/manual-store.js";
+import { lockOutputFolder } from "../output/out-lock.js";
+import { type KeyedResult, keyResults } from "../output/student-key.js";
 import { batchStats } from "../output/summary.js";
+import type { UnappliedScore } from "../output/write-outputs.js";
 import { createProgress } from "../progress.js";
 
 export interface BatchCommandOptions {
@@ -27,6 +30,21 @@ export async function batchCommand(dir: string, options: BatchCommandOptions): P
       ExitCode.usage,
     );
   }
+  // Before any work: a second batch on the same folder stops here, and stored manual scores load.
+  const release = lockOutputFolder(options.out, "batch");
+  try {
+    return await gradeAndWrite(files, skipped, options);
+  } finally {
+    release();
+  }
+}
+
+async function gradeAndWrite(
+  files: AnswerFileRef[],
+  skipped: SkippedEntry[],
+  options: BatchCommandOptions,
+): Promise<ExitCode> {
+  const manual = readManualStore(options.out, "batch");
   const started = performance.now();
   // Workers start loading the grading machinery (about a second) while this thread loads its own.
   const workers = startWorkers(Math.min(options.jobs, files.length));
@@ -52,14 +70,21 @@ export async function batchCommand(dir: string, options: BatchCommandOptions): P
       ),
   });
   progress.stop();
-  const results = keyResults(graded);
+  const automatic = keyResults(graded);
   const { writeOutputs } = await import("../output/write-outputs.js");
+  let unapplied: UnappliedScore[];
+  let results: KeyedResult[];
   try {
-    writeOutputs(options.out, assignment.id, results, skipped);
+    ({ results, unapplied } = writeOutputs(options.out, assignment.id, automatic, skipped, manual));
   } catch (error) {
     throw new CliError(
       `batch: cannot write outputs to ${options.out}: ${(error as Error).message}`,
       ExitCode.io,
+    );
+  }
+  for (const { score, reason } of unapplied) {
+    console.error(
+      `nnkit-grade: manual score for ${score.studentId} ${score.question} not applied (kept in manual-scores.json): ${reason}`,
     );
   }
   const stats = batchStats(results);
