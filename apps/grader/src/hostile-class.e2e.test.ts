@@ -153,9 +153,6 @@ describe("a class of 200 files, 20 of them attacks", () => {
     expect(rows).toHaveLength(GOOD + attacks.length);
     // hw1 has no per-student variants: one grading per template stands for all its copies.
     expect(hw1.perStudentVariants).toBe(false);
-    const expected = templates.map((_, t) =>
-      gradeAnswerText(goodFile(t).text, { assignment: "hw1" }),
-    );
     for (let i = 0; i < GOOD; i++) {
       const row = rows.find((r) => r.student_id === goodFile(i).id)!;
       const want = expected[i % templates.length]!;
