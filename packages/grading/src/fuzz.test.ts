@@ -1,8 +1,9 @@
 // Property-based fuzzing of grading's public entry points with hostile input: random and mutated
 // formulas, answer files and whole homework submissions (mutated from examples/hw1). Whatever the
 // input: no throw, no internal error, a score within 0..max, no stack trace or file path in any
-// message, and each call finishes well within a generous bound. Runs are counted so that the suite
-// stays within about 20 s on the project's 2-core machine; a failure prints its seed to replay.
+// message, and each call stays within a generous bound of CPU time (CPU, not wall time: the
+// shared machine may be many times oversubscribed). Runs are counted so that the suite takes a
+// few seconds of CPU; a failure prints its seed to replay.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,16 +25,17 @@ const corpus = [
   ...readdirSync(join(examples, "mistakes")).map((f) => `mistakes/${f}`),
 ].map((name) => readFileSync(join(examples, name), "utf8"));
 
-/** Generous: a call that takes this long on hostile input is a denial of service. */
-const SLOW_MS = 5_000;
+/** Generous: a call that takes this much CPU time on hostile input is a denial of service. */
+const SLOW_CPU_MS = 5_000;
 
 /** A stack frame, or a path of this machine's or the project's files. */
 const LEAK = /\n\s+at |node:internal|node_modules|\/work\/|\.ts:\d|file:\/\//;
 
 function timed<T>(run: () => T): T {
-  const started = performance.now();
+  const started = process.cpuUsage();
   const value = run();
-  expect(performance.now() - started).toBeLessThan(SLOW_MS);
+  const used = process.cpuUsage(started);
+  expect((used.user + used.system) / 1000).toBeLessThan(SLOW_CPU_MS);
   return value;
 }
 
@@ -97,7 +99,7 @@ describe("fuzz: parseMath", () => {
         expect(again.ok).toBe(true);
         if (again.ok) expect(formatExpr(again.expr)).toBe(text);
       }),
-      { numRuns: 1000 },
+      { numRuns: 800 },
     );
   });
 });
@@ -158,7 +160,7 @@ describe("fuzz: parseAnswerFile", () => {
           expect(result.reason).not.toMatch(LEAK);
         }
       }),
-      { numRuns: 250 },
+      { numRuns: 120 },
     );
   });
 });
@@ -201,9 +203,21 @@ function replaceAt(data: Json, choices: number[], replacement: unknown): Json {
   return { ...data, [key]: replaceAt((data as Record<string, unknown>)[key], rest, replacement) };
 }
 
+/**
+ * The corpus as data; most entries without 1.2, whose exhaustive check costs about half a second
+ * per file (the full files still come up, one run in five).
+ */
+const corpusData = corpus.map((text) => parseYaml(text) as { answers: Record<string, unknown> });
+const withoutNetwork = corpusData.map((d) => {
+  const { "q1.2": _, ...answers } = d.answers;
+  return { ...d, answers };
+});
 const mutatedSubmission = fc
   .tuple(
-    fc.constantFrom(...corpus.map((text) => parseYaml(text) as Json)),
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...withoutNetwork), weight: 4 },
+      { arbitrary: fc.constantFrom(...corpusData), weight: 1 },
+    ) as fc.Arbitrary<Json>,
     fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), value), {
       minLength: 1,
       maxLength: 4,
@@ -216,7 +230,7 @@ const mutatedSubmission = fc
 describe("fuzz: grading whole submissions", () => {
   it("grades any mutated submission: no internal error, scores within 0..max, no leaks", () => {
     fc.assert(
-      fc.property(fc.oneof(mutatedSubmission, mutatedText), (text) => {
+      fc.property(fc.oneof({ arbitrary: mutatedSubmission, weight: 3 }, mutatedText), (text) => {
         const result = timed(() => gradeAnswerText(text, { assignment: "hw1" }));
         expect(result.score).toBeGreaterThanOrEqual(0);
         expect(result.score).toBeLessThanOrEqual(result.max_score);
@@ -231,7 +245,7 @@ describe("fuzz: grading whole submissions", () => {
         }
         expect(result.score).toBeCloseTo(sum, 6);
       }),
-      { numRuns: 50 },
+      { numRuns: 30 },
     );
   });
 });
