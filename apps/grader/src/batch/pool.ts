@@ -2,7 +2,7 @@
 // (or crashes its worker) costs one `invalid` result, never the batch: its worker is terminated
 // and replaced. The main thread grades nothing itself, so it is always free to enforce budgets.
 import { Worker } from "node:worker_threads";
-import type { GradeResult } from "@nnkit/grading";
+import type { GradeResult, QuestionResult } from "@nnkit/grading";
 import type { AnswerFileRef } from "./discover.js";
 import { threadCpuSeconds } from "./thread-clock.js";
 
@@ -98,7 +98,7 @@ export async function gradeFiles(
     done += 1;
     options.onGraded?.(graded, done, files.length);
   };
-  const { findAssignment } = await import("@nnkit/grading");
+  const { findAssignment, unreadableQuestion } = await import("@nnkit/grading");
   const lane: Lane = {
     files,
     request: {
@@ -112,7 +112,7 @@ export async function gradeFiles(
     record,
     hasMore: () => next < files.length,
     stopped: (student, reason) =>
-      stoppedResult(findAssignment(options.assignment), student, reason),
+      stoppedResult(findAssignment(options.assignment), student, reason, unreadableQuestion),
   };
   const jobs = Math.max(1, Math.min(options.jobs, files.length));
   const workers = options.workers ?? startWorkers(jobs, lane.script);
@@ -136,14 +136,11 @@ function stoppedResult(
   assignment: { id: string; questions: readonly { id: string; points: number }[] } | undefined,
   student: GradeResult["student"],
   reason: string,
+  unreadable: (id: string, points: number, reason: string) => QuestionResult,
 ): GradeResult {
-  const questions = (assignment?.questions ?? [{ id: "file", points: 0 }]).map((q) => ({
-    id: q.id,
-    score: 0,
-    max_score: q.points,
-    status: "invalid" as const,
-    feedback: reason,
-  }));
+  const questions = (assignment?.questions ?? [{ id: "file", points: 0 }]).map((q) =>
+    unreadable(q.id, q.points, reason),
+  );
   return {
     assignment: assignment?.id ?? "",
     student,
