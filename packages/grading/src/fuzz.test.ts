@@ -3,7 +3,8 @@
 // input: no throw, no internal error, a score within 0..max, no stack trace or file path in any
 // message, and each call stays within a generous bound of CPU time (CPU, not wall time: the
 // shared machine may be many times oversubscribed). Runs are counted so that the suite takes a
-// few seconds of CPU; a failure prints its seed to replay.
+// few seconds of CPU, and each property stops early after BUDGET_MS of wall time (a fixed budget
+// in CI, whatever the machine's load); a failure prints its seed to replay.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +25,9 @@ const corpus = [
   ...["correct.yaml", "equivalent-forms.yaml", "errata-convention.yaml", "seed-student.yaml"],
   ...readdirSync(join(examples, "mistakes")).map((f) => `mistakes/${f}`),
 ].map((name) => readFileSync(join(examples, name), "utf8"));
+
+/** Wall time one property may run before it stops with the runs it has done (far below 30 s). */
+const BUDGET_MS = 12_000;
 
 /** Generous: a call that takes this much CPU time on hostile input is a denial of service. */
 const SLOW_CPU_MS = 5_000;
@@ -99,7 +103,7 @@ describe("fuzz: parseMath", () => {
         expect(again.ok).toBe(true);
         if (again.ok) expect(formatExpr(again.expr)).toBe(text);
       }),
-      { numRuns: 800 },
+      { numRuns: 800, interruptAfterTimeLimit: BUDGET_MS },
     );
   });
 });
@@ -160,7 +164,7 @@ describe("fuzz: parseAnswerFile", () => {
           expect(result.reason).not.toMatch(LEAK);
         }
       }),
-      { numRuns: 120 },
+      { numRuns: 120, interruptAfterTimeLimit: BUDGET_MS },
     );
   });
 });
@@ -245,7 +249,7 @@ describe("fuzz: grading whole submissions", () => {
         }
         expect(result.score).toBeCloseTo(sum, 6);
       }),
-      { numRuns: 30 },
+      { numRuns: 30, interruptAfterTimeLimit: BUDGET_MS },
     );
   });
 });
