@@ -2,7 +2,7 @@
 // package.json files (independently of turbo), and a scratch copy of the tracked files in which a
 // test may change sources without disturbing the suites running beside it.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,16 +60,16 @@ export function dependentsOf(name: string, packages: readonly WorkspacePackage[]
 /** Copies the files git tracks (and the untracked, not ignored ones) into a fresh directory. */
 export function scratchCopy(root = repoRoot): string {
   const copy = mkdtempSync(join(tmpdir(), "nnkit-repo-"));
-  const listed = execFileSync(
-    "git",
-    ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-    {
-      cwd: root,
-      encoding: "utf8",
-    },
+  // One tar pipe: copying file by file takes tens of seconds on a loaded machine.
+  execFileSync(
+    "bash",
+    [
+      "-c",
+      'git ls-files -z --cached --others --exclude-standard | tar --null --ignore-failed-read -T - -cf - | tar -xf - -C "$1"',
+      "copy",
+      copy,
+    ],
+    { cwd: root, stdio: ["ignore", "ignore", "pipe"] },
   );
-  for (const file of listed.split("\0")) {
-    if (file !== "" && existsSync(join(root, file))) cpSync(join(root, file), join(copy, file));
-  }
   return copy;
 }
