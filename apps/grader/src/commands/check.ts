@@ -1,21 +1,85 @@
 import { existsSync, statSync } from "node:fs";
-import { gradeAnswerFile, resultToJSON } from "@nnkit/grading";
+import {
+  FILE_LIMITS,
+  type GradeResult,
+  gradeAnswerFile,
+  gradeAnswerText,
+  resultToJSON,
+} from "@nnkit/grading";
 import { CliError, ExitCode } from "../exit-codes.js";
+import { formatScore } from "../output/gradebook.js";
 import { textReport } from "../output/feedback.js";
 import { isInvalid } from "../output/student-key.js";
 import { resolveAssignment } from "./assignment.js";
 
+/** The file name that means standard input, as in most command-line tools. */
+export const STDIN = "-";
+const STDIN_LABEL = "<stdin>";
+// Four bytes per character at most: anything larger cannot be within the character limit.
+const MAX_STDIN_BYTES = 4 * FILE_LIMITS.maxCharacters;
+
 export async function checkCommand(
   file: string,
-  options: { assignment: string; json?: boolean },
+  options: { assignment: string; json?: boolean; quiet?: boolean },
 ): Promise<ExitCode> {
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new CliError(`check: ${file} is not a file`, ExitCode.usage);
-  }
   const assignment = resolveAssignment(options.assignment);
-  const result = await gradeAnswerFile(file, { assignment: assignment.id });
-  process.stdout.write(options.json ? resultToJSON(result) : textReport(result, file));
-  return isInvalid({ file: { path: file, relativePath: file }, result })
+  let result: GradeResult;
+  if (file === STDIN) {
+    result = gradeAnswerText(await readStdin(), { assignment: assignment.id });
+  } else {
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      throw new CliError(`check: ${file} is not a file`, ExitCode.usage);
+    }
+    result = await gradeAnswerFile(file, { assignment: assignment.id });
+  }
+  const label = file === STDIN ? STDIN_LABEL : file;
+  if (!options.quiet)
+    process.stdout.write(options.json ? resultToJSON(result) : report(result, label));
+  return isInvalid({ file: { path: label, relativePath: label }, result })
     ? ExitCode.problems
     : ExitCode.ok;
+}
+
+/** Standard input as text, refusing more bytes than any answer file can have. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_STDIN_BYTES) {
+      throw new CliError(
+        `check: standard input has more than ${MAX_STDIN_BYTES} bytes, far more than an answer file`,
+        ExitCode.usage,
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The per-question report, except when the file itself could not be graded (every question
+ * invalid for one and the same reason, e.g. a YAML syntax error): then the reason, with its code
+ * frame, is printed once instead of under each question.
+ */
+function report(result: GradeResult, label: string): string {
+  const problem = fileProblem(result);
+  if (problem === undefined) return textReport(result, label);
+  const ids = result.questions.map((q) => q.id).join(", ");
+  return [
+    `${label}: ${result.student.name || "?"} (${result.student.id || "no id"}), ${result.assignment || "?"}`,
+    "",
+    problem.trimEnd(),
+    "",
+    `every question is invalid (${ids})`,
+    `total: ${formatScore(result.score)} / ${formatScore(result.max_score)}`,
+    "",
+  ].join("\n");
+}
+
+function fileProblem(result: GradeResult): string | undefined {
+  const [first, ...rest] = result.questions;
+  if (first === undefined || first.status !== "invalid" || first.feedback === "") return undefined;
+  const shared = rest.every((q) => q.status === "invalid" && q.feedback === first.feedback);
+  return shared && rest.length > 0 ? first.feedback : undefined;
 }
