@@ -7,8 +7,8 @@ import {
   resultToJSON,
 } from "@nnkit/grading";
 import { CliError, ExitCode } from "../exit-codes.js";
-import { formatScore } from "../output/gradebook.js";
 import { textReport } from "../output/feedback.js";
+import { formatScore } from "../output/gradebook.js";
 import { isInvalid } from "../output/student-key.js";
 import { resolveAssignment } from "./assignment.js";
 
