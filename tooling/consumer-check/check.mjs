@@ -52,7 +52,9 @@ try {
         `FAIL ${file}: package.json carries the workspace-only @nnkit/source condition`,
       );
     } else if (sources.length > 0 && sourcesStillShipped.has(JSON.parse(manifestText).name)) {
-      console.log(`note ${file}: still ships ${sources.length} TypeScript sources (its files list)`);
+      console.log(
+        `note ${file}: still ships ${sources.length} TypeScript sources (its files list)`,
+      );
     } else if (sources.length > 0) {
       failures += 1;
       console.error(
