@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const roots = ["packages", "apps"];
+const roots = ["packages", "apps", "tooling"];
 let passed = 0;
 let failed = 0;
 let skipped = 0;

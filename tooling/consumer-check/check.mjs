@@ -35,6 +35,28 @@ try {
     run("pnpm", ["pack", "--pack-destination", tarballs], dir);
   }
   const files = readdirSync(tarballs).filter((f) => f.endsWith(".tgz"));
+  // What consumers get: no workspace-only export condition, no TypeScript sources.
+  let failures = 0;
+  for (const file of files) {
+    const tarball = join(tarballs, file);
+    const manifestText = run("tar", ["-xzOf", tarball, "package/package.json"], tarballs);
+    const sources = run("tar", ["-tzf", tarball], tarballs)
+      .split("\n")
+      .filter((entry) => /^package\/src\/.*\.tsx?$/.test(entry));
+    if (manifestText.includes("@nnkit/source")) {
+      failures += 1;
+      console.error(
+        `FAIL ${file}: package.json carries the workspace-only @nnkit/source condition`,
+      );
+    } else if (sources.length > 0) {
+      failures += 1;
+      console.error(
+        `FAIL ${file}: ships ${sources.length} TypeScript sources (${sources[0]}, ...)`,
+      );
+    } else {
+      console.log(`ok   ${file}: no @nnkit/source condition, no src/*.ts`);
+    }
+  }
   writeFileSync(
     join(project, "package.json"),
     JSON.stringify({ name: "nnkit-consumer", private: true, type: "module" }, null, 2),
@@ -50,7 +72,6 @@ try {
     ],
     project,
   );
-  let failures = 0;
   for (const name of packages) {
     // A program-only package (a bin and no "." export, such as @nnkit/tui) has nothing to import.
     const { exports } = JSON.parse(
@@ -80,7 +101,7 @@ try {
       }
     }
   }
-  console.log(`consumer check: ${packages.length - failures} passed, ${failures} failed`);
+  console.log(`consumer check: ${failures} failed`);
   if (failures > 0) process.exitCode = 1;
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -3,7 +3,8 @@
 // declares the interface and maps errors to the documented exit codes. Commands are imported when
 // they run, so `--help` and `--version` answer without loading the grading machinery.
 import { availableParallelism } from "node:os";
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError } from "commander";
+import { completionScript, SHELLS, type Shell } from "./completion.js";
 import { CliError, EXIT_CODES_HELP, ExitCode } from "./exit-codes.js";
 import { VERSION } from "./version.js";
 
@@ -43,14 +44,18 @@ const run =
 program
   .command("check")
   .description("grade one answer file and print a report")
-  .argument("<file>", "answer file (YAML or JSON)")
+  .argument("<file>", "answer file (YAML or JSON), or - for standard input")
   .option("-a, --assignment <id>", "assignment id", "hw1")
   .option("--json", "print the result as JSON instead of a report")
   .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
+  .option("-q, --quiet", "print nothing: the exit code tells")
   .addHelpText("after", EXIT_CODES_HELP)
   .action(
-    run((file: string, opts: { assignment: string; json?: boolean; timeLimit: number }) =>
-      import("./commands/check.js").then((m) => m.checkCommand(file, opts)),
+    run(
+      (
+        file: string,
+        opts: { assignment: string; json?: boolean; quiet?: boolean; timeLimit: number },
+      ) => import("./commands/check.js").then((m) => m.checkCommand(file, opts)),
     ),
   );
 
@@ -157,6 +162,24 @@ program
     run((opts: { assignment: string; student?: string; out?: string; force?: boolean }) =>
       import("./commands/template.js").then((m) => m.templateCommand(opts)),
     ),
+  );
+
+program
+  .command("completion")
+  .description("print a shell completion script (bash, zsh or fish)")
+  .addArgument(new Argument("<shell>", "shell to complete for").choices(SHELLS))
+  .addHelpText(
+    "after",
+    `
+  bash: eval "$(nnkit-grade completion bash)"   (e.g. in ~/.bashrc)
+  zsh:  eval "$(nnkit-grade completion zsh)"    (e.g. in ~/.zshrc, after compinit)
+  fish: nnkit-grade completion fish | source     (or save to ~/.config/fish/completions/)`,
+  )
+  .action(
+    run((shell: Shell) => {
+      process.stdout.write(completionScript(shell, program));
+      return ExitCode.ok;
+    }),
   );
 
 try {
