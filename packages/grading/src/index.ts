@@ -92,6 +92,17 @@ export {
   resultToJSON,
 } from "./grade/result.js";
 export { hw1 } from "./hw1/hw1.js";
+export {
+  comparatorStage,
+  elementInList,
+  elementInListTolerant,
+  permutationByEquality,
+  permutationByModules,
+  sortFour,
+  studentElementInList,
+  studentElementInListCorrected,
+  thresholdQuestions,
+} from "./hw1/threshold-networks.js";
 export type { NumericArray } from "./math/constant.js";
 export { evaluateConstant } from "./math/constant.js";
 export {

@@ -1,7 +1,8 @@
 // Threshold lab (1.1, 1.2): edit a network's weights and biases in a grid, pick each layer's
 // activation, evaluate an input layer by layer, and verify the network against the question's
 // predicate (in a worker, with a progress bar), stepping through a counterexample's layers.
-import { formatTrace, homework, type Network, toJSON, trace } from "@nnkit/threshold";
+import { thresholdQuestions as homework } from "@nnkit/grading";
+import { formatTrace, type Network, toJSON, trace } from "@nnkit/threshold";
 import { Box, type Key, Text } from "ink";
 import { useEffect, useRef, useState } from "react";
 import type { KeyHelp } from "../../app/keys.js";

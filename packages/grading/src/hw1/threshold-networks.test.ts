@@ -1,16 +1,16 @@
+import { decide, intRange, isPermutation, memberOf, network, verify } from "@nnkit/threshold";
 import { describe, expect, it } from "vitest";
-import { intRange } from "./domain.js";
 import {
   comparatorStage,
   elementInList,
   elementInListTolerant,
-  homework,
+  thresholdQuestions as homework,
   permutationByEquality,
   permutationByModules,
   sortFour,
-} from "./references.js";
-import { isPermutation, memberOf } from "./target.js";
-import { verify } from "./verify.js";
+  studentElementInList,
+  studentElementInListCorrected,
+} from "./threshold-networks.js";
 
 describe("reference constructions verify on {−4..4} per input", () => {
   it("1.1 (handout answer) under x1, x2, x3 distinct", () => {
@@ -59,5 +59,43 @@ describe("reference constructions verify on {−4..4} per input", () => {
     expect(() => comparatorStage(4, [[2, 1]])).toThrow(
       "comparatorStage: comparator (2, 1) needs 0 ≤ i < j < 4",
     );
+  });
+});
+
+describe("the questions as data: decided over all integers", () => {
+  it("the reference answers to 1.1 and 1.2 are proved, with the assumption as the scope", async () => {
+    const cases = [
+      [elementInList, homework["1.1"], "distinct(x1, x2, x3)"],
+      [elementInListTolerant, homework["1.1"], "distinct(x1, x2, x3)"],
+      [permutationByEquality, homework["1.2"], "distinct(x1, x2, x3) and distinct(x4, x5, x6)"],
+      [permutationByModules, homework["1.2"], "distinct(x1, x2, x3) and distinct(x4, x5, x6)"],
+    ] as const;
+    for (const [net, question, assumption] of cases) {
+      expect(await decide(net, question)).toMatchObject({
+        verdict: "proved",
+        scope: { domain: "all integers", assumptions: [assumption] },
+      });
+    }
+  }, 25_000);
+
+  it("1.1 allows only φ; 1.2 allows other activations", async () => {
+    const equalities = network([
+      { weights: elementInList.layers[0]!.weights, activation: "eq=0" },
+      elementInList.layers[1]!,
+    ]);
+    expect(await decide(equalities, homework["1.1"])).toMatchObject({
+      verdict: "disallowed activation",
+      activation: "eq=0",
+    });
+    expect(homework["1.2"].allowedActivations).toBeUndefined();
+  });
+
+  it("the student's 1.1 as written is refuted in the first shell by the enumerator", async () => {
+    expect(await decide(studentElementInList, homework["1.1"])).toMatchObject({
+      verdict: "refuted",
+      foundBy: "enumeration",
+      counterexample: { input: [0n, -1n, 1n, 0n], expected: [1], actual: [0] },
+    });
+    expect((await decide(studentElementInListCorrected, homework["1.1"])).verdict).toBe("proved");
   });
 });

@@ -1,0 +1,204 @@
+import { describe, expect, test } from "vitest";
+import { type Decision, decide } from "./decide.js";
+import { evaluate, trace } from "./evaluate.js";
+import {
+  elementInList,
+  elementInListQuestion,
+  elementInListTolerant,
+  permutationByEquality,
+  permutationByModules,
+  permutationQuestion,
+} from "./fixtures/hw1-networks.js";
+import { type LayerSpec, type Network, network } from "./network.js";
+import { question } from "./question.js";
+import type { Scalar } from "./rational.js";
+import { isPermutation, memberOf, predicate, type Target } from "./target.js";
+
+const PHI = "indicator[-1,1]";
+
+/** The handout's 1.1 design with row `unit` of W(1) replaced. */
+function elementInListWithRow(unit: number, row: readonly Scalar[]): Network {
+  const weights: Scalar[][] = [
+    [-2, 0, 0, 2],
+    [0, -2, 0, 2],
+    [0, 0, -2, 2],
+  ];
+  weights[unit] = [...row];
+  return network([
+    { weights, bias: 0, activation: PHI },
+    { weights: [[-2, -2, -2]], bias: 2, activation: PHI },
+  ]);
+}
+
+/** Design (a) of 1.2 with one entry of the equality layer changed. */
+function permutationWithWeight(unit: number, input: number, weight: Scalar): Network {
+  const [equalities, ...rest] = permutationByEquality.layers;
+  const weights = equalities!.weights.map((row, u) =>
+    row.map((w, j): Scalar => (u === unit && j === input ? weight : w)),
+  );
+  const changed: LayerSpec = {
+    weights,
+    bias: equalities!.bias,
+    activation: equalities!.activations,
+  };
+  return network([changed, ...rest]);
+}
+
+function maxAbs(input: readonly bigint[]): bigint {
+  let largest = 0n;
+  for (const v of input) if ((v < 0n ? -v : v) > largest) largest = v < 0n ? -v : v;
+  return largest;
+}
+
+/**
+ * The decision must be a refutation whose counterexample is one by an independent check: the
+ * built-in predicate (not the logical form) against `evaluate` (inputs small enough for numbers).
+ */
+function refutation(decision: Decision, net: Network, target: Target) {
+  expect(decision.verdict).toBe("refuted");
+  if (decision.verdict !== "refuted" || target.kind !== "predicate") throw new Error("unreachable");
+  const { input, expected, actual } = decision.counterexample;
+  expect(expected).not.toEqual(actual);
+  const x = input.map(Number);
+  expect((target.test(x) ? 1 : 0) === evaluate(net, x)[0]).toBe(false);
+  return decision;
+}
+
+describe("decide: the reference networks are proved over all integers", () => {
+  test.each([
+    ["1.1 design 1", elementInList],
+    ["1.1 design 2", elementInListTolerant],
+  ])("%s", async (_, net) => {
+    expect(await decide(net, elementInListQuestion)).toEqual({
+      verdict: "proved",
+      scope: { domain: "all integers", assumptions: ["distinct(x1, x2, x3)"] },
+      enumerated: { lo: -3, hi: 3, count: 7 * 6 * 5 * 7 },
+    });
+  });
+
+  test.each([
+    ["1.2 design (a)", permutationByEquality],
+    ["1.2 design (b)", permutationByModules],
+  ])("%s", async (_, net) => {
+    const decision = await decide(net, permutationQuestion);
+    expect(decision).toMatchObject({
+      verdict: "proved",
+      scope: {
+        domain: "all integers",
+        assumptions: ["distinct(x1, x2, x3) and distinct(x4, x5, x6)"],
+      },
+    });
+  });
+});
+
+describe("decide: networks right on the box and wrong outside are refuted, smallest first", () => {
+  test("1.1 with row [-2, 0.2, 0, 2]: by hand, |x2| = 5 is the smallest wrong size", async () => {
+    // h1 = φ(2(x4 − x1) + x2/5): for |x2| ≤ 4 it fires iff x4 = x1. At x4 − x1 = ±1 and
+    // x2 = ∓5 it fires falsely (|±2 ∓ 1| = 1), so y says "member" for a non-member.
+    const net = elementInListWithRow(0, [-2, "0.2", 0, 2]);
+    const decision = refutation(await decide(net, elementInListQuestion), net, memberOf);
+    expect(decision).toMatchObject({ foundBy: "solver", minimal: true });
+    expect(maxAbs(decision.counterexample.input)).toBe(5n);
+    expect(decision.counterexample.input[1]).toSatisfy((v: bigint) => v === 5n || v === -5n);
+  });
+
+  test("1.1 with a unit computing 2.15·x4 − 2·x3 misses x3 = x4 = ±7", async () => {
+    // h3 = φ(0.15·t) at x3 = x4 = t fails for |t| ≥ 7; its false fires need |x3| ≥ 8.
+    const net = elementInListWithRow(2, [0, 0, -2, "2.15"]);
+    const decision = refutation(await decide(net, elementInListQuestion), net, memberOf);
+    expect(decision).toMatchObject({ foundBy: "solver", minimal: true });
+    const [, , x3, x4] = decision.counterexample.input;
+    expect(x3).toBe(x4);
+    expect(x3 === 7n || x3 === -7n).toBe(true);
+    expect(decision.counterexample).toMatchObject({ expected: [1], actual: [0] });
+  });
+
+  test("1.2 with e(x1 = x4) also weighing x2 by 0.25 is wrong at |x2| = 4", async () => {
+    // e = φ(2(x4 − x1) + x2/4): for |x2| ≤ 3 it is exactly x1 = x4; at x4 − x1 = 1, x2 = −4 it
+    // fires falsely (2 − 1 = 1), e.g. (0, −4, 2, 1, −4, 2) is called a permutation; for |x2| ≥ 5
+    // it also misses true matches.
+    const net = permutationWithWeight(0, 1, "0.25");
+    const decision = refutation(await decide(net, permutationQuestion), net, isPermutation);
+    expect(decision).toMatchObject({ foundBy: "solver", minimal: true });
+    expect(maxAbs(decision.counterexample.input)).toBe(4n);
+    const wrongAtHand = await decide(net, permutationQuestion, { box: [-4, 4] });
+    expect(wrongAtHand).toMatchObject({ verdict: "refuted", foundBy: "enumeration" });
+  });
+
+  test("a weight of 1e-300 is exact: wrong only from |x2| = 10^300, and the solver finds it", async () => {
+    // h1 = φ(2(x4 − x1) + 10⁻³⁰⁰·x2): at x4 − x1 = ±1 it fires falsely once x2 = ∓10³⁰⁰
+    // (|±2 ∓ 1| = 1); it misses x1 = x4 only for |x2| > 10³⁰⁰. So the smallest is |x2| = 10³⁰⁰,
+    // with x4 − x1 = ∓1.
+    const net = elementInListWithRow(0, [-2, "1e-300", 0, 2]);
+    const decision = await decide(net, elementInListQuestion);
+    if (decision.verdict !== "refuted")
+      throw new Error(`expected refuted, got ${decision.verdict}`);
+    expect(decision).toMatchObject({ foundBy: "solver", minimal: true });
+    const [x1, x2, , x4] = decision.counterexample.input;
+    expect(maxAbs(decision.counterexample.input)).toBe(10n ** 300n);
+    expect(x2! * (x4! - x1!)).toBe(-(10n ** 300n));
+    // Checked independently in bigints: the unit fires falsely (so y is wrong whether or not
+    // x4 is another member).
+    const { input, expected, actual } = decision.counterexample;
+    const member = input.slice(0, 3).includes(input[3]!);
+    expect(expected).toEqual([member ? 1 : 0]);
+    expect(trace(net, [...input]).output.map(String)).toEqual([String(actual[0])]);
+    expect(actual).not.toEqual(expected);
+  });
+
+  test("the enumerator answers first when the box already shows the mistake", async () => {
+    const net = elementInListWithRow(0, [-1, 0, 0, 1]); // φ(x4 − x1) also fires at x4 = x1 ± 1
+    const decision = await decide(net, elementInListQuestion);
+    expect(decision).toMatchObject({ verdict: "refuted", foundBy: "enumeration", minimal: true });
+    if (decision.verdict === "refuted") expect(maxAbs(decision.counterexample.input)).toBe(1n);
+  });
+});
+
+describe("decide: what it will not claim", () => {
+  test("a solver time-out is unknown and names the enumerated box", async () => {
+    const decision = await decide(permutationByEquality, permutationQuestion, {
+      timeoutMs: 1,
+      box: [-1, 1],
+    });
+    expect(decision).toMatchObject({
+      verdict: "unknown",
+      reason: "timeout",
+      enumerated: { lo: -1, hi: 1 },
+    });
+  });
+
+  test("a target without a logical form is unknown after the box", async () => {
+    const custom = question({
+      target: predicate("member", (x) => x[3] === x[0] || x[3] === x[1] || x[3] === x[2]),
+      arity: 4,
+      assumption: "distinct(x1, x2, x3)",
+    });
+    expect(await decide(elementInList, custom)).toMatchObject({
+      verdict: "unknown",
+      reason: "no logical form",
+    });
+  });
+
+  test("1.1 allows only φ: eq=0 units are refused before anything is decided", async () => {
+    const withEquals = network([
+      { weights: elementInList.layers[0]!.weights, activation: "eq=0" },
+      elementInList.layers[1]!,
+    ]);
+    expect(await decide(withEquals, elementInListQuestion)).toEqual({
+      verdict: "disallowed activation",
+      layer: 1,
+      unit: 1,
+      activation: "eq=0",
+      allowed: ["indicator[-1,1]"],
+    });
+    // 1.2 allows other activations (handout v1.3): the same idea with eq=0 is decided.
+    const equalities = network([
+      {
+        weights: permutationByEquality.layers[0]!.weights,
+        activation: "eq=0",
+      },
+      ...permutationByEquality.layers.slice(1),
+    ]);
+    expect((await decide(equalities, permutationQuestion)).verdict).toBe("proved");
+  });
+});

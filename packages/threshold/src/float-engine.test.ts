@@ -1,0 +1,87 @@
+import { describe, expect, test } from "vitest";
+import { decide } from "./decide.js";
+import { distinct, intRange } from "./domain.js";
+import { permutationByEquality, permutationQuestion } from "./fixtures/hw1-networks.js";
+import { approximate } from "./float-engine.js";
+import { type Network, network } from "./network.js";
+import { parseRational, type Scalar } from "./rational.js";
+import { isPermutation } from "./target.js";
+import { verify } from "./verify.js";
+
+/** `net` with every zero weight and bias replaced by `tiny`, and `extra` more hidden units. */
+function withTinyZeros(net: Network, tiny: string, extra = 0): Network {
+  const swap = (w: { num: bigint }, value: Scalar): Scalar => (w.num === 0n ? tiny : value);
+  return network(
+    net.layers.map((layer, l) => {
+      const rows = layer.weights.map((row) => row.map((w) => swap(w, w.toString())));
+      const inputs = rows[0]!.length;
+      if (l === 0) rows.push(...Array.from({ length: extra }, () => Array(inputs).fill(tiny)));
+      if (l === 1) for (const row of rows) row.push(...Array(extra).fill(tiny));
+      const bias = layer.bias.map((b) => swap(b, b.toString()));
+      if (l === 0) bias.push(...Array(extra).fill(tiny));
+      const activation = [
+        ...layer.activations,
+        ...(l === 0 ? Array(extra).fill("indicator[-1,1]") : []),
+      ];
+      return { weights: rows, bias, activation };
+    }),
+  );
+}
+
+const box = intRange(-3, 3, 6, distinct([0, 1, 2], [3, 4, 5]));
+
+describe("hostile tiny weights: bounded exact work", () => {
+  test.each(["1e-300", "5e-324"])(
+    "1.2 with zeros replaced by %s: the float engine settles all but the OR unit's 1260 ties",
+    (tiny) => {
+      const net = withTinyZeros(permutationByEquality, tiny);
+      const result = verify(net, isPermutation, box);
+      // By hand: equality units see 2(x_j − x_i) ± tiny, never near ±1; permutation units see
+      // 2Σe − 6 ± tiny ∈ {−6, −4, −2, 0} ± tiny. The OR unit's z = (2s − 7)/5 ± tiny sits on its
+      // end −1 exactly when one permutation fires (s = 1): for each of the 7·6·5 distinct
+      // (x1, x2, x3), at its 6 permutations. Only those 1260 units are evaluated in bigints.
+      expect(result).toMatchObject({ status: "pass", engine: "float", checked: 210 * 210 });
+      expect(result.exactWork).toEqual({ units: 1260, inputs: 0 });
+    },
+  );
+
+  test("598 parameters of 1e-300 (36 extra hidden units): still 1260 exact units", () => {
+    const net = withTinyZeros(permutationByEquality, "1e-300", 36);
+    const parameters = net.layers.reduce(
+      (n, layer) => n + layer.weights.length * (layer.weights[0]!.length + 1),
+      0,
+    );
+    expect(parameters).toBe(598);
+    const result = verify(net, isPermutation, box);
+    expect(result).toMatchObject({ status: "pass", engine: "float" });
+    expect(result.exactWork).toEqual({ units: 1260, inputs: 0 });
+  });
+
+  test("the solver then refutes the 1e-300 network far outside the box", async () => {
+    const net = withTinyZeros(permutationByEquality, "1e-300");
+    const decision = await decide(net, permutationQuestion, { timeoutMs: 8000 });
+    expect(decision).toMatchObject({ verdict: "refuted", foundBy: "solver" });
+  });
+});
+
+describe("approximate", () => {
+  test.each([
+    ["1/3", 1 / 3],
+    ["0.1", 0.1],
+    ["1e-300", 1e-300],
+    ["5e-324", 5e-324],
+    ["-2.5e-320", -2.5e-320],
+    ["123456789012345678901234567890", 1.2345678901234568e29],
+    ["1e308", 1e308],
+  ])("%s is within its error bound of the double JavaScript reads", (text, nearest) => {
+    const value = approximate(parseRational(text));
+    const bound = Math.abs(nearest) * 2 ** -51 + 2 ** -1074;
+    expect(Math.abs(value - nearest)).toBeLessThanOrEqual(bound);
+  });
+
+  test("beyond the double range it is infinite, and 0 is 0", () => {
+    expect(approximate(parseRational("1e400"))).toBe(Number.POSITIVE_INFINITY);
+    expect(approximate(parseRational("0"))).toBe(0);
+    expect(approximate(parseRational("1e-400"))).toBe(0);
+  });
+});
