@@ -79,6 +79,21 @@ const RELATION: Record<CompareOp, { relation: string; negated: boolean }> = {
   "!=": { relation: "=", negated: true },
 };
 
+/**
+ * The polynomial in the plain syntax parsePolynomial reads back exactly ("-2/1*n^2 + 2/1*m^1*n^1"):
+ * toString's display form (n², m/2) is for people.
+ */
+function exactText(p: Polynomial): string {
+  const terms = p.terms.map((term, i) => {
+    const negative = term.coef.num < 0n;
+    const magnitude = negative ? -term.coef.num : term.coef.num;
+    const body = [`${magnitude}/${term.coef.den}`, ...term.powers.map(([v, e]) => `${v}^${e}`)];
+    const sign = negative ? "-" : "+";
+    return i === 0 ? `${negative ? "-" : ""}${body.join("*")}` : `${sign} ${body.join("*")}`;
+  });
+  return terms.length === 0 ? "0" : terms.join(" ");
+}
+
 /** The solver's verdict as an outcome, or undefined (with why) where it gave none. */
 function decideExactly(
   options: ConditionCheckOptions,
@@ -90,9 +105,9 @@ function decideExactly(
   const costs = options.costs?.(context) ?? {};
   const solved = solveSync<ConditionAnswer>({
     kind: "condition",
-    candidate: [studentDifference.toString(), relation, "0"],
-    reference: [options.positiveWhere(context).toString(), negated ? "<=" : ">", "0"],
-    costs: Object.fromEntries(Object.entries(costs).map(([name, p]) => [name, p.toString()])),
+    candidate: [exactText(studentDifference), relation, "0"],
+    reference: [exactText(options.positiveWhere(context)), negated ? "<=" : ">", "0"],
+    costs: Object.fromEntries(Object.entries(costs).map(([name, p]) => [name, exactText(p)])),
     timeoutMs: options.solverTimeoutMs ?? 4000,
   });
   if (!solved.ok) return { reason: solved.reason };
