@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { constant, variable } from "./constructors.js";
 import { decideCondition } from "./decide-condition.js";
 import { Rational } from "./rational.js";
@@ -13,9 +13,17 @@ const reverse = n.mul(m).mul(3);
 const forwardCheaper = { left: reverse, relation: ">" as const, right: forward };
 const costs = { forward, reverse };
 
-describe("decideCondition", () => {
+// Solver calls are bounded by wall-clock time-outs: room for a loaded machine (well under a
+// second each on an idle one), and z3's start paid once, before the tests.
+const timeoutMs = 30_000;
+
+describe("decideCondition", { timeout: 90_000 }, () => {
+  beforeAll(() => decideCondition(forwardCheaper, forwardCheaper, { timeoutMs: 1 }), 120_000);
+
   test("m > n is forward-cheaper exactly, over all positive integers", async () => {
-    expect(await decideCondition({ left: m, relation: ">", right: n }, forwardCheaper)).toEqual({
+    expect(
+      await decideCondition({ left: m, relation: ">", right: n }, forwardCheaper, { timeoutMs }),
+    ).toEqual({
       verdict: "equivalent",
       scope: { domain: "positive integers", variables: ["m", "n"], constraints: [] },
     });
@@ -24,6 +32,7 @@ describe("decideCondition", () => {
   test("m >= n is refused at the boundary n = m, where both modes cost 3n²", async () => {
     const decision = await decideCondition({ left: m, relation: ">=", right: n }, forwardCheaper, {
       costs,
+      timeoutMs,
     });
     expect(decision).toMatchObject({
       verdict: "different",
@@ -43,7 +52,7 @@ describe("decideCondition", () => {
     const decision = await decideCondition(
       { left: m, relation: ">", right: n.add(1) },
       forwardCheaper,
-      { costs },
+      { costs, timeoutMs },
     );
     expect(decision).toMatchObject({
       verdict: "different",
@@ -58,6 +67,7 @@ describe("decideCondition", () => {
   test("a region's constraints restrict the sizes: with n ≥ 3, m >= n differs first at n = m = 3", async () => {
     const decision = await decideCondition({ left: m, relation: ">=", right: n }, forwardCheaper, {
       region: Region.of("n >= 3"),
+      timeoutMs,
     });
     expect(decision).toMatchObject({ verdict: "different", point: { n: 3n, m: 3n } });
   });

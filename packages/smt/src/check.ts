@@ -48,11 +48,12 @@ function readModel(
 }
 
 /**
- * Runs one solver call with z3's own timeout, and interrupts it from here too if z3 overruns
- * (the timer is unref'd, so it never keeps the process alive).
+ * Runs one solver call with z3's own timeout, and interrupts it from here too if z3 overruns by
+ * far: z3's clock starts only once its worker thread runs, which on a loaded machine can be
+ * seconds after the call (the timer is unref'd, so it never keeps the process alive).
  */
 async function bounded<T>(ctx: Z3Context, timeoutMs: number, run: () => Promise<T>): Promise<T> {
-  const guard = setTimeout(() => ctx.interrupt(), timeoutMs + 250);
+  const guard = setTimeout(() => ctx.interrupt(), 2 * timeoutMs + 10_000);
   guard.unref?.();
   try {
     return await run();

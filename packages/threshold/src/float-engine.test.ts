@@ -1,32 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { decide } from "./decide.js";
 import { distinct, intRange } from "./domain.js";
-import { permutationByEquality, permutationQuestion } from "./fixtures/hw1-networks.js";
+import { withTinyZeros } from "./fixtures/hostile.js";
+import { permutationByEquality } from "./fixtures/hw1-networks.js";
 import { approximate } from "./float-engine.js";
-import { type Network, network } from "./network.js";
-import { parseRational, type Scalar } from "./rational.js";
+import { parseRational } from "./rational.js";
 import { isPermutation } from "./target.js";
 import { verify } from "./verify.js";
-
-/** `net` with every zero weight and bias replaced by `tiny`, and `extra` more hidden units. */
-function withTinyZeros(net: Network, tiny: string, extra = 0): Network {
-  const swap = (w: { num: bigint }, value: Scalar): Scalar => (w.num === 0n ? tiny : value);
-  return network(
-    net.layers.map((layer, l) => {
-      const rows = layer.weights.map((row) => row.map((w) => swap(w, w.toString())));
-      const inputs = rows[0]!.length;
-      if (l === 0) rows.push(...Array.from({ length: extra }, () => Array(inputs).fill(tiny)));
-      if (l === 1) for (const row of rows) row.push(...Array(extra).fill(tiny));
-      const bias = layer.bias.map((b) => swap(b, b.toString()));
-      if (l === 0) bias.push(...Array(extra).fill(tiny));
-      const activation = [
-        ...layer.activations,
-        ...(l === 0 ? Array(extra).fill("indicator[-1,1]") : []),
-      ];
-      return { weights: rows, bias, activation };
-    }),
-  );
-}
 
 const box = intRange(-3, 3, 6, distinct([0, 1, 2], [3, 4, 5]));
 
@@ -55,12 +34,6 @@ describe("hostile tiny weights: bounded exact work", () => {
     const result = verify(net, isPermutation, box);
     expect(result).toMatchObject({ status: "pass", engine: "float" });
     expect(result.exactWork).toEqual({ units: 1260, inputs: 0 });
-  });
-
-  test("the solver then refutes the 1e-300 network far outside the box", async () => {
-    const net = withTinyZeros(permutationByEquality, "1e-300");
-    const decision = await decide(net, permutationQuestion, { timeoutMs: 8000 });
-    expect(decision).toMatchObject({ verdict: "refuted", foundBy: "solver" });
   });
 });
 
