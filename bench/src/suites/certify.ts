@@ -62,7 +62,12 @@ const suite: BenchSuite = {
   name: "@nnkit/grading (certified)",
   cases: () => [
     certifyCase("prove 1.1 (3 + 1 units)", "1.1", layersAnswer(elementInList), "correct"),
-    certifyCase("prove 1.2 (9 + 6 + 1 units)", "1.2", layersAnswer(permutationByEquality), "correct"),
+    certifyCase(
+      "prove 1.2 (9 + 6 + 1 units)",
+      "1.2",
+      layersAnswer(permutationByEquality),
+      "correct",
+    ),
     certifyCase(
       "refute 1.1 row [-2, 0.2, 0, 2] (wrong outside −4..4)",
       "1.1",

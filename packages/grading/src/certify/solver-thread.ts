@@ -7,7 +7,12 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  Worker,
+} from "node:worker_threads";
 
 /** A request the solver thread answers (plain data: it crosses a thread boundary). */
 export type SolverRequest =
@@ -59,7 +64,9 @@ export type ConditionAnswer =
   | { readonly verdict: "unknown"; readonly reason: string; readonly detail: string };
 
 /** The answer, or why the solver thread gave none (did not start, crashed, missed the deadline). */
-export type Solved<A> = { readonly ok: true; readonly answer: A } | { readonly ok: false; readonly reason: string };
+export type Solved<A> =
+  | { readonly ok: true; readonly answer: A }
+  | { readonly ok: false; readonly reason: string };
 
 // The worker's code, run with `eval`: it imports the built packages by absolute URL so that it
 // runs the same under tests (TypeScript sources) and from dist.

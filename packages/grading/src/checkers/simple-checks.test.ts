@@ -100,7 +100,11 @@ describe("conditionCheck", () => {
   // Forward 2n² + nm, reverse 3nm: at m = n both cost 3n², so forward is not cheaper there.
   const withCosts = conditionCheck({
     symbols: ["m", "n"],
-    positiveWhere: () => n.mul(m).mul(3).sub(n.pow(2).mul(2).add(n.mul(m))),
+    positiveWhere: () =>
+      n
+        .mul(m)
+        .mul(3)
+        .sub(n.pow(2).mul(2).add(n.mul(m))),
     costs: () => ({
       "forward mode": n.pow(2).mul(2).add(n.mul(m)),
       "reverse mode": n.mul(m).mul(3),

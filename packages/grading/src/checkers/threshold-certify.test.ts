@@ -85,7 +85,9 @@ describe("thresholdCheck decides over all integers", () => {
         domain: "all integer inputs",
         assumptions: ["x1, x2, x3 distinct"],
       });
-      expect(outcome.feedback).toBe("correct: proved for all integer inputs with x1, x2, x3 distinct");
+      expect(outcome.feedback).toBe(
+        "correct: proved for all integer inputs with x1, x2, x3 distinct",
+      );
     }
   });
 
@@ -106,7 +108,10 @@ describe("thresholdCheck decides over all integers", () => {
       [0, 0, -2, 2],
     ]);
     const answer = map({
-      W1: list(list(num(-2), text("0.2"), num(0), num(2)), ...(W1 as { items: AnswerValue[] }).items.slice(1)),
+      W1: list(
+        list(num(-2), text("0.2"), num(0), num(2)),
+        ...(W1 as { items: AnswerValue[] }).items.slice(1),
+      ),
       b1: num(0),
       W2: list(num(-2), num(-2), num(-2)),
       b2: num(2),
@@ -146,11 +151,7 @@ describe("thresholdCheck decides over all integers", () => {
     const outcome = run(q11(), answer);
     expect(fractionOf(outcome)).toBe(0);
     const [x1, x2, x3, x4] = counterexampleOf(outcome) as [number, number, number, number];
-    const h = [
-      phi100(200 * (x4 - x1)),
-      phi100(200 * (x4 - x2)),
-      phi100(215 * x4 - 200 * x3),
-    ];
+    const h = [phi100(200 * (x4 - x1)), phi100(200 * (x4 - x2)), phi100(215 * x4 - 200 * x3)];
     const y = phi100(200 - 200 * (h[0]! + h[1]! + h[2]!));
     const target = x4 === x1 || x4 === x2 || x4 === x3 ? 1 : 0;
     expect(y).not.toBe(target);
@@ -161,7 +162,9 @@ describe("thresholdCheck decides over all integers", () => {
   it("refuses a 1.2 equality unit that also weighs x2 by 0.25 at a small input outside the box", () => {
     const json = toJSON(permutationByEquality);
     const first = json.layers[0]!;
-    const weights = first.weights.map((row, unit) => (unit === 0 ? [row[0]!, "0.25", ...row.slice(2)] : row));
+    const weights = first.weights.map((row, unit) =>
+      unit === 0 ? [row[0]!, "0.25", ...row.slice(2)] : row,
+    );
     const leaky = { ...json, layers: [{ ...first, weights }, ...json.layers.slice(1)] };
     const answer = map({
       layers: list(
@@ -192,7 +195,9 @@ describe("thresholdCheck decides over all integers", () => {
     const outcome = run(q12(1), layersAnswer(permutationByEquality));
     expect(outcome.status).toBe("review");
     expect(outcome.items[0]!.scope).toMatchObject({ kind: "enumerated", box: { lo: -3, hi: 3 } });
-    expect(outcome.feedback).toMatch(/left for a person to grade \(enumerated -3\.\.3: \d+ inputs\)/);
+    expect(outcome.feedback).toMatch(
+      /left for a person to grade \(enumerated -3\.\.3: \d+ inputs\)/,
+    );
   });
 
   it("decides a network once per check: the second grading is a cache hit", () => {

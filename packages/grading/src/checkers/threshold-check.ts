@@ -120,7 +120,11 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
               1,
               { kind: "correct" },
               {
-                scope: { kind: "proof", domain: "all integer inputs", assumptions: scope.assumptions },
+                scope: {
+                  kind: "proof",
+                  domain: "all integer inputs",
+                  assumptions: scope.assumptions,
+                },
               },
             );
           case "refuted": {
@@ -136,11 +140,17 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
             });
           }
           case "disallowed activation":
-            return graded(0, { kind: "network-refused", reason: `activation not allowed: ${answer.detail}` });
-          case "unknown":
-            return review(`not decided over all integer inputs (${answer.reason}: ${answer.detail})`, {
-              scope,
+            return graded(0, {
+              kind: "network-refused",
+              reason: `activation not allowed: ${answer.detail}`,
             });
+          case "unknown":
+            return review(
+              `not decided over all integer inputs (${answer.reason}: ${answer.detail})`,
+              {
+                scope,
+              },
+            );
         }
       }
       return review("verification did not finish", { scope });
@@ -164,7 +174,8 @@ function solveOverIntegers(
   net: Network,
   timeoutMs: number,
 ): Solved<ThresholdAnswer> {
-  const target = question.target.kind === "predicate" ? question.target.condition?.(question.arity) : undefined;
+  const target =
+    question.target.kind === "predicate" ? question.target.condition?.(question.arity) : undefined;
   const assumption = question.assumption?.condition?.(question.arity);
   if (target === undefined || (question.assumption !== undefined && assumption === undefined)) {
     return { ok: false, reason: "the question has no logical form a solver can read" };
