@@ -1,11 +1,11 @@
 import type { Polynomial } from "@nnkit/cost";
-import type { CheckOutcome } from "./outcome.js";
 import { readText } from "../answers/read-values.js";
+import { type ConditionAnswer, solveSync } from "../certify/solver-thread.js";
 import type { CompareOp } from "../math/expr.js";
 import { parseMath } from "../math/parse-math.js";
 import { toPolynomial } from "../math/to-polynomial.js";
-import { type ConditionAnswer, solveSync } from "../certify/solver-thread.js";
 import { type Check, type CheckContext, graded, invalid, invalidMath, review } from "./check.js";
+import type { CheckOutcome } from "./outcome.js";
 import { perContext } from "./per-context.js";
 import { samplePoints } from "./sample-points.js";
 

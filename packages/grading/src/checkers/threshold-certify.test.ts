@@ -5,9 +5,9 @@ import { fractionOf, list, map, matrix, num, run, text } from "../fixtures/answe
 import {
   elementInList,
   elementInListTolerant,
+  thresholdQuestions as homework,
   permutationByEquality,
   permutationByModules,
-  thresholdQuestions as homework,
 } from "../hw1/threshold-networks.js";
 import { thresholdCheck } from "./threshold-check.js";
 

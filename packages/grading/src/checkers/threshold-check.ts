@@ -7,8 +7,8 @@ import {
   type Verification,
   verify,
 } from "@nnkit/threshold";
-import { type Solved, solveSync, type ThresholdAnswer } from "../certify/solver-thread.js";
 import type { AnswerValue } from "../answers/answer-value.js";
+import { type Solved, solveSync, type ThresholdAnswer } from "../certify/solver-thread.js";
 import { type Check, graded, invalid, review } from "./check.js";
 import type { Counterexample, Scope } from "./outcome.js";
 import {
@@ -31,6 +31,9 @@ export interface ThresholdCheckOptions {
   /** The solver's time-out per network, after the box found no counterexample (default 4000 ms). */
   readonly solverTimeoutMs?: number;
 }
+
+/** Decisions a check remembers (one class's distinct networks, many times over). */
+const DECISION_CACHE_SIZE = 4096;
 
 /** A threshold check also says which network it would verify for an answer. */
 export interface ThresholdCheck extends Check {
@@ -73,7 +76,11 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
     }
     decisions.solved++;
     const solved = solveOverIntegers(options.question, net, timeoutMs);
-    if (solved.ok && solved.answer.verdict !== "unknown") cache.set(key, solved);
+    if (solved.ok && solved.answer.verdict !== "unknown") {
+      // Bounded: a batch of many distinct networks forgets the oldest decisions first.
+      if (cache.size >= DECISION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(key, solved);
+    }
     return solved;
   };
   return {
