@@ -76,7 +76,13 @@ export {
   unreadableQuestion,
 } from "./grade/grade-answer.js";
 export { applyLatePolicy, type LateOutcome } from "./grade/late-policy.js";
-export { type ManualScore, mergeManualScores, parseManualScores } from "./grade/manual-scores.js";
+export {
+  type ManualScore,
+  type ManualScoreRow,
+  mergeManualScores,
+  parseManualScores,
+  readManualScoreRows,
+} from "./grade/manual-scores.js";
 export {
   type RenderedPart,
   type RenderOptions,
