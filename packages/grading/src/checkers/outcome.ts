@@ -56,6 +56,8 @@ export type Counterexample =
       /** Whether the reference condition holds there, and whether the student's does. */
       readonly expected: boolean;
       readonly actual: boolean;
+      /** Named costs at the point, exact ("forward mode", "147"). */
+      readonly costs?: readonly (readonly [string, string])[];
     }
   | { readonly kind: "instance"; readonly index: number; readonly count: number };
 

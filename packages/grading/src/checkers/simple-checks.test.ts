@@ -86,6 +86,67 @@ describe("conditionCheck", () => {
     expect(fractionOf(outcome)).toBe(0);
     expect(outcome.feedback).toMatch(/^at m = \d+, n = \d+ your condition/);
   });
+
+  it("proves an equivalent condition over all positive integer sizes", () => {
+    const outcome = run(check, text("m > n"));
+    expect(outcome.items[0]!.scope).toEqual({
+      kind: "proof",
+      domain: "all positive integer sizes",
+      assumptions: [],
+    });
+    expect(outcome.feedback).toBe("correct: proved for all positive integer sizes");
+  });
+
+  // Forward 2n² + nm, reverse 3nm: at m = n both cost 3n², so forward is not cheaper there.
+  const withCosts = conditionCheck({
+    symbols: ["m", "n"],
+    positiveWhere: () =>
+      n
+        .mul(m)
+        .mul(3)
+        .sub(n.pow(2).mul(2).add(n.mul(m))),
+    costs: () => ({
+      "forward mode": n.pow(2).mul(2).add(n.mul(m)),
+      "reverse mode": n.mul(m).mul(3),
+    }),
+    meaning: "forward mode being cheaper",
+  });
+
+  it("refuses m >= n at the boundary m = n, with both costs there", () => {
+    const outcome = run(withCosts, text("m \\geq n"));
+    expect(fractionOf(outcome)).toBe(0);
+    const at = outcome.items[0]!.counterexample;
+    expect(at?.kind).toBe("point");
+    if (at?.kind !== "point") return;
+    const point = Object.fromEntries(at.point);
+    expect(point.m).toBe(point.n);
+    const k = point.n!;
+    expect(at.costs).toEqual([
+      ["forward mode", String(3 * k * k)],
+      ["reverse mode", String(3 * k * k)],
+    ]);
+    expect(outcome.feedback).toBe(
+      `at m = ${k}, n = ${k} your condition holds, but forward mode being cheaper is false there (forward mode costs ${3 * k * k}, reverse mode costs ${3 * k * k})`,
+    );
+  });
+
+  it("refuses m != n (decided as the negation of m = n)", () => {
+    expect(fractionOf(run(withCosts, text("m \\neq n")))).toBe(0);
+  });
+
+  it("where the solver gives up, samples the boundary too and never passes", () => {
+    const sampling = conditionCheck({
+      symbols: ["m", "n"],
+      positiveWhere: () => n.mul(m).mul(2).sub(n.pow(2).mul(2)),
+      meaning: "forward mode being cheaper",
+      solverTimeoutMs: 1,
+    });
+    const boundary = run(sampling, text("m \\geq n"));
+    expect(fractionOf(boundary)).toBe(0);
+    const right = run(sampling, text("m > n"));
+    expect(right.status).toBe("review");
+    expect(right.feedback).toMatch(/left for a person to grade \(sampled \d+ points\)$/);
+  });
 });
 
 describe("graphCheck", () => {

@@ -3,12 +3,14 @@ import {
   type Network,
   prepareVerification,
   type Question as ThresholdQuestion,
+  toJSON,
   type Verification,
   verify,
 } from "@nnkit/threshold";
 import type { AnswerValue } from "../answers/answer-value.js";
+import { type Solved, solveSync, type ThresholdAnswer } from "../certify/solver-thread.js";
 import { type Check, graded, invalid, review } from "./check.js";
-import type { Scope } from "./outcome.js";
+import type { Counterexample, Scope } from "./outcome.js";
 import {
   type AnswerNetworkResult,
   type NetworkForm,
@@ -26,12 +28,19 @@ export interface ThresholdCheckOptions {
   readonly defaultActivation: string;
   /** Weights (and biases) the network may have in all, which bounds verification time. */
   readonly maxParameters?: number;
+  /** The solver's time-out per network, after the box found no counterexample (default 4000 ms). */
+  readonly solverTimeoutMs?: number;
 }
+
+/** Decisions a check remembers (one class's distinct networks, many times over). */
+const DECISION_CACHE_SIZE = 4096;
 
 /** A threshold check also says which network it would verify for an answer. */
 export interface ThresholdCheck extends Check {
   readonly kind: "threshold";
   network(answer: AnswerValue): AnswerNetworkResult;
+  /** Decisions asked of the solver, and those answered from this check's cache. */
+  readonly decisions: { readonly solved: number; readonly cached: number };
 }
 
 export function isThresholdCheck(check: Check): check is ThresholdCheck {
@@ -39,9 +48,12 @@ export function isThresholdCheck(check: Check): check is ThresholdCheck {
 }
 
 /**
- * Builds the student's network and verifies it with @nnkit/threshold on every input of the
- * question's domain (under the handout's assumption). A failure shows the counterexample input, the
- * expected and the actual output, and every layer's values.
+ * Builds the student's network and checks it with @nnkit/threshold on every input of a small box
+ * (the smallest counterexample near the origin); if none is found there, the solver decides the
+ * question over all integer inputs: `correct` only with a proof, wrong with a counterexample the
+ * solver found (minimised and checked exactly), else `review` naming the box that was enumerated.
+ * A failure shows the counterexample input, the expected and the actual output, and every layer's
+ * values.
  */
 export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
   const readOptions = {
@@ -52,8 +64,28 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
   };
   const [lo, hi] = options.range;
   let verifyAnswer: ((net: Network) => Verification) | undefined;
+  const cache = new Map<string, Solved<ThresholdAnswer>>();
+  const decisions = { solved: 0, cached: 0 };
+  const timeoutMs = options.solverTimeoutMs ?? 4000;
+  const decideAnswer = (net: Network): Solved<ThresholdAnswer> => {
+    const key = JSON.stringify(toJSON(net));
+    const known = cache.get(key);
+    if (known !== undefined) {
+      decisions.cached++;
+      return known;
+    }
+    decisions.solved++;
+    const solved = solveOverIntegers(options.question, net, timeoutMs);
+    if (solved.ok && solved.answer.verdict !== "unknown") {
+      // Bounded: a batch of many distinct networks forgets the oldest decisions first.
+      if (cache.size >= DECISION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(key, solved);
+    }
+    return solved;
+  };
   return {
     kind: "threshold",
+    decisions,
     network: (answer) => readAnswerNetwork(answer, readOptions),
     grade(answer) {
       const read = readAnswerNetwork(answer, readOptions);
@@ -71,32 +103,101 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
         count: result.checked,
         assumptions: result.assumption ? [result.assumption] : [],
       };
-      if (result.status === "pass") return graded(1, { kind: "correct" }, { scope });
       if (result.status === "fail") {
         const { input, expected, actual, trace } = result.counterexample;
         const text = (values: readonly unknown[]) => values.map(String);
-        return graded(
-          0,
-          { kind: "network-wrong" },
-          {
-            scope,
-            counterexample: {
-              kind: "input",
-              input: text(input),
-              expected: text(expected),
-              actual: text(actual),
-              trace: trace.layers.map((layer) => ({
-                ...(layer.name === undefined ? {} : { name: layer.name }),
-                preActivation: text(layer.preActivation),
-                activation: text(layer.activation),
+        return wrongAt(scope, {
+          input: text(input),
+          expected: text(expected),
+          actual: text(actual),
+          trace: trace.layers.map((layer) => ({
+            ...(layer.name === undefined ? {} : { name: layer.name }),
+            preActivation: text(layer.preActivation),
+            activation: text(layer.activation),
+          })),
+        });
+      }
+      if (result.status === "pass") {
+        const solved = decideAnswer(read.network);
+        if (!solved.ok) return review(`not decided: ${solved.reason}`, { scope });
+        const answer = solved.answer;
+        switch (answer.verdict) {
+          case "proved":
+            return graded(
+              1,
+              { kind: "correct" },
+              {
+                scope: {
+                  kind: "proof",
+                  domain: "all integer inputs",
+                  assumptions: scope.assumptions,
+                },
+              },
+            );
+          case "refuted": {
+            const names = read.network.layers.map((layer) => layer.name);
+            return wrongAt(scope, {
+              input: answer.input,
+              expected: answer.expected,
+              actual: answer.actual,
+              trace: answer.trace.map((layer, l) => ({
+                ...(names[l] === undefined ? {} : { name: names[l] }),
+                ...layer,
               })),
-            },
-          },
-        );
+            });
+          }
+          case "disallowed activation":
+            return graded(0, {
+              kind: "network-refused",
+              reason: `activation not allowed: ${answer.detail}`,
+            });
+          case "unknown":
+            return review(
+              `not decided over all integer inputs (${answer.reason}: ${answer.detail})`,
+              {
+                scope,
+              },
+            );
+        }
       }
       return review("verification did not finish", { scope });
     },
   };
+}
+
+function wrongAt(scope: Scope, counterexample: Omit<InputCounterexample, "kind">) {
+  return graded(
+    0,
+    { kind: "network-wrong" },
+    { scope, counterexample: { kind: "input", ...counterexample } },
+  );
+}
+
+type InputCounterexample = Extract<Counterexample, { kind: "input" }>;
+
+/** Asks the solver thread whether `net` answers `question` for every integer input. */
+function solveOverIntegers(
+  question: ThresholdQuestion,
+  net: Network,
+  timeoutMs: number,
+): Solved<ThresholdAnswer> {
+  const target =
+    question.target.kind === "predicate" ? question.target.condition?.(question.arity) : undefined;
+  const assumption = question.assumption?.condition?.(question.arity);
+  if (target === undefined || (question.assumption !== undefined && assumption === undefined)) {
+    return { ok: false, reason: "the question has no logical form a solver can read" };
+  }
+  return solveSync<ThresholdAnswer>({
+    kind: "threshold",
+    network: toJSON(net),
+    target,
+    ...(assumption === undefined ? {} : { assumption }),
+    arity: question.arity,
+    ...(question.allowedActivations === undefined
+      ? {}
+      : { allowedActivations: question.allowedActivations }),
+    timeoutMs,
+  });
 }
 
 /**

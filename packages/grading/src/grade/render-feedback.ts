@@ -187,7 +187,9 @@ function conditionDisagrees(meaning: string, at: Counterexample | undefined): st
   if (at?.kind !== "point") return `your condition disagrees with ${meaning}`;
   const where = at.point.map(([name, value]) => `${name} = ${value}`).join(", ");
   const verdict = at.expected ? "does not hold" : "holds";
-  return `at ${where} your condition ${verdict}, but ${meaning} is ${at.expected ? "true" : "false"} there`;
+  const costs = at.costs?.map(([name, value]) => `${name} costs ${value}`).join(", ");
+  const there = costs === undefined || costs === "" ? "" : ` (${costs})`;
+  return `at ${where} your condition ${verdict}, but ${meaning} is ${at.expected ? "true" : "false"} there${there}`;
 }
 
 function renderDifference(difference: Difference): string {

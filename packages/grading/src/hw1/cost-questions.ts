@@ -298,6 +298,10 @@ export const q2_4: Question = {
         symbols: ["m", "n"],
         positiveWhere: () =>
           multiplications(tradeOff, "reverse").sub(multiplications(tradeOff, "forward")),
+        costs: () => ({
+          "forward mode": multiplications(tradeOff, "forward"),
+          "reverse mode": multiplications(tradeOff, "reverse"),
+        }),
         meaning: "forward mode being cheaper",
       }),
     },

@@ -1,0 +1,224 @@
+// Grading is synchronous, the solver (z3 via @nnkit/threshold's decide and @nnkit/cost's
+// decideCondition) is asynchronous. This bridge runs the decisions in one long-lived worker
+// thread per grading thread, started on the first decision (z3 starts once there and is reused),
+// and waits for each answer with Atomics.wait, reading it with receiveMessageOnPort (the synckit
+// pattern). A hard deadline bounds every wait; an answer not given in time is `unavailable`.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  Worker,
+} from "node:worker_threads";
+
+/** A request the solver thread answers (plain data: it crosses a thread boundary). */
+export type SolverRequest =
+  | {
+      readonly kind: "threshold";
+      /** @nnkit/threshold's NetworkJSON. */
+      readonly network: unknown;
+      /** The question's logical forms (threshold Conditions) and allowed activations. */
+      readonly target: unknown;
+      readonly assumption?: unknown;
+      readonly arity: number;
+      readonly allowedActivations?: readonly string[];
+      readonly timeoutMs: number;
+    }
+  | {
+      readonly kind: "condition";
+      /** Constraints as text: left, relation, right (polynomials @nnkit/cost parses). */
+      readonly candidate: readonly [string, string, string];
+      readonly reference: readonly [string, string, string];
+      readonly costs: Readonly<Record<string, string>>;
+      readonly timeoutMs: number;
+    };
+
+/** The solver thread's answers, as plain text data. */
+export type ThresholdAnswer =
+  | { readonly verdict: "proved"; readonly assumptions: readonly string[] }
+  | {
+      readonly verdict: "refuted";
+      readonly input: readonly string[];
+      readonly expected: readonly string[];
+      readonly actual: readonly string[];
+      readonly trace: readonly {
+        readonly preActivation: readonly string[];
+        readonly activation: readonly string[];
+      }[];
+    }
+  | { readonly verdict: "unknown"; readonly reason: string; readonly detail: string }
+  | { readonly verdict: "disallowed activation"; readonly detail: string };
+
+export type ConditionAnswer =
+  | { readonly verdict: "equivalent" }
+  | {
+      readonly verdict: "different";
+      readonly point: Readonly<Record<string, string>>;
+      readonly candidateHolds: boolean;
+      readonly referenceHolds: boolean;
+      readonly costs: Readonly<Record<string, string>>;
+    }
+  | { readonly verdict: "unknown"; readonly reason: string; readonly detail: string };
+
+/** The answer, or why the solver thread gave none (did not start, crashed, missed the deadline). */
+export type Solved<A> =
+  | { readonly ok: true; readonly answer: A }
+  | { readonly ok: false; readonly reason: string };
+
+// The worker's code, run with `eval`: it imports the built packages by absolute URL so that it
+// runs the same under tests (TypeScript sources) and from dist.
+const WORKER = `
+const { workerData } = require("node:worker_threads");
+const { port, signal, threshold: thresholdUrl, cost: costUrl } = workerData;
+const modules = Promise.all([import(thresholdUrl), import(costUrl)]);
+const text = (values) => values.map(String);
+function constraint(cost, [left, relation, right]) {
+  return { left: cost.parsePolynomial(left), relation, right: cost.parsePolynomial(right) };
+}
+async function answer(request) {
+  const [threshold, cost] = await modules;
+  if (request.kind === "threshold") {
+    const net = threshold.fromJSON(request.network);
+    const question = threshold.question({
+      target: threshold.conditionTarget(request.target),
+      arity: request.arity,
+      ...(request.assumption === undefined ? {} : { assumption: threshold.conditionAssumption(request.assumption) }),
+      ...(request.allowedActivations === undefined ? {} : { allowedActivations: request.allowedActivations }),
+    });
+    // The grader enumerated its box already: the solver's own enumeration is one point.
+    const d = await threshold.decide(net, question, { box: [0, 0], timeoutMs: request.timeoutMs });
+    if (d.verdict === "proved") return { verdict: "proved", assumptions: d.scope.assumptions };
+    if (d.verdict === "refuted") {
+      const c = d.counterexample;
+      return {
+        verdict: "refuted",
+        input: text(c.input),
+        expected: text(c.expected),
+        actual: text(c.actual),
+        trace: c.trace.layers.map((l) => ({ preActivation: text(l.preActivation), activation: text(l.activation) })),
+      };
+    }
+    if (d.verdict === "unknown") return { verdict: "unknown", reason: d.reason, detail: d.detail };
+    return { verdict: "disallowed activation", detail: "layer " + d.layer + " unit " + d.unit + ": " + d.activation };
+  }
+  const costs = Object.fromEntries(Object.entries(request.costs).map(([k, v]) => [k, cost.parsePolynomial(v)]));
+  const d = await cost.decideCondition(constraint(cost, request.candidate), constraint(cost, request.reference), { costs, timeoutMs: request.timeoutMs });
+  if (d.verdict === "equivalent") return { verdict: "equivalent" };
+  if (d.verdict === "unknown") return { verdict: "unknown", reason: d.reason, detail: d.detail };
+  return {
+    verdict: "different",
+    point: Object.fromEntries(Object.entries(d.point).map(([k, v]) => [k, String(v)])),
+    candidateHolds: d.candidateHolds,
+    referenceHolds: d.referenceHolds,
+    costs: Object.fromEntries(Object.entries(d.costs).map(([k, v]) => [k, String(v)])),
+  };
+}
+port.on("message", async ({ id, request }) => {
+  let reply;
+  try {
+    reply = { id, ok: true, answer: await answer(request) };
+  } catch (error) {
+    reply = { id, ok: false, reason: String(error && error.message ? error.message : error) };
+  }
+  port.postMessage(reply);
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+});
+`;
+
+interface Thread {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  readonly signal: Int32Array;
+}
+
+let thread: Thread | undefined;
+let nextId = 0;
+
+/** The entry of a workspace package's build (dist/index.js), found from its package.json. */
+function builtEntry(name: string): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve(`${name}/package.json`);
+  const main = (JSON.parse(readFileSync(manifest, "utf8")) as { main?: string }).main;
+  return pathToFileURL(join(dirname(manifest), main ?? "dist/index.js")).href;
+}
+
+function start(): Thread {
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(WORKER, {
+    eval: true,
+    // Tests run with the "@nnkit/source" condition (TypeScript sources): the thread runs the build.
+    execArgv: process.execArgv.filter((arg) => !arg.includes("conditions") && arg !== "-C"),
+    workerData: {
+      port: port2,
+      signal,
+      threshold: builtEntry("@nnkit/threshold"),
+      cost: builtEntry("@nnkit/cost"),
+    },
+    transferList: [port2],
+  });
+  worker.unref(); // a grading process exits when its work is done, solver thread or not
+  port1.unref();
+  worker.on("error", () => stop());
+  return { worker, port: port1, signal };
+}
+
+function stop(): void {
+  if (thread === undefined) return;
+  void thread.worker.terminate();
+  thread.port.close();
+  thread = undefined;
+}
+
+/**
+ * The solver's own time-out bounds each decision; these allowances only catch a hung thread. The
+ * first request also pays loading the packages and z3 (≈ 1 s, tens of seconds on a loaded machine).
+ */
+const START_ALLOWANCE_MS = 60_000;
+const REPLY_ALLOWANCE_MS = 10_000;
+
+/**
+ * Asks the solver thread and blocks until it answers or `timeoutMs` (plus an allowance for the
+ * solver's start and for minimising) has passed; a thread that missed its deadline is stopped, so
+ * the next request starts a fresh one.
+ */
+export function solveSync<A>(request: SolverRequest): Solved<A> {
+  let current: Thread;
+  const starting = thread === undefined;
+  try {
+    thread ??= start();
+    current = thread;
+  } catch (error) {
+    return { ok: false, reason: `the solver did not start: ${(error as Error).message}` };
+  }
+  const id = nextId++;
+  current.port.postMessage({ id, request });
+  const deadline =
+    Date.now() + request.timeoutMs + REPLY_ALLOWANCE_MS + (starting ? START_ALLOWANCE_MS : 0);
+  const receive = (): Solved<A> | undefined => {
+    for (;;) {
+      const message = receiveMessageOnPort(current.port);
+      if (message === undefined) return undefined;
+      const reply = message.message as
+        | { id: number; ok: true; answer: A }
+        | { id: number; ok: false; reason: string };
+      if (reply.id !== id) continue; // a late answer to a request that already timed out
+      return reply.ok ? { ok: true, answer: reply.answer } : { ok: false, reason: reply.reason };
+    }
+  };
+  for (;;) {
+    const seen = Atomics.load(current.signal, 0);
+    const answered = receive();
+    if (answered !== undefined) return answered;
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      stop();
+      return { ok: false, reason: `the solver gave no answer within ${request.timeoutMs} ms` };
+    }
+    Atomics.wait(current.signal, 0, seen, left);
+  }
+}
