@@ -1,14 +1,14 @@
 import { type DType, type Tensor, tensor } from "@nnkit/tensor";
-import { assertLive, type GraphBuilder } from "./builder.js";
 import type { Params, Primitive } from "./primitive.js";
-import { type Operand, Tracer, type Value } from "./tracer.js";
+import type { PrimitiveName } from "./primitive-names.js";
+import { assertLive, type GraphBuilder, type Operand, Tracer, type Value } from "./tracer.js";
 
 /**
  * Applies a primitive: on plain tensors it evaluates now; when any input is a tracer it records a
  * node in the deepest builder involved (or in `into`, for values that have no tracer inputs).
  */
 export function bind<P extends Params>(
-  primitive: Primitive<P>,
+  primitive: Primitive<PrimitiveName, P>,
   inputs: readonly Value[],
   params: P,
   into?: GraphBuilder,
@@ -22,7 +22,7 @@ export function bind<P extends Params>(
   }
   const out = primitive.shape(inputs, params);
   if (!target) return primitive.evaluate(inputs as readonly Tensor[], params);
-  return target.emit(primitive as unknown as Primitive, inputs, params, out);
+  return target.emit(primitive.name, inputs, params, out);
 }
 
 /** The dtype a plain number takes next to `other`, NumPy-2 "weak scalar" style. */

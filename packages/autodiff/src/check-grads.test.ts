@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { checkGrads } from "./check-grads.js";
 import { hw1Example, hw1Network } from "./networks/hw1-network.js";
 import { relu } from "./primitives/relu.js";
-import { sum } from "./primitives/sum.js";
+import { sum } from "./primitives/sum-broadcast.js";
 import type { Value } from "./tracer.js";
 
 describe("checkGrads", () => {

@@ -18,7 +18,15 @@ export {
   backwardEquations,
 } from "./equations/backward-equations.js";
 export { AutodiffError, type AutodiffErrorCode } from "./errors.js";
-export { Graph, type GraphNode } from "./graph.js";
+export {
+  edges,
+  findNode,
+  type Graph,
+  type GraphNode,
+  namedEdges,
+} from "./graph.js";
+export { graphCostExpr } from "./graph-cost-expr.js";
+export { evaluateGraph } from "./interpret/evaluate.js";
 export { walkGraph } from "./interpret/walk.js";
 export { type Hw1Parameters, hw1Example, hw1Network } from "./networks/hw1-network.js";
 export { dot } from "./ops/dot.js";
@@ -27,8 +35,8 @@ export { name } from "./ops/name.js";
 export { outer } from "./ops/outer.js";
 export type { BinaryOp, UnaryOp } from "./ops/types.js";
 export type { Params, Primitive } from "./primitive.js";
+export { type PrimitiveName, primitiveNames } from "./primitive-names.js";
 export { add } from "./primitives/add.js";
-export { broadcastTo } from "./primitives/broadcast.js";
 export { eq, ge, gt, le, lt, ne } from "./primitives/compare.js";
 export { div } from "./primitives/div.js";
 export { exp } from "./primitives/exp.js";
@@ -49,11 +57,14 @@ export { softmax } from "./primitives/softmax.js";
 export { square } from "./primitives/square.js";
 export { stack } from "./primitives/stack.js";
 export { sub } from "./primitives/sub.js";
-export { sum } from "./primitives/sum.js";
+export { broadcastTo, sum } from "./primitives/sum-broadcast.js";
 export { take } from "./primitives/take.js";
 export { tanh } from "./primitives/tanh.js";
 export { transpose } from "./primitives/transpose.js";
 export { where } from "./primitives/where.js";
+export { toDot } from "./render/dot.js";
+export { toMermaid } from "./render/mermaid.js";
+export { toText } from "./render/text.js";
 export { type TraceableFunction, trace } from "./trace.js";
 export { type Operand, Tracer, type Value } from "./tracer.js";
 export { type GradientOf, type Gradients, grad, valueAndGrad } from "./transforms/grad.js";

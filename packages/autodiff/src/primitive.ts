@@ -2,17 +2,18 @@ import type { Tensor } from "@nnkit/tensor";
 import type { AbstractValue } from "./abstract-value.js";
 import type { CostExpr } from "./cost.js";
 import type { Expr } from "./equations/expr.js";
+import type { Params } from "./graph.js";
+import type { PrimitiveName } from "./primitive-names.js";
 import type { Value } from "./tracer.js";
 
-/** A primitive's static parameters (axes, shapes, exponents), stored on its graph nodes. */
-export type Params = Readonly<Record<string, unknown>>;
+export type { Params };
 
 /**
  * One entry of the primitive table. Derivative rules are written with the package's own ops, so
  * they trace into graphs like any other code and can be differentiated again.
  */
-export interface Primitive<P extends Params = Params> {
-  readonly name: string;
+export interface Primitive<Name extends PrimitiveName = PrimitiveName, P extends Params = Params> {
+  readonly name: Name;
   /** Output shape and dtype from the inputs' (possibly symbolic) ones; throws on mismatches. */
   shape(inputs: readonly AbstractValue[], params: P): AbstractValue;
   /** The computation on concrete tensors. */

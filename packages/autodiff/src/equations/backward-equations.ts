@@ -1,7 +1,7 @@
 import type { Tensor } from "@nnkit/tensor";
 import { formatShape } from "../dims.js";
 import { AutodiffError } from "../errors.js";
-import { Graph, type GraphNode } from "../graph.js";
+import type { Graph, GraphNode } from "../graph.js";
 import { dependsOn } from "../interpret/backward.js";
 import { getPrimitive } from "../primitives/registry.js";
 import { type TraceableFunction, traceTree } from "../trace.js";
@@ -62,7 +62,7 @@ export function backwardEquations(
   f: Graph | TraceableFunction,
   ...args: unknown[]
 ): BackwardEquations {
-  const graph = f instanceof Graph ? f : traceTree("backwardEquations", f, args).graph;
+  const graph = typeof f === "function" ? traceTree("backwardEquations", f, args).graph : f;
   const outputId = graph.outputs[0];
   if (
     graph.outputs.length !== 1 ||

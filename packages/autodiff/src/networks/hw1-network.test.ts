@@ -7,6 +7,8 @@ import { sym } from "../dims.js";
 import { backwardEquations } from "../equations/backward-equations.js";
 import reference from "../fixtures/hw1_network.json" with { type: "json" };
 import { numericGradient, relativeError } from "../fixtures/numeric.js";
+import { findNode, namedEdges } from "../graph.js";
+import { graphCostExpr } from "../graph-cost-expr.js";
 import { trace } from "../trace.js";
 import { grad } from "../transforms/grad.js";
 import { type Hw1Parameters, hw1Network } from "./hw1-network.js";
@@ -26,8 +28,7 @@ describe("the homework 2.1 network", () => {
   test("its graph has exactly the edges of 2.1.1 between the handout's variables", () => {
     const graph = trace(hw1Network, params, x, t);
     const variables = new Set(["x", "t", "z1", "h", "z2", "g1", "g2", "y", "y'", "S", "J"]);
-    const edges = graph
-      .namedEdges()
+    const edges = namedEdges(graph)
       .filter(([from, to]) => variables.has(from) && variables.has(to))
       .map(([from, to]) => `${from}→${to}`)
       .sort();
@@ -50,7 +51,7 @@ describe("the homework 2.1 network", () => {
 
   test("parameters feed only their own layer", () => {
     const graph = trace(hw1Network, params, x, t);
-    const fromParams = graph.namedEdges().filter(([from]) => /^[Wb]\(/.test(from));
+    const fromParams = namedEdges(graph).filter(([from]) => /^[Wb]\(/.test(from));
     expect(fromParams.map(([a, b]) => `${a}→${b}`).sort()).toEqual(
       ["W(1)→z1", "b(1)→z1", "W(2)→z2", "b(2)→z2", "W(3)→y", "b(3)→y"].sort(),
     );
@@ -139,11 +140,11 @@ describe("the homework 2.1 network", () => {
       b3: abstract([3]),
     };
     const graph = trace(hw1Network, symbolic, abstract(["D"]), abstract([], "int32"));
-    expect(graph.node("z1").shape).toEqual([sym("K")]);
+    expect(findNode(graph, "z1").shape).toEqual([sym("K")]);
     expect(backwardEquations(graph).text).toBe(backwardEquations(hw1Network, params, x, t).text);
     // Forward pass: W(1)x and W(2)x cost KD each, W(3)g2 costs 3K, h ⊙ g1 costs K, the one-hot
     // product 3, softmax's normalisation 3.
-    expect(evaluateCost(graph.cost(), { K: 4, D: 5 })).toBe(2 * 4 * 5 + 3 * 4 + 4 + 3 + 3);
+    expect(evaluateCost(graphCostExpr(graph), { K: 4, D: 5 })).toBe(2 * 4 * 5 + 3 * 4 + 4 + 3 + 3);
   });
 
   test("backwardEquations also come in LaTeX", () => {

@@ -11,7 +11,7 @@ import { onehot } from "../primitives/onehot.js";
 import { relu } from "../primitives/relu.js";
 import { sigmoid } from "../primitives/sigmoid.js";
 import { softmax } from "../primitives/softmax.js";
-import { sum } from "../primitives/sum.js";
+import { sum } from "../primitives/sum-broadcast.js";
 import type { Value } from "../tracer.js";
 
 /** Parameters of the homework 2.1 network: W1, W2 are K×D, W3 is N×K. */

@@ -5,9 +5,10 @@ import { plus } from "../equations/expr.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
-import { binaryShape, spread, unbroadcast } from "./elementwise.js";
+import { binaryShape } from "./elementwise.js";
+import { spread, unbroadcast } from "./sum-broadcast.js";
 
-export const addPrimitive: Primitive = {
+export const addPrimitive: Primitive<"add"> = {
   name: "add",
   shape: binaryShape("add"),
   evaluate: ([a, b]) => T.add(a!, b!),

@@ -6,12 +6,13 @@ import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import { floatResult } from "../shapes.js";
 import type { Operand, Value } from "../tracer.js";
-import { binaryShape, spread, unbroadcast } from "./elementwise.js";
+import { binaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
 import { neg } from "./neg.js";
 import { sub } from "./sub.js";
+import { spread, unbroadcast } from "./sum-broadcast.js";
 
-export const divPrimitive: Primitive = {
+export const divPrimitive: Primitive<"div"> = {
   name: "div",
   shape(inputs) {
     const out = binaryShape("div")(inputs);

@@ -8,7 +8,7 @@ import type { Value } from "../tracer.js";
 import { floatUnaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
 
-export const expPrimitive: Primitive = {
+export const expPrimitive: Primitive<"exp"> = {
   name: "exp",
   shape: floatUnaryShape,
   evaluate: ([x]) => T.exp(x!),

@@ -10,11 +10,11 @@ import { floatUnaryShape } from "./elementwise.js";
 import { exp } from "./exp.js";
 import { mul } from "./mul.js";
 import { sub } from "./sub.js";
-import { sum } from "./sum.js";
+import { sum } from "./sum-broadcast.js";
 
 type LogSoftmaxParams = { axis: number };
 
-export const logSoftmaxPrimitive: Primitive<LogSoftmaxParams> = {
+export const logSoftmaxPrimitive: Primitive<"logSoftmax", LogSoftmaxParams> = {
   name: "logSoftmax",
   shape: floatUnaryShape,
   evaluate([x], { axis }) {

@@ -8,7 +8,7 @@ import type { Value } from "../tracer.js";
 import { div } from "./div.js";
 import { floatUnaryShape } from "./elementwise.js";
 
-export const logPrimitive: Primitive = {
+export const logPrimitive: Primitive<"log"> = {
   name: "log",
   shape: floatUnaryShape,
   evaluate: ([x]) => T.log(x!),

@@ -26,7 +26,7 @@ function checkRanks(a: AbstractValue, b: AbstractValue): void {
   }
 }
 
-export const matmulPrimitive: Primitive = {
+export const matmulPrimitive: Primitive<"matmul"> = {
   name: "matmul",
   shape([a, b]) {
     checkRanks(a!, b!);

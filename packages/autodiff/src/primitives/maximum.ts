@@ -6,10 +6,11 @@ import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
 import { ge } from "./compare.js";
-import { binaryShape, unbroadcast } from "./elementwise.js";
+import { binaryShape } from "./elementwise.js";
+import { unbroadcast } from "./sum-broadcast.js";
 import { where } from "./where.js";
 
-export const maximumPrimitive: Primitive = {
+export const maximumPrimitive: Primitive<"maximum"> = {
   name: "maximum",
   shape: binaryShape("maximum"),
   evaluate: ([a, b]) => T.maximum(a!, b!),

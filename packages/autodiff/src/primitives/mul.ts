@@ -6,9 +6,10 @@ import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
 import { add } from "./add.js";
-import { binaryShape, spread, unbroadcast } from "./elementwise.js";
+import { binaryShape } from "./elementwise.js";
+import { spread, unbroadcast } from "./sum-broadcast.js";
 
-export const mulPrimitive: Primitive = {
+export const mulPrimitive: Primitive<"mul"> = {
   name: "mul",
   shape: binaryShape("mul"),
   evaluate: ([a, b]) => T.mul(a!, b!),

@@ -7,7 +7,7 @@ import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { sameShape } from "./elementwise.js";
 
-export const negPrimitive: Primitive = {
+export const negPrimitive: Primitive<"neg"> = {
   name: "neg",
   shape: sameShape,
   evaluate: ([x]) => T.neg(x!),

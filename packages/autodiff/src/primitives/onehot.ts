@@ -8,7 +8,7 @@ import type { Value } from "../tracer.js";
 
 type OnehotParams = { depth: number; dtype: "float64" | "float32" };
 
-export const onehotPrimitive: Primitive<OnehotParams> = {
+export const onehotPrimitive: Primitive<"onehot", OnehotParams> = {
   name: "onehot",
   shape([indices], { depth, dtype }) {
     if (indices!.dtype !== "int32") {

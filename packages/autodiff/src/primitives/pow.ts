@@ -11,7 +11,7 @@ import { mul } from "./mul.js";
 
 type PowParams = { exponent: number };
 
-export const powPrimitive: Primitive<PowParams> = {
+export const powPrimitive: Primitive<"pow", PowParams> = {
   name: "pow",
   shape: floatUnaryShape,
   evaluate: ([x], { exponent }) =>

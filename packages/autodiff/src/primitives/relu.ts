@@ -9,7 +9,7 @@ import { gt } from "./compare.js";
 import { sameShape } from "./elementwise.js";
 import { where } from "./where.js";
 
-export const reluPrimitive: Primitive = {
+export const reluPrimitive: Primitive<"relu"> = {
   name: "relu",
   shape: sameShape,
   evaluate: ([x]) => T.maximum(x!, scalar(0, x!.dtype)),

@@ -19,7 +19,7 @@ function sizeOf(shape: readonly Dim[]): { factor: number; symbols: string } {
   return { factor, symbols: names.sort().join("·") };
 }
 
-export const reshapePrimitive: Primitive<ReshapeParams> = {
+export const reshapePrimitive: Primitive<"reshape", ReshapeParams> = {
   name: "reshape",
   shape([x], { shape }) {
     const from = sizeOf(x!.shape);

@@ -17,7 +17,7 @@ function factorExpr({ factor, divisors }: ScaleParams): Expr {
   return atom(`${factor}/${den}`, `\\frac{${factor}}{${divisors.map(formatDim).join(" ")}}`);
 }
 
-export const scalePrimitive: Primitive<ScaleParams> = {
+export const scalePrimitive: Primitive<"scale", ScaleParams> = {
   name: "scale",
   shape: floatUnaryShape,
   evaluate([x], { factor, divisors }) {

@@ -9,7 +9,7 @@ import { floatUnaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
 import { sub } from "./sub.js";
 
-export const sigmoidPrimitive: Primitive = {
+export const sigmoidPrimitive: Primitive<"sigmoid"> = {
   name: "sigmoid",
   shape: floatUnaryShape,
   evaluate: ([x]) => T.sigmoid(x!),

@@ -8,7 +8,7 @@ import type { Value } from "../tracer.js";
 import { sameShape } from "./elementwise.js";
 import { mul } from "./mul.js";
 
-export const squarePrimitive: Primitive = {
+export const squarePrimitive: Primitive<"square"> = {
   name: "square",
   shape: sameShape,
   evaluate: ([x]) => T.mul(x!, x!),

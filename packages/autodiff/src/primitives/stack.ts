@@ -10,7 +10,7 @@ import type { Value } from "../tracer.js";
 import { take } from "./take.js";
 
 /** Values of one shape stacked along a new last axis: k values of shape S give S + [k]. */
-export const stackPrimitive: Primitive = {
+export const stackPrimitive: Primitive<"stack"> = {
   name: "stack",
   shape(inputs) {
     const first = inputs[0];

@@ -5,10 +5,11 @@ import { minus, negate } from "../equations/expr.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
-import { binaryShape, spread, unbroadcast } from "./elementwise.js";
+import { binaryShape } from "./elementwise.js";
 import { neg } from "./neg.js";
+import { spread, unbroadcast } from "./sum-broadcast.js";
 
-export const subPrimitive: Primitive = {
+export const subPrimitive: Primitive<"sub"> = {
   name: "sub",
   shape: binaryShape("sub"),
   evaluate: ([a, b]) => T.sub(a!, b!),

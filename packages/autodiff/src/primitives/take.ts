@@ -14,7 +14,7 @@ import { reshape } from "./reshape.js";
  * Picks one entry along the last axis for each index: x of shape [..., N] and int32 indices of
  * shape [...] give shape [...]. For a vector y' and a label t it is y'_t.
  */
-export const takePrimitive: Primitive = {
+export const takePrimitive: Primitive<"take"> = {
   name: "take",
   shape([x, indices]) {
     if (indices!.dtype !== "int32") {

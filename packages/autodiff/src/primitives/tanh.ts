@@ -10,7 +10,7 @@ import { mul } from "./mul.js";
 import { square } from "./square.js";
 import { sub } from "./sub.js";
 
-export const tanhPrimitive: Primitive = {
+export const tanhPrimitive: Primitive<"tanh"> = {
   name: "tanh",
   shape: floatUnaryShape,
   evaluate: ([x]) => T.tanh(x!),

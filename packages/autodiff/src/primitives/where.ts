@@ -6,9 +6,9 @@ import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import { broadcastShapes, promoteTypes } from "../shapes.js";
 import type { Operand, Value } from "../tracer.js";
-import { unbroadcast } from "./elementwise.js";
+import { unbroadcast } from "./sum-broadcast.js";
 
-export const wherePrimitive: Primitive = {
+export const wherePrimitive: Primitive<"where"> = {
   name: "where",
   shape([cond, a, b]) {
     if (cond!.dtype !== "bool") {

@@ -1,4 +1,11 @@
-import { backwardValues, type Hw1Parameters, hw1Example, hw1Network, trace } from "@nnkit/autodiff";
+import {
+  backwardValues,
+  type Hw1Parameters,
+  hw1Example,
+  hw1Network,
+  namedEdges,
+  trace,
+} from "@nnkit/autodiff";
 import { reshape, type Tensor, tensor } from "@nnkit/tensor";
 import type { Question } from "../assignment/assignment.js";
 import { type BackpropInstance, backpropCheck } from "../checkers/backprop-check.js";
@@ -71,8 +78,7 @@ function referenceEdges(): [string, string][] {
   const { params, x, t } = randomInstance(0);
   const graph = trace((p: Hw1Parameters, xs, ts) => hw1Network(p, xs, ts), params, x, t);
   const symbolOf = new Map(Object.entries(VARIABLES).map(([symbol, name]) => [name, symbol]));
-  return graph
-    .namedEdges()
+  return namedEdges(graph)
     .filter(([from, to]) => symbolOf.has(from) && symbolOf.has(to))
     .map(([from, to]) => [symbolOf.get(from)!, symbolOf.get(to)!]);
 }

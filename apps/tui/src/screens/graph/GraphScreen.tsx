@@ -2,6 +2,7 @@
 // between them to see each one's definition, shape, forward value and adjoint on a seeded
 // instance; export the graph as DOT or Mermaid.
 import { resolve } from "node:path";
+import { namedEdges, toDot, toMermaid } from "@nnkit/autodiff";
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
 import { saveAtomically } from "../../answers/answer-file.js";
@@ -40,7 +41,7 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
   );
   const names = new Set(shown.map((node) => node.name!));
   const sources = new Map<string, string[]>();
-  for (const [from, to] of graph.namedEdges()) {
+  for (const [from, to] of namedEdges(graph)) {
     if (names.has(from)) sources.set(to, [...(sources.get(to) ?? []), from]);
   }
   const index = Math.min(selected, shown.length - 1);
@@ -48,7 +49,7 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
 
   const exportAs = (format: keyof typeof exportFiles) => {
     const path = resolve(exportDir, exportFiles[format]);
-    const text = format === "dot" ? graph.toDot() : graph.toMermaid();
+    const text = format === "dot" ? toDot(graph) : toMermaid(graph);
     saveAtomically(path, text).then(
       () => setNotice(`wrote ${path}`),
       (error: Error) => setNotice(`not written: ${error.message}`),
