@@ -9,11 +9,21 @@ import type { Value } from "./tracer.js";
 export type { Params };
 
 /**
+ * What a VJP reads from the forward pass besides shapes: input positions and/or "output". Reverse
+ * mode must keep these values alive until the backward pass, so its memory follows from this list.
+ */
+export type Saved = readonly (number | "output")[];
+
+/**
  * One entry of the primitive table. Derivative rules are written with the package's own ops, so
  * they trace into graphs like any other code and can be differentiated again.
  */
 export interface Primitive<Name extends PrimitiveName = PrimitiveName, P extends Params = Params> {
   readonly name: Name;
+  /** The VJP's residuals: which forward values it reads (a test checks the VJP reads no other). */
+  readonly saves: Saved;
+  /** The result is a view of input 0 (same storage, as @nnkit/tensor implements it): no memory. */
+  readonly view?: true;
   /** Output shape and dtype from the inputs' (possibly symbolic) ones; throws on mismatches. */
   shape(inputs: readonly AbstractValue[], params: P): AbstractValue;
   /** The computation on concrete tensors. */

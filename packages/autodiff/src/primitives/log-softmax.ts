@@ -16,6 +16,7 @@ type LogSoftmaxParams = { axis: number };
 
 export const logSoftmaxPrimitive: Primitive<"logSoftmax", LogSoftmaxParams> = {
   name: "logSoftmax",
+  saves: ["output"],
   shape: floatUnaryShape,
   evaluate([x], { axis }) {
     const shifted = T.sub(x!, T.max(x!, axis, true));

@@ -7,22 +7,23 @@ import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
 import { ge } from "./compare.js";
 import { binaryShape } from "./elementwise.js";
-import { unbroadcast } from "./sum-broadcast.js";
+import { elementwiseJvp, elementwiseVjp } from "./rules.js";
 import { where } from "./where.js";
 
 export const maximumPrimitive: Primitive<"maximum"> = {
   name: "maximum",
+  saves: [0, 1],
   shape: binaryShape("maximum"),
   evaluate: ([a, b]) => T.maximum(a!, b!),
   // The derivative follows the larger operand; ties go to the first.
-  jvp: ([a, b], [ta, tb]) => where(ge(a!, b!), ta ?? 0, tb ?? 0),
-  vjp: (ct, [a, b], _out, _params, needed) => {
-    const first = ge(a!, b!);
-    return [
-      needed[0] ? unbroadcast(where(first, ct, 0), a!.shape) : null,
-      needed[1] ? unbroadcast(where(first, 0, ct), b!.shape) : null,
-    ];
-  },
+  jvp: elementwiseJvp(
+    (t, [a, b]) => where(ge(a!, b!), t, 0),
+    (t, [a, b]) => where(ge(a!, b!), 0, t),
+  ),
+  vjp: elementwiseVjp(
+    (ct, [a, b]) => where(ge(a!, b!), ct, 0),
+    (ct, [a, b]) => where(ge(a!, b!), 0, ct),
+  ),
   // Comparisons are not multiplications.
   cost: () => free,
   notation: {

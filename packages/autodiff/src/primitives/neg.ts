@@ -9,6 +9,8 @@ import { sameShape } from "./elementwise.js";
 
 export const negPrimitive: Primitive<"neg"> = {
   name: "neg",
+  // Linear: the VJP needs shapes only.
+  saves: [],
   shape: sameShape,
   evaluate: ([x]) => T.neg(x!),
   jvp: (_primals, [t]) => neg(t!),

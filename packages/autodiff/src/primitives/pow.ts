@@ -8,17 +8,20 @@ import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { floatUnaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
+import { elementwiseJvp } from "./rules.js";
 
 type PowParams = { exponent: number };
 
 export const powPrimitive: Primitive<"pow", PowParams> = {
   name: "pow",
+  saves: [0],
   shape: floatUnaryShape,
   evaluate: ([x], { exponent }) =>
     T.pow(x!, scalar(exponent, x!.dtype === "float32" ? "float32" : "float64")),
   // x⁰ is constant: its derivative is zero, not 0·x⁻¹ (which is NaN at 0).
-  jvp: ([x], [t], _out, { exponent }) =>
-    exponent === 0 ? null : mul(t!, derivative(x!, exponent)),
+  jvp: elementwiseJvp<PowParams>((t, [x], _out, { exponent }) =>
+    exponent === 0 ? null : mul(t, derivative(x!, exponent)),
+  ),
   vjp: (ct, [x], _out, { exponent }) => [exponent === 0 ? null : mul(ct, derivative(x!, exponent))],
   // A general power is a transcendental function, not counted (use square for x²).
   cost: () => free,

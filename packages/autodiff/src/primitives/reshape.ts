@@ -21,6 +21,8 @@ function sizeOf(shape: readonly Dim[]): { factor: number; symbols: string } {
 
 export const reshapePrimitive: Primitive<"reshape", ReshapeParams> = {
   name: "reshape",
+  saves: [],
+  view: true,
   shape([x], { shape }) {
     const from = sizeOf(x!.shape);
     const to = sizeOf(shape);

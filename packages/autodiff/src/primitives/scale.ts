@@ -19,6 +19,7 @@ function factorExpr({ factor, divisors }: ScaleParams): Expr {
 
 export const scalePrimitive: Primitive<"scale", ScaleParams> = {
   name: "scale",
+  saves: [],
   shape: floatUnaryShape,
   evaluate([x], { factor, divisors }) {
     const by = factor / concreteShape("scale", divisors).reduce((p, d) => p * d, 1);

@@ -20,6 +20,7 @@ function softmaxProduct(v: Value, out: Value, axis: number): Value {
 
 export const softmaxPrimitive: Primitive<"softmax", SoftmaxParams> = {
   name: "softmax",
+  saves: ["output"],
   shape: floatUnaryShape,
   evaluate([x], { axis }) {
     // Shift by the maximum so exp cannot overflow.

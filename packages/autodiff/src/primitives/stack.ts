@@ -12,6 +12,7 @@ import { take } from "./take.js";
 /** Values of one shape stacked along a new last axis: k values of shape S give S + [k]. */
 export const stackPrimitive: Primitive<"stack"> = {
   name: "stack",
+  saves: [],
   shape(inputs) {
     const first = inputs[0];
     if (!first) throw new AutodiffError("stack", "argument", "needs at least one value");

@@ -16,6 +16,7 @@ type SumParams = { axes: readonly number[]; keepdims: boolean };
 
 export const sumPrimitive: Primitive<"sum", SumParams> = {
   name: "sum",
+  saves: [],
   shape([x], { axes, keepdims }) {
     const shape = keepdims
       ? x!.shape.map((d, i) => (axes.includes(i) ? 1 : d))
@@ -48,6 +49,8 @@ type BroadcastParams = { shape: readonly Dim[] };
 
 export const broadcastPrimitive: Primitive<"broadcast", BroadcastParams> = {
   name: "broadcast",
+  saves: [],
+  view: true,
   shape([x], { shape }) {
     const out = broadcastShapes("broadcastTo", x!.shape, shape);
     if (!shapesEqual(out, shape)) {

@@ -16,6 +16,7 @@ import { reshape } from "./reshape.js";
  */
 export const takePrimitive: Primitive<"take"> = {
   name: "take",
+  saves: [1],
   shape([x, indices]) {
     if (indices!.dtype !== "int32") {
       throw new AutodiffError("take", "dtype", `indices must be int32, got ${indices!.dtype}`);

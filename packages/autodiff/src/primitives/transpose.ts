@@ -10,6 +10,8 @@ type TransposeParams = { axes: readonly number[] };
 
 export const transposePrimitive: Primitive<"transpose", TransposeParams> = {
   name: "transpose",
+  saves: [],
+  view: true,
   shape: ([x], { axes }) => ({ shape: axes.map((a) => x!.shape[a]!), dtype: x!.dtype }),
   evaluate: ([x], { axes }) => T.transpose(x!, axes),
   jvp: (_primals, [t], _out, { axes }) => transpose(t!, axes),
