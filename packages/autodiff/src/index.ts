@@ -10,7 +10,7 @@ export {
   type GradCheckReport,
   type GradCheckResult,
 } from "./check-grads.js";
-export { type CostExpr, evaluateCost, type Monomial } from "./cost.js";
+export type { CostRule, CostTerm } from "./cost.js";
 export { type Dim, type SymbolicDim, sym } from "./dims.js";
 export {
   type BackwardEquation,
@@ -25,7 +25,6 @@ export {
   type GraphNode,
   namedEdges,
 } from "./graph.js";
-export { graphCostExpr } from "./graph-cost-expr.js";
 export { evaluateGraph } from "./interpret/evaluate.js";
 export { walkGraph } from "./interpret/walk.js";
 export { type Hw1Parameters, hw1Example, hw1Network } from "./networks/hw1-network.js";

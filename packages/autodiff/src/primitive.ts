@@ -1,6 +1,6 @@
 import type { Tensor } from "@nnkit/tensor";
 import type { AbstractValue } from "./abstract-value.js";
-import type { CostExpr } from "./cost.js";
+import type { CostRule } from "./cost.js";
 import type { Expr } from "./equations/expr.js";
 import type { Params } from "./graph.js";
 import type { PrimitiveName } from "./primitive-names.js";
@@ -43,8 +43,8 @@ export interface Primitive<Name extends PrimitiveName = PrimitiveName, P extends
     params: P,
     needed: readonly boolean[],
   ): readonly (Value | null)[];
-  /** Scalar multiplications under the course's cost model. */
-  cost(inputs: readonly AbstractValue[], output: AbstractValue, params: P): CostExpr;
+  /** Scalar multiplications under the course's cost model, as data (@nnkit/cost adds them up). */
+  cost(inputs: readonly AbstractValue[], output: AbstractValue, params: P): CostRule;
   /** How the value and the adjoint of input `index` read in a hand derivation. */
   notation: {
     forward(inputs: readonly Expr[], params: P): Expr;

@@ -1,4 +1,4 @@
-import { type CostExpr, type Graph, type GraphNode, getPrimitive } from "@nnkit/autodiff";
+import { type CostRule, type Graph, type GraphNode, getPrimitive } from "@nnkit/autodiff";
 import { graphLiveness, isView } from "./graph-liveness.js";
 import { MaxOf } from "./max-of.js";
 import { Polynomial } from "./polynomial.js";
@@ -36,8 +36,8 @@ export interface GraphCost {
 }
 
 /** A primitive cost rule's Σ coef × Π dims as a polynomial. */
-export function costExprToPolynomial(expr: CostExpr): Polynomial {
-  return expr.reduce(
+export function costRuleToPolynomial(rule: CostRule): Polynomial {
+  return rule.reduce(
     (sum, m) =>
       sum.add(
         m.dims.reduce<Polynomial>(
@@ -70,7 +70,7 @@ export function graphCost(graph: Graph): GraphCost {
       label: node.name ?? `%${node.id}`,
       multiplications: isSource
         ? Polynomial.ZERO
-        : costExprToPolynomial(getPrimitive(node.op).cost(inputs, node, node.params)),
+        : costRuleToPolynomial(getPrimitive(node.op).cost(inputs, node, node.params)),
       entries: storesNothing(node) ? Polynomial.ZERO : entriesOfShape(node.shape),
     };
   });

@@ -39,7 +39,7 @@ export {
 export { type FitOptions, fitPolynomial } from "./fit-polynomial.js";
 export type { FormatOptions } from "./format.js";
 export {
-  costExprToPolynomial,
+  costRuleToPolynomial,
   type GraphCost,
   type GraphNodeCost,
   graphCost,

@@ -1,7 +1,7 @@
 import * as T from "@nnkit/tensor";
 import type { AbstractValue } from "../abstract-value.js";
 import { bind } from "../bind.js";
-import { type CostExpr, monomial } from "../cost.js";
+import type { CostRule } from "../cost.js";
 import { dimEquals, formatShape } from "../dims.js";
 import { juxtapose, transposed } from "../equations/expr.js";
 import { AutodiffError } from "../errors.js";
@@ -51,8 +51,8 @@ export const matmulPrimitive: Primitive<"matmul"> = {
     needed[1] ? rightAdjoint(ct, a!, b!) : null,
   ],
   // [a×b]·[b×c] costs a·b·c multiplications (a vector side counts as 1).
-  cost([a], output): CostExpr {
-    return [monomial(1, [...output.shape, a!.shape[a!.shape.length - 1]!])];
+  cost([a], output): CostRule {
+    return [{ coef: 1, dims: [...output.shape, a!.shape[a!.shape.length - 1]!] }];
   },
   notation: {
     forward: ([a, b]) => juxtapose(a!, b!),
