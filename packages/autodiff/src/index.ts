@@ -27,7 +27,6 @@ export {
 } from "./graph.js";
 export { evaluateGraph } from "./interpret/evaluate.js";
 export { walkGraph } from "./interpret/walk.js";
-export { type Hw1Parameters, hw1Example, hw1Network } from "./networks/hw1-network.js";
 export { dot } from "./ops/dot.js";
 export { mean } from "./ops/mean.js";
 export { name } from "./ops/name.js";

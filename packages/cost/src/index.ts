@@ -44,7 +44,6 @@ export {
   type GraphNodeCost,
   graphCost,
 } from "./graph-cost.js";
-export { homeworkChains } from "./homework-chains.js";
 export { MaxOf } from "./max-of.js";
 export { type ChainMeasurement, type ChainValues, measureChain } from "./measure-chain.js";
 export { type GraphMeasurement, measureGraph } from "./measure-graph.js";

@@ -1,17 +1,11 @@
-import {
-  backwardValues,
-  type Hw1Parameters,
-  hw1Example,
-  hw1Network,
-  namedEdges,
-  trace,
-} from "@nnkit/autodiff";
+import { backwardValues, namedEdges, trace } from "@nnkit/autodiff";
 import { reshape, type Tensor, tensor } from "@nnkit/tensor";
 import type { Question } from "../assignment/assignment.js";
 import { type BackpropInstance, backpropCheck } from "../checkers/backprop-check.js";
 import type { CheckContext } from "../checkers/check.js";
 import { graphCheck } from "../checkers/graph-check.js";
 import { GradingError } from "../errors.js";
+import { type Hw1Parameters, hw1Example, hw1Network } from "./network.js";
 
 /** The 2.1 variables as the answer file names them, with @nnkit/autodiff's names. */
 const VARIABLES: Readonly<Record<string, string>> = {
