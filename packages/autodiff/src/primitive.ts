@@ -22,6 +22,11 @@ export interface Primitive<Name extends PrimitiveName = PrimitiveName, P extends
   readonly name: Name;
   /** The VJP's residuals: which forward values it reads (a test checks the VJP reads no other). */
   readonly saves: Saved;
+  /**
+   * Inputs broadcast to the output's shape (NumPy's rules), so an input's adjoint is summed over
+   * the axes broadcasting added or stretched; the backward equations write that sum.
+   */
+  readonly broadcasts?: true;
   /** The result is a view of input 0 (same storage, as @nnkit/tensor implements it): no memory. */
   readonly view?: true;
   /** Output shape and dtype from the inputs' (possibly symbolic) ones; throws on mismatches. */

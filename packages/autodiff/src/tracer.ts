@@ -64,6 +64,11 @@ export class GraphBuilder {
   }
 
   /** Runs `fn` with a fresh builder on the stack; its tracers are dead once `fn` returns. */
+  /** The innermost builder still recording, if any. */
+  static innermost(): GraphBuilder | undefined {
+    return activeBuilders.at(-1);
+  }
+
   static run<T>(fn: (builder: GraphBuilder) => T): T {
     const builder = new GraphBuilder(activeBuilders.length);
     activeBuilders.push(builder);

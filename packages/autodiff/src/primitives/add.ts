@@ -25,6 +25,7 @@ export const addPrimitive: Primitive<"add"> = {
   name: "add",
   // Linear: the VJP needs shapes only.
   saves: [],
+  broadcasts: true,
   shape: binaryShape("add"),
   evaluate: ([a, b]) => T.add(a!, b!),
   jvp: (_primals, tangents, out) => addTangents(tangents, out.shape),

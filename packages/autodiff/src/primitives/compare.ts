@@ -37,6 +37,7 @@ function indicator(a: Expr, b: Expr, relation: Relation): Expr {
 export const comparePrimitive: Primitive<"compare", CompareParams> = {
   name: "compare",
   saves: [],
+  broadcasts: true,
   shape: ([a, b], { relation }) => ({
     shape: broadcastShapes(relation, a!.shape, b!.shape),
     dtype: "bool",

@@ -14,6 +14,7 @@ import { elementwiseJvp, elementwiseVjp } from "./rules.js";
 export const divPrimitive: Primitive<"div"> = {
   name: "div",
   saves: [1, "output"],
+  broadcasts: true,
   shape(inputs) {
     const out = binaryShape("div")(inputs);
     return { shape: out.shape, dtype: floatResult(out.dtype) };

@@ -11,6 +11,7 @@ import { elementwiseJvp, elementwiseVjp } from "./rules.js";
 export const mulPrimitive: Primitive<"mul"> = {
   name: "mul",
   saves: [0, 1],
+  broadcasts: true,
   shape: binaryShape("mul"),
   evaluate: ([a, b]) => T.mul(a!, b!),
   // d(ab) = da·b + a·db

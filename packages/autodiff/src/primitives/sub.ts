@@ -13,6 +13,7 @@ export const subPrimitive: Primitive<"sub"> = {
   name: "sub",
   // Linear: the VJP needs shapes only.
   saves: [],
+  broadcasts: true,
   shape: binaryShape("sub"),
   evaluate: ([a, b]) => T.sub(a!, b!),
   jvp: elementwiseJvp(

@@ -11,6 +11,7 @@ import { elementwiseJvp, elementwiseVjp } from "./rules.js";
 export const wherePrimitive: Primitive<"where"> = {
   name: "where",
   saves: [0],
+  broadcasts: true,
   shape([cond, a, b]) {
     if (cond!.dtype !== "bool") {
       throw new AutodiffError("where", "dtype", `condition must be bool, got ${cond!.dtype}`);
