@@ -27,6 +27,10 @@ export const primitiveNames = [
   "onehot",
   "take",
   "stack",
+  "sqrt",
+  "abs",
+  "max",
+  "min",
 ] as const;
 
 /** A registered primitive's name, e.g. "matmul". */

@@ -49,6 +49,10 @@ const samples: { readonly [Name in PrimitiveName]: { inputs: T.Tensor[]; params?
   onehot: { inputs: [labels], params: { depth: 3, dtype: "float64" } },
   take: { inputs: [m23, labels] },
   stack: { inputs: [v3, v3], params: { axis: 0 } },
+  sqrt: { inputs: [positive] },
+  abs: { inputs: [m23] },
+  max: { inputs: [m23], params: { axes: [1], keepdims: false } },
+  min: { inputs: [m23], params: { axes: [0, 1], keepdims: true } },
 };
 
 /** Which forward values (input positions, "output") the VJP's traced graph reads. */

@@ -1,10 +1,12 @@
 import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import type { PrimitiveName } from "../primitive-names.js";
+import { absPrimitive } from "./abs.js";
 import { addPrimitive } from "./add.js";
 import { comparePrimitive } from "./compare.js";
 import { divPrimitive } from "./div.js";
 import { expPrimitive } from "./exp.js";
+import { maxPrimitive, minPrimitive } from "./extremum.js";
 import { logPrimitive } from "./log.js";
 import { logSoftmaxPrimitive } from "./log-softmax.js";
 import { matmulPrimitive } from "./matmul.js";
@@ -18,6 +20,7 @@ import { reshapePrimitive } from "./reshape.js";
 import { scalePrimitive } from "./scale.js";
 import { sigmoidPrimitive } from "./sigmoid.js";
 import { softmaxPrimitive } from "./softmax.js";
+import { sqrtPrimitive } from "./sqrt.js";
 import { squarePrimitive } from "./square.js";
 import { stackPrimitive } from "./stack.js";
 import { subPrimitive } from "./sub.js";
@@ -55,6 +58,10 @@ const table: { readonly [Name in PrimitiveName]: Primitive<Name, never> } = {
   onehot: onehotPrimitive,
   take: takePrimitive,
   stack: stackPrimitive,
+  sqrt: sqrtPrimitive,
+  abs: absPrimitive,
+  max: maxPrimitive,
+  min: minPrimitive,
 };
 
 /** Every graph node that is not an input or constant applies one of these. */

@@ -1,0 +1,60 @@
+// The ops issue 13 asked for, on values worked out by hand (their derivative laws are in
+// properties.test.ts with every other primitive).
+import * as T from "@nnkit/tensor";
+import { describe, expect, test } from "vitest";
+import { abstract } from "../abstract-value.js";
+import { backwardEquations } from "../equations/backward-equations.js";
+import { clip } from "../ops/clip.js";
+import { logsumexp } from "../ops/logsumexp.js";
+import { name } from "../ops/name.js";
+import type { Value } from "../tracer.js";
+import { grad } from "../transforms/grad.js";
+import { abs } from "./abs.js";
+import { max, min } from "./extremum.js";
+import { sqrt } from "./sqrt.js";
+import { sum } from "./sum-broadcast.js";
+
+describe("sqrt, abs, max/min reductions, logsumexp, clip", () => {
+  test("values", () => {
+    expect(sqrt(T.tensor([4, 9])).toArray()).toEqual([2, 3]);
+    expect(abs(T.tensor([-2, 0, 3])).toArray()).toEqual([2, 0, 3]);
+    const m = T.tensor([
+      [1, 7, 3],
+      [4, 2, 9],
+    ]);
+    expect(max(m, 1).toArray()).toEqual([7, 9]);
+    expect(min(m, 0, true).toArray()).toEqual([[1, 2, 3]]);
+    expect(clip(T.tensor([-3, 0.2, 5]), -1, 1).toArray()).toEqual([-1, 0.2, 1]);
+    // log(e¹⁰⁰⁰ + e¹⁰⁰⁰) = 1000 + log 2, without overflow.
+    expect(logsumexp(T.tensor([1000, 1000])).item()).toBeCloseTo(1000 + Math.log(2), 10);
+  });
+
+  test("derivatives: √'(4) = ¼, |x|' = sign x, max splits ties, ∇logsumexp = softmax", () => {
+    expect((grad((x: Value) => sum(sqrt(x)))(T.tensor([4])) as T.Tensor).toArray()).toEqual([0.25]);
+    expect((grad((x: Value) => sum(abs(x)))(T.tensor([-2, 0, 3])) as T.Tensor).toArray()).toEqual([
+      -1, 0, 1,
+    ]);
+    expect((grad((x: Value) => max(x))(T.tensor([5, 1, 5])) as T.Tensor).toArray()).toEqual([
+      0.5, 0, 0.5,
+    ]);
+    const x = T.tensor([0.5, -1, 2]);
+    const e = [0.5, -1, 2].map(Math.exp);
+    const total = e.reduce((a, b) => a + b, 0);
+    const g = grad((v: Value) => logsumexp(v))(x) as T.Tensor;
+    Array.from(g.toTypedArray()).forEach((gi, i) => {
+      expect(gi).toBeCloseTo(e[i]! / total, 14);
+    });
+    expect(
+      (grad((v: Value) => sum(clip(v, -1, 1)))(T.tensor([-3, 0.2, 5])) as T.Tensor).toArray(),
+    ).toEqual([0, 1, 0]);
+  });
+
+  test("they read in backward equations", () => {
+    const f = (x: Value) => name(sum(sqrt(name(abs(name(x, "x")), "a"))), "L");
+    expect(backwardEquations(f, abstract([3])).text.split("\n")).toEqual([
+      "L̄ = 1",
+      "ā = L̄ ⊘ (2 · √(a))",
+      "x̄ = sign(x) ⊙ ā",
+    ]);
+  });
+});
