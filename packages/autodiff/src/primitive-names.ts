@@ -31,6 +31,7 @@ export const primitiveNames = [
   "abs",
   "max",
   "min",
+  "power",
 ] as const;
 
 /** A registered primitive's name, e.g. "matmul". */

@@ -58,6 +58,7 @@ const steps: Record<string, Step> = {
   softmax: (a) => (a.shape.length === 0 ? a : softmax(a)),
   logSoftmax: (a) => (a.shape.length === 0 ? a : logSoftmax(a)),
   sqrt: (a) => sqrt(add(square(a), 0.5)),
+  power: (a, b) => pow(add(square(a), 0.5), tanh(b)),
   logsumexp: (a) => (a.shape.length === 0 ? a : logsumexp(a, -1, true)),
   matmul: (a, b) =>
     a.shape.length === 2 && b.shape.length === 2 && a.shape[1] === b.shape[1]

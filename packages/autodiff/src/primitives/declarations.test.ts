@@ -50,6 +50,7 @@ const samples: { readonly [Name in PrimitiveName]: { inputs: T.Tensor[]; params?
   take: { inputs: [m23, labels] },
   stack: { inputs: [v3, v3], params: { axis: 0 } },
   sqrt: { inputs: [positive] },
+  power: { inputs: [positive, m23] },
   abs: { inputs: [m23] },
   max: { inputs: [m23], params: { axes: [1], keepdims: false } },
   min: { inputs: [m23], params: { axes: [0, 1], keepdims: true } },

@@ -11,6 +11,7 @@ import type { Value } from "../tracer.js";
 import { grad } from "../transforms/grad.js";
 import { abs } from "./abs.js";
 import { max, min } from "./extremum.js";
+import { pow } from "./pow.js";
 import { sqrt } from "./sqrt.js";
 import { sum } from "./sum-broadcast.js";
 
@@ -47,6 +48,16 @@ describe("sqrt, abs, max/min reductions, logsumexp, clip", () => {
     expect(
       (grad((v: Value) => sum(clip(v, -1, 1)))(T.tensor([-3, 0.2, 5])) as T.Tensor).toArray(),
     ).toEqual([0, 1, 0]);
+  });
+
+  test("pow with a tensor exponent: ∂(xʸ)/∂x = y·x^(y−1), ∂/∂y = xʸ log x (0 where x = 0)", () => {
+    const x = T.tensor([2, 0]);
+    const y = T.tensor([3, 2]);
+    expect(pow(x, y).toArray()).toEqual([8, 0]);
+    const [gx, gy] = grad((a: Value, b: Value) => sum(pow(a, b)), [0, 1])(x, y) as T.Tensor[];
+    expect(gx!.toArray()).toEqual([12, 0]);
+    expect(gy!.toTypedArray()[0]).toBeCloseTo(8 * Math.log(2), 14);
+    expect(gy!.toTypedArray()[1]).toBe(0);
   });
 
   test("they read in backward equations", () => {

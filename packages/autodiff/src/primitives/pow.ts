@@ -8,6 +8,7 @@ import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { floatUnaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
+import { power as tensorPower } from "./power.js";
 import { elementwiseJvp } from "./rules.js";
 
 type PowParams = { exponent: number };
@@ -37,10 +38,14 @@ function derivative(x: Value, exponent: number): Value {
   return mul(pow(x, exponent - 1), exponent);
 }
 
-/** x^p elementwise, for a constant exponent p. */
-export const pow = ((x: Value, exponent: number): Value => {
+/**
+ * x^p elementwise. A number p is a constant exponent (the `pow` primitive); a tensor exponent is
+ * the binary `power` primitive, differentiable in both x and p.
+ */
+export const pow = ((x: Value, exponent: number | Value): Value => {
+  if (typeof exponent !== "number") return tensorPower(x, exponent);
   if (!Number.isFinite(exponent)) {
     throw new AutodiffError("pow", "argument", `exponent must be a finite number, got ${exponent}`);
   }
   return bind(powPrimitive, [x], { exponent });
-}) as UnaryOp<[exponent: number]>;
+}) as UnaryOp<[exponent: number]> & UnaryOp<[exponent: Value]>;

@@ -15,6 +15,7 @@ import { mulPrimitive } from "./mul.js";
 import { negPrimitive } from "./neg.js";
 import { onehotPrimitive } from "./onehot.js";
 import { powPrimitive } from "./pow.js";
+import { powerPrimitive } from "./power.js";
 import { reluPrimitive } from "./relu.js";
 import { reshapePrimitive } from "./reshape.js";
 import { scalePrimitive } from "./scale.js";
@@ -62,6 +63,7 @@ const table: { readonly [Name in PrimitiveName]: Primitive<Name, never> } = {
   abs: absPrimitive,
   max: maxPrimitive,
   min: minPrimitive,
+  power: powerPrimitive,
 };
 
 /** Every graph node that is not an input or constant applies one of these. */
