@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import ts from "typescript";
 
 /** One relative import of a source file, resolved to the file it names. */
 export interface ImportEdge {
@@ -43,62 +42,55 @@ function resolveSpecifier(from: string, specifier: string): string | undefined {
   return candidates.find((c) => SOURCE.test(c) && existsSync(c) && statSync(c).isFile());
 }
 
-function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
-  const clause = node.importClause;
-  if (!clause) return false; // `import "./x.js"` runs the module
-  if (clause.isTypeOnly) return true;
-  const bindings = clause.namedBindings;
-  return (
-    clause.name === undefined &&
-    bindings !== undefined &&
-    ts.isNamedImports(bindings) &&
-    bindings.elements.length > 0 &&
-    bindings.elements.every((e) => e.isTypeOnly)
-  );
+/** The source without comments (string contents are kept: specifiers live there). */
+function stripComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/(^|[^:"'`\\])\/\/[^\n]*/g, "$1");
 }
 
-function isTypeOnlyExport(node: ts.ExportDeclaration): boolean {
-  if (node.isTypeOnly) return true;
-  const clause = node.exportClause;
-  return (
-    clause !== undefined &&
-    ts.isNamedExports(clause) &&
-    clause.elements.length > 0 &&
-    clause.elements.every((e) => e.isTypeOnly)
-  );
+/** `{ type A, type B as C }`: every named binding marked `type`. */
+function allTypeBindings(clause: string): boolean {
+  const names = clause
+    .replace(/^\{|\}$/g, "")
+    .split(",")
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0);
+  return names.length > 0 && names.every((n) => n.startsWith("type "));
 }
 
-/** The relative imports and re-exports of one file (static, and dynamic `import("./x.js")`). */
+// import X from "./a.js"; import { a, type B } from "./a.js"; import type { A } from "./a.js";
+// import * as A from "./a.js"; import "./a.js"; export { a } from "./a.js"; export * from "./a.js";
+const STATIC =
+  /(?:^|[;\s])(import|export)\s+(type\s+)?([\w$*\s,{}]*?)\s*(?:from\s*)?["']([^"'\n]+)["']/g;
+const DYNAMIC = /\bimport\s*\(\s*["']([^"'\n]+)["']\s*\)/g;
+
+/**
+ * The relative imports and re-exports of one file (static, and dynamic `import("./x.js")`), read
+ * with a small scanner rather than a TypeScript parse, so that the check stays fast on a loaded
+ * machine.
+ */
 export function importsOf(file: string): ImportEdge[] {
-  const text = readFileSync(file, "utf8");
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  const text = stripComments(readFileSync(file, "utf8"));
   const edges: ImportEdge[] = [];
   const add = (specifier: string, typeOnly: boolean) => {
     if (!specifier.startsWith(".")) return;
     const to = resolveSpecifier(file, specifier);
     if (to) edges.push({ from: file, to, typeOnly });
   };
-  const visit = (node: ts.Node) => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      add(node.moduleSpecifier.text, isTypeOnlyImport(node));
-    } else if (
-      ts.isExportDeclaration(node) &&
-      node.moduleSpecifier &&
-      ts.isStringLiteral(node.moduleSpecifier)
-    ) {
-      add(node.moduleSpecifier.text, isTypeOnlyExport(node));
-    } else if (
-      ts.isCallExpression(node) &&
-      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
-      node.arguments[0] &&
-      ts.isStringLiteral(node.arguments[0])
-    ) {
-      // A dynamic import loads lazily, but the modules still depend on each other.
-      add(node.arguments[0].text, false);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
+  for (const match of text.matchAll(STATIC)) {
+    const [, keyword, typeKeyword, clause = "", specifier] = match;
+    const bindings = clause.trim();
+    // `export const x = ...` and the like never reach here: they have no quoted specifier after
+    // a bare clause. `import "./x.js"` runs the module, so it is never type-only.
+    const typeOnly =
+      typeKeyword !== undefined ||
+      (bindings.startsWith("{") && bindings.endsWith("}") && allTypeBindings(bindings));
+    if (keyword === "export" && bindings === "") continue;
+    add(specifier!, typeOnly);
+  }
+  for (const match of text.matchAll(DYNAMIC)) {
+    // A dynamic import loads lazily, but the modules still depend on each other.
+    add(match[1]!, false);
+  }
   return edges;
 }
 
