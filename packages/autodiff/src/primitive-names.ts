@@ -32,6 +32,9 @@ export const primitiveNames = [
   "max",
   "min",
   "power",
+  "slice",
+  "pad",
+  "concatenate",
 ] as const;
 
 /** A registered primitive's name, e.g. "matmul". */

@@ -9,6 +9,7 @@ import { mean } from "./ops/mean.js";
 import { abs } from "./primitives/abs.js";
 import { add } from "./primitives/add.js";
 import { gt } from "./primitives/compare.js";
+import { concatenate } from "./primitives/concatenate.js";
 import { div } from "./primitives/div.js";
 import { exp } from "./primitives/exp.js";
 import { max, min } from "./primitives/extremum.js";
@@ -22,6 +23,7 @@ import { pow } from "./primitives/pow.js";
 import { relu } from "./primitives/relu.js";
 import { reshape } from "./primitives/reshape.js";
 import { sigmoid } from "./primitives/sigmoid.js";
+import { type Index, slice } from "./primitives/slice-pad.js";
 import { softmax } from "./primitives/softmax.js";
 import { sqrt } from "./primitives/sqrt.js";
 import { square } from "./primitives/square.js";
@@ -59,6 +61,15 @@ const steps: Record<string, Step> = {
   logSoftmax: (a) => (a.shape.length === 0 ? a : logSoftmax(a)),
   sqrt: (a) => sqrt(add(square(a), 0.5)),
   power: (a, b) => pow(add(square(a), 0.5), tanh(b)),
+  slice: (a) => (a.shape.length === 0 ? a : slice(a, ...a.shape.map((): Index => [0, 1]))),
+  index: (a) => (a.shape.length === 0 ? a : slice(a, 0)),
+  concatenate: (a) =>
+    a.shape.length === 0
+      ? a
+      : slice(concatenate([a, mul(a, 2)], -1), ...a.shape.slice(0, -1).map((): Index => null), [
+          1,
+          1 + (a.shape.at(-1) as number),
+        ]),
   logsumexp: (a) => (a.shape.length === 0 ? a : logsumexp(a, -1, true)),
   matmul: (a, b) =>
     a.shape.length === 2 && b.shape.length === 2 && a.shape[1] === b.shape[1]

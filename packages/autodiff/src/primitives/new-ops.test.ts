@@ -9,9 +9,13 @@ import { logsumexp } from "../ops/logsumexp.js";
 import { name } from "../ops/name.js";
 import type { Value } from "../tracer.js";
 import { grad } from "../transforms/grad.js";
+import { vjp } from "../transforms/vjp.js";
 import { abs } from "./abs.js";
+import { concatenate } from "./concatenate.js";
 import { max, min } from "./extremum.js";
+import { mul } from "./mul.js";
 import { pow } from "./pow.js";
+import { pad, slice } from "./slice-pad.js";
 import { sqrt } from "./sqrt.js";
 import { sum } from "./sum-broadcast.js";
 
@@ -58,6 +62,36 @@ describe("sqrt, abs, max/min reductions, logsumexp, clip", () => {
     expect(gx!.toArray()).toEqual([12, 0]);
     expect(gy!.toTypedArray()[0]).toBeCloseTo(8 * Math.log(2), 14);
     expect(gy!.toTypedArray()[1]).toBe(0);
+  });
+
+  test("slicing, integer indexing and concatenate, with their adjoints", () => {
+    const m = T.tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(slice(m, 1).toArray()).toEqual([4, 5, 6]);
+    expect(slice(m, null, [1, 3]).toArray()).toEqual([
+      [2, 3],
+      [5, 6],
+    ]);
+    expect(slice(m, -1, -1).toArray()).toEqual(6);
+    expect(concatenate([m, m], 1).shape).toEqual([2, 6]);
+    expect(pad(T.tensor([1, 2]), [1], [2]).toArray()).toEqual([0, 1, 2, 0, 0]);
+    // ∂ Σ w ⊙ x[1, 1:3] / ∂x puts w in the sliced places and zeros elsewhere.
+    const w = T.tensor([10, 20]);
+    const g = grad((x: Value) => sum(mul(slice(x, 1, [1, 3]), w)))(m) as T.Tensor;
+    expect(g.toArray()).toEqual([
+      [0, 0, 0],
+      [0, 10, 20],
+    ]);
+    const [ga, gb] = vjp((a: Value, b: Value) => concatenate([a, b], 1), m, T.ones([2, 1]))[1](
+      T.reshape(T.arange(8), [2, 4]),
+    ) as T.Tensor[];
+    expect(ga!.toArray()).toEqual([
+      [0, 1, 2],
+      [4, 5, 6],
+    ]);
+    expect(gb!.toArray()).toEqual([[3], [7]]);
   });
 
   test("they read in backward equations", () => {

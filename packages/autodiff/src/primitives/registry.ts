@@ -4,6 +4,7 @@ import type { PrimitiveName } from "../primitive-names.js";
 import { absPrimitive } from "./abs.js";
 import { addPrimitive } from "./add.js";
 import { comparePrimitive } from "./compare.js";
+import { concatenatePrimitive } from "./concatenate.js";
 import { divPrimitive } from "./div.js";
 import { expPrimitive } from "./exp.js";
 import { maxPrimitive, minPrimitive } from "./extremum.js";
@@ -20,6 +21,7 @@ import { reluPrimitive } from "./relu.js";
 import { reshapePrimitive } from "./reshape.js";
 import { scalePrimitive } from "./scale.js";
 import { sigmoidPrimitive } from "./sigmoid.js";
+import { padPrimitive, slicePrimitive } from "./slice-pad.js";
 import { softmaxPrimitive } from "./softmax.js";
 import { sqrtPrimitive } from "./sqrt.js";
 import { squarePrimitive } from "./square.js";
@@ -64,6 +66,9 @@ const table: { readonly [Name in PrimitiveName]: Primitive<Name, never> } = {
   max: maxPrimitive,
   min: minPrimitive,
   power: powerPrimitive,
+  slice: slicePrimitive,
+  pad: padPrimitive,
+  concatenate: concatenatePrimitive,
 };
 
 /** Every graph node that is not an input or constant applies one of these. */
