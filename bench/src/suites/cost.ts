@@ -1,12 +1,5 @@
-import {
-  type Chain,
-  chain,
-  cheapestOrder,
-  evaluateChain,
-  homeworkChains,
-  matrix,
-  Region,
-} from "@nnkit/cost";
+import { type Chain, chain, cheapestOrder, evaluateChain, matrix, Region } from "@nnkit/cost";
+import { homeworkChains } from "@nnkit/grading/hw1";
 import type { BenchSuite } from "../harness.js";
 
 /** A numeric chain of `length` factors with pseudo-random sizes 1..100 (same on every run). */

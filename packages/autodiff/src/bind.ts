@@ -1,14 +1,15 @@
 import { type DType, type Tensor, tensor } from "@nnkit/tensor";
-import { assertLive, type GraphBuilder } from "./builder.js";
+import { isConcreteShape, isSymbol } from "./dims.js";
 import type { Params, Primitive } from "./primitive.js";
-import { type Operand, Tracer, type Value } from "./tracer.js";
+import type { PrimitiveName } from "./primitive-names.js";
+import { assertLive, GraphBuilder, type Operand, Tracer, type Value } from "./tracer.js";
 
 /**
  * Applies a primitive: on plain tensors it evaluates now; when any input is a tracer it records a
  * node in the deepest builder involved (or in `into`, for values that have no tracer inputs).
  */
 export function bind<P extends Params>(
-  primitive: Primitive<P>,
+  primitive: Primitive<PrimitiveName, P>,
   inputs: readonly Value[],
   params: P,
   into?: GraphBuilder,
@@ -21,8 +22,21 @@ export function bind<P extends Params>(
     }
   }
   const out = primitive.shape(inputs, params);
+  // Constants can still have a symbolic result (the VJP of a sum broadcasts a seed 1 to [n], a
+  // mean's VJP divides by n): such a value exists only as a node of the graph being traced.
+  if (!target && (!isConcreteShape(out.shape) || hasSymbolicSizes(params))) {
+    target = GraphBuilder.innermost();
+  }
   if (!target) return primitive.evaluate(inputs as readonly Tensor[], params);
-  return target.emit(primitive as unknown as Primitive, inputs, params, out);
+  return target.emit(primitive.name, inputs, params, out);
+}
+
+/** Whether a parameter holds symbolic sizes (a broadcast's shape, a mean's divisors). */
+function hasSymbolicSizes(params: Params): boolean {
+  return Object.values(params).some(
+    (value) =>
+      Array.isArray(value) && value.some((d) => typeof d === "object" && d !== null && isSymbol(d)),
+  );
 }
 
 /** The dtype a plain number takes next to `other`, NumPy-2 "weak scalar" style. */

@@ -1,9 +1,9 @@
 import * as T from "@nnkit/tensor";
 import { describe, expect, test } from "vitest";
 import { checkGrads } from "./check-grads.js";
-import { hw1Example, hw1Network } from "./networks/hw1-network.js";
+import { hw1Example, hw1Network } from "./fixtures/hw1-network.js";
 import { relu } from "./primitives/relu.js";
-import { sum } from "./primitives/sum.js";
+import { sum } from "./primitives/sum-broadcast.js";
 import type { Value } from "./tracer.js";
 
 describe("checkGrads", () => {

@@ -10,7 +10,7 @@ export {
   type GradCheckReport,
   type GradCheckResult,
 } from "./check-grads.js";
-export { type CostExpr, evaluateCost, type Monomial } from "./cost.js";
+export type { CostRule, CostTerm } from "./cost.js";
 export { type Dim, type SymbolicDim, sym } from "./dims.js";
 export {
   type BackwardEquation,
@@ -18,20 +18,31 @@ export {
   backwardEquations,
 } from "./equations/backward-equations.js";
 export { AutodiffError, type AutodiffErrorCode } from "./errors.js";
-export { Graph, type GraphNode } from "./graph.js";
+export {
+  edges,
+  findNode,
+  type Graph,
+  type GraphNode,
+  namedEdges,
+} from "./graph.js";
+export { evaluateGraph } from "./interpret/evaluate.js";
 export { walkGraph } from "./interpret/walk.js";
-export { type Hw1Parameters, hw1Example, hw1Network } from "./networks/hw1-network.js";
+export { clip } from "./ops/clip.js";
 export { dot } from "./ops/dot.js";
+export { logsumexp } from "./ops/logsumexp.js";
 export { mean } from "./ops/mean.js";
 export { name } from "./ops/name.js";
 export { outer } from "./ops/outer.js";
 export type { BinaryOp, UnaryOp } from "./ops/types.js";
 export type { Params, Primitive } from "./primitive.js";
+export { type PrimitiveName, primitiveNames } from "./primitive-names.js";
+export { abs } from "./primitives/abs.js";
 export { add } from "./primitives/add.js";
-export { broadcastTo } from "./primitives/broadcast.js";
 export { eq, ge, gt, le, lt, ne } from "./primitives/compare.js";
+export { concatenate } from "./primitives/concatenate.js";
 export { div } from "./primitives/div.js";
 export { exp } from "./primitives/exp.js";
+export { max, min } from "./primitives/extremum.js";
 export { log } from "./primitives/log.js";
 export { logSoftmax } from "./primitives/log-softmax.js";
 export { matmul } from "./primitives/matmul.js";
@@ -45,15 +56,20 @@ export { relu } from "./primitives/relu.js";
 export { reshape } from "./primitives/reshape.js";
 export { scale } from "./primitives/scale.js";
 export { sigmoid } from "./primitives/sigmoid.js";
+export { type Index, pad, slice } from "./primitives/slice-pad.js";
 export { softmax } from "./primitives/softmax.js";
+export { sqrt } from "./primitives/sqrt.js";
 export { square } from "./primitives/square.js";
 export { stack } from "./primitives/stack.js";
 export { sub } from "./primitives/sub.js";
-export { sum } from "./primitives/sum.js";
+export { broadcastTo, sum } from "./primitives/sum-broadcast.js";
 export { take } from "./primitives/take.js";
 export { tanh } from "./primitives/tanh.js";
 export { transpose } from "./primitives/transpose.js";
 export { where } from "./primitives/where.js";
+export { toDot } from "./render/dot.js";
+export { toMermaid } from "./render/mermaid.js";
+export { toText } from "./render/text.js";
 export { type TraceableFunction, trace } from "./trace.js";
 export { type Operand, Tracer, type Value } from "./tracer.js";
 export { type GradientOf, type Gradients, grad, valueAndGrad } from "./transforms/grad.js";

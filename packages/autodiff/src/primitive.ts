@@ -1,18 +1,34 @@
 import type { Tensor } from "@nnkit/tensor";
 import type { AbstractValue } from "./abstract-value.js";
-import type { CostExpr } from "./cost.js";
+import type { CostRule } from "./cost.js";
 import type { Expr } from "./equations/expr.js";
+import type { Params } from "./graph.js";
+import type { PrimitiveName } from "./primitive-names.js";
 import type { Value } from "./tracer.js";
 
-/** A primitive's static parameters (axes, shapes, exponents), stored on its graph nodes. */
-export type Params = Readonly<Record<string, unknown>>;
+export type { Params };
+
+/**
+ * What a VJP reads from the forward pass besides shapes: input positions and/or "output". Reverse
+ * mode must keep these values alive until the backward pass, so its memory follows from this list.
+ */
+export type Saved = readonly (number | "output")[];
 
 /**
  * One entry of the primitive table. Derivative rules are written with the package's own ops, so
  * they trace into graphs like any other code and can be differentiated again.
  */
-export interface Primitive<P extends Params = Params> {
-  readonly name: string;
+export interface Primitive<Name extends PrimitiveName = PrimitiveName, P extends Params = Params> {
+  readonly name: Name;
+  /** The VJP's residuals: which forward values it reads (a test checks the VJP reads no other). */
+  readonly saves: Saved;
+  /**
+   * Inputs broadcast to the output's shape (NumPy's rules), so an input's adjoint is summed over
+   * the axes broadcasting added or stretched; the backward equations write that sum.
+   */
+  readonly broadcasts?: true;
+  /** The result is a view of input 0 (same storage, as @nnkit/tensor implements it): no memory. */
+  readonly view?: true;
   /** Output shape and dtype from the inputs' (possibly symbolic) ones; throws on mismatches. */
   shape(inputs: readonly AbstractValue[], params: P): AbstractValue;
   /** The computation on concrete tensors. */
@@ -32,8 +48,8 @@ export interface Primitive<P extends Params = Params> {
     params: P,
     needed: readonly boolean[],
   ): readonly (Value | null)[];
-  /** Scalar multiplications under the course's cost model. */
-  cost(inputs: readonly AbstractValue[], output: AbstractValue, params: P): CostExpr;
+  /** Scalar multiplications under the course's cost model, as data (@nnkit/cost adds them up). */
+  cost(inputs: readonly AbstractValue[], output: AbstractValue, params: P): CostRule;
   /** How the value and the adjoint of input `index` read in a hand derivation. */
   notation: {
     forward(inputs: readonly Expr[], params: P): Expr;

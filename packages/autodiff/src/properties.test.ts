@@ -3,12 +3,16 @@
 import * as T from "@nnkit/tensor";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { clip } from "./ops/clip.js";
+import { logsumexp } from "./ops/logsumexp.js";
 import { mean } from "./ops/mean.js";
+import { abs } from "./primitives/abs.js";
 import { add } from "./primitives/add.js";
-import { broadcastTo } from "./primitives/broadcast.js";
 import { gt } from "./primitives/compare.js";
+import { concatenate } from "./primitives/concatenate.js";
 import { div } from "./primitives/div.js";
 import { exp } from "./primitives/exp.js";
+import { max, min } from "./primitives/extremum.js";
 import { log } from "./primitives/log.js";
 import { logSoftmax } from "./primitives/log-softmax.js";
 import { matmul } from "./primitives/matmul.js";
@@ -19,10 +23,12 @@ import { pow } from "./primitives/pow.js";
 import { relu } from "./primitives/relu.js";
 import { reshape } from "./primitives/reshape.js";
 import { sigmoid } from "./primitives/sigmoid.js";
+import { type Index, slice } from "./primitives/slice-pad.js";
 import { softmax } from "./primitives/softmax.js";
+import { sqrt } from "./primitives/sqrt.js";
 import { square } from "./primitives/square.js";
 import { sub } from "./primitives/sub.js";
-import { sum } from "./primitives/sum.js";
+import { broadcastTo, sum } from "./primitives/sum-broadcast.js";
 import { tanh } from "./primitives/tanh.js";
 import { transpose } from "./primitives/transpose.js";
 import { where } from "./primitives/where.js";
@@ -53,6 +59,18 @@ const steps: Record<string, Step> = {
   broadcast: (a, b) => broadcastTo(a, T.broadcastShapes(a.shape as number[], b.shape as number[])),
   softmax: (a) => (a.shape.length === 0 ? a : softmax(a)),
   logSoftmax: (a) => (a.shape.length === 0 ? a : logSoftmax(a)),
+  sqrt: (a) => sqrt(add(square(a), 0.5)),
+  power: (a, b) => pow(add(square(a), 0.5), tanh(b)),
+  slice: (a) => (a.shape.length === 0 ? a : slice(a, ...a.shape.map((): Index => [0, 1]))),
+  index: (a) => (a.shape.length === 0 ? a : slice(a, 0)),
+  concatenate: (a) =>
+    a.shape.length === 0
+      ? a
+      : slice(concatenate([a, mul(a, 2)], -1), ...a.shape.slice(0, -1).map((): Index => null), [
+          1,
+          1 + (a.shape.at(-1) as number),
+        ]),
+  logsumexp: (a) => (a.shape.length === 0 ? a : logsumexp(a, -1, true)),
   matmul: (a, b) =>
     a.shape.length === 2 && b.shape.length === 2 && a.shape[1] === b.shape[1]
       ? matmul(a, transpose(b))
@@ -64,6 +82,10 @@ const piecewise: Record<string, Step> = {
   relu: (a) => relu(a),
   maximum: (a, b) => maximum(a, b),
   where: (a, b) => where(gt(a, b), a, mul(b, 2)),
+  abs: (a) => abs(a),
+  clip: (a) => clip(a, -0.5, 0.5),
+  max: (a) => (a.shape.length === 0 ? a : max(a, -1, true)),
+  min: (a, b) => (a.shape.length === 0 ? a : min(add(a, b), 0, true)),
 };
 
 function programs(table: Record<string, Step>) {

@@ -1,9 +1,8 @@
 import { Tensor } from "@nnkit/tensor";
 import type { AbstractValue } from "./abstract-value.js";
-import { GraphBuilder } from "./builder.js";
 import { AutodiffError } from "./errors.js";
-import { Graph } from "./graph.js";
-import { Tracer, type Value } from "./tracer.js";
+import type { Graph } from "./graph.js";
+import { GraphBuilder, Tracer, type Value } from "./tracer.js";
 import { flatten, type TreeDef, unflatten } from "./tree.js";
 
 /** A function traced into a graph: its inputs are the flattened arguments, then any captures. */
@@ -36,9 +35,8 @@ export function traceTree(op: string, f: TraceableFunction, args: readonly unkno
         );
       }
     }
-    const parts = builder.finish(out.leaves);
     return {
-      graph: new Graph(parts.nodes, parts.inputs, parts.outputs),
+      graph: builder.finish(out.leaves),
       captures: [...builder.captures],
       inputTree: def,
       outputTree: out.def,

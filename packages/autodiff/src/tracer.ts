@@ -1,7 +1,11 @@
-import type { DType, Tensor } from "@nnkit/tensor";
+import { type DType, Tensor } from "@nnkit/tensor";
 import type { AbstractValue } from "./abstract-value.js";
-import type { GraphBuilder } from "./builder.js";
 import type { Dim } from "./dims.js";
+import { AutodiffError } from "./errors.js";
+import type { Graph, GraphNode } from "./graph.js";
+
+// Tracing: a GraphBuilder records the primitives applied to its Tracers into graph nodes. The two
+// are one concept (a tracer is a node of the graph being built), so they share this file.
 
 /** A value inside a transformation: a node of the graph being traced, with its abstract value. */
 export class Tracer implements AbstractValue {
@@ -35,3 +39,158 @@ export type Value = Tensor | Tracer;
 
 /** Elementwise ops also take plain numbers, like NumPy scalars. */
 export type Operand = Value | number;
+
+interface MutableNode extends Omit<GraphNode, "name"> {
+  name?: string;
+}
+
+// Builders nest: tracing inside a transformation opens a deeper builder. An op goes to the
+// deepest builder among its inputs; values of outer builders are captured as extra inputs.
+const activeBuilders: GraphBuilder[] = [];
+
+/** Records primitive applications on tracers into a graph. */
+export class GraphBuilder {
+  readonly depth: number;
+  private readonly nodes: MutableNode[] = [];
+  private readonly inputIds: number[] = [];
+  /** Outer tracers this graph reads; they are its trailing inputs, in this order. */
+  readonly captures: Tracer[] = [];
+  private readonly captureIds = new Map<Tracer, number>();
+  private readonly constIds = new Map<Tensor, number>();
+  private active = true;
+
+  private constructor(depth: number) {
+    this.depth = depth;
+  }
+
+  /** Runs `fn` with a fresh builder on the stack; its tracers are dead once `fn` returns. */
+  /** The innermost builder still recording, if any. */
+  static innermost(): GraphBuilder | undefined {
+    return activeBuilders.at(-1);
+  }
+
+  static run<T>(fn: (builder: GraphBuilder) => T): T {
+    const builder = new GraphBuilder(activeBuilders.length);
+    activeBuilders.push(builder);
+    try {
+      return fn(builder);
+    } finally {
+      activeBuilders.pop();
+      builder.active = false;
+    }
+  }
+
+  addInput(value: AbstractValue): Tracer {
+    const id = this.push({
+      op: "input",
+      inputs: [],
+      shape: [...value.shape],
+      dtype: value.dtype,
+      params: {},
+    });
+    this.inputIds.push(id);
+    return new Tracer(this, id, value.shape, value.dtype);
+  }
+
+  /** The id of `value` in this graph, adding a constant or a capture when it lives elsewhere. */
+  lift(value: Value): number {
+    if (value instanceof Tensor) return this.constant(value);
+    assertLive(value);
+    if (value.builder === this) return value.id;
+    if (value.builder.depth > this.depth) {
+      throw new AutodiffError(
+        "trace",
+        "trace",
+        "a value from an inner transformation was used in an outer one",
+      );
+    }
+    return this.capture(value);
+  }
+
+  /** Records `op` applied to `inputs`; the builder knows primitives by name only. */
+  emit(
+    op: GraphNode["op"],
+    inputs: readonly Value[],
+    params: GraphNode["params"],
+    out: AbstractValue,
+  ): Tracer {
+    const ids = inputs.map((v) => this.lift(v));
+    const id = this.push({
+      op,
+      inputs: ids,
+      shape: [...out.shape],
+      dtype: out.dtype,
+      params,
+    });
+    return new Tracer(this, id, out.shape, out.dtype);
+  }
+
+  nameOf(id: number): string | undefined {
+    return this.nodes[id]?.name;
+  }
+
+  setName(id: number, name: string): void {
+    this.nodes[id]!.name = name;
+  }
+
+  /** The graph recorded so far, with `outputs` as its outputs. */
+  finish(outputs: readonly Value[]): Graph {
+    const outputIds = outputs.map((v) => this.lift(v));
+    return {
+      nodes: this.nodes.map((n) => ({ ...n })),
+      inputs: [...this.inputIds],
+      outputs: outputIds,
+    };
+  }
+
+  private constant(value: Tensor): number {
+    const known = this.constIds.get(value);
+    if (known !== undefined) return known;
+    const id = this.push({
+      op: "const",
+      inputs: [],
+      shape: [...value.shape],
+      dtype: value.dtype,
+      params: { value },
+    });
+    this.constIds.set(value, id);
+    return id;
+  }
+
+  private capture(value: Tracer): number {
+    const known = this.captureIds.get(value);
+    if (known !== undefined) return known;
+    const id = this.push({
+      op: "input",
+      inputs: [],
+      shape: [...value.shape],
+      dtype: value.dtype,
+      params: { captured: true },
+      ...(value.name === undefined ? {} : { name: value.name }),
+    });
+    this.inputIds.push(id);
+    this.captures.push(value);
+    this.captureIds.set(value, id);
+    return id;
+  }
+
+  private push(node: Omit<MutableNode, "id">): number {
+    const id = this.nodes.length;
+    this.nodes.push({ id, ...node });
+    return id;
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+}
+
+export function assertLive(value: Tracer): void {
+  if (!value.builder.isActive) {
+    throw new AutodiffError(
+      "trace",
+      "trace",
+      `tracer ${value.toString()} escaped its transformation; return values instead of storing them`,
+    );
+  }
+}

@@ -4,7 +4,7 @@ import { cheapestOrder } from "./cheapest.js";
 import { CostError } from "./errors.js";
 import { evaluateChain } from "./evaluate-chain.js";
 import { matrix, scalar, transpose, vector } from "./factor.js";
-import { vectorHessianProduct } from "./homework-chains.js";
+import { vectorHessianProduct } from "./fixtures/homework-chains.js";
 import { formatOrder, leftToRight, parseOrder, rightToLeft } from "./order.js";
 import { parsePolynomial } from "./parse-polynomial.js";
 import { Region } from "./region.js";

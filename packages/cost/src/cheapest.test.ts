@@ -4,8 +4,8 @@ import { type Chain, chain } from "./chain.js";
 import { cheapestOrder } from "./cheapest.js";
 import { evaluateChain } from "./evaluate-chain.js";
 import { type Factor, matrix, scalar } from "./factor.js";
+import { tradeOff } from "./fixtures/homework-chains.js";
 import multiDot from "./fixtures/multi-dot.json" with { type: "json" };
-import { tradeOff } from "./homework-chains.js";
 import type { Order } from "./order.js";
 import { Region } from "./region.js";
 

@@ -206,6 +206,22 @@ describe("graph memory conventions", () => {
     expect(cost.memory.peakLive.toString()).toBe("nm + 2n + 2m");
   });
 
+  it("reverse mode keeps what the VJPs save: tanh's output and the products feeding a mul", () => {
+    // L = Σ tanh(Wx) ⊙ (Ux), W and U [m×n]: tanh saves its output (m), mul saves both operands
+    // (tanh(Wx), already kept, and Ux: m), matmul saves its inputs (inputs, not counted): 2m.
+    const f = (x: never, W: never, U: never) => sum(mul(tanh(matmul(W, x)), matmul(U, x)));
+    const cost = graphCost(trace(f, abstract(["n"]), abstract(["m", "n"]), abstract(["m", "n"])));
+    expect(cost.memory.residuals.toString()).toBe("2m");
+    // A transpose is a view: saving it keeps the matrix it views, counted once.
+    const g = (A: never, x: never) => sum(matmul(transpose(tanh(A)), x));
+    expect(
+      graphCost(trace(g, abstract(["n", "n"]), abstract(["n"]))).memory.residuals.toString(),
+    ).toBe("n²");
+    // Scaling by a constant and transposing keep nothing beyond the inputs.
+    const h = (x: never) => sum(transpose(mul(x, 3)));
+    expect(graphCost(trace(h, abstract(["n", "m"]))).memory.residuals.isZero()).toBe(true);
+  });
+
   it("explains a graph's cost node by node", () => {
     const cost = graphCost(trace(reverse23, column("n"), column("n")));
     expect(explainGraphCost(cost).split("\n")).toEqual([

@@ -1,5 +1,5 @@
-import { type CostExpr, type Graph, type GraphNode, getPrimitive } from "@nnkit/autodiff";
-import { graphLiveness, VIEW_OPS } from "./graph-liveness.js";
+import { type CostRule, type Graph, type GraphNode, getPrimitive } from "@nnkit/autodiff";
+import { graphLiveness, isView } from "./graph-liveness.js";
 import { MaxOf } from "./max-of.js";
 import { Polynomial } from "./polynomial.js";
 import { toSize } from "./size.js";
@@ -26,12 +26,18 @@ export interface GraphCost {
     readonly intermediates: Polynomial;
     /** `peak-live`: inputs throughout, each value until its last use (through its views). */
     readonly peakLive: MaxOf;
+    /**
+     * Reverse mode's residuals: computed values that the VJPs of the graph's primitives read (as
+     * each declares in `saves`), kept from the forward pass until the backward pass; inputs are
+     * not counted again.
+     */
+    readonly residuals: Polynomial;
   };
 }
 
 /** A primitive cost rule's Σ coef × Π dims as a polynomial. */
-export function costExprToPolynomial(expr: CostExpr): Polynomial {
-  return expr.reduce(
+export function costRuleToPolynomial(rule: CostRule): Polynomial {
+  return rule.reduce(
     (sum, m) =>
       sum.add(
         m.dims.reduce<Polynomial>(
@@ -64,7 +70,7 @@ export function graphCost(graph: Graph): GraphCost {
       label: node.name ?? `%${node.id}`,
       multiplications: isSource
         ? Polynomial.ZERO
-        : costExprToPolynomial(getPrimitive(node.op).cost(inputs, node, node.params)),
+        : costRuleToPolynomial(getPrimitive(node.op).cost(inputs, node, node.params)),
       entries: storesNothing(node) ? Polynomial.ZERO : entriesOfShape(node.shape),
     };
   });
@@ -73,11 +79,11 @@ export function graphCost(graph: Graph): GraphCost {
 }
 
 function storesNothing(node: GraphNode): boolean {
-  return VIEW_OPS.has(node.op) || (node.op === "const" && node.shape.length === 0);
+  return isView(node) || (node.op === "const" && node.shape.length === 0);
 }
 
 function memoryOf(graph: Graph, costs: readonly GraphNodeCost[]): GraphCost["memory"] {
-  const { sources, computed, outputs, liveDuring } = graphLiveness(graph);
+  const { sources, computed, outputs, liveDuring, residuals } = graphLiveness(graph);
   const sum = (ids: readonly number[]) =>
     ids.reduce((total, id) => total.add(costs[id]!.entries), Polynomial.ZERO);
   const inputs = sum(sources);
@@ -87,5 +93,6 @@ function memoryOf(graph: Graph, costs: readonly GraphNodeCost[]): GraphCost["mem
     allStored: inputs.add(sum(computed)),
     intermediates: sum(computed.filter((id) => !outputs.has(id))),
     peakLive: new MaxOf(livePerStep.length > 0 ? livePerStep : [inputs]),
+    residuals: sum(residuals),
   };
 }

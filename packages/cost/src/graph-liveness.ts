@@ -1,10 +1,9 @@
-import type { Graph } from "@nnkit/autodiff";
+import { type Graph, type GraphNode, getPrimitive } from "@nnkit/autodiff";
 
-/**
- * Primitives whose result is a view of their input (no storage, no multiplications), as
- * @nnkit/tensor implements them: transpose, reshape, broadcast.
- */
-export const VIEW_OPS: ReadonlySet<string> = new Set(["transpose", "reshape", "broadcast"]);
+/** Whether a node's value is a view of its first input (its primitive declares `view`): no storage. */
+export function isView(node: GraphNode): boolean {
+  return node.op !== "input" && node.op !== "const" && getPrimitive(node.op).view === true;
+}
 
 /** Which values of a graph hold storage, and which of them are alive at each step. */
 export interface GraphLiveness {
@@ -16,6 +15,11 @@ export interface GraphLiveness {
   readonly outputs: ReadonlySet<number>;
   /** For each computed node, the computed values alive while it is produced (itself included). */
   readonly liveDuring: ReadonlyMap<number, readonly number[]>;
+  /**
+   * Computed values a backward pass reads: what the primitives' VJPs declare they save (`saves`),
+   * through views to the value that owns the storage. Reverse mode keeps these until it runs.
+   */
+  readonly residuals: readonly number[];
 }
 
 /**
@@ -25,7 +29,7 @@ export interface GraphLiveness {
 export function graphLiveness(graph: Graph): GraphLiveness {
   const owner: number[] = [];
   for (const node of graph.nodes) {
-    owner[node.id] = VIEW_OPS.has(node.op) ? owner[node.inputs[0]!]! : node.id;
+    owner[node.id] = isView(node) ? owner[node.inputs[0]!]! : node.id;
   }
   const isSource = (id: number) => ["input", "const"].includes(graph.nodes[id]!.op);
   const sources = graph.nodes.map((n) => n.id).filter(isSource);
@@ -41,5 +45,13 @@ export function graphLiveness(graph: Graph): GraphLiveness {
   const liveDuring = new Map(
     computed.map((k) => [k, computed.filter((id) => id <= k && lastUse[id]! >= k)] as const),
   );
-  return { sources, computed, outputs, liveDuring };
+  const saved = new Set<number>();
+  for (const node of graph.nodes) {
+    if (node.op === "input" || node.op === "const") continue;
+    for (const s of getPrimitive(node.op).saves) {
+      saved.add(owner[s === "output" ? node.id : node.inputs[s]!]!);
+    }
+  }
+  const residuals = computed.filter((id) => saved.has(id));
+  return { sources, computed, outputs, liveDuring, residuals };
 }

@@ -6,7 +6,12 @@ import { cheapestOrder } from "./cheapest.js";
 import { crossover, formatCondition } from "./crossover.js";
 import { evaluateChain } from "./evaluate-chain.js";
 import { describeCrossover, explainCheapest, explainEvaluation } from "./explain.js";
-import { hessian, hessianHalf, tradeOff, vectorHessianProduct } from "./homework-chains.js";
+import {
+  hessian,
+  hessianHalf,
+  tradeOff,
+  vectorHessianProduct,
+} from "./fixtures/homework-chains.js";
 import { parsePolynomial } from "./parse-polynomial.js";
 import { Region } from "./region.js";
 

@@ -44,13 +44,11 @@ export {
 export { type FitOptions, fitPolynomial } from "./fit-polynomial.js";
 export type { FormatOptions } from "./format.js";
 export {
-  costExprToPolynomial,
+  costRuleToPolynomial,
   type GraphCost,
   type GraphNodeCost,
   graphCost,
 } from "./graph-cost.js";
-export { VIEW_OPS } from "./graph-liveness.js";
-export { homeworkChains } from "./homework-chains.js";
 export { MaxOf } from "./max-of.js";
 export { type ChainMeasurement, type ChainValues, measureChain } from "./measure-chain.js";
 export { type GraphMeasurement, measureGraph } from "./measure-graph.js";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Chain } from "./chain.js";
 import { CostError } from "./errors.js";
 import { evaluateChain } from "./evaluate-chain.js";
-import { hessian, tradeOff, vectorHessianProduct } from "./homework-chains.js";
+import { hessian, tradeOff, vectorHessianProduct } from "./fixtures/homework-chains.js";
 import { measureChain } from "./measure-chain.js";
 
 const SIZES = [1, 2, 3, 7];

@@ -97,6 +97,16 @@ export {
   type QuestionStatus,
   resultToJSON,
 } from "./grade/result.js";
+export {
+  type Hw1Parameters,
+  hessian,
+  hessianHalf,
+  homeworkChains,
+  hw1Example,
+  hw1Network,
+  tradeOff,
+  vectorHessianProduct,
+} from "./hw1/course.js";
 export { hw1 } from "./hw1/hw1.js";
 export {
   comparatorStage,

@@ -1,11 +1,12 @@
 import type { Tensor } from "@nnkit/tensor";
 import { formatShape } from "../dims.js";
 import { AutodiffError } from "../errors.js";
-import { Graph, type GraphNode } from "../graph.js";
+import type { Graph, GraphNode } from "../graph.js";
 import { dependsOn } from "../interpret/backward.js";
 import { getPrimitive } from "../primitives/registry.js";
+import { broadcastAxes } from "../primitives/sum-broadcast.js";
 import { type TraceableFunction, traceTree } from "../trace.js";
-import { atom, type Expr, plus } from "./expr.js";
+import { atom, type Expr, plus, sumOver } from "./expr.js";
 import { adjointSymbol, valueSymbol } from "./names.js";
 
 /** `z̄1 = ReLU'(z1) ⊙ h̄` in both notations. */
@@ -62,7 +63,7 @@ export function backwardEquations(
   f: Graph | TraceableFunction,
   ...args: unknown[]
 ): BackwardEquations {
-  const graph = f instanceof Graph ? f : traceTree("backwardEquations", f, args).graph;
+  const graph = typeof f === "function" ? traceTree("backwardEquations", f, args).graph : f;
   const outputId = graph.outputs[0];
   if (
     graph.outputs.length !== 1 ||
@@ -102,11 +103,16 @@ export function backwardEquations(
       ct = symbol;
     }
     if (node.op === "input" || node.op === "const") continue;
-    const notation = getPrimitive(node.op).notation;
+    const primitive = getPrimitive(node.op);
     const inputs = node.inputs.map((i) => values[i]!);
     node.inputs.forEach((i, j) => {
-      if (needs[i])
-        contributions[i]!.unshift(notation.adjoint(j, ct, inputs, values[id]!, node.params));
+      if (!needs[i]) return;
+      const adjoint = primitive.notation.adjoint(j, ct, inputs, values[id]!, node.params);
+      const shape = graph.nodes[i]!.shape;
+      const axes = primitive.broadcasts ? broadcastAxes(shape, node.shape) : [];
+      contributions[i]!.unshift(
+        axes.length > 0 ? sumOver(adjoint, axes, shape.length === 0) : adjoint,
+      );
     });
   }
   if (output.name === undefined) {

@@ -73,3 +73,17 @@ export function power(a: Expr, exponent: number): Expr {
 export function num(value: number): Expr {
   return value < 0 ? negate(atom(String(-value))) : atom(String(value));
 }
+
+/**
+ * A sum over some axes, as broadcasting's adjoint reads: `Σ_{axis 0}(Z̄)`; a sum down to a scalar
+ * is the plain `Σ(…)`.
+ */
+export function sumOver(a: Expr, axes: readonly number[], toScalar: boolean): Expr {
+  if (toScalar) return call("Σ", "\\sum", a);
+  const word = axes.length > 1 ? "axes" : "axis";
+  return {
+    text: `Σ_{${word} ${axes.join(", ")}}(${a.text})`,
+    latex: `\\sum_{\\text{${word} } ${axes.join(", ")}}\\left(${a.latex}\\right)`,
+    prec: Prec.atom,
+  };
+}

@@ -1,6 +1,6 @@
 import type { Tensor } from "@nnkit/tensor";
 import { scale } from "../primitives/scale.js";
-import { sum } from "../primitives/sum.js";
+import { sum } from "../primitives/sum-broadcast.js";
 import { normalizeAxes } from "../shapes.js";
 import type { Value } from "../tracer.js";
 

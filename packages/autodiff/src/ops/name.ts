@@ -1,5 +1,4 @@
-import { assertLive } from "../builder.js";
-import { Tracer, type Value } from "../tracer.js";
+import { assertLive, Tracer, type Value } from "../tracer.js";
 
 /**
  * Gives a traced value a human name ("z1", "W(1)") that graphs, drawings and equations use.

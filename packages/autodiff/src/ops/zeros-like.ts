@@ -2,7 +2,7 @@ import { zeros } from "@nnkit/tensor";
 import type { AbstractValue } from "../abstract-value.js";
 import { scalar } from "../bind.js";
 import { concreteShape } from "../dims.js";
-import { broadcastTo } from "../primitives/broadcast.js";
+import { broadcastTo } from "../primitives/sum-broadcast.js";
 import { Tracer, type Value } from "../tracer.js";
 
 /** Zeros shaped like `like`, living where `like` lives (a graph node under a transformation). */

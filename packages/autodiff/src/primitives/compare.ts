@@ -34,8 +34,10 @@ function indicator(a: Expr, b: Expr, relation: Relation): Expr {
 }
 
 /** Elementwise comparison giving a bool mask; it has no derivative (piecewise constant). */
-export const comparePrimitive: Primitive<CompareParams> = {
+export const comparePrimitive: Primitive<"compare", CompareParams> = {
   name: "compare",
+  saves: [],
+  broadcasts: true,
   shape: ([a, b], { relation }) => ({
     shape: broadcastShapes(relation, a!.shape, b!.shape),
     dtype: "bool",

@@ -6,29 +6,29 @@ import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import { floatResult } from "../shapes.js";
 import type { Operand, Value } from "../tracer.js";
-import { binaryShape, spread, unbroadcast } from "./elementwise.js";
+import { binaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
 import { neg } from "./neg.js";
-import { sub } from "./sub.js";
+import { elementwiseJvp, elementwiseVjp } from "./rules.js";
 
-export const divPrimitive: Primitive = {
+export const divPrimitive: Primitive<"div"> = {
   name: "div",
+  saves: [1, "output"],
+  broadcasts: true,
   shape(inputs) {
     const out = binaryShape("div")(inputs);
     return { shape: out.shape, dtype: floatResult(out.dtype) };
   },
   evaluate: ([a, b]) => T.div(a!, b!),
-  jvp([_a, b], [ta, tb], out) {
-    // d(a/b) = da/b − (a/b)·db/b
-    const left = ta ? div(ta, b!) : null;
-    const right = tb ? div(mul(out, tb), b!) : null;
-    if (left && right) return sub(left, right);
-    return spread(left ?? neg(right!), out.shape);
-  },
-  vjp: (ct, [a, b], out, _params, needed) => [
-    needed[0] ? unbroadcast(div(ct, b!), a!.shape) : null,
-    needed[1] ? unbroadcast(neg(div(mul(ct, out), b!)), b!.shape) : null,
-  ],
+  // d(a/b) = da/b − (a/b)·db/b
+  jvp: elementwiseJvp(
+    (t, [, b]) => div(t, b!),
+    (t, [, b], out) => neg(div(mul(out, t), b!)),
+  ),
+  vjp: elementwiseVjp(
+    (ct, [, b]) => div(ct, b!),
+    (ct, [, b], out) => neg(div(mul(ct, out), b!)),
+  ),
   // One multiplication (a division counts as one) per output entry.
   cost: (_inputs, output) => perEntry(output.shape),
   notation: {

@@ -87,6 +87,10 @@ describe("eager ops", () => {
     expect(maximum(T.tensor([1, 5]), 3).toArray()).toEqual([3, 5]);
     expect(pow(T.tensor([4, 9]), 0.5).toArray()).toEqual([2, 3]);
     expect(stack([T.tensor([1, 2]), T.tensor([3, 4])]).toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(stack([T.tensor([1, 2]), T.tensor([3, 4])], -1).toArray()).toEqual([
       [1, 3],
       [2, 4],
     ]);

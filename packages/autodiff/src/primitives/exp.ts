@@ -7,12 +7,14 @@ import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { floatUnaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
+import { elementwiseJvp } from "./rules.js";
 
-export const expPrimitive: Primitive = {
+export const expPrimitive: Primitive<"exp"> = {
   name: "exp",
+  saves: ["output"],
   shape: floatUnaryShape,
   evaluate: ([x]) => T.exp(x!),
-  jvp: (_primals, [t], out) => mul(t!, out),
+  jvp: elementwiseJvp((t, _primals, out) => mul(t, out)),
   vjp: (ct, _primals, out) => [mul(ct, out)],
   // Transcendental functions are not scalar multiplications in the course's cost model.
   cost: () => free,

@@ -10,12 +10,13 @@ import { floatUnaryShape } from "./elementwise.js";
 import { exp } from "./exp.js";
 import { mul } from "./mul.js";
 import { sub } from "./sub.js";
-import { sum } from "./sum.js";
+import { sum } from "./sum-broadcast.js";
 
 type LogSoftmaxParams = { axis: number };
 
-export const logSoftmaxPrimitive: Primitive<LogSoftmaxParams> = {
+export const logSoftmaxPrimitive: Primitive<"logSoftmax", LogSoftmaxParams> = {
   name: "logSoftmax",
+  saves: ["output"],
   shape: floatUnaryShape,
   evaluate([x], { axis }) {
     const shifted = T.sub(x!, T.max(x!, axis, true));

@@ -7,12 +7,14 @@ import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { div } from "./div.js";
 import { floatUnaryShape } from "./elementwise.js";
+import { elementwiseJvp } from "./rules.js";
 
-export const logPrimitive: Primitive = {
+export const logPrimitive: Primitive<"log"> = {
   name: "log",
+  saves: [0],
   shape: floatUnaryShape,
   evaluate: ([x]) => T.log(x!),
-  jvp: ([x], [t]) => div(t!, x!),
+  jvp: elementwiseJvp((t, [x]) => div(t, x!)),
   vjp: (ct, [x]) => [div(ct, x!)],
   // Transcendental functions are not scalar multiplications in the course's cost model.
   cost: () => free,

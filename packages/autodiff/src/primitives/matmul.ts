@@ -1,7 +1,7 @@
 import * as T from "@nnkit/tensor";
 import type { AbstractValue } from "../abstract-value.js";
 import { bind } from "../bind.js";
-import { type CostExpr, monomial } from "../cost.js";
+import type { CostRule } from "../cost.js";
 import { dimEquals, formatShape } from "../dims.js";
 import { juxtapose, transposed } from "../equations/expr.js";
 import { AutodiffError } from "../errors.js";
@@ -9,7 +9,7 @@ import { outer } from "../ops/outer.js";
 import type { Primitive } from "../primitive.js";
 import { promoteTypes } from "../shapes.js";
 import type { Value } from "../tracer.js";
-import { add } from "./add.js";
+import { addTangents } from "./add.js";
 import { mul } from "./mul.js";
 import { transpose } from "./transpose.js";
 
@@ -26,8 +26,9 @@ function checkRanks(a: AbstractValue, b: AbstractValue): void {
   }
 }
 
-export const matmulPrimitive: Primitive = {
+export const matmulPrimitive: Primitive<"matmul"> = {
   name: "matmul",
+  saves: [0, 1],
   shape([a, b]) {
     checkRanks(a!, b!);
     const inner = a!.shape[a!.shape.length - 1]!;
@@ -42,18 +43,16 @@ export const matmulPrimitive: Primitive = {
     return { shape, dtype: promoteTypes(a!.dtype, b!.dtype) };
   },
   evaluate: ([a, b]) => T.matmul(a!, b!),
-  jvp([a, b], [ta, tb]) {
-    const left = ta ? matmul(ta, b!) : null;
-    const right = tb ? matmul(a!, tb) : null;
-    return left && right ? add(left, right) : (left ?? right)!;
-  },
+  // Bilinear: d(ab) = da·b + a·db.
+  jvp: ([a, b], [ta, tb], out) =>
+    addTangents([ta && matmul(ta, b!), tb && matmul(a!, tb)], out.shape),
   vjp: (ct, [a, b], _out, _params, needed) => [
     needed[0] ? leftAdjoint(ct, a!, b!) : null,
     needed[1] ? rightAdjoint(ct, a!, b!) : null,
   ],
   // [a×b]·[b×c] costs a·b·c multiplications (a vector side counts as 1).
-  cost([a], output): CostExpr {
-    return [monomial(1, [...output.shape, a!.shape[a!.shape.length - 1]!])];
+  cost([a], output): CostRule {
+    return [{ coef: 1, dims: [...output.shape, a!.shape[a!.shape.length - 1]!] }];
   },
   notation: {
     forward: ([a, b]) => juxtapose(a!, b!),

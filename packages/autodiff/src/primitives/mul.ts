@@ -5,23 +5,24 @@ import { hadamard } from "../equations/expr.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
-import { add } from "./add.js";
-import { binaryShape, spread, unbroadcast } from "./elementwise.js";
+import { binaryShape } from "./elementwise.js";
+import { elementwiseJvp, elementwiseVjp } from "./rules.js";
 
-export const mulPrimitive: Primitive = {
+export const mulPrimitive: Primitive<"mul"> = {
   name: "mul",
+  saves: [0, 1],
+  broadcasts: true,
   shape: binaryShape("mul"),
   evaluate: ([a, b]) => T.mul(a!, b!),
-  jvp([a, b], [ta, tb], out) {
-    const left = ta ? mul(ta, b!) : null;
-    const right = tb ? mul(a!, tb) : null;
-    const sum = left && right ? add(left, right) : (left ?? right)!;
-    return spread(sum, out.shape);
-  },
-  vjp: (ct, [a, b], _out, _params, needed) => [
-    needed[0] ? unbroadcast(mul(ct, b!), a!.shape) : null,
-    needed[1] ? unbroadcast(mul(a!, ct), b!.shape) : null,
-  ],
+  // d(ab) = da·b + a·db
+  jvp: elementwiseJvp(
+    (t, [, b]) => mul(t, b!),
+    (t, [a]) => mul(a!, t),
+  ),
+  vjp: elementwiseVjp(
+    (ct, [, b]) => mul(ct, b!),
+    (ct, [a]) => mul(a!, ct),
+  ),
   // One multiplication per output entry.
   cost: (_inputs, output) => perEntry(output.shape),
   notation: {

@@ -7,8 +7,10 @@ import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { sameShape } from "./elementwise.js";
 
-export const negPrimitive: Primitive = {
+export const negPrimitive: Primitive<"neg"> = {
   name: "neg",
+  // Linear: the VJP needs shapes only.
+  saves: [],
   shape: sameShape,
   evaluate: ([x]) => T.neg(x!),
   jvp: (_primals, [t]) => neg(t!),

@@ -8,8 +8,9 @@ import type { Value } from "../tracer.js";
 
 type OnehotParams = { depth: number; dtype: "float64" | "float32" };
 
-export const onehotPrimitive: Primitive<OnehotParams> = {
+export const onehotPrimitive: Primitive<"onehot", OnehotParams> = {
   name: "onehot",
+  saves: [],
   shape([indices], { depth, dtype }) {
     if (indices!.dtype !== "int32") {
       throw new AutodiffError("onehot", "dtype", `indices must be int32, got ${indices!.dtype}`);

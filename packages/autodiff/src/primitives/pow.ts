@@ -8,17 +8,21 @@ import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { floatUnaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
+import { power as tensorPower } from "./power.js";
+import { elementwiseJvp } from "./rules.js";
 
 type PowParams = { exponent: number };
 
-export const powPrimitive: Primitive<PowParams> = {
+export const powPrimitive: Primitive<"pow", PowParams> = {
   name: "pow",
+  saves: [0],
   shape: floatUnaryShape,
   evaluate: ([x], { exponent }) =>
     T.pow(x!, scalar(exponent, x!.dtype === "float32" ? "float32" : "float64")),
   // x⁰ is constant: its derivative is zero, not 0·x⁻¹ (which is NaN at 0).
-  jvp: ([x], [t], _out, { exponent }) =>
-    exponent === 0 ? null : mul(t!, derivative(x!, exponent)),
+  jvp: elementwiseJvp<PowParams>((t, [x], _out, { exponent }) =>
+    exponent === 0 ? null : mul(t, derivative(x!, exponent)),
+  ),
   vjp: (ct, [x], _out, { exponent }) => [exponent === 0 ? null : mul(ct, derivative(x!, exponent))],
   // A general power is a transcendental function, not counted (use square for x²).
   cost: () => free,
@@ -34,10 +38,14 @@ function derivative(x: Value, exponent: number): Value {
   return mul(pow(x, exponent - 1), exponent);
 }
 
-/** x^p elementwise, for a constant exponent p. */
-export const pow = ((x: Value, exponent: number): Value => {
+/**
+ * x^p elementwise. A number p is a constant exponent (the `pow` primitive); a tensor exponent is
+ * the binary `power` primitive, differentiable in both x and p.
+ */
+export const pow = ((x: Value, exponent: number | Value): Value => {
+  if (typeof exponent !== "number") return tensorPower(x, exponent);
   if (!Number.isFinite(exponent)) {
     throw new AutodiffError("pow", "argument", `exponent must be a finite number, got ${exponent}`);
   }
   return bind(powPrimitive, [x], { exponent });
-}) as UnaryOp<[exponent: number]>;
+}) as UnaryOp<[exponent: number]> & UnaryOp<[exponent: Value]>;

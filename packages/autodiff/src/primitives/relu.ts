@@ -7,14 +7,16 @@ import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { gt } from "./compare.js";
 import { sameShape } from "./elementwise.js";
+import { elementwiseJvp } from "./rules.js";
 import { where } from "./where.js";
 
-export const reluPrimitive: Primitive = {
+export const reluPrimitive: Primitive<"relu"> = {
   name: "relu",
+  saves: [0],
   shape: sameShape,
   evaluate: ([x]) => T.maximum(x!, scalar(0, x!.dtype)),
   // ReLU'(z) = I(z > 0), taking 0 at the kink.
-  jvp: ([x], [t]) => where(gt(x!, 0), t!, 0),
+  jvp: elementwiseJvp((t, [x]) => where(gt(x!, 0), t, 0)),
   vjp: (ct, [x]) => [where(gt(x!, 0), ct, 0)],
   // A comparison, not a multiplication.
   cost: () => free,

@@ -19,8 +19,10 @@ function sizeOf(shape: readonly Dim[]): { factor: number; symbols: string } {
   return { factor, symbols: names.sort().join("·") };
 }
 
-export const reshapePrimitive: Primitive<ReshapeParams> = {
+export const reshapePrimitive: Primitive<"reshape", ReshapeParams> = {
   name: "reshape",
+  saves: [],
+  view: true,
   shape([x], { shape }) {
     const from = sizeOf(x!.shape);
     const to = sizeOf(shape);

@@ -17,8 +17,9 @@ function factorExpr({ factor, divisors }: ScaleParams): Expr {
   return atom(`${factor}/${den}`, `\\frac{${factor}}{${divisors.map(formatDim).join(" ")}}`);
 }
 
-export const scalePrimitive: Primitive<ScaleParams> = {
+export const scalePrimitive: Primitive<"scale", ScaleParams> = {
   name: "scale",
+  saves: [],
   shape: floatUnaryShape,
   evaluate([x], { factor, divisors }) {
     const by = factor / concreteShape("scale", divisors).reduce((p, d) => p * d, 1);

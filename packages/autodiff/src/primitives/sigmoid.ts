@@ -7,14 +7,16 @@ import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { floatUnaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
+import { elementwiseJvp } from "./rules.js";
 import { sub } from "./sub.js";
 
-export const sigmoidPrimitive: Primitive = {
+export const sigmoidPrimitive: Primitive<"sigmoid"> = {
   name: "sigmoid",
+  saves: ["output"],
   shape: floatUnaryShape,
   evaluate: ([x]) => T.sigmoid(x!),
   // σ' = σ(1 − σ), from the output.
-  jvp: (_primals, [t], out) => mul(t!, mul(out, sub(1, out))),
+  jvp: elementwiseJvp((t, _primals, out) => mul(t, mul(out, sub(1, out)))),
   vjp: (ct, _primals, out) => [mul(ct, mul(out, sub(1, out)))],
   // Transcendental functions are not scalar multiplications in the course's cost model.
   cost: () => free,

@@ -9,7 +9,7 @@ import type { Value } from "../tracer.js";
 import { floatUnaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
 import { sub } from "./sub.js";
-import { sum } from "./sum.js";
+import { sum } from "./sum-broadcast.js";
 
 type SoftmaxParams = { axis: number };
 
@@ -18,8 +18,9 @@ function softmaxProduct(v: Value, out: Value, axis: number): Value {
   return mul(out, sub(v, sum(mul(v, out), axis, true)));
 }
 
-export const softmaxPrimitive: Primitive<SoftmaxParams> = {
+export const softmaxPrimitive: Primitive<"softmax", SoftmaxParams> = {
   name: "softmax",
+  saves: ["output"],
   shape: floatUnaryShape,
   evaluate([x], { axis }) {
     // Shift by the maximum so exp cannot overflow.

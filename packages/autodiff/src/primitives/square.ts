@@ -7,12 +7,14 @@ import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { sameShape } from "./elementwise.js";
 import { mul } from "./mul.js";
+import { elementwiseJvp } from "./rules.js";
 
-export const squarePrimitive: Primitive = {
+export const squarePrimitive: Primitive<"square"> = {
   name: "square",
+  saves: [0],
   shape: sameShape,
   evaluate: ([x]) => T.mul(x!, x!),
-  jvp: ([x], [t]) => mul(t!, mul(x!, 2)),
+  jvp: elementwiseJvp((t, [x]) => mul(t, mul(x!, 2))),
   vjp: (ct, [x]) => [mul(ct, mul(x!, 2))],
   // x·x: one multiplication per entry.
   cost: (_inputs, output) => perEntry(output.shape),

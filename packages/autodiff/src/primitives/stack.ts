@@ -5,14 +5,19 @@ import { concreteShape, formatShape, shapesEqual } from "../dims.js";
 import { atom, call } from "../equations/expr.js";
 import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
-import { promoteTypes } from "../shapes.js";
+import { normalizeAxes, promoteTypes } from "../shapes.js";
 import type { Value } from "../tracer.js";
 import { take } from "./take.js";
+import { transpose } from "./transpose.js";
 
-/** Values of one shape stacked along a new last axis: k values of shape S give S + [k]. */
-export const stackPrimitive: Primitive = {
+type StackParams = { axis: number };
+
+/** Values of one shape stacked along a new axis: k values of shape S give S with k inserted at `axis`. */
+export const stackPrimitive: Primitive<"stack", StackParams> = {
   name: "stack",
-  shape(inputs) {
+  // Copying is linear: the VJP needs shapes only.
+  saves: [],
+  shape(inputs, { axis }) {
     const first = inputs[0];
     if (!first) throw new AutodiffError("stack", "argument", "needs at least one value");
     for (const v of inputs) {
@@ -24,35 +29,41 @@ export const stackPrimitive: Primitive = {
         );
       }
     }
-    return {
-      shape: [...first.shape, inputs.length],
-      dtype: inputs.map((v) => v.dtype).reduce(promoteTypes),
-    };
+    const shape = [...first.shape];
+    shape.splice(axis, 0, inputs.length);
+    return { shape, dtype: inputs.map((v) => v.dtype).reduce(promoteTypes) };
   },
-  evaluate: (inputs) => T.stack([...inputs], inputs[0]!.rank),
-  jvp(primals, tangents) {
-    if (tangents.every((t) => t === null)) return null;
+  evaluate: (inputs, { axis }) => T.stack([...inputs], axis),
+  jvp(primals, tangents, _out, { axis }) {
     return stack(
       tangents.map(
         (t, i) => t ?? T.zeros(concreteShape("stack", primals[i]!.shape), primals[i]!.dtype),
       ),
+      axis,
     );
   },
-  vjp: (ct, primals, _out, _params, needed) =>
-    primals.map((p, i) =>
-      needed[i] ? take(ct, T.full(concreteShape("stack", p.shape), i, "int32")) : null,
-    ),
-  // Copies only.
+  vjp(ct, primals, _out, { axis }, needed) {
+    // Move the stacked axis last, then pick entry i of it for input i.
+    const rank = ct.shape.length;
+    const order = [...Array.from({ length: rank }, (_, a) => a).filter((a) => a !== axis), axis];
+    const last = transpose(ct, order);
+    return primals.map((p, i) =>
+      needed[i] ? take(last, T.full(concreteShape("stack", p.shape), i, "int32")) : null,
+    );
+  },
   cost: () => free,
   notation: {
     forward: (inputs) => call("stack", "\\operatorname{stack}", ...inputs),
-    adjoint: (i, ct) => atom(`${ct.text}[…, ${i}]`, `${ct.latex}_{\\ldots, ${i}}`),
+    adjoint: (i, ct, _inputs, _out, { axis }) =>
+      atom(`${ct.text}[${":, ".repeat(axis)}${i}]`, `${ct.latex}_{${":, ".repeat(axis)}${i}}`),
   },
 };
 
-/** Stacks values of one shape along a new last axis. */
-export function stack(values: readonly T.Tensor[]): T.Tensor;
-export function stack(values: readonly Value[]): Value;
-export function stack(values: readonly Value[]): Value {
-  return bind(stackPrimitive, values, {});
+/** Stacks values of one shape along a new axis at `axis` (default 0, as in NumPy and JAX). */
+export function stack(values: readonly T.Tensor[], axis?: number): T.Tensor;
+export function stack(values: readonly Value[], axis?: number): Value;
+export function stack(values: readonly Value[], axis = 0): Value {
+  const rank = (values[0]?.shape.length ?? 0) + 1;
+  const [normal] = normalizeAxes("stack", axis, rank);
+  return bind(stackPrimitive, values, { axis: normal! });
 }

@@ -5,21 +5,25 @@ import { minus, negate } from "../equations/expr.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
-import { binaryShape, spread, unbroadcast } from "./elementwise.js";
+import { binaryShape } from "./elementwise.js";
 import { neg } from "./neg.js";
+import { elementwiseJvp, elementwiseVjp } from "./rules.js";
 
-export const subPrimitive: Primitive = {
+export const subPrimitive: Primitive<"sub"> = {
   name: "sub",
+  // Linear: the VJP needs shapes only.
+  saves: [],
+  broadcasts: true,
   shape: binaryShape("sub"),
   evaluate: ([a, b]) => T.sub(a!, b!),
-  jvp(_primals, [ta, tb], out) {
-    if (ta && tb) return sub(ta, tb);
-    return ta ? spread(ta, out.shape) : spread(neg(tb!), out.shape);
-  },
-  vjp: (ct, [a, b], _out, _params, needed) => [
-    unbroadcast(ct, a!.shape),
-    needed[1] ? unbroadcast(neg(ct), b!.shape) : null,
-  ],
+  jvp: elementwiseJvp(
+    (t) => t,
+    (t) => neg(t),
+  ),
+  vjp: elementwiseVjp(
+    (ct) => ct,
+    (ct) => neg(ct),
+  ),
   cost: () => free,
   notation: {
     forward: ([a, b]) => minus(a!, b!),

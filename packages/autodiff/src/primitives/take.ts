@@ -14,8 +14,9 @@ import { reshape } from "./reshape.js";
  * Picks one entry along the last axis for each index: x of shape [..., N] and int32 indices of
  * shape [...] give shape [...]. For a vector y' and a label t it is y'_t.
  */
-export const takePrimitive: Primitive = {
+export const takePrimitive: Primitive<"take"> = {
   name: "take",
+  saves: [1],
   shape([x, indices]) {
     if (indices!.dtype !== "int32") {
       throw new AutodiffError("take", "dtype", `indices must be int32, got ${indices!.dtype}`);

@@ -7,14 +7,16 @@ import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { floatUnaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
+import { elementwiseJvp } from "./rules.js";
 import { square } from "./square.js";
 import { sub } from "./sub.js";
 
-export const tanhPrimitive: Primitive = {
+export const tanhPrimitive: Primitive<"tanh"> = {
   name: "tanh",
+  saves: ["output"],
   shape: floatUnaryShape,
   evaluate: ([x]) => T.tanh(x!),
-  jvp: (_primals, [t], out) => mul(t!, sub(1, square(out))),
+  jvp: elementwiseJvp((t, _primals, out) => mul(t, sub(1, square(out)))),
   vjp: (ct, _primals, out) => [mul(ct, sub(1, square(out)))],
   // Transcendental functions are not scalar multiplications in the course's cost model.
   cost: () => free,

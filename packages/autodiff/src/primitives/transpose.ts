@@ -8,8 +8,10 @@ import type { Value } from "../tracer.js";
 
 type TransposeParams = { axes: readonly number[] };
 
-export const transposePrimitive: Primitive<TransposeParams> = {
+export const transposePrimitive: Primitive<"transpose", TransposeParams> = {
   name: "transpose",
+  saves: [],
+  view: true,
   shape: ([x], { axes }) => ({ shape: axes.map((a) => x!.shape[a]!), dtype: x!.dtype }),
   evaluate: ([x], { axes }) => T.transpose(x!, axes),
   jvp: (_primals, [t], _out, { axes }) => transpose(t!, axes),

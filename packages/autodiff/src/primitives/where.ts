@@ -6,10 +6,12 @@ import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import { broadcastShapes, promoteTypes } from "../shapes.js";
 import type { Operand, Value } from "../tracer.js";
-import { unbroadcast } from "./elementwise.js";
+import { elementwiseJvp, elementwiseVjp } from "./rules.js";
 
-export const wherePrimitive: Primitive = {
+export const wherePrimitive: Primitive<"where"> = {
   name: "where",
+  saves: [0],
+  broadcasts: true,
   shape([cond, a, b]) {
     if (cond!.dtype !== "bool") {
       throw new AutodiffError("where", "dtype", `condition must be bool, got ${cond!.dtype}`);
@@ -21,15 +23,17 @@ export const wherePrimitive: Primitive = {
     };
   },
   evaluate: ([cond, a, b]) => T.where(cond!, a!, b!),
-  jvp([cond], [, ta, tb]) {
-    if (!ta && !tb) return null;
-    return where(cond!, ta ?? 0, tb ?? 0);
-  },
-  vjp: (ct, [cond, a, b], _out, _params, needed) => [
+  // The condition is a bool mask: it has no derivative.
+  jvp: elementwiseJvp(
     null,
-    needed[1] ? unbroadcast(where(cond!, ct, 0), a!.shape) : null,
-    needed[2] ? unbroadcast(where(cond!, 0, ct), b!.shape) : null,
-  ],
+    (t, [cond]) => where(cond!, t, 0),
+    (t, [cond]) => where(cond!, 0, t),
+  ),
+  vjp: elementwiseVjp(
+    null,
+    (ct, [cond]) => where(cond!, ct, 0),
+    (ct, [cond]) => where(cond!, 0, ct),
+  ),
   cost: () => free,
   notation: {
     forward: ([cond, a, b]) => call("where", "\\operatorname{where}", cond!, a!, b!),

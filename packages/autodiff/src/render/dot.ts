@@ -1,4 +1,4 @@
-import type { Graph } from "../graph.js";
+import { edges, type Graph } from "../graph.js";
 import { describeNode } from "./labels.js";
 
 const quote = (s: string) =>
@@ -14,7 +14,7 @@ export function toDot(graph: Graph): string {
     const style = node.name !== undefined ? ", style=bold" : "";
     lines.push(`  n${node.id} [label=${quote(`${title}\n${detail}`)}, shape=${shape}${style}];`);
   }
-  for (const [from, to] of graph.edges()) lines.push(`  n${from} -> n${to};`);
+  for (const [from, to] of edges(graph)) lines.push(`  n${from} -> n${to};`);
   lines.push("}");
   return lines.join("\n");
 }

@@ -1,4 +1,4 @@
-import type { Graph } from "../graph.js";
+import { edges, type Graph } from "../graph.js";
 import { describeNode } from "./labels.js";
 
 // Mermaid labels are quoted strings; quotes inside become the #quot; entity.
@@ -12,6 +12,6 @@ export function toMermaid(graph: Graph): string {
     const text = label(`${title}<br/>${detail}`);
     lines.push(node.op === "input" ? `  n${node.id}[${text}]` : `  n${node.id}(${text})`);
   }
-  for (const [from, to] of graph.edges()) lines.push(`  n${from} --> n${to}`);
+  for (const [from, to] of edges(graph)) lines.push(`  n${from} --> n${to}`);
   return lines.join("\n");
 }

@@ -7,7 +7,7 @@ import { matmul } from "../primitives/matmul.js";
 import { mul } from "../primitives/mul.js";
 import { pow } from "../primitives/pow.js";
 import { square } from "../primitives/square.js";
-import { sum } from "../primitives/sum.js";
+import { sum } from "../primitives/sum-broadcast.js";
 import { take } from "../primitives/take.js";
 import type { Value } from "../tracer.js";
 import { grad, valueAndGrad } from "./grad.js";

@@ -10,12 +10,17 @@ import { vjp } from "./vjp.js";
 /** Gradients for `argnums`: one tree for a single argnum, an array of trees for a list. */
 export type Gradients = Tree<Value> | Tree<Value>[];
 
-/** The gradient's type for an argument of type A: same structure, values in place of tensors. */
-export type GradientOf<A> = A extends Value
-  ? Value
-  : A extends readonly unknown[]
-    ? { -readonly [K in keyof A]: GradientOf<A[K]> }
-    : { -readonly [K in keyof A]: GradientOf<A[K]> };
+/**
+ * The gradient's type for an argument of type A: the same structure, a Tensor for each Tensor (a
+ * call on plain tensors computes numbers) and a Value for each traced Value.
+ */
+export type GradientOf<A> = A extends Tensor
+  ? Tensor
+  : A extends Value
+    ? Value
+    : A extends readonly unknown[]
+      ? { -readonly [K in keyof A]: GradientOf<A[K]> }
+      : { -readonly [K in keyof A]: GradientOf<A[K]> };
 
 type GradientsOf<Args extends readonly unknown[], N> = N extends number
   ? GradientOf<Args[N]>
@@ -63,12 +68,9 @@ function valueAndGradients(
 export function grad<Args extends unknown[], const N extends number | readonly number[] = 0>(
   f: (...args: Args) => Value,
   argnums?: N,
-): (...args: Args) => GradientsOf<Args, N> {
-  return (...args: Args) =>
-    valueAndGradients("grad", f as TraceableFunction, argnums ?? 0, args)[1] as GradientsOf<
-      Args,
-      N
-    >;
+): <A extends Args>(...args: A) => GradientsOf<A, N> {
+  return <A extends Args>(...args: A) =>
+    valueAndGradients("grad", f as TraceableFunction, argnums ?? 0, args)[1] as GradientsOf<A, N>;
 }
 
 /** Like {@link grad}, returning `[f(...args), gradients]` from one forward pass. */
@@ -78,10 +80,10 @@ export function valueAndGrad<
 >(
   f: (...args: Args) => Value,
   argnums?: N,
-): (...args: Args) => [value: Value, gradients: GradientsOf<Args, N>] {
-  return (...args: Args) =>
+): <A extends Args>(...args: A) => [value: Value, gradients: GradientsOf<A, N>] {
+  return <A extends Args>(...args: A) =>
     valueAndGradients("valueAndGrad", f as TraceableFunction, argnums ?? 0, args) as [
       Value,
-      GradientsOf<Args, N>,
+      GradientsOf<A, N>,
     ];
 }

@@ -7,7 +7,6 @@ import { jvpNodes } from "../interpret/jvp.js";
 import { zerosLike } from "../ops/zeros-like.js";
 import { reshape } from "../primitives/reshape.js";
 import { stack } from "../primitives/stack.js";
-import { transpose } from "../primitives/transpose.js";
 import { type TraceableFunction, type Traced, traceTree } from "../trace.js";
 import { Tracer, type Value } from "../tracer.js";
 import { differentiableLeaves, normalizeArgnums, substitute } from "./arguments.js";
@@ -63,7 +62,7 @@ export function jacfwd(f: TraceableFunction, argnum = 0) {
       columns.push(run.tangents[out] ?? zerosLike(run.values[out]!, run.values[out]));
     }
     const yShape = graph.nodes[out]!.shape;
-    return reshape(stack(columns), [...yShape, ...xShape]);
+    return reshape(stack(columns, -1), [...yShape, ...xShape]);
   };
 }
 
@@ -93,11 +92,8 @@ export function jacrev(f: TraceableFunction, argnum = 0) {
       const cts = backwardNodes(graph, values, [basis(yShape, y.dtype, j)], wrt);
       rows.push(cts[graph.inputs[0]!] ?? zerosLike(x, y));
     }
-    // rows stack to [...xs, size]; move the output axis to the front.
-    const stacked = stack(rows);
-    const rank = x.shape.length;
-    const front = transpose(stacked, [rank, ...Array.from({ length: rank }, (_, i) => i)]);
-    return reshape(front, [...yShape, ...x.shape]);
+    // One row per output entry: [size, ...xs].
+    return reshape(stack(rows), [...yShape, ...x.shape]);
   };
 }
 

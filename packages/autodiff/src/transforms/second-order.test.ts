@@ -6,7 +6,7 @@ import { matmul } from "../primitives/matmul.js";
 import { mul } from "../primitives/mul.js";
 import { scale } from "../primitives/scale.js";
 import { square } from "../primitives/square.js";
-import { sum } from "../primitives/sum.js";
+import { sum } from "../primitives/sum-broadcast.js";
 import { tanh } from "../primitives/tanh.js";
 import type { Value } from "../tracer.js";
 import { grad } from "./grad.js";

@@ -1,10 +1,11 @@
-import { backwardValues, type Hw1Parameters, hw1Example, hw1Network, trace } from "@nnkit/autodiff";
+import { backwardValues, namedEdges, trace } from "@nnkit/autodiff";
 import { reshape, type Tensor, tensor } from "@nnkit/tensor";
 import type { Question } from "../assignment/assignment.js";
 import { type BackpropInstance, backpropCheck } from "../checkers/backprop-check.js";
 import type { CheckContext } from "../checkers/check.js";
 import { graphCheck } from "../checkers/graph-check.js";
 import { GradingError } from "../errors.js";
+import { type Hw1Parameters, hw1Example, hw1Network } from "./network.js";
 
 /** The 2.1 variables as the answer file names them, with @nnkit/autodiff's names. */
 const VARIABLES: Readonly<Record<string, string>> = {
@@ -71,8 +72,7 @@ function referenceEdges(): [string, string][] {
   const { params, x, t } = randomInstance(0);
   const graph = trace((p: Hw1Parameters, xs, ts) => hw1Network(p, xs, ts), params, x, t);
   const symbolOf = new Map(Object.entries(VARIABLES).map(([symbol, name]) => [name, symbol]));
-  return graph
-    .namedEdges()
+  return namedEdges(graph)
     .filter(([from, to]) => symbolOf.has(from) && symbolOf.has(to))
     .map(([from, to]) => [symbolOf.get(from)!, symbolOf.get(to)!]);
 }

@@ -1,14 +1,11 @@
 import {
   type Chain,
-  chain,
   evaluateChain,
   formatOrder,
   leftToRight,
   type Order,
   type Polynomial,
   rightToLeft,
-  scalar,
-  transpose,
   vector,
 } from "@nnkit/cost";
 import {
@@ -26,16 +23,15 @@ import { costCheck, type RecognizedCount } from "../checkers/cost-check.js";
 import { numericCheck } from "../checkers/numeric-check.js";
 import { GradingError } from "../errors.js";
 import type { NumericArray } from "../math/constant.js";
+import {
+  hessian,
+  hessianHalf,
+  tradeOff,
+  vectorHessianProduct as vectorHessian,
+  vectorHessianProductDoubled as vectorHessianDoubled,
+} from "./chains.js";
 
 const v = vector("v", "n");
-const vT = transpose(v);
-
-/** H = 2vvᵀ, the errata's H = vvᵀ, z = vvᵀy and z = 2vvᵀy, and 2.4's Z = vvᵀy1y2ᵀ as cost chains. */
-const hessian = chain(scalar(2), v, vT);
-const hessianHalf = chain(v, vT);
-const vectorHessian = chain(v, vT, vector("y", "n"));
-const vectorHessianDoubled = chain(scalar(2), v, vT, vector("y", "n"));
-const tradeOff = chain(v, vT, vector("y1", "n"), transpose(vector("y2", "m")));
 
 type Mode = "reverse" | "forward";
 const ORDER = { reverse: "right-to-left", forward: "left-to-right" } as const;

@@ -5,14 +5,12 @@ import {
   type Chain,
   type ChainEvaluation,
   type Crossover,
-  chain,
   cheapestOrder,
   crossover,
   evaluateChain,
   type Point,
-  transpose,
-  vector,
 } from "@nnkit/cost";
+import { homeworkChains } from "@nnkit/grading/hw1";
 
 export interface ChainChoice {
   label: string;
@@ -20,16 +18,10 @@ export interface ChainChoice {
   chain: Chain;
 }
 
-const v = vector("v", "n");
-
-/** The chains of questions 2.3 and 2.4, as the handout writes them. */
+/** The chains of questions 2.3 and 2.4, from the course layer. */
 export const chainChoices: readonly ChainChoice[] = [
-  { label: "vvᵀy", question: "2.3", chain: chain(v, transpose(v), vector("y", "n")) },
-  {
-    label: "vvᵀy1y2ᵀ",
-    question: "2.4",
-    chain: chain(v, transpose(v), vector("y1", "n"), transpose(vector("y2", "m"))),
-  },
+  { label: "vvᵀy", question: "2.3", chain: homeworkChains["2.3"] },
+  { label: "vvᵀy1y2ᵀ", question: "2.4", chain: homeworkChains["2.4"] },
 ];
 
 export interface ModeComparison {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { hw1Example } from "@nnkit/autodiff";
+import { hw1Example } from "@nnkit/grading/hw1";
 import { cleanup, render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import { ScreenHarness } from "../../test-support/ScreenHarness.js";

@@ -2,6 +2,7 @@
 // between them to see each one's definition, shape, forward value and adjoint on a seeded
 // instance; export the graph as DOT or Mermaid.
 import { resolve } from "node:path";
+import { namedEdges, toDot, toMermaid } from "@nnkit/autodiff";
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
 import { saveAtomically } from "../../answers/answer-file.js";
@@ -51,7 +52,7 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
   );
   const names = new Set(shown.map((node) => node.name!));
   const sources = new Map<string, string[]>();
-  for (const [from, to] of graph.namedEdges()) {
+  for (const [from, to] of namedEdges(graph)) {
     if (names.has(from)) sources.set(to, [...(sources.get(to) ?? []), from]);
   }
   const index = Math.min(selected, shown.length - 1);
@@ -63,13 +64,13 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
       graph.nodes
         .map((n) => n.name)
         .filter((n): n is string => n !== undefined && !parameters.has(n)),
-      graph.namedEdges(),
+      namedEdges(graph),
     );
     const text = {
       dot: () => namedGraphDot(homework),
       mermaid: () => namedGraphMermaid(homework),
-      fullDot: () => graph.toDot(),
-      fullMermaid: () => graph.toMermaid(),
+      fullDot: () => toDot(graph),
+      fullMermaid: () => toMermaid(graph),
     }[format]();
     saveAtomically(path, text).then(
       () => setNotice(`wrote ${path}`),

@@ -6,11 +6,10 @@ import {
   backwardValues,
   type Graph,
   type GraphNode,
-  hw1Example,
-  hw1Network,
   type NamedValue,
   trace,
 } from "@nnkit/autodiff";
+import { hw1Example, hw1Network } from "@nnkit/grading/hw1";
 import { tensor } from "@nnkit/tensor";
 
 export interface NetworkInstance {

@@ -1,0 +1,148 @@
+// Slicing and zero-padding are each other's adjoint: the VJP of `slice` pads the cotangent back to
+// the operand's shape with zeros, and the VJP of `pad` slices the padding off. Two primitives whose
+// rules call each other live in one file, like sum and broadcast.
+import * as T from "@nnkit/tensor";
+import { bind } from "../bind.js";
+import { free } from "../cost.js";
+import { concreteShape, type Dim, formatShape } from "../dims.js";
+import { atom } from "../equations/expr.js";
+import { AutodiffError } from "../errors.js";
+import type { Primitive } from "../primitive.js";
+import type { Value } from "../tracer.js";
+import { reshape } from "./reshape.js";
+
+type SliceParams = { starts: readonly number[]; stops: readonly number[] };
+type PadParams = { before: readonly number[]; after: readonly number[] };
+
+function ranges(starts: readonly number[], stops: readonly number[]): string {
+  return starts.map((s, i) => `${s}:${stops[i]}`).join(", ");
+}
+
+export const slicePrimitive: Primitive<"slice", SliceParams> = {
+  name: "slice",
+  saves: [],
+  view: true,
+  shape: ([x], { starts, stops }) => ({
+    shape: starts.map((s, i) => stops[i]! - s),
+    dtype: x!.dtype,
+  }),
+  evaluate: ([x], { starts, stops }) =>
+    T.slice(x!, ...starts.map((s, i): [number, number] => [s, stops[i]!])),
+  jvp: (_primals, [t], _out, { starts, stops }) => bind(slicePrimitive, [t!], { starts, stops }),
+  vjp(ct, [x], _out, { starts, stops }) {
+    const shape = concreteShape("slice", x!.shape);
+    return [
+      pad(
+        ct,
+        starts,
+        shape.map((d, i) => d - stops[i]!),
+      ),
+    ];
+  },
+  cost: () => free,
+  notation: {
+    forward: ([x], { starts, stops }) =>
+      atom(`${x!.text}[${ranges(starts, stops)}]`, `${x!.latex}_{[${ranges(starts, stops)}]}`),
+    adjoint: (_i, ct) => atom(`pad(${ct.text})`, `\\operatorname{pad}\\left(${ct.latex}\\right)`),
+  },
+};
+
+export const padPrimitive: Primitive<"pad", PadParams> = {
+  name: "pad",
+  saves: [],
+  shape: ([x], { before, after }) => ({
+    shape: concreteShape("pad", x!.shape).map((d, i) => before[i]! + d + after[i]!),
+    dtype: x!.dtype,
+  }),
+  evaluate([x], { before, after }) {
+    let out = x!;
+    before.forEach((b, axis) => {
+      const side = (n: number) => {
+        const shape = [...out.shape];
+        shape[axis] = n;
+        return T.zeros(shape, out.dtype);
+      };
+      out = T.concat([side(b), out, side(after[axis]!)], axis);
+    });
+    return out;
+  },
+  jvp: (_primals, [t], _out, params) => bind(padPrimitive, [t!], params),
+  vjp(ct, [x], _out, { before }) {
+    const shape = concreteShape("pad", x!.shape);
+    return [
+      bind(slicePrimitive, [ct], {
+        starts: before,
+        stops: shape.map((d, i) => before[i]! + d),
+      }),
+    ];
+  },
+  cost: () => free,
+  notation: {
+    forward: ([x]) => atom(`pad(${x!.text})`, `\\operatorname{pad}\\left(${x!.latex}\\right)`),
+    adjoint: (_i, ct) => atom(`${ct.text}[…]`, `${ct.latex}_{[\\ldots]}`),
+  },
+};
+
+/** `x` with `before[i]` zeros ahead of axis i and `after[i]` behind it. */
+export function pad(x: T.Tensor, before: readonly number[], after: readonly number[]): T.Tensor;
+export function pad(x: Value, before: readonly number[], after: readonly number[]): Value;
+export function pad(x: Value, before: readonly number[], after: readonly number[]): Value {
+  const rank = x.shape.length;
+  const valid = (n: number) => Number.isInteger(n) && n >= 0;
+  if (before.length !== rank || after.length !== rank || ![...before, ...after].every(valid)) {
+    throw new AutodiffError(
+      "pad",
+      "argument",
+      `needs ${rank} non-negative integer widths before and after, got [${before}] and [${after}]`,
+    );
+  }
+  return bind(padPrimitive, [x], { before: [...before], after: [...after] });
+}
+
+/** One axis of an index: an integer (picks one entry, dropping the axis), `null` (all) or [start, stop). */
+export type Index = number | null | readonly [start?: number | null, stop?: number | null];
+
+/**
+ * Basic indexing, NumPy style with step 1: `slice(x, 1, [0, 2])` is `x[1, 0:2]`. Negative
+ * positions count from the end and ranges are clamped, as in Python; missing trailing axes are
+ * taken whole.
+ */
+export function slice(x: T.Tensor, ...index: Index[]): T.Tensor;
+export function slice(x: Value, ...index: Index[]): Value;
+export function slice(x: Value, ...index: Index[]): Value {
+  const shape = concreteShape("slice", x.shape);
+  if (index.length > shape.length) {
+    throw new AutodiffError(
+      "slice",
+      "shape",
+      `${index.length} indices for shape ${formatShape(shape)}`,
+    );
+  }
+  const starts: number[] = [];
+  const stops: number[] = [];
+  const kept: Dim[] = [];
+  shape.forEach((d, axis) => {
+    const spec = index[axis] ?? null;
+    if (typeof spec === "number") {
+      const i = spec < 0 ? spec + d : spec;
+      if (!Number.isInteger(spec) || i < 0 || i >= d) {
+        throw new AutodiffError(
+          "slice",
+          "shape",
+          `index ${spec} is out of range for axis ${axis} of size ${d}`,
+        );
+      }
+      starts.push(i);
+      stops.push(i + 1);
+      return;
+    }
+    const clamp = (v: number | null | undefined, fallback: number) =>
+      v === null || v === undefined ? fallback : Math.min(d, Math.max(0, v < 0 ? v + d : v));
+    const start = clamp(spec?.[0], 0);
+    starts.push(start);
+    stops.push(Math.max(start, clamp(spec?.[1], d)));
+    kept.push(stops.at(-1)! - start);
+  });
+  const sliced = bind(slicePrimitive, [x], { starts, stops });
+  return kept.length === shape.length ? sliced : reshape(sliced, kept);
+}
