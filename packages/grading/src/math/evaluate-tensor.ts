@@ -219,13 +219,23 @@ class Evaluator {
  * The inverse, refusing matrices that are singular in all but rounding: LU on XᵀX of rank n < d
  * "succeeds" with huge entries, so the product with the matrix is checked against the identity.
  */
+const SINGULAR: ReadonlySet<string> = new Set(["singular", "numerically-singular"]);
+
 function invertible(a: Tensor, written: string): Tensor {
   // Said in the student's terms, before the tensor library's "inv: needs square matrices …".
   if (a.rank !== 2 || a.shape[0] !== a.shape[1])
     throw new EvaluationProblem(
       `${written} is ${describeShape(a)} and not square, so it has no inverse`,
     );
-  const inverse = inv(a);
+  let inverse: Tensor;
+  try {
+    inverse = inv(a);
+  } catch (error) {
+    // The library tells exact from numerical singularity; to the student both mean "no inverse".
+    if (error instanceof TensorError && SINGULAR.has(error.code))
+      throw new EvaluationProblem(`${written} is singular, so it has no inverse`);
+    throw error;
+  }
   const n = a.shape[0]!;
   if (!allclose(matmul(a, inverse), eye(n), { rtol: 0, atol: 1e-6 })) {
     throw new EvaluationProblem(`${written} is singular, so it has no inverse`);
