@@ -1,4 +1,4 @@
-import { MATH_LIMITS } from "./limits.js";
+import { PARSE_LIMITS } from "./limits.js";
 import { type MappedText, MappedTextBuilder } from "./mapped-text.js";
 import { type MathError, mathError } from "./math-error.js";
 
@@ -15,7 +15,9 @@ export function toPlain(
     new LatexReader(input).convertUntil(input.length, out, 0);
     return { ok: true, value: out.build(input.length) };
   } catch (error) {
-    if (error instanceof LatexProblem) return mathError(input, error.position, error.message);
+    if (error instanceof LatexProblem) {
+      return mathError(error.code, input, error.position, error.message);
+    }
     throw error;
   }
 }
@@ -24,6 +26,7 @@ class LatexProblem extends Error {
   constructor(
     message: string,
     readonly position: number,
+    readonly code: "latex" | "too-deep" = "latex",
   ) {
     super(message);
   }
@@ -113,8 +116,12 @@ class LatexReader {
 
   /** Converts input[from, to) into `out`; `depth` bounds recursion for hostile nesting. */
   convertUntil(to: number, out: MappedTextBuilder, depth: number, from = 0): void {
-    if (depth > MATH_LIMITS.maxDepth) {
-      throw new LatexProblem(`nesting deeper than ${MATH_LIMITS.maxDepth} levels`, from);
+    if (depth > PARSE_LIMITS.maxDepth) {
+      throw new LatexProblem(
+        `nesting deeper than ${PARSE_LIMITS.maxDepth} levels`,
+        from,
+        "too-deep",
+      );
     }
     let i = from;
     while (i < to) {
@@ -366,8 +373,12 @@ class LatexReader {
         i++;
       } else if (ch === "{") {
         depth++;
-        if (depth > MATH_LIMITS.maxDepth) {
-          throw new LatexProblem(`nesting deeper than ${MATH_LIMITS.maxDepth} levels`, i);
+        if (depth > PARSE_LIMITS.maxDepth) {
+          throw new LatexProblem(
+            `nesting deeper than ${PARSE_LIMITS.maxDepth} levels`,
+            i,
+            "too-deep",
+          );
         }
       } else if (ch === "}") {
         depth--;
