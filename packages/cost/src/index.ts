@@ -59,6 +59,6 @@ export {
 } from "./order.js";
 export { parsePolynomial } from "./parse-polynomial.js";
 export { type Point, Polynomial, type Scalar, type Term } from "./polynomial.js";
-export { Rational } from "./rational.js";
+export { Rational } from "@nnkit/math";
 export { type Constraint, Region, type Relation } from "./region.js";
 export type { SizeLike, SymbolLike } from "./size.js";
