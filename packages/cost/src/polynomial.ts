@@ -1,3 +1,4 @@
+import { Rational } from "@nnkit/math";
 import { CostError } from "./errors.js";
 import { type FormatOptions, formatFactored, formatPolynomial } from "./format.js";
 import {
@@ -10,7 +11,6 @@ import {
   type Powers,
   powersKey,
 } from "./monomial.js";
-import { Rational } from "@nnkit/math";
 
 /** One term: coef × Π name^exponent. */
 export interface Term {
