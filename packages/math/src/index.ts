@@ -21,6 +21,7 @@ export {
   formatMath,
   type MathNode,
   type Span,
+  shiftSpans,
 } from "./node.js";
 export { type MathResult, type ParseOptions, parseMath, parseTokens } from "./parse.js";
 export {

@@ -91,3 +91,18 @@ const BINARY_SYMBOLS: Readonly<Record<BinaryOp, string>> = {
   hadamardDivide: "⊘",
   power: "^",
 };
+
+/** The same tree with every span moved by `offset`, for a formula parsed out of a longer text. */
+export function shiftSpans<N extends MathNode<string>>(node: N, offset: number): N {
+  const moved: Record<string, unknown> = {
+    ...node,
+    start: node.start + offset,
+    end: node.end + offset,
+  };
+  for (const [key, value] of Object.entries(node)) {
+    if (Array.isArray(value)) moved[key] = value.map((item) => shiftSpans(item, offset));
+    else if (typeof value === "object" && value !== null)
+      moved[key] = shiftSpans(value as MathNode, offset);
+  }
+  return moved as N;
+}

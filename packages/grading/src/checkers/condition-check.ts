@@ -1,5 +1,6 @@
 import type { Polynomial } from "@nnkit/cost";
 import { readText } from "../answers/read-values.js";
+import type { Shapes } from "../math/condition-prose.js";
 import type { CompareOp } from "../math/expr.js";
 import { describeMathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
@@ -16,6 +17,8 @@ export interface ConditionCheckOptions {
   /** What the condition means, for feedback: "forward mode is cheaper". */
   readonly meaning: string;
   readonly samples?: number;
+  /** Matrices the condition may call wide, tall or square (`{ Z: ["n", "m"] }`). */
+  readonly shapes?: Shapes;
 }
 
 /**
@@ -29,7 +32,11 @@ export function conditionCheck(options: ConditionCheckOptions): Check {
     grade(answer, context) {
       const text = readText(answer, "the answer");
       if (!text.ok) return invalid(text.message);
-      const parsed = parseMath(text.value, { symbols: options.symbols, kind: "condition" });
+      const parsed = parseMath(text.value, {
+        symbols: options.symbols,
+        kind: "condition",
+        ...(options.shapes ? { shapes: options.shapes } : {}),
+      });
       if (!parsed.ok) return invalid(describeMathError(parsed.error));
       if (parsed.expr.kind !== "compare") return invalid("expected a condition such as m > n");
       const left = toPolynomial(parsed.expr.left);

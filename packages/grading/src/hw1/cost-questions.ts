@@ -225,6 +225,8 @@ export const q2_4: Question = {
         positiveWhere: () =>
           multiplications(tradeOff, "reverse").sub(multiplications(tradeOff, "forward")),
         meaning: "forward mode being cheaper",
+        // Z = v vᵀ y1 y2ᵀ is n×m: the handout's hint calls m > n "Z is wide".
+        shapes: { Z: ["n", "m"] },
       }),
     },
   ],

@@ -1,4 +1,19 @@
-import { type MathError, mathError, parseTokens, type Token, tokenize, toPlain } from "@nnkit/math";
+import {
+  type MathError,
+  mathError,
+  parseTokens,
+  shiftSpans,
+  type Token,
+  tokenize,
+  toPlain,
+} from "@nnkit/math";
+import {
+  mayBeCondition,
+  normalComparison,
+  type Shapes,
+  shapeWordsAsComparisons,
+  splitClauses,
+} from "./condition-prose.js";
 import { FUNCTION_DISPLAY, type GradingMath } from "./expr.js";
 import { MATH_LIMITS } from "./limits.js";
 import { GradingNames, type MathKind } from "./resolve-names.js";
@@ -13,6 +28,8 @@ export interface ParseMathOptions {
   /** Names the question declares; any other name is an error that lists these. */
   readonly symbols: readonly string[];
   readonly kind: MathKind;
+  /** Matrices a condition may call wide, tall or square: `{ Z: ["n", "m"] }` for Z of size n×m. */
+  readonly shapes?: Shapes;
 }
 
 /**
@@ -21,6 +38,40 @@ export interface ParseMathOptions {
  * returned with the offset in `input` where it was found.
  */
 export function parseMath(input: string, options: ParseMathOptions): ParseResult {
+  const whole = parseWhole(input, options);
+  if (whole.ok || options.kind !== "condition" || whole.error.code === "too-long") return whole;
+  return parseClauses(input, options) ?? whole;
+}
+
+/**
+ * A condition with prose around it, "n < m, i.e. when Z is wide": the clauses that say something
+ * must each be a condition and all say the same; clauses of words alone are passed over.
+ * Undefined where that does not hold, and the answer's own error stands.
+ */
+function parseClauses(input: string, options: ParseMathOptions): ParseResult | undefined {
+  const conditions: { expr: GradingMath; offset: number }[] = [];
+  for (const clause of splitClauses(input)) {
+    if (!mayBeCondition(clause.text, options.shapes)) continue;
+    const parsed = parseWhole(clause.text, options);
+    if (!parsed.ok) return undefined;
+    conditions.push({ expr: parsed.expr, offset: clause.offset });
+  }
+  const [first, ...others] = conditions;
+  if (first === undefined) return undefined;
+  const meaning = normalComparison(first.expr);
+  const differing = others.find((other) => normalComparison(other.expr) !== meaning);
+  if (differing !== undefined) {
+    return mathError(
+      "kind",
+      input,
+      differing.offset,
+      `this says ${normalComparison(differing.expr)}, but the answer before says ${meaning}; write one condition`,
+    );
+  }
+  return { ok: true, expr: shiftSpans(first.expr, first.offset), input };
+}
+
+function parseWhole(input: string, options: ParseMathOptions): ParseResult {
   if (typeof input !== "string") {
     return mathError("syntax", String(input), 0, "expected a formula as text");
   }
@@ -37,7 +88,11 @@ export function parseMath(input: string, options: ParseMathOptions): ParseResult
   const tokens = tokenize(plain.value, input);
   if (!tokens.ok) return tokens;
   const names = new GradingNames(options.symbols, options.kind);
-  const words = dropLeadingWords(tokens.value, names, options.kind, input);
+  const phrased =
+    options.kind === "condition"
+      ? shapeWordsAsComparisons(tokens.value, options.shapes)
+      : tokens.value;
+  const words = dropLeadingWords(phrased, names, options.kind, input);
   if (!Array.isArray(words)) return { ok: false, error: words };
   const misplaced = checkKind(words, options.kind, input);
   if (misplaced !== undefined) return misplaced;
