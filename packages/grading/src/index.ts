@@ -63,6 +63,7 @@ export {
   resultToJSON,
 } from "./grade/result.js";
 export { hw1 } from "./hw1/hw1.js";
+export type { Shapes } from "./math/condition-prose.js";
 export type { NumericArray } from "./math/constant.js";
 export { evaluateConstant } from "./math/constant.js";
 export {
@@ -76,6 +77,7 @@ export {
   type Expr,
   type FunctionName,
   formatExpr,
+  type GradingMath,
 } from "./math/expr.js";
 export { MATH_LIMITS } from "./math/limits.js";
 export { describeMathError, type MathError } from "./math/math-error.js";
