@@ -31,7 +31,10 @@ describe("parseRational / toRational", () => {
   });
 
   it.each([
-    ["abc", 'layer 1: "abc" is not a number (write an integer, a fraction like "1/2" or a decimal)'],
+    [
+      "abc",
+      'layer 1: "abc" is not a number (write an integer, a fraction like "1/2" or a decimal)',
+    ],
     ["1/0", 'layer 1: "1/0" has a zero denominator'],
     ["1e-999", 'layer 1: "1e-999" has an exponent beyond ±400'],
   ])("rejects %j as a weight error naming the place", (text, message) => {
