@@ -1,6 +1,7 @@
 import { Polynomial } from "@nnkit/cost";
 import { tensor } from "@nnkit/tensor";
 import { describe, expect, it } from "vitest";
+import { gradeAnswerText } from "../grade/grade-answer.js";
 import { evaluateConstant } from "./constant.js";
 import { evaluateTensor } from "./evaluate-tensor.js";
 import { formatExpr } from "./expr.js";
@@ -149,5 +150,22 @@ describe("words for math", () => {
   it("does not know 'wide' for a matrix the question does not name", () => {
     expect(read("when Y is wide")).toMatch(/^error: /);
     expect(parseMath("when Z is wide", { symbols: ["m", "n"], kind: "condition" }).ok).toBe(false);
+  });
+});
+
+describe("homework 1, 2.4, graded with the words around the condition", () => {
+  it.each(["when Z is wide", "n<m, i.e. when Z is wide", "forward mode is better when m > n."])(
+    "gives %j full marks for the condition",
+    (condition) => {
+      const text = `assignment: hw1\nstudent: {id: s1, name: A}\nanswers:\n  q2.4:\n    forward_better_when: "${condition}"\n`;
+      const q24 = gradeAnswerText(text).questions.find((q) => q.id === "q2.4");
+      expect(q24?.feedback).toMatch(/forward mode is better when: correct/);
+    },
+  );
+
+  it("refuses the wrong side, 'when Z is tall', with the point where it fails", () => {
+    const text = `assignment: hw1\nstudent: {id: s1, name: A}\nanswers:\n  q2.4:\n    forward_better_when: "when Z is tall"\n`;
+    const q24 = gradeAnswerText(text).questions.find((q) => q.id === "q2.4");
+    expect(q24?.feedback).toMatch(/forward mode is better when: at .* your condition/);
   });
 });
