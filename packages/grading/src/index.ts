@@ -38,6 +38,17 @@ export {
   type NumericReference,
   numericCheck,
 } from "./checkers/numeric-check.js";
+export type {
+  Counterexample,
+  Difference,
+  Finding,
+  Hint,
+  ItemVerdict,
+  OutcomeItem,
+  Scope,
+  Span,
+  TraceLayer,
+} from "./checkers/outcome.js";
 export { type SolutionSetCheckOptions, solutionSetCheck } from "./checkers/solution-set-check.js";
 export {
   isThresholdCheck,
@@ -53,11 +64,29 @@ export type {
 export { yesNoCheck } from "./checkers/yes-no-check.js";
 export { GradingError } from "./errors.js";
 export { answerNetwork } from "./grade/answer-network.js";
-export { type GradeOptions, gradeAnswerFile, gradeAnswerText } from "./grade/grade-answer.js";
+export {
+  checkField,
+  type FieldCheckOptions,
+  type FieldVerdict,
+} from "./grade/check-field.js";
+export {
+  type GradeOptions,
+  gradeAnswerFile,
+  gradeAnswerText,
+  unreadableQuestion,
+} from "./grade/grade-answer.js";
 export { applyLatePolicy, type LateOutcome } from "./grade/late-policy.js";
 export { type ManualScore, mergeManualScores, parseManualScores } from "./grade/manual-scores.js";
 export {
+  type RenderedPart,
+  type RenderOptions,
+  renderFeedback,
+  renderItem,
+  renderOutcome,
+} from "./grade/render-feedback.js";
+export {
   type GradeResult,
+  type QuestionItem,
   type QuestionResult,
   type QuestionStatus,
   resultToJSON,

@@ -2,7 +2,7 @@
 // throws for a bad file, so a hostile file costs one result, not the batch; a crashed worker is
 // replaced and its file reported as invalid.
 import { Worker } from "node:worker_threads";
-import type { GradeResult } from "@nnkit/grading";
+import type { GradeResult, QuestionResult } from "@nnkit/grading";
 import type { AnswerFileRef } from "./discover.js";
 
 export interface GradeRequest {
@@ -67,13 +67,30 @@ function crashedResult(file: AnswerFileRef, reason: string): GradeResult {
     student: { id: "", name: "" },
     score: 0,
     max_score: 0,
-    questions: [
+    questions: [crashedQuestion(`${file.relativePath}: grading crashed: ${reason}`)],
+  };
+}
+
+/**
+ * The one question of a crashed file. Built here, not by @nnkit/grading's `unreadableQuestion`,
+ * because the main thread never loads the grader; its feedback is the item's message as is.
+ */
+function crashedQuestion(message: string): QuestionResult {
+  return {
+    id: "file",
+    score: 0,
+    max_score: 0,
+    status: "invalid",
+    feedback: message,
+    items: [
       {
-        id: "file",
-        score: 0,
-        max_score: 0,
-        status: "invalid",
-        feedback: `${file.relativePath}: grading crashed: ${reason}`,
+        key: "",
+        part: "",
+        verdict: "invalid",
+        share: 1,
+        earned: 0,
+        finding: { kind: "unreadable", message },
+        message,
       },
     ],
   };

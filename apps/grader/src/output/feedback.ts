@@ -9,6 +9,7 @@ const STATUS_MARK: Record<string, string> = {
   missing: "∅ missing",
   invalid: "⚠ invalid",
   manual: "✎ graded by a person",
+  review: "⚑ waiting for a person to review",
 };
 
 export function feedbackMarkdown(result: GradeResult): string {

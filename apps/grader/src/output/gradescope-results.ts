@@ -83,7 +83,10 @@ export function gradescopeResults(input: {
     score: q.score,
     max_score: q.max_score,
     status: q.status === "passed" ? "passed" : "failed",
-    output: q.status === "manual" ? `${q.feedback}\n(graded by a person later)`.trim() : q.feedback,
+    output:
+      q.status === "manual" || q.status === "review"
+        ? `${q.feedback}\n(graded by a person later)`.trim()
+        : q.feedback,
     visibility: visibilityOf(q.id),
   }));
   const late = lateOutcome(assignment, result, input.metadata);

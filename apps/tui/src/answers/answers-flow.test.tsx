@@ -94,6 +94,7 @@ describe("Answers screen", () => {
         "student: {id: s7, name: Ada}",
         "answers:",
         "  q2.1.2:",
+        '    J_bar: "1"',
         '    y_bar: "y\' - onehot(t)"',
         "    h_bar: g1",
         "",
@@ -102,6 +103,10 @@ describe("Answers screen", () => {
     const ui = app(path);
     await press(ui, "b");
     await waitForFrame(ui, (f) => f.includes("step 1 of 16"));
+    // J̄'s verdict shows too (the first equation: feedback text once hid it behind its label).
+    expect(
+      await waitForFrame(ui, (f) => /yours \(q2\.1\.2 J_bar\): 1\s+correct/.test(f)),
+    ).toBeTruthy();
     const y = await press(ui, ...Array(3).fill(keys.right));
     expect(y).toContain("› ȳ = y' ⊙ (ȳ' − Σ(y' ⊙ ȳ'))");
     expect(

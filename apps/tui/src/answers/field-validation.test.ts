@@ -32,3 +32,38 @@ describe("validateField", () => {
     expect(error?.message).toContain("unknown name 'q'");
   });
 });
+
+describe("validateField agrees with the grader", () => {
+  it("flags exactly the fields the grader finds unreadable, with the grader's words", () => {
+    let text = template;
+    for (const [question, field, typed] of [
+      ["q2.4", "reverse.multiplications", "3n*k"],
+      ["q2.4", "forward.memory", "n +"],
+      ["q2.1.2", "g2_bar", "W3^T q"],
+      ["q2.1.2", "x_bar", "W1^T z1_bar"],
+    ] as const) {
+      const target = answerFields(text).find((f) => f.question === question && f.field === field)!;
+      const replaced = replaceField(text, target, typed);
+      if (!replaced.ok) throw new Error(replaced.error.message);
+      text = replaced.text;
+    }
+    const graded = grading.gradeAnswerText(text, { audience: "student" });
+    const flagged: string[] = [];
+    for (const target of answerFields(text)) {
+      const q = graded.questions.find((x) => x.id === target.question)!;
+      const unreadable = q.items.find((i) => i.key === target.field && i.verdict === "invalid");
+      const error = validateField(grading, text, target);
+      expect(error?.message, `${target.question} ${target.field}`).toBe(unreadable?.message);
+      if (unreadable) expect(error?.position).toBe(unreadable.position?.start ?? 0);
+      if (error) flagged.push(`${target.question} ${target.field}`);
+    }
+    expect(flagged).toEqual(
+      expect.arrayContaining([
+        "q2.4 reverse.multiplications",
+        "q2.4 forward.memory",
+        "q2.1.2 g2_bar",
+      ]),
+    );
+    expect(flagged).not.toContain("q2.1.2 x_bar");
+  });
+});

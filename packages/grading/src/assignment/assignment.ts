@@ -29,6 +29,11 @@ export interface Question {
   readonly parts: readonly Part[];
   /** The YAML lines under the question's key in an answer template, with comments. */
   readonly template: string;
+  /**
+   * Conventions the question accepts (the handout's first): every part of one answer is graded
+   * under one of them, the one that earns the answer most, so that z and its costs agree.
+   */
+  readonly conventions?: readonly [string, ...string[]];
 }
 
 /** A number a per-student variant draws (v, x, y of 2.2.1), with the handout's value. */

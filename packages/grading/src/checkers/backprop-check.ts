@@ -3,10 +3,11 @@ import type { AnswerValue } from "../answers/answer-value.js";
 import { readMapping, readText } from "../answers/read-values.js";
 import { evaluateTensor, type TensorEnvironment } from "../math/evaluate-tensor.js";
 import type { Expr } from "../math/expr.js";
-import { describeMathError } from "../math/math-error.js";
+import type { MathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
-import { type Check, type CheckContext, graded, invalid } from "./check.js";
-import { compareTensors } from "./expression-check.js";
+import { type Check, type CheckContext, invalid, invalidMath } from "./check.js";
+import { acrossInstances, compareTensors } from "./expression-check.js";
+import type { Difference, Finding, Hint, OutcomeItem } from "./outcome.js";
 import { perContext } from "./per-context.js";
 
 /** One random instance of the network: every forward value and every reference adjoint, by symbol. */
@@ -27,6 +28,14 @@ export interface BackpropCheckOptions {
   readonly chainTarget: string;
   /** Reference instances, a function of the context only: they are computed once per context. */
   readonly instances: (context: CheckContext) => readonly BackpropInstance[];
+  /**
+   * The weight that maps into each adjoint's variable, with its forward equation, e.g.
+   * `y_bar: { weight: "W3", forward: "y = W3 g2 + b3" }`: a product that does not fit because it
+   * uses another weight's transpose with that adjoint is named as the likely slip.
+   */
+  readonly weightInto?: Readonly<
+    Record<string, { readonly weight: string; readonly forward: string }>
+  >;
 }
 
 /**
@@ -41,25 +50,51 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
     kind: "backprop",
     grade(answer, context) {
       const equations = readEquations(answer, options, symbols);
-      if (!equations.ok) return invalid(equations.message);
+      if (!equations.ok) {
+        // Every unreadable equation is reported, each keyed by its adjoint.
+        const items = equations.problems.flatMap(
+          (problem) =>
+            (problem.kind === "math"
+              ? invalidMath(problem.error, problem.key)
+              : invalid(problem.message, { key: problem.key ?? "" })
+            ).items,
+        );
+        return { status: "invalid", items };
+      }
       const instances = instancesIn(context);
       // Every equation is evaluated with the reference values: build their environments once.
       const references = instances.map((instance) => ({
         instance,
         environment: environment(instance, instance.adjoints),
       }));
-      const lines: string[] = [];
-      let right = 0;
-      for (const adjoint of options.adjoints) {
+      // Each equation and the chain earn an equal share.
+      const share = 1 / (options.adjoints.length + 1);
+      const judged = (key: string, finding: Finding, aspect?: "chain"): OutcomeItem => {
+        const correct = finding.kind === "correct";
+        return {
+          key,
+          verdict: correct ? "correct" : "wrong",
+          share,
+          earned: correct ? 1 : 0,
+          finding,
+          ...(aspect ? { aspect } : {}),
+        };
+      };
+      const items = options.adjoints.map((adjoint) => {
         const expr = equations.value.get(adjoint);
-        const verdict = expr === undefined ? "missing" : judgeEquation(expr, adjoint, references);
-        if (verdict === "correct") right++;
-        lines.push(`${adjoint}: ${verdict}`);
-      }
+        const finding: Finding =
+          expr === undefined ? { kind: "no-answer" } : judgeEquation(expr, adjoint, references);
+        const item = judged(adjoint, finding);
+        const slip =
+          expr !== undefined && finding.kind === "not-evaluable"
+            ? weightSlip(expr, options)
+            : undefined;
+        return slip === undefined ? item : { ...item, hint: slip };
+      });
       const chain = judgeChain(equations.value, options, instances);
-      if (chain === "correct") right++;
-      lines.push(`${options.chainTarget} from your own equations: ${chain}`);
-      return graded(right / (options.adjoints.length + 1), lines.join("\n"));
+      items.push(judged(options.chainTarget, chain, "chain"));
+      const right = items.filter((i) => i.verdict === "correct").length;
+      return { status: "graded", fraction: right / items.length, items };
     },
   };
 }
@@ -68,34 +103,43 @@ function readEquations(
   answer: AnswerValue,
   options: BackpropCheckOptions,
   symbols: readonly string[],
-): { ok: true; value: Map<string, Expr> } | { ok: false; message: string } {
+): { ok: true; value: Map<string, Expr> } | { ok: false; problems: EquationProblem[] } {
   const fields = readMapping(answer, "the answer");
-  if (!fields.ok) return fields;
+  if (!fields.ok) return { ok: false, problems: [{ kind: "read", message: fields.message }] };
+  const problems: EquationProblem[] = [];
   const equations = new Map<string, Expr>();
   for (const [key, value] of fields.value) {
     const adjoint = options.aliases?.[key] ?? key;
     if (!options.adjoints.includes(adjoint)) {
-      return {
-        ok: false,
-        message: `unknown key '${key}'; expected: ${options.adjoints.join(", ")}`,
-      };
+      const message = `unknown key '${key}'; expected: ${options.adjoints.join(", ")}`;
+      return { ok: false, problems: [{ kind: "read", message }] };
     }
     if (value.type === "null") continue;
     const text = readText(value, adjoint);
-    if (!text.ok) return text;
+    if (!text.ok) {
+      problems.push({ kind: "read", message: text.message });
+      continue;
+    }
     const parsed = parseMath(text.value, { symbols, kind: "tensor" });
-    if (!parsed.ok) return { ok: false, message: `${adjoint}: ${describeMathError(parsed.error)}` };
+    if (!parsed.ok) {
+      problems.push({ kind: "math", key: adjoint, error: parsed.error });
+      continue;
+    }
     const rightHandSide = withoutLeftHandSide(parsed.expr, adjoint);
     if (rightHandSide === undefined) {
-      return {
-        ok: false,
-        message: `${adjoint}: write the right-hand side (optionally after '${adjoint} =')`,
-      };
+      const message = `write the right-hand side (optionally after '${adjoint} =')`;
+      problems.push({ kind: "read", key: adjoint, message });
+      continue;
     }
     equations.set(adjoint, rightHandSide);
   }
-  return { ok: true, value: equations };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: equations };
 }
+
+/** Why the equations cannot be read, and which equation it is about when it is one. */
+type EquationProblem =
+  | { readonly kind: "read"; readonly message: string; readonly key?: string }
+  | { readonly kind: "math"; readonly key: string; readonly error: MathError };
 
 /** `x_bar = W1^T z1_bar` → `W1^T z1_bar`; an expression without `=` is already a right-hand side. */
 function withoutLeftHandSide(expr: Expr, adjoint: string): Expr | undefined {
@@ -117,15 +161,55 @@ function judgeEquation(
   expr: Expr,
   adjoint: string,
   references: readonly { instance: BackpropInstance; environment: TensorEnvironment }[],
-): string {
+): Finding {
+  const differences: (Difference | undefined)[] = [];
   for (const { instance, environment } of references) {
     const value = evaluateTensor(expr, environment);
-    if (!value.ok) return `cannot be evaluated: ${value.message}`;
-    const reference = instance.adjoints.get(adjoint)!;
-    const difference = compareTensors(value.value, reference, {});
-    if (difference !== undefined) return `wrong: ${difference}`;
+    if (!value.ok) return { kind: "not-evaluable", message: value.message };
+    differences.push(compareTensors(value.value, instance.adjoints.get(adjoint)!, {}));
   }
-  return "correct";
+  return verdictAcross(differences);
+}
+
+/**
+ * "Wᵢᵀ ā" where ā's variable comes from Wⱼ (j ≠ i): the adjoint goes back through the weight that
+ * made its variable, so a misfit product there is most likely the wrong weight.
+ */
+function weightSlip(expr: Expr, options: BackpropCheckOptions): Hint | undefined {
+  const into = options.weightInto;
+  if (into === undefined) return undefined;
+  const visit = (node: Expr): Hint | undefined => {
+    if (node.kind === "binary") {
+      const { left, right } = node;
+      if (
+        node.op === "product" &&
+        left.kind === "transpose" &&
+        left.operand.kind === "symbol" &&
+        right.kind === "symbol"
+      ) {
+        const expected = into[right.name];
+        const used = left.operand.name;
+        if (expected !== undefined && expected.weight !== used) {
+          return {
+            kind: "shape-slip",
+            likely: `${expected.forward}, so ${right.name} goes back through ${expected.weight}ᵀ, not ${used}ᵀ`,
+          };
+        }
+      }
+      return visit(left) ?? visit(right);
+    }
+    if (node.kind === "negate" || node.kind === "transpose") return visit(node.operand);
+    if (node.kind === "call") return visit(node.argument);
+    return undefined;
+  };
+  return visit(expr);
+}
+
+/** Correct when every instance agreed; otherwise the difference all instances bear out. */
+function verdictAcross(differences: readonly (Difference | undefined)[]): Finding {
+  return differences.every((d) => d === undefined)
+    ? { kind: "correct" }
+    : { kind: "differs", difference: acrossInstances(differences) };
 }
 
 /** Evaluates the student's equations in dependency order, from their own adjoints only. */
@@ -133,7 +217,8 @@ function judgeChain(
   equations: ReadonlyMap<string, Expr>,
   options: BackpropCheckOptions,
   instances: readonly BackpropInstance[],
-): string {
+): Finding {
+  const differences: (Difference | undefined)[] = [];
   for (const instance of instances) {
     const own = new Map<string, Tensor>();
     // The forward values with the student's adjoints so far, grown as they are computed.
@@ -151,10 +236,8 @@ function judgeChain(
       }
     }
     const target = own.get(options.chainTarget);
-    if (target === undefined)
-      return `cannot be computed (an equation it needs is missing or cannot be evaluated)`;
-    const difference = compareTensors(target, instance.adjoints.get(options.chainTarget)!, {});
-    if (difference !== undefined) return `wrong: ${difference}`;
+    if (target === undefined) return { kind: "chain-incomplete" };
+    differences.push(compareTensors(target, instance.adjoints.get(options.chainTarget)!, {}));
   }
-  return "correct";
+  return verdictAcross(differences);
 }

@@ -1,4 +1,8 @@
 import type { AnswerValue } from "../answers/answer-value.js";
+import type { MathError } from "../math/math-error.js";
+import { type CheckOutcome, invalid } from "./outcome.js";
+
+export { type CheckOutcome, graded, invalid, item, review } from "./outcome.js";
 
 /** Numbers of a per-student variant (v, x, y of 2.2.1 and 2.3), or the handout's numbers. */
 export type Variant = Readonly<Record<string, readonly number[] | number>>;
@@ -7,13 +11,12 @@ export interface CheckContext {
   readonly variant: Variant;
   /** Seed for the random instances a check samples; the same for every grading of a file. */
   readonly seed: number;
+  /**
+   * The convention the whole answer is graded under, for questions that accept several (the
+   * handout's and the errata's); undefined: every convention's references are accepted.
+   */
+  readonly convention?: string;
 }
-
-/** How one check judged one answer. `fraction` is the share of the check's weight earned. */
-export type CheckOutcome =
-  | { readonly status: "graded"; readonly fraction: number; readonly feedback: string }
-  | { readonly status: "invalid"; readonly feedback: string }
-  | { readonly status: "manual"; readonly feedback: string };
 
 /**
  * A way of judging an answer against a reference computed by the check itself. Checks are built by
@@ -24,10 +27,12 @@ export interface Check {
   grade(answer: AnswerValue, context: CheckContext): CheckOutcome;
 }
 
-export function graded(fraction: number, feedback: string): CheckOutcome {
-  return { status: "graded", fraction: Math.min(1, Math.max(0, fraction)), feedback };
-}
-
-export function invalid(feedback: string): CheckOutcome {
-  return { status: "invalid", feedback };
+/** An unreadable formula, located in the text the student typed. */
+export function invalidMath(error: MathError, key = ""): CheckOutcome {
+  const end = Math.min(error.position + 1, error.input.length);
+  return invalid(error.message, {
+    key,
+    input: error.input,
+    position: { start: error.position, end: Math.max(end, error.position) },
+  });
 }

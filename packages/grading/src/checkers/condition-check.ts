@@ -2,10 +2,9 @@ import type { Polynomial } from "@nnkit/cost";
 import { readText } from "../answers/read-values.js";
 import type { Shapes } from "../math/condition-prose.js";
 import type { CompareOp } from "../math/expr.js";
-import { describeMathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
 import { toPolynomial } from "../math/to-polynomial.js";
-import { type Check, type CheckContext, graded, invalid } from "./check.js";
+import { type Check, type CheckContext, graded, invalid, invalidMath } from "./check.js";
 import { perContext } from "./per-context.js";
 import { samplePoints } from "./sample-points.js";
 
@@ -37,7 +36,7 @@ export function conditionCheck(options: ConditionCheckOptions): Check {
         kind: "condition",
         ...(options.shapes ? { shapes: options.shapes } : {}),
       });
-      if (!parsed.ok) return invalid(describeMathError(parsed.error));
+      if (!parsed.ok) return invalidMath(parsed.error);
       if (parsed.expr.kind !== "compare") return invalid("expected a condition such as m > n");
       const left = toPolynomial(parsed.expr.left);
       const right = toPolynomial(parsed.expr.right);
@@ -48,15 +47,18 @@ export function conditionCheck(options: ConditionCheckOptions): Check {
       for (const { point, expected } of points) {
         const actual = holds(parsed.expr.op, studentDifference.evaluate(point).sign());
         if (actual !== expected) {
-          const where = [...point].map(([name, value]) => `${name} = ${value}`).join(", ");
-          const verdict = expected ? "does not hold" : "holds";
           return graded(
             0,
-            `at ${where} your condition ${verdict}, but ${options.meaning} is ${expected ? "true" : "false"} there`,
+            { kind: "condition-disagrees", meaning: options.meaning },
+            { counterexample: { kind: "point", point: [...point], expected, actual } },
           );
         }
       }
-      return graded(1, `correct (agrees on ${points.length} sampled points)`);
+      return graded(
+        1,
+        { kind: "correct" },
+        { scope: { kind: "sampled", count: points.length, of: "points" } },
+      );
     },
   };
 }

@@ -1,10 +1,10 @@
 import { formatBigO, type Polynomial, sameGrowth } from "@nnkit/cost";
 import { readText } from "../answers/read-values.js";
-import { describeMathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
 import { toPolynomial } from "../math/to-polynomial.js";
-import { type Check, type CheckContext, graded, invalid } from "./check.js";
+import { type Check, type CheckContext, graded, invalid, invalidMath } from "./check.js";
 import { crossCheckPolynomial } from "./cross-check.js";
+import type { Hint } from "./outcome.js";
 import { perContext } from "./per-context.js";
 
 export interface CostCheckOptions {
@@ -21,6 +21,18 @@ export interface CostCheckOptions {
   readonly bigOCredit?: number;
   /** Credit for an exact formula of the right growth that no accepted count equals. */
   readonly sameGrowthCredit?: number;
+  /**
+   * Exact counts that are not accepted but that a student may have computed instead: another
+   * evaluation order's, another memory convention's. Feedback names the one matched; the
+   * credit is what the count would earn anyway.
+   */
+  readonly recognized?: (context: CheckContext) => readonly RecognizedCount[];
+}
+
+/** A count of something other than what the question asks, and what it is the count of. */
+export interface RecognizedCount {
+  readonly count: Polynomial;
+  readonly hint: Hint;
 }
 
 /**
@@ -33,13 +45,14 @@ export function costCheck(options: CostCheckOptions): Check {
   const bigOCredit = options.bigOCredit ?? 0.5;
   const sameGrowthCredit = options.sameGrowthCredit ?? 0.5;
   const acceptedIn = perContext(options.accepted);
+  const recognizedIn = perContext((context) => options.recognized?.(context) ?? []);
   return {
     kind: "cost",
     grade(answer, context) {
       const text = readText(answer, "the answer");
       if (!text.ok) return invalid(text.message);
       const parsed = parseMath(text.value, { symbols: options.symbols, kind: "formula" });
-      if (!parsed.ok) return invalid(describeMathError(parsed.error));
+      if (!parsed.ok) return invalidMath(parsed.error);
       const student = toPolynomial(parsed.expr);
       if (!student.ok) return invalid(student.message);
       const accepted = acceptedIn(context);
@@ -47,26 +60,30 @@ export function costCheck(options: CostCheckOptions): Check {
       const growth = formatBigO(student.polynomial);
       if (student.bigO) {
         if (!sameGrowth(student.polynomial, reference))
-          return graded(0, `${growth} is not the right growth`);
+          return graded(0, { kind: "growth-wrong", growth });
         return options.allowBigO
-          ? graded(1, `correct: ${growth}`)
-          : graded(
-              bigOCredit,
-              `${growth} is the right growth, but the question asks for an exact count`,
-            );
+          ? graded(1, { kind: "correct", growth })
+          : graded(bigOCredit, { kind: "growth-only", growth });
       }
       crossCheckPolynomial(parsed.expr, student.polynomial, options.symbols, context.seed);
-      if (accepted.some((p) => p.equals(student.polynomial))) return graded(1, "correct");
-      if (sameGrowth(student.polynomial, reference)) {
+      if (accepted.some((p) => p.equals(student.polynomial))) return graded(1, { kind: "correct" });
+      const credit = sameGrowth(student.polynomial, reference) ? sameGrowthCredit : 0;
+      const other = recognizedIn(context).find((r) => r.count.equals(student.polynomial));
+      if (other !== undefined) {
         return graded(
-          sameGrowthCredit,
-          `the growth ${growth} is right, but the count is not: check the constant factors and lower-order terms`,
+          credit,
+          { kind: "other-count", count: student.polynomial.toString() },
+          { hint: other.hint },
         );
       }
-      return graded(
-        0,
-        `${student.polynomial.toString()} grows like ${growth}, which is not the right growth`,
-      );
+      if (sameGrowth(student.polynomial, reference)) {
+        return graded(sameGrowthCredit, { kind: "constants-wrong", growth });
+      }
+      return graded(0, {
+        kind: "growth-wrong",
+        growth,
+        count: student.polynomial.toString(),
+      });
     },
   };
 }

@@ -1,9 +1,9 @@
 import { allclose, type Tensor } from "@nnkit/tensor";
 import { readText } from "../answers/read-values.js";
 import { evaluateTensor, type TensorEnvironment } from "../math/evaluate-tensor.js";
-import { describeMathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
-import { type Check, type CheckContext, graded, invalid } from "./check.js";
+import { type Check, type CheckContext, graded, invalid, invalidMath } from "./check.js";
+import type { Difference } from "./outcome.js";
 import { perContext } from "./per-context.js";
 
 /** One random instance: values for the names, and the reference value of the answer there. */
@@ -36,16 +36,27 @@ export function expressionCheck(options: ExpressionCheckOptions): Check {
       const text = readText(answer, "the answer");
       if (!text.ok) return invalid(text.message);
       const parsed = parseMath(text.value, { symbols: options.symbols, kind: "tensor" });
-      if (!parsed.ok) return invalid(describeMathError(parsed.error));
+      if (!parsed.ok) return invalidMath(parsed.error);
       const instances = instancesIn(context);
-      for (const [index, instance] of instances.entries()) {
+      const differences: (Difference | undefined)[] = [];
+      for (const instance of instances) {
         const value = evaluateTensor(parsed.expr, instance.environment);
-        if (!value.ok) return graded(0, `cannot be evaluated: ${value.message}`);
-        const verdict = compareTensors(value.value, instance.reference, options);
-        if (verdict !== undefined)
-          return graded(0, `${verdict} (random instance ${index + 1} of ${instances.length})`);
+        if (!value.ok) return graded(0, { kind: "not-evaluable", message: value.message });
+        differences.push(compareTensors(value.value, instance.reference, options));
       }
-      return graded(1, `correct (agrees on ${instances.length} random instances)`);
+      const first = differences.findIndex((d) => d !== undefined);
+      if (first >= 0) {
+        return graded(
+          0,
+          { kind: "differs", difference: acrossInstances(differences) },
+          { counterexample: { kind: "instance", index: first + 1, count: instances.length } },
+        );
+      }
+      return graded(
+        1,
+        { kind: "correct" },
+        { scope: { kind: "sampled", count: instances.length, of: "random instances" } },
+      );
     },
   };
 }
@@ -55,10 +66,10 @@ export function compareTensors(
   value: Tensor,
   reference: Tensor,
   tolerance: { readonly rtol?: number; readonly atol?: number },
-): string | undefined {
+): Difference | undefined {
   const shape = (t: Tensor) => (t.size === 1 ? "1" : t.shape.join("×"));
   if (shape(value) !== shape(reference)) {
-    return `the result is ${shape(value)} but should be ${shape(reference)}`;
+    return { kind: "shape", actual: [...value.shape], expected: [...reference.shape] };
   }
   const close = allclose(
     value.size === 1 ? value.item() : value,
@@ -70,10 +81,27 @@ export function compareTensors(
   );
   if (close) return undefined;
   const factor = constantFactor(value, reference);
-  if (factor === -1) return "the sign is wrong";
-  if (factor !== undefined)
-    return `off by a constant factor (${formatFactor(factor)} times the reference)`;
-  return "the values differ from the reference";
+  if (factor === -1) return { kind: "sign" };
+  if (factor !== undefined) return { kind: "factor", factor };
+  return { kind: "values" };
+}
+
+/**
+ * The difference to report for a value judged on several instances (undefined where it agreed):
+ * the first one, except that a factor or a sign is said only when every instance shows the same.
+ */
+export function acrossInstances(differences: readonly (Difference | undefined)[]): Difference {
+  const first = differences.find((d) => d !== undefined) ?? { kind: "values" };
+  const factor = factorOf(first);
+  if (factor === undefined) return first;
+  return differences.every((d) => d !== undefined && factorOf(d) === factor)
+    ? first
+    : { kind: "values" };
+}
+
+function factorOf(difference: Difference): number | undefined {
+  if (difference.kind === "sign") return -1;
+  return difference.kind === "factor" ? difference.factor : undefined;
 }
 
 /** c when value = c·reference for a number c, found from the largest reference entry. */
@@ -89,11 +117,4 @@ function constantFactor(value: Tensor, reference: Tensor): number | undefined {
   return r.every((x, i) => Math.abs(v[i]! - c * x) <= 1e-6 * (1 + Math.abs(c * x)))
     ? rounded
     : undefined;
-}
-
-function formatFactor(c: number): string {
-  const fractions = [2, 3, 4].flatMap((d) => [1, 2, 3].map((n) => [n, d] as const));
-  const fraction = fractions.find(([n, d]) => Math.abs(Math.abs(c) - n / d) < 1e-9);
-  const sign = c < 0 ? "−" : "";
-  return fraction ? `${sign}${fraction[0]}/${fraction[1]}` : String(c);
 }

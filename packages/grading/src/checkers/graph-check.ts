@@ -38,12 +38,8 @@ export function graphCheck(options: GraphCheckOptions): Check {
       const extra = [...given].filter((edge) => !reference.has(edge));
       const right = reference.size - missing.length;
       const fraction = Math.max(0, (right - extra.length) / reference.size);
-      if (missing.length === 0 && extra.length === 0) return graded(1, "correct");
-      const parts = [
-        missing.length > 0 ? `missing edges: ${missing.join(", ")}` : "",
-        extra.length > 0 ? `edges that are not in the graph: ${extra.join(", ")}` : "",
-      ];
-      return graded(fraction, parts.filter((p) => p !== "").join("; "));
+      if (missing.length === 0 && extra.length === 0) return graded(1, { kind: "correct" });
+      return graded(fraction, { kind: "edges", missing, extra });
     },
   };
 }

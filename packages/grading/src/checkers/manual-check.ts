@@ -1,5 +1,5 @@
 import { readText } from "../answers/read-values.js";
-import type { Check } from "./check.js";
+import { type Check, invalid } from "./check.js";
 
 /** Free text kept for a person to grade; its score merges in later from a manual-scores file. */
 export function manualCheck(): Check {
@@ -7,10 +7,15 @@ export function manualCheck(): Check {
     kind: "manual",
     grade(answer) {
       const text = readText(answer, "the answer");
-      if (!text.ok) return { status: "invalid", feedback: text.message };
-      if (text.value.trim() === "") return { status: "invalid", feedback: "the answer is empty" };
+      if (!text.ok) return invalid(text.message);
+      if (text.value.trim() === "") return invalid("the answer is empty");
       const words = text.value.trim().split(/\s+/).length;
-      return { status: "manual", feedback: `kept for a person to grade (${words} words)` };
+      return {
+        status: "manual",
+        items: [
+          { key: "", verdict: "manual", share: 1, earned: 0, finding: { kind: "manual", words } },
+        ],
+      };
     },
   };
 }

@@ -6,6 +6,8 @@ import { perContext } from "./per-context.js";
 export interface NumericReference {
   /** Shown in feedback when this reference is the one matched, e.g. "errata ½ convention". */
   readonly label?: string;
+  /** The convention this reference belongs to; it is not accepted under another. */
+  readonly convention?: string;
   /** A function of the context only: it is computed once per context. */
   readonly value: (context: CheckContext) => NumericArray;
 }
@@ -27,6 +29,7 @@ export function numericCheck(options: NumericCheckOptions): Check {
   const atol = options.atol ?? 1e-9;
   const referencesIn = options.references.map((r) => ({
     label: r.label,
+    convention: r.convention,
     valueIn: perContext(r.value),
   }));
   return {
@@ -34,25 +37,43 @@ export function numericCheck(options: NumericCheckOptions): Check {
     grade(answer, context) {
       const student = readNumeric(answer, "the answer");
       if (!student.ok) return invalid(student.message);
-      const references = referencesIn.map((r) => ({ label: r.label, value: r.valueIn(context) }));
+      const references = referencesIn
+        .filter((r) => belongs(r.convention, context))
+        .map((r) => ({ label: r.label, value: r.valueIn(context) }));
       const first = references[0]!.value;
       if (!sameShape(student.value, first)) {
-        return graded(0, `expected ${formatShape(first)}, found ${formatShape(student.value)}`);
+        return graded(0, {
+          kind: "wrong-shape",
+          expected: first.shape,
+          found: student.value.shape,
+        });
       }
       for (const reference of references) {
         if (mismatches(student.value, reference.value, rtol, atol).length === 0) {
-          return graded(1, reference.label ? `correct (${reference.label})` : "correct");
+          return graded(
+            1,
+            reference.label ? { kind: "correct", accepted: reference.label } : { kind: "correct" },
+          );
         }
       }
       const wrong = mismatches(student.value, first, rtol, atol);
-      const where = wrong.slice(0, 3).map((i) => describePosition(first, i));
-      const more = wrong.length > 3 ? ", …" : "";
-      return graded(
-        0,
-        `${wrong.length} of ${first.data.length} entries differ from the reference: ${where.join(", ")}${more}`,
-      );
+      return graded(0, {
+        kind: "entries-differ",
+        count: wrong.length,
+        total: first.data.length,
+        positions: wrong.slice(0, 3).map((i) => positionOf(first, i)),
+      });
     },
   };
+}
+
+/** Whether a reference of `convention` is accepted in the context (untagged ones always are). */
+function belongs(convention: string | undefined, context: CheckContext): boolean {
+  return (
+    convention === undefined ||
+    context.convention === undefined ||
+    convention === context.convention
+  );
 }
 
 /** Vectors compare by length whatever their orientation; matrices by exact shape. */
@@ -79,16 +100,11 @@ function mismatches(
   return wrong;
 }
 
-function describePosition(shape: NumericArray, index: number): string {
+/** The 1-based [row, column] of a matrix entry, or [entry] of a vector's. */
+function positionOf(shape: NumericArray, index: number): number[] {
   if (shape.shape.length === 2 && !isVectorLike(shape)) {
     const columns = shape.shape[1]!;
-    return `row ${Math.floor(index / columns) + 1}, column ${(index % columns) + 1}`;
+    return [Math.floor(index / columns) + 1, (index % columns) + 1];
   }
-  return `entry ${index + 1}`;
-}
-
-export function formatShape(a: NumericArray): string {
-  if (a.shape.length === 0) return "a number";
-  if (isVectorLike(a)) return `a vector of ${a.data.length} entries`;
-  return `a ${a.shape.join("×")} matrix`;
+  return [index + 1];
 }

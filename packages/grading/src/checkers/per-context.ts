@@ -6,7 +6,7 @@ const CAPACITY = 32;
 /** Variants as text; one variant object serves every question of a file, so it is written once. */
 const variantKeys = new WeakMap<Variant, string>();
 
-/** The context as a key: its seed and its variant's numbers, in name order. */
+/** The context as a key: its seed, its convention and its variant's numbers, in name order. */
 export function contextKey(context: CheckContext): string {
   let variant = variantKeys.get(context.variant);
   if (variant === undefined) {
@@ -14,7 +14,7 @@ export function contextKey(context: CheckContext): string {
     variant = JSON.stringify(names.map((name) => [name, context.variant[name]]));
     variantKeys.set(context.variant, variant);
   }
-  return `${context.seed} ${variant}`;
+  return `${context.seed} ${context.convention ?? ""} ${variant}`;
 }
 
 /**

@@ -31,7 +31,16 @@ describe("numericCheck", () => {
       ),
     ).toBe(1);
     const half = run(check, text("\\frac{1}{2}\\begin{pmatrix}2&4\\\\6&8\\end{pmatrix}"));
-    expect(half).toEqual({ status: "graded", fraction: 1, feedback: "correct (half)" });
+    expect(half).toMatchObject({ status: "graded", fraction: 1, feedback: "correct (half)" });
+    expect(half.items).toEqual([
+      {
+        key: "",
+        verdict: "correct",
+        share: 1,
+        earned: 1,
+        finding: { kind: "correct", accepted: "half" },
+      },
+    ]);
   });
 
   it("names wrong entries by position without printing the reference", () => {
@@ -131,7 +140,7 @@ describe("solutionSetCheck", () => {
 
 describe("manualCheck", () => {
   it("keeps text for a person", () => {
-    expect(run(manualCheck(), text("No, double descent."))).toEqual({
+    expect(run(manualCheck(), text("No, double descent."))).toMatchObject({
       status: "manual",
       feedback: "kept for a person to grade (3 words)",
     });

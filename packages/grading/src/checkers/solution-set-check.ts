@@ -1,9 +1,8 @@
 import type { Polynomial } from "@nnkit/cost";
 import { readText } from "../answers/read-values.js";
-import { describeMathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
 import { toPolynomial } from "../math/to-polynomial.js";
-import { type Check, type CheckContext, graded, invalid } from "./check.js";
+import { type Check, type CheckContext, graded, invalid, invalidMath } from "./check.js";
 
 export interface SolutionSetCheckOptions {
   readonly symbols: readonly string[];
@@ -23,7 +22,7 @@ export function solutionSetCheck(options: SolutionSetCheckOptions): Check {
       const text = readText(answer, "the answer");
       if (!text.ok) return invalid(text.message);
       const parsed = parseMath(text.value, { symbols: options.symbols, kind: "condition" });
-      if (!parsed.ok) return invalid(describeMathError(parsed.error));
+      if (!parsed.ok) return invalidMath(parsed.error);
       if (parsed.expr.kind !== "compare" || parsed.expr.op !== "=") {
         return invalid("expected an equation such as w1 + w2 = 3");
       }
@@ -33,11 +32,10 @@ export function solutionSetCheck(options: SolutionSetCheckOptions): Check {
       if (!right.ok) return invalid(right.message);
       const student = left.polynomial.sub(right.polynomial);
       const reference = options.zeroOf(context);
-      if (student.degree() > 1)
-        return graded(0, "the solution set is not a line (the equation is not linear)");
+      if (student.degree() > 1) return graded(0, { kind: "not-a-line" });
       return isMultiple(student, reference)
-        ? graded(1, "correct")
-        : graded(0, "the equation describes a different set of solutions");
+        ? graded(1, { kind: "correct" })
+        : graded(0, { kind: "other-solutions" });
     },
   };
 }

@@ -1,5 +1,4 @@
 import {
-  formatTrace,
   MAX_PREPARED_INPUTS,
   type Network,
   prepareVerification,
@@ -8,7 +7,8 @@ import {
   verify,
 } from "@nnkit/threshold";
 import type { AnswerValue } from "../answers/answer-value.js";
-import { type Check, graded, invalid } from "./check.js";
+import { type Check, graded, invalid, review } from "./check.js";
+import type { Scope } from "./outcome.js";
 import {
   type AnswerNetworkResult,
   type NetworkForm,
@@ -57,24 +57,44 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
     network: (answer) => readAnswerNetwork(answer, readOptions),
     grade(answer) {
       const read = readAnswerNetwork(answer, readOptions);
-      if (!read.ok) return read.verdict === "wrong" ? graded(0, read.reason) : invalid(read.reason);
+      if (!read.ok) {
+        return read.verdict === "wrong"
+          ? graded(0, { kind: "network-refused", reason: read.reason })
+          : invalid(read.reason);
+      }
       verifyAnswer ??= verifier(options.question, lo, hi);
       const result = verifyAnswer(read.network);
-      const assumed = result.assumption ? `, assuming ${result.assumption}` : "";
-      if (result.status === "pass") {
-        return graded(
-          1,
-          `correct: verified on all ${result.checked} inputs with entries in ${lo}..${hi}${assumed}`,
-        );
-      }
+      // What was checked: every input of the box (a proof over all integers is the solver's).
+      const scope: Scope = {
+        kind: "enumerated",
+        box: { lo, hi },
+        count: result.checked,
+        assumptions: result.assumption ? [result.assumption] : [],
+      };
+      if (result.status === "pass") return graded(1, { kind: "correct" }, { scope });
       if (result.status === "fail") {
         const { input, expected, actual, trace } = result.counterexample;
+        const text = (values: readonly unknown[]) => values.map(String);
         return graded(
           0,
-          `wrong at x = [${input.join(", ")}]: expected ${expected.join(", ")}, the network gives ${actual.join(", ")}${assumed}\n${formatTrace(trace)}`,
+          { kind: "network-wrong" },
+          {
+            scope,
+            counterexample: {
+              kind: "input",
+              input: text(input),
+              expected: text(expected),
+              actual: text(actual),
+              trace: trace.layers.map((layer) => ({
+                ...(layer.name === undefined ? {} : { name: layer.name }),
+                preActivation: text(layer.preActivation),
+                activation: text(layer.activation),
+              })),
+            },
+          },
         );
       }
-      return invalid("verification did not finish");
+      return review("verification did not finish", { scope });
     },
   };
 }

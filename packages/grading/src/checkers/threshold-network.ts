@@ -78,7 +78,7 @@ export function readAnswerNetwork(
     net = network(layers.value);
   } catch (error) {
     if (!(error instanceof ThresholdError)) throw error;
-    return refused(error.code === "shape" ? "wrong" : "invalid", error.message);
+    return refused(error.code === "shape" ? "wrong" : "invalid", withoutOperation(error));
   }
   if (net.inputSize !== options.arity || net.outputSize !== 1) {
     return refused(
@@ -87,6 +87,17 @@ export function readAnswerNetwork(
     );
   }
   return { ok: true, network: net };
+}
+
+/**
+ * The error without its operation's name: the part's label already says "network", so
+ * 'network: layer 2 "output": …' would read "network: network: layer 2 …" in feedback.
+ */
+function withoutOperation(error: ThresholdError): string {
+  const operation = "network: ";
+  return error.message.startsWith(operation)
+    ? error.message.slice(operation.length)
+    : error.message;
 }
 
 function hasHugeParameter(layer: LayerSpec): boolean {
@@ -152,8 +163,8 @@ function readLayers(answer: AnswerValue, defaultActivation: string): Read<LayerS
       `${label} activation`,
     );
     if (!activation.ok) return activation;
+    // Unnamed: the threshold package labels it "layer N" itself (a name would read 'layer 1 "layer 1"').
     layers.push({
-      name: label,
       weights: rowsOf(w.value),
       bias: b === undefined ? 0 : biasOf(b.value),
       activation: activation.value,

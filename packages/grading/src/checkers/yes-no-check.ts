@@ -12,8 +12,12 @@ export function yesNoCheck(options: {
       const value = readYesNo(answer, "the answer");
       if (!value.ok) return invalid(value.message);
       return value.value === options.reference
-        ? graded(1, "correct")
-        : graded(0, `'${value.value ? "yes" : "no"}' is wrong: ${options.explainWrong}`);
+        ? graded(1, { kind: "correct" })
+        : graded(0, {
+            kind: "yes-no-wrong",
+            given: value.value,
+            explanation: options.explainWrong,
+          });
     },
   };
 }

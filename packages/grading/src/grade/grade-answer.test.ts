@@ -95,6 +95,17 @@ describe("gradeAnswerText on unreadable files", () => {
         max_score: 0,
         status: "invalid",
         feedback: "unknown assignment 'hw9'; known: hw1",
+        items: [
+          {
+            key: "",
+            part: "",
+            verdict: "invalid",
+            share: 1,
+            earned: 0,
+            finding: { kind: "unreadable", message: "unknown assignment 'hw9'; known: hw1" },
+            message: "unknown assignment 'hw9'; known: hw1",
+          },
+        ],
       },
     ]);
   });
@@ -179,7 +190,19 @@ describe("resultToJSON", () => {
       "max_score",
       "status",
       "feedback",
+      "items",
     ]);
+    const item = json.questions.find((q: { id: string }) => q.id === "q2.3").items[0];
+    expect(Object.keys(item)).toEqual([
+      "key",
+      "part",
+      "verdict",
+      "message",
+      "share",
+      "earned",
+      "finding",
+    ]);
+    expect(item).toMatchObject({ key: "z", part: "z", verdict: "correct", share: 0.333333 });
   });
 });
 

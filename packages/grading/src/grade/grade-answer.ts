@@ -5,7 +5,8 @@ import type { Assignment } from "../assignment/assignment.js";
 import { assignments, findAssignment } from "../assignment/registry.js";
 import { studentVariant } from "../assignment/student-variant.js";
 import { type Audience, gradeQuestion } from "./grade-question.js";
-import { type GradeResult, roundScore } from "./result.js";
+import { renderFeedback } from "./render-feedback.js";
+import { type GradeResult, type QuestionResult, roundScore } from "./result.js";
 
 export interface GradeOptions {
   /** The assignment to grade against (its id or definition); by default the one the file names, else hw1. */
@@ -120,13 +121,7 @@ function everyQuestionInvalid(
   student: GradeResult["student"],
   reason: string,
 ): GradeResult {
-  const questions = assignment.questions.map((q) => ({
-    id: q.id,
-    score: 0,
-    max_score: q.points,
-    status: "invalid" as const,
-    feedback: reason,
-  }));
+  const questions = assignment.questions.map((q) => unreadableQuestion(q.id, q.points, reason));
   return {
     assignment: assignment.id,
     student,
@@ -155,6 +150,27 @@ function failedResult(
     student,
     score: 0,
     max_score: 0,
-    questions: [{ id: "assignment", score: 0, max_score: 0, status: "invalid", feedback: reason }],
+    questions: [unreadableQuestion("assignment", 0, reason)],
+  };
+}
+
+/** An `invalid` question whose one item carries why the file could not be graded. */
+export function unreadableQuestion(id: string, points: number, reason: string): QuestionResult {
+  const item = {
+    key: "",
+    part: "",
+    verdict: "invalid",
+    share: 1,
+    earned: 0,
+    finding: { kind: "unreadable", message: reason },
+    message: reason,
+  } as const;
+  return {
+    id,
+    score: 0,
+    max_score: points,
+    status: "invalid",
+    feedback: renderFeedback([{ label: "", items: [item] }]),
+    items: [item],
   };
 }

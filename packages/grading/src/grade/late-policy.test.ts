@@ -7,7 +7,7 @@ const result: GradeResult = {
   student: { id: "s1", name: "A" },
   score: 8,
   max_score: 9,
-  questions: [{ id: "q1.1", score: 1, max_score: 1, status: "passed", feedback: "" }],
+  questions: [{ id: "q1.1", score: 1, max_score: 1, status: "passed", feedback: "", items: [] }],
 };
 const policy = { penaltyPerDay: 0.1, maxPenalty: 0.5 };
 const dueDate = new Date("2026-10-01T23:59:00Z");

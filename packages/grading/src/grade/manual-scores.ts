@@ -1,5 +1,6 @@
 import { GradingError } from "../errors.js";
-import { type GradeResult, type QuestionResult, roundScore } from "./result.js";
+import { renderItem } from "./render-feedback.js";
+import { type GradeResult, type QuestionItem, type QuestionResult, roundScore } from "./result.js";
 
 /** One row of a manual-scores CSV: a person's score (and comment) for one student's question. */
 export interface ManualScore {
@@ -75,7 +76,7 @@ export function mergeManualScores(
 
 function scored(question: QuestionResult, row: ManualScore): QuestionResult {
   const where = `mergeManualScores(${row.studentId}, ${row.question})`;
-  if (question.status !== "manual") {
+  if (question.status !== "manual" && question.status !== "review") {
     throw new GradingError(where, `the question is ${question.status}, not waiting for a person`);
   }
   if (row.score > question.max_score) {
@@ -85,12 +86,23 @@ function scored(question: QuestionResult, row: ManualScore): QuestionResult {
     );
   }
   const status = row.score >= question.max_score ? "passed" : row.score > 0 ? "partial" : "failed";
-  const comment = row.feedback === "" ? "" : `: ${row.feedback}`;
+  const fraction = question.max_score > 0 ? row.score / question.max_score : 0;
+  const person: QuestionItem = {
+    key: "",
+    part: "",
+    verdict: fraction >= 1 ? "correct" : fraction > 0 ? "partial" : "wrong",
+    share: 1,
+    earned: fraction,
+    finding: { kind: "scored-by-person", comment: row.feedback },
+    message: "",
+  };
+  const rendered = renderItem(person);
   return {
     ...question,
     score: roundScore(row.score),
     status,
-    feedback: `${question.feedback}\ngraded by a person${comment}`,
+    feedback: `${question.feedback}\n${rendered}`,
+    items: [...question.items, { ...person, message: rendered }],
   };
 }
 

@@ -1,11 +1,40 @@
-export type QuestionStatus = "passed" | "partial" | "failed" | "missing" | "invalid" | "manual";
+import type { OutcomeItem } from "../checkers/outcome.js";
+
+/**
+ * `manual`: free text kept for a person; `review`: an answer no machine could decide (a proof that
+ * timed out, say), sent to a person. Both count 0 until a person scores them.
+ */
+export type QuestionStatus =
+  | "passed"
+  | "partial"
+  | "failed"
+  | "missing"
+  | "invalid"
+  | "manual"
+  | "review";
+
+/**
+ * One judged field or equation of a question: `key` is the field's path in the answer
+ * ("reverse.memory", "J_bar", "network"), `part` the label of the part that judged it, `share`
+ * its share of the question's points.
+ */
+export interface QuestionItem extends OutcomeItem {
+  readonly part: string;
+  /**
+   * The item's sentence from the one renderer, without the "(at position N)" note that
+   * `position` carries: for screens that show one field's verdict.
+   */
+  readonly message: string;
+}
 
 export interface QuestionResult {
   readonly id: string;
   readonly score: number;
   readonly max_score: number;
   readonly status: QuestionStatus;
+  /** Rendered from `items` by grade/render-feedback.ts. */
   readonly feedback: string;
+  readonly items: readonly QuestionItem[];
 }
 
 export interface GradeResult {
@@ -29,6 +58,7 @@ export function resultToJSON(result: GradeResult): string {
       max_score: q.max_score,
       status: q.status,
       feedback: q.feedback,
+      items: q.items.map(orderedItem),
     })),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -37,4 +67,22 @@ export function resultToJSON(result: GradeResult): string {
 /** Scores are kept to six decimals so that sums print the same everywhere. */
 export function roundScore(score: number): number {
   return Math.round(score * 1e6) / 1e6;
+}
+
+/** An item with its keys in a fixed order; optional fields appear only when present. */
+function orderedItem(item: QuestionItem): Record<string, unknown> {
+  return {
+    key: item.key,
+    part: item.part,
+    verdict: item.verdict,
+    message: item.message,
+    share: roundScore(item.share),
+    earned: roundScore(item.earned),
+    finding: item.finding,
+    ...(item.aspect === undefined ? {} : { aspect: item.aspect }),
+    ...(item.position === undefined ? {} : { position: item.position }),
+    ...(item.counterexample === undefined ? {} : { counterexample: item.counterexample }),
+    ...(item.scope === undefined ? {} : { scope: item.scope }),
+    ...(item.hint === undefined ? {} : { hint: item.hint }),
+  };
 }

@@ -112,6 +112,11 @@ export const q2_1_2: Question = {
         forwardSymbols: [...Object.keys(VARIABLES), ...Object.keys(WEIGHTS)],
         chainTarget: "x_bar",
         instances,
+        weightInto: {
+          y_bar: { weight: "W3", forward: "y = W3 g2 + b3" },
+          z2_bar: { weight: "W2", forward: "z2 = W2 x + b2" },
+          z1_bar: { weight: "W1", forward: "z1 = W1 x + b1" },
+        },
       }),
     },
   ],

@@ -2,7 +2,11 @@ import {
   type Chain,
   chain,
   evaluateChain,
+  formatOrder,
+  leftToRight,
+  type Order,
   type Polynomial,
+  rightToLeft,
   scalar,
   transpose,
   vector,
@@ -18,7 +22,7 @@ import {
 import type { Part, Question } from "../assignment/assignment.js";
 import type { CheckContext } from "../checkers/check.js";
 import { conditionCheck } from "../checkers/condition-check.js";
-import { costCheck } from "../checkers/cost-check.js";
+import { costCheck, type RecognizedCount } from "../checkers/cost-check.js";
 import { numericCheck } from "../checkers/numeric-check.js";
 import { GradingError } from "../errors.js";
 import type { NumericArray } from "../math/constant.js";
@@ -48,6 +52,52 @@ function memory(c: Chain, mode: Mode): Polynomial[] {
   const { allStored, peakLive } = evaluateChain(c, ORDER[mode]).memory;
   const peak = peakLive.polynomial();
   return peak === undefined || peak.equals(allStored) ? [allStored] : [allStored, peak];
+}
+
+const ASKED = { reverse: "reverse mode (right to left)", forward: "forward mode (left to right)" };
+
+/** Every parenthesisation of factors lo..hi. */
+function allOrders(lo: number, hi: number): Order[] {
+  if (lo === hi) return [lo];
+  const orders: Order[] = [];
+  for (let split = lo; split < hi; split++) {
+    for (const left of allOrders(lo, split))
+      for (const right of allOrders(split + 1, hi)) orders.push([left, right]);
+  }
+  return orders;
+}
+
+/** The multiplication counts of the chain's other orders, each named by its order. */
+function otherOrders(c: Chain, mode: Mode): RecognizedCount[] {
+  const asked = evaluateChain(c, ORDER[mode]).multiplications;
+  const other = mode === "reverse" ? leftToRight(c.length) : rightToLeft(c.length);
+  // The other mode first: it is the order a student most often counts instead.
+  return [other, ...allOrders(0, c.length - 1)]
+    .map(
+      (order): RecognizedCount => ({
+        count: evaluateChain(c, order).multiplications,
+        hint: { kind: "other-order", order: formatOrder(c, order), asked: ASKED[mode] },
+      }),
+    )
+    .filter((r) => !r.count.equals(asked));
+}
+
+/** Memory counts that leave out the inputs, the output, or both, named by what they leave out. */
+function otherConventions(c: Chain, mode: Mode): RecognizedCount[] {
+  const evaluation = evaluateChain(c, ORDER[mode]);
+  const { allStored, inputs, intermediates } = evaluation.memory;
+  const output = allStored.sub(inputs).sub(intermediates);
+  const names = [...new Set(c.factors.filter((f) => f.kind !== "scalar").map((f) => f.storage))];
+  const theInputs = `the inputs ${names.join(", ")}`;
+  const convention = (count: Polynomial, leavesOut: string): RecognizedCount => ({
+    count,
+    hint: { kind: "memory-convention", leavesOut },
+  });
+  return [
+    convention(allStored.sub(inputs), theInputs),
+    convention(intermediates, `${theInputs} and the output`),
+    convention(allStored.sub(output), "the output"),
+  ];
 }
 
 function variantVector(context: CheckContext, name: string): Tensor {
@@ -137,6 +187,21 @@ export const q2_2_2: Question = {
   template: '# In terms of n; big-O is allowed.\nmultiplications: ""\nmemory: ""',
 };
 
+/** 2.3's conventions: the handout's z = vvᵀy, and the errata's z = 2vvᵀy. */
+const HANDOUT = "handout";
+const ERRATA = "errata";
+
+/**
+ * The chain whose counts a context accepts: the handout's, the alternative under the errata's
+ * convention, and both when no convention is chosen.
+ */
+function chainsFor(c: Chain, alternative: Chain | undefined, context: CheckContext): Chain[] {
+  if (alternative === undefined) return [c];
+  if (context.convention === HANDOUT) return [c];
+  if (context.convention === ERRATA) return [alternative];
+  return [c, alternative];
+}
+
 function modeParts(
   c: Chain,
   alternative: Chain | undefined,
@@ -151,11 +216,13 @@ function modeParts(
       visibility: "visible" as const,
       check: costCheck({
         symbols,
-        accepted: () => [
-          multiplications(c, mode),
-          ...(alternative ? [multiplications(alternative, mode)] : []),
-        ],
+        accepted: (context) =>
+          chainsFor(c, alternative, context).map((chain) => multiplications(chain, mode)) as [
+            Polynomial,
+            ...Polynomial[],
+          ],
         allowBigO: false,
+        recognized: () => otherOrders(c, mode),
       }),
     },
     {
@@ -165,12 +232,13 @@ function modeParts(
       visibility: "visible" as const,
       check: costCheck({
         symbols,
-        accepted: () =>
-          [...memory(c, mode), ...(alternative ? memory(alternative, mode) : [])] as [
+        accepted: (context) =>
+          chainsFor(c, alternative, context).flatMap((chain) => memory(chain, mode)) as [
             Polynomial,
             ...Polynomial[],
           ],
         allowBigO: false,
+        recognized: () => otherConventions(c, mode),
       }),
     },
   ]);
@@ -186,6 +254,8 @@ export const q2_3: Question = {
   id: "q2.3",
   title: "Vector–Hessian product",
   points: 1,
+  // z and the costs of one answer are graded under one convention (issue 11 §4).
+  conventions: [HANDOUT, ERRATA],
   parts: [
     {
       label: "z",
@@ -194,8 +264,12 @@ export const q2_3: Question = {
       visibility: "visible",
       check: numericCheck({
         references: [
-          { value: (c) => toNumeric(zOf(c)) },
-          { label: "errata convention, z = 2vvᵀy", value: (c) => toNumeric(mul(2, zOf(c))) },
+          { convention: HANDOUT, value: (c) => toNumeric(zOf(c)) },
+          {
+            convention: ERRATA,
+            label: "errata convention, z = 2vvᵀy",
+            value: (c) => toNumeric(mul(2, zOf(c))),
+          },
         ],
       }),
     },

@@ -230,6 +230,11 @@ class Evaluator {
  * "succeeds" with huge entries, so the product with the matrix is checked against the identity.
  */
 function invertible(a: Tensor, written: string): Tensor {
+  // Said in the student's terms, before the tensor library's "inv: needs square matrices …".
+  if (a.rank !== 2 || a.shape[0] !== a.shape[1])
+    throw new EvaluationProblem(
+      `${written} is ${describeShape(a)} and not square, so it has no inverse`,
+    );
   const inverse = inv(a);
   const n = a.shape[0]!;
   if (!allclose(matmul(a, inverse), eye(n), { rtol: 0, atol: 1e-6 })) {

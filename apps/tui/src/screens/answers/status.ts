@@ -8,6 +8,7 @@ export function statusTone(status: QuestionStatus | string): Tone {
       return "good";
     case "partial":
     case "manual":
+    case "review":
       return "warn";
     case "failed":
     case "invalid":

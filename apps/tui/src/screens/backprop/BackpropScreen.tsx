@@ -1,6 +1,7 @@
 // Backprop stepper (2.1.2): the backward pass of the 2.1 network one adjoint at a time, as
 // @nnkit/autodiff derives it (text or LaTeX) with its numbers on a seeded instance, beside the
 // student's own equation for that variable and the self-check's verdict on it.
+import type { QuestionItem } from "@nnkit/grading";
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
 import { useGradingAnswer } from "../../answers/grading.js";
@@ -35,7 +36,7 @@ export function BackpropScreen() {
   );
   const equationsAnswer = useGradingAnswer(request);
   const mine = equationsAnswer instanceof Map ? equationsAnswer : new Map<string, string>();
-  const judged = check.kind === "done" ? verdicts(check.result) : new Map<string, string>();
+  const judged = check.kind === "done" ? verdicts(check.result) : new Map<string, QuestionItem>();
   const stale = check.kind === "done" && check.checkedText !== text;
 
   useScreenInput((input, key) => {
@@ -85,7 +86,9 @@ export function BackpropScreen() {
             {verdict !== undefined && (
               <>
                 {"  "}
-                <ToneText tone={verdict === "correct" ? "good" : "bad"}>{verdict}</ToneText>
+                <ToneText tone={verdict.verdict === "correct" ? "good" : "bad"}>
+                  {verdict.message}
+                </ToneText>
                 {stale ? " (before your latest edits)" : ""}
               </>
             )}

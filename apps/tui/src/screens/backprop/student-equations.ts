@@ -1,6 +1,6 @@
 // The student's own 2.1.2 equations from the loaded answer file, and the self-check's verdict on
-// each (the backprop check's feedback has one "<key>: <verdict>" line per adjoint).
-import type { GradeResult } from "@nnkit/grading";
+// each: the backprop check's items, one per adjoint (J_bar included).
+import type { GradeResult, QuestionItem } from "@nnkit/grading";
 import type { Grading } from "../../answers/grading-requests.js";
 
 export const backpropQuestion = "q2.1.2";
@@ -22,12 +22,12 @@ export function studentEquations(grading: Grading, fileText: string): Map<string
   return equations;
 }
 
-export function verdicts(result: GradeResult): Map<string, string> {
+/** Each equation's item by adjoint key (the chain through the student's own equations apart). */
+export function verdicts(result: GradeResult): Map<string, QuestionItem> {
   const question = result.questions.find((q) => q.id === backpropQuestion);
-  const found = new Map<string, string>();
-  for (const line of question?.feedback.split("\n") ?? []) {
-    const match = /^(\S+): (.+)$/.exec(line);
-    if (match) found.set(match[1]!, match[2]!);
+  const found = new Map<string, QuestionItem>();
+  for (const item of question?.items ?? []) {
+    if (item.aspect === undefined) found.set(item.key, item);
   }
   return found;
 }

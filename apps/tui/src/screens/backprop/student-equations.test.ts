@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import * as grading from "@nnkit/grading";
+import { describe, expect, it } from "vitest";
+import { verdicts } from "./student-equations.js";
+
+const correct = readFileSync(
+  fileURLToPath(new URL("../../../../../examples/hw1/correct.yaml", import.meta.url)),
+  "utf8",
+);
+
+describe("verdicts", () => {
+  it("reads every equation's verdict from the grader's items, J̄ included", () => {
+    const wrongJ = correct.replace('J_bar: "1"', 'J_bar: "2"');
+    const judged = verdicts(grading.gradeAnswerText(wrongJ, { audience: "student" }));
+    expect([...judged.keys()]).toEqual([
+      "J_bar",
+      "S_bar",
+      "y'_bar",
+      "y_bar",
+      "g2_bar",
+      "g1_bar",
+      "h_bar",
+      "z2_bar",
+      "z1_bar",
+      "x_bar",
+    ]);
+    expect(judged.get("J_bar")).toMatchObject({ verdict: "wrong" });
+    expect(judged.get("J_bar")!.message).toMatch(/^wrong: off by a constant factor/);
+    expect(judged.get("S_bar")).toMatchObject({ verdict: "correct", message: "correct" });
+  });
+});
