@@ -52,6 +52,11 @@ try {
   );
   let failures = 0;
   for (const name of packages) {
+    // A program-only package (a bin and no "." export, such as @nnkit/tui) has nothing to import.
+    const { exports } = JSON.parse(
+      readFileSync(join(project, "node_modules", name, "package.json"), "utf8"),
+    );
+    if (exports !== undefined && typeof exports === "object" && !("." in exports)) continue;
     const probe = `const m = await import(${JSON.stringify(name)}); const keys = Object.keys(m); if (keys.length === 0) throw new Error("no exports"); console.log(keys.length);`;
     try {
       const count = run("node", ["--input-type=module", "-e", probe], project).trim();

@@ -1,5 +1,6 @@
-// Builds the programs of the package, the `nnkit` binary and its three worker threads, as
-// tree-shaken, minified ESM bundles in dist/ (tsc emits the library and the declarations).
+// Builds the package, which is its programs only: the `nnkit` binary and its three worker threads,
+// as tree-shaken, minified ESM bundles in dist/ with every dependency (ink, React, the nnkit
+// packages, yaml) bundled in, so that installing the package installs nothing else.
 // Bundling is what gets the first frame under 500 ms: Node loads a few files instead of hundreds,
 // and ink's import of the es-toolkit/compat barrel (for one function) and mathjs's factories
 // are cut down to what is used. Shared code goes to chunks at the root of dist, so that every
@@ -14,7 +15,9 @@ await build({
     "src/screens/threshold/verify-worker.ts",
   ],
   outbase: "src",
-  outdir: "dist",
+  // Another directory may be given (`node scripts/bundle.mjs /tmp/out`), e.g. to try a build
+  // while tests run the one in dist/.
+  outdir: process.argv[2] ?? "dist",
   chunkNames: "[name]-[hash]",
   bundle: true,
   splitting: true,

@@ -3,6 +3,7 @@
 // the app full-screen until the student quits. The app is imported only when it runs, so that
 // --help and --version answer at once.
 import { readFileSync } from "node:fs";
+import type { UnsavedEdits } from "./app/recovery.js";
 import { parseCliArgs, usage } from "./args.js";
 
 function packageVersion(): string {
@@ -10,13 +11,52 @@ function packageVersion(): string {
   return String(manifest.version);
 }
 
+/**
+ * The terminal went away (closed window, dropped ssh: SIGHUP, or a write failing with EIO): keep
+ * the unsaved edits in the recovery copy and end without a word, since nothing can be shown.
+ * The signal is raised again with its default action, so that Node's exit-time terminal reset
+ * (which fails on a closed terminal) does not run.
+ */
+function onTerminalGone(unsaved: UnsavedEdits, rescue: (edits: UnsavedEdits) => void): () => void {
+  let handled = false;
+  return () => {
+    if (handled) return;
+    handled = true;
+    rescue(unsaved);
+    process.removeAllListeners("SIGHUP");
+    process.kill(process.pid, "SIGHUP");
+  };
+}
+
+function isTerminalGone(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === "EIO" || code === "EPIPE" || code === "ENXIO";
+}
+
 async function run(answersPath: string | undefined): Promise<void> {
-  const [{ render }, { App }, { colorsEnabled }] = await Promise.all([
+  const [{ render }, { App }, { colorsEnabled }, { rescue }] = await Promise.all([
     import("ink"),
     import("./app/App.js"),
     import("./app/theme.js"),
+    import("./app/recovery.js"),
   ]);
-  const instance = render(<App answersPath={answersPath} colors={colorsEnabled(process.env)} />);
+  const unsaved: UnsavedEdits = { current: undefined };
+  const gone = onTerminalGone(unsaved, rescue);
+  process.on("SIGHUP", gone);
+  for (const stream of [process.stdout, process.stdin]) {
+    stream.on("error", (error) => {
+      if (isTerminalGone(error)) gone();
+      else throw error;
+    });
+  }
+  process.on("uncaughtException", (error) => {
+    if (!isTerminalGone(error)) throw error;
+    gone();
+  });
+  const instance = render(
+    <App answersPath={answersPath} colors={colorsEnabled(process.env)} unsaved={unsaved} />,
+    { exitOnCtrlC: false },
+  );
   await instance.waitUntilExit();
 }
 
@@ -33,6 +73,11 @@ switch (command.kind) {
     process.exitCode = 2;
     break;
   case "run":
-    await run(command.answersPath);
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      console.error(
+        "nnkit needs an interactive terminal (its input and output must be a terminal); see nnkit --help",
+      );
+      process.exitCode = 2;
+    } else await run(command.answersPath);
     break;
 }

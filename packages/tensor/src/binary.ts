@@ -66,8 +66,8 @@ function checkNumber(op: string, value: unknown): number {
 /** A number as a one-element tensor of `dtype` (internal constant, not counted as allocation). */
 export function asTensor(value: Operand, dtype: DType): Tensor {
   if (value instanceof Tensor) return value;
-  const storage = allocateStorage(dtype, 1);
-  storage[0] = castValue(dtype, value);
+  const storage = allocateStorage("scalar", dtype, []);
+  storage[0] = castValue("scalar", dtype, value);
   return new Tensor(storage, []);
 }
 
@@ -76,7 +76,7 @@ export function binary(kernel: BinaryKernel, a: Operand, b: Operand): Tensor {
   const x = asTensor(a, computed);
   const y = asTensor(b, computed);
   const shape = broadcastShapesFor(kernel.name, [x.shape, y.shape]);
-  const out = allocateTensor(kernel.result(computed), shape);
+  const out = allocateTensor(kernel.name, kernel.result(computed), shape);
   const useInt32 = computed === "int32" && kernel.applyInt32 !== undefined;
   const f = useInt32 ? kernel.applyInt32! : kernel.apply;
   if (kernel.countsMultiplications) recordMultiplications(out.size);

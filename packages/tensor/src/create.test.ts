@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectTensor, fixtures } from "./fixtures/fixtures.js";
 import * as nd from "./index.js";
@@ -32,10 +33,10 @@ describe("tensor()", () => {
   });
 
   it("casts on request: int32 truncates toward zero, bool is nonzero-or-NaN", () => {
-    expect(nd.tensor([1.9, -1.9, 2 ** 31], { dtype: "int32" }).toArray()).toEqual([
+    expect(nd.tensor([1.9, -1.9, 2 ** 31 - 0.5], { dtype: "int32" }).toArray()).toEqual([
       1,
       -1,
-      -(2 ** 31),
+      2 ** 31 - 1,
     ]);
     expect(nd.tensor([0, 0.5, Number.NaN], { dtype: "bool" }).toArray()).toEqual([
       false,
@@ -181,5 +182,85 @@ describe("promoteTypes", () => {
     expect(nd.promoteTypes("bool", "int32")).toBe("int32");
     expect(nd.promoteTypes("int32", "float32")).toBe("float32");
     expect(nd.promoteTypes("float64", "float32")).toBe("float64");
+  });
+});
+
+describe("casting to int32 refuses values it cannot hold (NumPy would wrap them silently)", () => {
+  function thrown(f: () => unknown): nd.TensorError {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof nd.TensorError) return e;
+      throw e;
+    }
+    throw new Error("expected a TensorError");
+  }
+
+  it("astype('int32') of 1e10 throws out-of-range naming the element", () => {
+    const e = thrown(() => nd.tensor([1, 2, 1e10]).astype("int32"));
+    expect(e.code).toBe("out-of-range");
+    expect(e.message).toBe(
+      "astype: cannot convert element 2 (10000000000) to int32: outside int32's range [-2147483648, 2147483647]",
+    );
+    expect(e.detail).toEqual({ code: "out-of-range", dtype: "int32", value: 1e10, index: 2 });
+  });
+
+  it("refuses NaN and infinities; the index is row-major in the (possibly strided) input", () => {
+    const view = nd.transpose(
+      nd.tensor([
+        [0, Number.NaN],
+        [1, 2],
+      ]),
+    );
+    expect(thrown(() => view.astype("int32")).message).toBe(
+      "astype: cannot convert element 2 (NaN) to int32: int32 has no NaN",
+    );
+    for (const x of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(thrown(() => nd.tensor([x]).astype("int32")).code).toBe("out-of-range");
+    }
+  });
+
+  it("applies the same rule when creating int32 tensors", () => {
+    expect(thrown(() => nd.tensor([2 ** 31], { dtype: "int32" })).message).toBe(
+      "tensor: cannot convert element 0 (2147483648) to int32: outside int32's range [-2147483648, 2147483647]",
+    );
+    expect(thrown(() => nd.full([2], 1e10, "int32")).op).toBe("full");
+    expect(
+      thrown(() =>
+        nd.fromJSON({ dtype: "int32", shape: [2], data: [1, null as unknown as number] }),
+      ).message,
+    ).toBe("fromJSON: cannot convert element 1 (NaN) to int32: int32 has no NaN");
+    expect(thrown(() => nd.arange(0, 4e9, 1e9, "int32")).message).toBe(
+      "arange: cannot convert element 3 (3000000000) to int32: outside int32's range [-2147483648, 2147483647]",
+    );
+  });
+
+  it("truncates toward zero inside the range, up to the edges", () => {
+    expect(nd.tensor([2147483647.9, -2147483648.9, -0.5, 0.5]).astype("int32").toArray()).toEqual([
+      2147483647, -2147483648, 0, 0,
+    ]);
+    expect(thrown(() => nd.tensor([2147483648]).astype("int32")).code).toBe("out-of-range");
+    expect(thrown(() => nd.tensor([-2147483649]).astype("int32")).code).toBe("out-of-range");
+  });
+
+  it("is Math.trunc on [-2^31, 2^31) and an error outside, for any double", () => {
+    fc.assert(
+      fc.property(fc.double(), (x) => {
+        const t = Math.trunc(x);
+        if (t >= -(2 ** 31) && t <= 2 ** 31 - 1) {
+          expect(nd.tensor([x]).astype("int32").item()).toBe(t + 0);
+        } else {
+          expect(thrown(() => nd.tensor([x]).astype("int32")).code).toBe("out-of-range");
+        }
+      }),
+    );
+  });
+
+  it("float32 rounds to nearest and overflows to ±Infinity, as in NumPy", () => {
+    expect(nd.tensor([16777217, 1e39, -1e39]).astype("float32").toArray()).toEqual([
+      16777216,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+    ]);
   });
 });

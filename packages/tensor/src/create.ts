@@ -2,6 +2,7 @@ import {
   allocateStorage,
   assertDType,
   castValue,
+  checkAllocation,
   type DType,
   isInt32Value,
   type TypedArray,
@@ -33,10 +34,10 @@ export interface TensorOptions {
   shape?: readonly number[];
 }
 
-function fillFrom(dtype: DType, values: ArrayLike<number>): TypedArray {
-  const storage = allocateStorage(dtype, values.length);
+function fillFrom(op: string, dtype: DType, values: ArrayLike<number>): TypedArray {
+  const storage = allocateStorage(op, dtype, [values.length]);
   recordAllocation(values.length);
-  for (let i = 0; i < values.length; i++) storage[i] = castValue(dtype, values[i]!);
+  for (let i = 0; i < values.length; i++) storage[i] = castValue(op, dtype, values[i]!, i);
   return storage;
 }
 
@@ -72,16 +73,17 @@ export function tensor(
   const op = "tensor";
   if (options.dtype !== undefined) assertDType(op, options.dtype);
   if (data instanceof Tensor) {
+    checkAllocation(op, options.dtype ?? data.dtype, data.shape);
     const copy = data.astype(options.dtype ?? data.dtype);
     return options.shape === undefined ? copy : withShape(op, copy.data, options.shape);
   }
   if (ArrayBuffer.isView(data)) {
     const dtype = options.dtype ?? inferArrayDType(data);
-    return withShape(op, fillFrom(dtype, data), options.shape);
+    return withShape(op, fillFrom(op, dtype, data), options.shape);
   }
   const flat = flattenNested(op, data);
   const dtype = options.dtype ?? (flat.allBoolean ? "bool" : "float64");
-  const storage = fillFrom(dtype, flat.values);
+  const storage = fillFrom(op, dtype, flat.values);
   return withShape(op, storage, options.shape ?? flat.shape);
 }
 
@@ -101,7 +103,7 @@ export function fromJSON(json: TensorJSON): Tensor {
   if (data.some((x) => typeof x !== "number")) {
     throw new TensorError(op, "argument", "data must contain only numbers (or null for NaN)");
   }
-  return withShape(op, fillFrom(dtype, data as number[]), shape);
+  return withShape(op, fillFrom(op, dtype, data as number[]), shape);
 }
 
 function filled(
@@ -112,8 +114,8 @@ function filled(
 ): Tensor {
   assertDType(op, dtype);
   const checked = checkShape(op, typeof shape === "number" ? [shape] : shape);
-  const out = allocateTensor(dtype, checked);
-  if (value !== 0) out.data.fill(castValue(dtype, value));
+  const out = allocateTensor(op, dtype, checked);
+  if (value !== 0) out.data.fill(castValue(op, dtype, value));
   return out;
 }
 
@@ -179,7 +181,7 @@ export function arange(a: number, b?: number, step = 1, dtype?: DType): Tensor {
   const kind = dtype ?? (allInt ? "int32" : "float64");
   const length = Math.max(0, Math.ceil((stop - start) / step));
   const out = filled(op, [length], 0, kind);
-  for (let i = 0; i < length; i++) out.data[i] = castValue(kind, start + i * step);
+  for (let i = 0; i < length; i++) out.data[i] = castValue(op, kind, start + i * step, i);
   return out;
 }
 

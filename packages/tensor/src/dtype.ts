@@ -1,4 +1,4 @@
-import { TensorError } from "./errors.js";
+import { formatShape, TensorError } from "./errors.js";
 
 /** Element types. `bool` is stored as 0/1 in a Uint8Array. */
 export type DType = "float64" | "float32" | "int32" | "bool";
@@ -21,8 +21,35 @@ export function assertDType(op: string, value: unknown): DType {
   return value;
 }
 
-/** A fresh zero-filled buffer for `length` elements of `dtype`. */
-export function allocateStorage(dtype: DType, length: number): TypedArray {
+/**
+ * The most elements one tensor may hold: 2^32 − 1, Node 20's typed-array limit, so every engine
+ * refuses the same shapes (newer engines would otherwise accept sizes that then exhaust memory).
+ */
+export const MAX_ELEMENTS = 2 ** 32 - 1;
+
+const BYTES: Record<DType, number> = { float64: 8, float32: 4, int32: 4, bool: 1 };
+
+function formatBytes(bytes: number): string {
+  const units = ["bytes", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
+  let unit = 0;
+  while (bytes >= 1000 && unit < units.length - 1) {
+    bytes /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? bytes : bytes.toPrecision(3)} ${units[unit]}`;
+}
+
+function tooLarge(op: string, dtype: DType, shape: readonly number[], why: string): TensorError {
+  const size = shape.reduce((n, d) => n * d, 1);
+  return new TensorError(
+    op,
+    "too-large",
+    `cannot allocate shape ${formatShape(shape)} of ${dtype}: ${size} elements (${formatBytes(size * BYTES[dtype])}) ${why}`,
+    { code: "too-large", shape: [...shape], size, limit: MAX_ELEMENTS },
+  );
+}
+
+function newStorage(dtype: DType, length: number): TypedArray {
   switch (dtype) {
     case "float64":
       return new Float64Array(length);
@@ -32,6 +59,29 @@ export function allocateStorage(dtype: DType, length: number): TypedArray {
       return new Int32Array(length);
     case "bool":
       return new Uint8Array(length);
+  }
+}
+
+/** The element count of `shape`, or a TensorError naming `op` when it exceeds MAX_ELEMENTS. */
+export function checkAllocation(op: string, dtype: DType, shape: readonly number[]): number {
+  const length = shape.reduce((n, d) => n * d, 1);
+  if (length > MAX_ELEMENTS) {
+    throw tooLarge(op, dtype, shape, `exceed the limit of ${MAX_ELEMENTS} elements per tensor`);
+  }
+  return length;
+}
+
+/**
+ * A fresh zero-filled buffer for a tensor of `shape`, or a TensorError (code "too-large") naming
+ * `op`, the shape and the size when it exceeds MAX_ELEMENTS or the engine cannot allocate it.
+ */
+export function allocateStorage(op: string, dtype: DType, shape: readonly number[]): TypedArray {
+  const length = checkAllocation(op, dtype, shape);
+  try {
+    return newStorage(dtype, length);
+  } catch (error) {
+    if (error instanceof RangeError) throw tooLarge(op, dtype, shape, "do not fit in memory");
+    throw error;
   }
 }
 
@@ -80,15 +130,37 @@ export function promoteWithScalar(dtype: DType, value: number): DType {
   return "float64";
 }
 
-/** Converts a JS number into what storing it into `dtype` means (bool: nonzero or NaN is true). */
-export function castValue(dtype: DType, value: number): number {
+function outOfInt32(op: string, value: number, index: number | undefined): TensorError {
+  const which = index === undefined ? "" : ` element ${index}`;
+  const why = Number.isNaN(value)
+    ? "int32 has no NaN"
+    : `outside int32's range [${INT32_MIN}, ${INT32_MAX}]`;
+  return new TensorError(op, "out-of-range", `cannot convert${which} (${value}) to int32: ${why}`, {
+    code: "out-of-range",
+    dtype: "int32",
+    value,
+    index,
+  });
+}
+
+/**
+ * Converts a JS number into what storing it into `dtype` means. float32 rounds to nearest (beyond
+ * its range gives ±Infinity, as in NumPy); bool is "nonzero or NaN"; int32 truncates toward zero and,
+ * unlike NumPy (whose out-of-range casts are undefined and in practice wrap), throws a TensorError
+ * "out-of-range" for NaN, ±Infinity and values outside [-2^31, 2^31 − 1] after truncation.
+ * `index` names the element in that error.
+ */
+export function castValue(op: string, dtype: DType, value: number, index?: number): number {
   switch (dtype) {
     case "float64":
       return value;
     case "float32":
       return Math.fround(value);
-    case "int32":
-      return value | 0;
+    case "int32": {
+      const truncated = Math.trunc(value);
+      if (truncated >= INT32_MIN && truncated <= INT32_MAX) return truncated;
+      throw outOfInt32(op, value, index);
+    }
     case "bool":
       return value !== 0 ? 1 : 0;
   }

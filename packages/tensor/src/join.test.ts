@@ -13,6 +13,38 @@ describe("concat and stack against NumPy", () => {
 });
 
 describe("concat and stack by hand", () => {
+  it("stack's axis is NumPy's: a new axis of the result, 0 by default", () => {
+    const a = nd.tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    const b = nd.mul(a, 10);
+    expect(nd.stack([a, b]).toArray()).toEqual([a.toArray(), b.toArray()]);
+    expect(nd.stack([a, b], 1).toArray()).toEqual([
+      [
+        [1, 2, 3],
+        [10, 20, 30],
+      ],
+      [
+        [4, 5, 6],
+        [40, 50, 60],
+      ],
+    ]);
+    expect(nd.stack([a, b], -1).toArray()).toEqual([
+      [
+        [1, 10],
+        [2, 20],
+        [3, 30],
+      ],
+      [
+        [4, 40],
+        [5, 50],
+        [6, 60],
+      ],
+    ]);
+    expect(nd.stack([a, b], 2).toArray()).toEqual(nd.stack([a, b], -1).toArray());
+  });
+
   it("joins strided views", () => {
     const m = nd.reshape(nd.arange(6), [2, 3]);
     expect(
@@ -30,6 +62,9 @@ describe("concat and stack by hand", () => {
     );
     expect(() => nd.stack([nd.zeros([2]), nd.zeros([3])])).toThrowError(
       "stack: all shapes must match, got [2], [3]",
+    );
+    expect(() => nd.stack([nd.zeros([2, 3])], 3)).toThrowError(
+      "stack: axis 3 is out of bounds for stacking shape [2, 3] (the result has rank 3, so axis is in [-3, 2])",
     );
     expect(() => nd.concat([])).toThrowError("concat: needs a non-empty array of tensors");
     expect(() => nd.concat([nd.zeros([2])], 1)).toThrowError(/concat: axis 1 is out of bounds/);

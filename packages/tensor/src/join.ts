@@ -37,7 +37,7 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
   const shape = [...first.shape];
   shape[at] = tensors.reduce((n, t) => n + t.shape[at]!, 0);
   const dtype = tensors.map((t) => t.dtype).reduce(promoteTypes);
-  const out = allocateTensor(dtype, shape);
+  const out = allocateTensor(op, dtype, shape);
   let start = 0;
   for (const t of tensors) {
     const range: SliceSpec = [start, start + t.shape[at]!];
@@ -47,7 +47,11 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
   return out;
 }
 
-/** Joins same-shape tensors along a new axis. */
+/**
+ * Joins same-shape tensors along a new axis, NumPy's `stack`: the result's axis `axis` (default 0,
+ * negative counts from the end of the result) indexes the inputs, so stacking k tensors of shape
+ * [2, 3] gives [k, 2, 3] (axis 0), [2, k, 3] (axis 1) or [2, 3, k] (axis 2 or -1).
+ */
 export function stack(tensors: readonly Tensor[], axis = 0): Tensor {
   const op = "stack";
   checkList(op, tensors);
@@ -61,7 +65,16 @@ export function stack(tensors: readonly Tensor[], axis = 0): Tensor {
       );
     }
   }
-  const at = normalizeAxis(op, axis, first.rank + 1, first.shape);
+  // The new axis indexes the result, which has one more axis than the inputs (NumPy's rule).
+  const rank = first.rank + 1;
+  if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
+    throw new TensorError(
+      op,
+      "axis",
+      `axis ${axis} is out of bounds for stacking shape ${formatShape(first.shape)} (the result has rank ${rank}, so axis is in [${-rank}, ${rank - 1}])`,
+    );
+  }
+  const at = axis < 0 ? axis + rank : axis;
   return concat(
     tensors.map((t) => expandDims(t, at)),
     at,

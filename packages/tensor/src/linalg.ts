@@ -1,48 +1,95 @@
 // solve, inv and det for square matrices or stacks of them, through LU with partial pivoting.
-// Like NumPy (LAPACK), a matrix is singular only when a pivot is exactly zero.
+// Unlike NumPy (which only refuses exactly zero pivots), solve and inv also refuse matrices that are
+// singular to working precision, since every digit of their answer would be rounding noise.
+
+import { exactIntegerDeterminant } from "./bareiss.js";
 import { type DType, floatResult, promoteTypes } from "./dtype.js";
 import { formatShape, TensorError } from "./errors.js";
-import { type LU, luDeterminant, luFactor, luSolve } from "./lu.js";
+import {
+  classifySingularity,
+  type LU,
+  luDeterminant,
+  luFactor,
+  luSolve,
+  matrixNorm1,
+} from "./lu.js";
+import { batchIndex, describeMatrix, readMatrix, squareStack, timesPowerOfTwo } from "./matrix.js";
 import { broadcastShapesFor, broadcastStrides } from "./shape.js";
 import { forEachIndex } from "./strided.js";
 import { allocateTensor, Tensor } from "./tensor.js";
 
 function checkSquare(op: string, a: Tensor): number {
-  if (!(a instanceof Tensor)) {
-    throw new TensorError(op, "argument", `expected a Tensor, got ${typeof a}`);
-  }
-  const n = a.shape[a.rank - 1];
-  if (a.rank < 2 || a.shape[a.rank - 2] !== n) {
-    throw new TensorError(
-      op,
-      "shape",
-      `needs square matrices in the last two axes, got shape ${formatShape(a.shape)}`,
-    );
-  }
-  return n!;
+  return squareStack(op, a).rows;
 }
 
-/** Row-major float64 copy of the rows×cols matrix of `t` whose first element is at `offset`. */
-function readMatrix(t: Tensor, offset: number, rows: number, cols: number): Float64Array {
-  const out = new Float64Array(rows * cols);
-  const rs = t.strides[t.rank - 2]!;
-  const cs = t.strides[t.rank - 1]!;
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) out[i * cols + j] = t.data[offset + i * rs + j * cs]!;
-  }
-  return out;
+/**
+ * The LU factorisation of R·A·C, where the powers of two R = diag(2^rows[i]) and C = diag(2^cols[j])
+ * give every row, then every column, a largest entry in [1, 2) (LAPACK's dgeequ, exactly). Partial
+ * pivoting is blind to column scaling and its accuracy to row scaling, so judging singularity on
+ * R·A·C keeps badly scaled but well-posed systems (diag(1e10, 1e-10)) solvable.
+ */
+interface Equilibrated {
+  f: LU;
+  rows: Int32Array;
+  cols: Int32Array;
 }
 
-function factor(op: string, a: Tensor, offset: number, n: number, batch: readonly number[]): LU {
-  const f = luFactor(readMatrix(a, offset, n, n), n);
-  if (f.singular) {
+function exponentToUnit(largest: number): number {
+  return largest > 0 && Number.isFinite(largest) ? -Math.floor(Math.log2(largest)) : 0;
+}
+
+function equilibrate(values: Float64Array, n: number): { rows: Int32Array; cols: Int32Array } {
+  const rows = new Int32Array(n);
+  const cols = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let largest = 0;
+    for (let j = 0; j < n; j++) largest = Math.max(largest, Math.abs(values[i * n + j]!));
+    rows[i] = exponentToUnit(largest);
+    for (let j = 0; j < n; j++) values[i * n + j] = timesPowerOfTwo(values[i * n + j]!, rows[i]!);
+  }
+  for (let j = 0; j < n; j++) {
+    let largest = 0;
+    for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(values[i * n + j]!));
+    cols[j] = exponentToUnit(largest);
+    for (let i = 0; i < n; i++) values[i * n + j] = timesPowerOfTwo(values[i * n + j]!, cols[j]!);
+  }
+  return { rows, cols };
+}
+
+/** Equilibrated LU of one matrix of the stack, or a TensorError saying whether it is exactly or numerically singular. */
+function factor(op: string, a: Tensor, offset: number, n: number, matrix: number[]): Equilibrated {
+  const values = readMatrix(a, offset, n, n);
+  const { rows, cols } = equilibrate(values, n);
+  const normA = matrixNorm1(values, n);
+  const f = luFactor(values, n);
+  const s = classifySingularity(f, normA);
+  if (s.kind === "exact") {
     throw new TensorError(
       op,
       "singular",
-      `matrix is singular (shape ${formatShape(a.shape)}${batch.length ? `, batch shape ${formatShape(batch)}` : ""})`,
+      `matrix is singular: pivot ${s.pivot} of its LU factorisation is exactly 0 (${describeMatrix(a.shape, matrix)})`,
+      { code: "singular", matrix, pivot: s.pivot },
     );
   }
-  return f;
+  if (s.kind === "numerical") {
+    const test =
+      s.reason === "pivot"
+        ? `a pivot of its LU factorisation is ${s.value.toExponential(2)}, below n·ε·‖A‖₁ = ${s.threshold.toExponential(2)} (rows and columns scaled to unit size)`
+        : `its estimated reciprocal condition number ${s.value.toExponential(2)} is below ε = ${s.threshold.toExponential(2)}`;
+    throw new TensorError(
+      op,
+      "numerically-singular",
+      `matrix is singular to working precision: ${test} (${describeMatrix(a.shape, matrix)}); lstsq or pinv give a least-squares answer`,
+      {
+        code: "numerically-singular",
+        matrix,
+        reason: s.reason,
+        value: s.value,
+        threshold: s.threshold,
+      },
+    );
+  }
+  return { f, rows, cols };
 }
 
 /**
@@ -67,15 +114,25 @@ export function solve(a: Tensor, b: Tensor): Tensor {
   const bBatch = rhs.shape.slice(0, -2);
   const batch = broadcastShapesFor(op, [aBatch, bBatch]);
   const dtype: DType = floatResult(promoteTypes(a.dtype, b.dtype));
-  const out = allocateTensor(dtype, [...batch, n, k]);
+  const out = allocateTensor(op, dtype, [...batch, n, k]);
   const strides = [
     broadcastStrides(aBatch, a.strides.slice(0, -2), batch),
     broadcastStrides(bBatch, rhs.strides.slice(0, -2), batch),
   ];
   let written = 0;
+  let count = 0;
   forEachIndex(batch, strides, [a.offset, rhs.offset], ([p, q]) => {
-    const f = factor(op, a, p!, n, batch);
-    out.data.set(luSolve(f, readMatrix(rhs, q!, n, k), k), written);
+    // A·x = b ⇔ (R·A·C)·(C⁻¹x) = R·b.
+    const { f, rows, cols } = factor(op, a, p!, n, batch.length ? batchIndex(batch, count++) : []);
+    const scaled = readMatrix(rhs, q!, n, k);
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < k; c++) scaled[i * k + c] = timesPowerOfTwo(scaled[i * k + c]!, rows[i]!);
+    }
+    const y = luSolve(f, scaled, k);
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < k; c++)
+        out.data[written + i * k + c] = timesPowerOfTwo(y[i * k + c]!, cols[i]!);
+    }
     written += n * k;
   });
   return vector ? new Tensor(out.data, [...batch, n]) : out;
@@ -86,27 +143,45 @@ export function inv(a: Tensor): Tensor {
   const op = "inv";
   const n = checkSquare(op, a);
   const batch = a.shape.slice(0, -2);
-  const out = allocateTensor(floatResult(a.dtype), a.shape);
+  const out = allocateTensor(op, floatResult(a.dtype), a.shape);
   const identity = new Float64Array(n * n);
   for (let i = 0; i < n; i++) identity[i * n + i] = 1;
   let written = 0;
+  let count = 0;
   forEachIndex(batch, [a.strides.slice(0, -2)], [a.offset], ([p]) => {
-    out.data.set(luSolve(factor(op, a, p!, n, batch), identity, n), written);
+    // A⁻¹ = C·(R·A·C)⁻¹·R.
+    const { f, rows, cols } = factor(op, a, p!, n, batch.length ? batchIndex(batch, count++) : []);
+    const y = luSolve(f, identity, n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++)
+        out.data[written + i * n + j] = timesPowerOfTwo(y[i * n + j]!, cols[i]! + rows[j]!);
+    }
     written += n * n;
   });
   return out;
 }
 
-/** Determinant of a square matrix (or of each matrix in a stack); 0 for singular matrices. */
+/**
+ * Determinant of a square matrix (or of each matrix in a stack). A matrix of integers whose
+ * Hadamard bound ∏‖rowᵢ‖₂ is at most 2^25 gets its exact determinant by fraction-free elimination
+ * (so a singular one gives exactly 0); any other matrix gets sign(P)·∏ diag(U) from LU with partial
+ * pivoting, which is 0 only when a pivot is exactly zero (like NumPy).
+ */
 export function det(a: Tensor): Tensor {
   const op = "det";
   const n = checkSquare(op, a);
   const batch = a.shape.slice(0, -2);
-  const out = allocateTensor(floatResult(a.dtype), batch);
+  const out = allocateTensor(op, floatResult(a.dtype), batch);
   let i = 0;
   forEachIndex(batch, [a.strides.slice(0, -2)], [a.offset], ([p]) => {
-    const f = luFactor(readMatrix(a, p!, n, n), n);
-    out.data[i++] = f.singular ? 0 : luDeterminant(f);
+    const values = readMatrix(a, p!, n, n);
+    const exact = exactIntegerDeterminant(values, n);
+    if (exact !== undefined) {
+      out.data[i++] = exact;
+      return;
+    }
+    const f = luFactor(values, n);
+    out.data[i++] = f.zeroPivot >= 0 ? 0 : luDeterminant(f);
   });
   return out;
 }

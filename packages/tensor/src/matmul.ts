@@ -1,7 +1,7 @@
 // Matrix products with NumPy semantics: 1-D operands are promoted to a row (left) or column
 // (right) and the added axis removed again; leading batch axes broadcast.
 import { mul } from "./arithmetic.js";
-import { arithmeticResult, type DType, promoteTypes } from "./dtype.js";
+import { arithmeticResult, checkAllocation, type DType, promoteTypes } from "./dtype.js";
 import { formatShape, TensorError } from "./errors.js";
 import { gemm, type StridedMatrix } from "./gemm.js";
 import { recordMultiplications } from "./instrumentation.js";
@@ -77,7 +77,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const rightBatch = right.shape.slice(0, -2);
   const batch = broadcastShapesFor(op, [leftBatch, rightBatch]);
   const dtype: DType = arithmeticResult(promoteTypes(a.dtype, b.dtype));
-  const out = allocateTensor(dtype, [...batch, m, n]);
+  const out = allocateTensor(op, dtype, [...batch, m, n]);
   const leftStrides = broadcastStrides(leftBatch, left.strides.slice(0, -2), batch);
   const rightStrides = broadcastStrides(rightBatch, right.strides.slice(0, -2), batch);
   const scratch = dtype === "float32" ? new Float64Array(m * n) : undefined;
@@ -137,5 +137,6 @@ export function dot(a: Tensor, b: Tensor): Tensor {
 export function outer(a: Tensor, b: Tensor): Tensor {
   checkTensor("outer", a, "a");
   checkTensor("outer", b, "b");
+  checkAllocation("outer", promoteTypes(a.dtype, b.dtype), [a.size, b.size]);
   return mul(reshape(a, [-1, 1]), reshape(b, [1, -1]));
 }

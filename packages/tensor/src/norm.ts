@@ -6,12 +6,16 @@ import { floatResult, isFloat } from "./dtype.js";
 import { formatShape, TensorError } from "./errors.js";
 import { max, min, sum } from "./reduce.js";
 import { normalizeAxes } from "./shape.js";
+import { svdvals } from "./svd.js";
 import { Tensor } from "./tensor.js";
 import { abs, sqrt } from "./unary.js";
-import { reshape, squeeze } from "./views.js";
+import { permute, reshape, squeeze } from "./views.js";
 
-/** Vector orders: any p (2 by default, ±Infinity, 0 counts nonzeros); matrix orders: "fro", ±1, ±Infinity. */
-export type NormOrder = number | "fro";
+/**
+ * Vector orders: any p (2 by default, ±Infinity, 0 counts nonzeros); matrix orders: "fro" (default),
+ * "nuc" (sum of singular values), 2 and -2 (largest and smallest singular value), ±1, ±Infinity.
+ */
+export type NormOrder = number | "fro" | "nuc";
 
 function vectorNorm(x: Tensor, ord: number, axis: number, keepdims: boolean): Tensor {
   if (ord === 2) return sqrt(sum(mul(x, x), axis, keepdims));
@@ -20,6 +24,17 @@ function vectorNorm(x: Tensor, ord: number, axis: number, keepdims: boolean): Te
   if (ord === 0) return sum(ne(x, 0), axis, keepdims).astype(x.dtype);
   if (ord === 1) return sum(abs(x), axis, keepdims);
   return pow(sum(pow(abs(x), ord), axis, keepdims), 1 / ord);
+}
+
+/** ord 2, -2 or "nuc" over axes (rows, cols), keeping both as length-1 axes. */
+function singularValueNorm(x: Tensor, ord: 2 | -2 | "nuc", rows: number, cols: number): Tensor {
+  const others = x.shape.map((_, i) => i).filter((i) => i !== rows && i !== cols);
+  const s = svdvals(permute(x, [...others, rows, cols]));
+  const reduced = ord === 2 ? max(s, -1) : ord === -2 ? min(s, -1) : sum(s, -1);
+  return reshape(
+    reduced,
+    x.shape.map((d, i) => (i === rows || i === cols ? 1 : d)),
+  );
 }
 
 function matrixNorm(x: Tensor, ord: NormOrder, axes: [number, number], keepdims: boolean): Tensor {
@@ -42,11 +57,16 @@ function matrixNorm(x: Tensor, ord: NormOrder, axes: [number, number], keepdims:
     case Number.NEGATIVE_INFINITY:
       kept = min(sum(abs(x), cols, true), rows, true);
       break;
+    case 2:
+    case -2:
+    case "nuc":
+      kept = singularValueNorm(x, ord, rows, cols);
+      break;
     default:
       throw new TensorError(
         "norm",
         "argument",
-        `matrix norm order ${String(ord)} is not supported (use "fro", 1, -1, Infinity or -Infinity)`,
+        `matrix norm order ${String(ord)} is not supported (use "fro", "nuc", 2, -2, 1, -1, Infinity or -Infinity)`,
       );
   }
   return keepdims ? kept : squeeze(kept, axes);

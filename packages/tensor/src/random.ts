@@ -67,7 +67,7 @@ export class Rng {
 
   /** Float64 values uniform in [low, high). */
   uniform(shape: number | readonly number[], low = 0, high = 1): Tensor {
-    const out = allocateTensor("float64", checkShape("uniform", toShape(shape)));
+    const out = allocateTensor("uniform", "float64", checkShape("uniform", toShape(shape)));
     for (let i = 0; i < out.size; i++) out.data[i] = low + (high - low) * this.nextFloat();
     return out;
   }
@@ -77,7 +77,7 @@ export class Rng {
    * gives r·cos(2πu2) then r·sin(2πu2) with r = √(−2 ln(1 − u1)); an odd count drops the last sine.
    */
   normal(shape: number | readonly number[], mean = 0, std = 1): Tensor {
-    const out = allocateTensor("float64", checkShape("normal", toShape(shape)));
+    const out = allocateTensor("normal", "float64", checkShape("normal", toShape(shape)));
     for (let i = 0; i < out.size; i += 2) {
       const r = Math.sqrt(-2 * Math.log(1 - this.nextFloat()));
       const angle = 2 * Math.PI * this.nextFloat();
@@ -116,7 +116,7 @@ export class Rng {
     if (dtype === "int32" && !(isInt32Value(low) && isInt32Value(highExclusive - 1))) {
       throw new TensorError(op, "dtype", `range [${low}, ${highExclusive}) does not fit int32`);
     }
-    const out = allocateTensor(dtype, checkShape(op, toShape(shape)));
+    const out = allocateTensor(op, dtype, checkShape(op, toShape(shape)));
     const limit = TWO_POW_32 - (TWO_POW_32 % range);
     for (let i = 0; i < out.size; i++) {
       let r = this.nextUint32();

@@ -77,7 +77,7 @@ function forEachInBlock(p: Plan, offset: number, visit: (x: number) => void): vo
 
 function reduce(r: Reducer, t: Tensor, axis: Axis | undefined, keepdims: boolean): Tensor {
   const p = plan(r.name, t, axis, keepdims);
-  const out = allocateTensor(r.result(t.dtype), p.outShape);
+  const out = allocateTensor(r.name, r.result(t.dtype), p.outShape);
   if (r.needsElements && p.blockSize === 0 && out.size > 0) {
     throw new TensorError(
       r.name,
@@ -211,7 +211,7 @@ function argReduce(
   // Without an axis the index is into the flattened (row-major) tensor, as in NumPy.
   const p = plan(name, t, axis, keepdims && axis !== undefined);
   const outShape = keepdims && axis === undefined ? t.shape.map(() => 1) : p.outShape;
-  const out = allocateTensor("int32", outShape);
+  const out = allocateTensor(name, "int32", outShape);
   if (p.blockSize === 0 && out.size > 0) {
     throw new TensorError(
       name,

@@ -3,6 +3,7 @@ import {
   castValue,
   type DType,
   dtypeOfStorage,
+  isFloat,
   type TypedArray,
 } from "./dtype.js";
 import { formatShape, TensorError } from "./errors.js";
@@ -106,7 +107,7 @@ export class Tensor {
 
   /** A row-major copy of the elements, in the storage type of this dtype. */
   toTypedArray(): TypedArray {
-    const out = allocateStorage(this.dtype, this.size);
+    const out = allocateStorage("toTypedArray", this.dtype, this.shape);
     if (this.isContiguous()) {
       out.set(this.data.subarray(this.offset, this.offset + this.size));
     } else {
@@ -139,14 +140,18 @@ export class Tensor {
     return new Tensor(this.toTypedArray(), this.shape);
   }
 
-  /** A copy converted to `dtype` (int32 truncates toward zero; bool is "nonzero or NaN"). */
+  /**
+   * A copy converted to `dtype`: float32 rounds to nearest; bool is "nonzero or NaN"; int32
+   * truncates toward zero and throws a TensorError "out-of-range" (naming the element) for NaN,
+   * ±Infinity or values outside [-2^31, 2^31 − 1], where NumPy would silently wrap.
+   */
   astype(dtype: DType): Tensor {
     if (dtype === this.dtype) return this.clone();
-    const out = allocateTensor(dtype, this.shape);
+    const out = allocateTensor("astype", dtype, this.shape);
     const flat = this.toTypedArray();
     const dst = out.data;
-    if (dtype === "bool") {
-      for (let i = 0; i < flat.length; i++) dst[i] = castValue("bool", flat[i]!);
+    if (dtype === "bool" || (dtype === "int32" && isFloat(this.dtype))) {
+      for (let i = 0; i < flat.length; i++) dst[i] = castValue("astype", dtype, flat[i]!, i);
     } else {
       dst.set(flat);
     }
@@ -163,9 +168,12 @@ export class Tensor {
   }
 }
 
-/** A new zero-filled contiguous tensor; counted by `countOps`. */
-export function allocateTensor(dtype: DType, shape: readonly number[]): Tensor {
-  const size = sizeOf(shape);
-  recordAllocation(size);
-  return new Tensor(allocateStorage(dtype, size), shape);
+/**
+ * A new zero-filled contiguous tensor for `op`'s result; counted by `countOps`. Throws a TensorError
+ * (code "too-large") naming `op` when the shape has too many elements.
+ */
+export function allocateTensor(op: string, dtype: DType, shape: readonly number[]): Tensor {
+  const storage = allocateStorage(op, dtype, shape);
+  recordAllocation(storage.length);
+  return new Tensor(storage, shape);
 }

@@ -21,7 +21,7 @@ function unary(kernel: UnaryKernel, t: Tensor): Tensor {
   if (!(t instanceof Tensor)) {
     throw new TensorError(kernel.name, "argument", `expected a Tensor, got ${typeof t}`);
   }
-  const out = allocateTensor(kernel.result(t.dtype), t.shape);
+  const out = allocateTensor(kernel.name, kernel.result(t.dtype), t.shape);
   const o = out.data;
   const src = t.data;
   const f = kernel.apply;

@@ -162,3 +162,27 @@ describe("broadcastShapes", () => {
     );
   });
 });
+
+describe("matrixTranspose", () => {
+  it("swaps the last two axes of every matrix in a stack, as a view", () => {
+    const t = nd.reshape(nd.arange(12), [2, 2, 3]);
+    const m = nd.matrixTranspose(t);
+    expect(m.shape).toEqual([2, 3, 2]);
+    expect(m.data).toBe(t.data);
+    expect(m.toArray()).toEqual([
+      [
+        [0, 3],
+        [1, 4],
+        [2, 5],
+      ],
+      [
+        [6, 9],
+        [7, 10],
+        [8, 11],
+      ],
+    ]);
+    expect(() => nd.matrixTranspose(nd.ones([3]))).toThrowError(
+      "matrixTranspose: needs at least two axes, got shape [3]",
+    );
+  });
+});

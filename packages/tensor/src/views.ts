@@ -120,6 +120,21 @@ export function transpose(t: Tensor, axes?: readonly number[]): Tensor {
   return permute(t, axes ?? t.shape.map((_, i) => t.rank - 1 - i));
 }
 
+/** Swaps the last two axes (the matrix transpose of every matrix in a stack), a view. */
+export function matrixTranspose(t: Tensor): Tensor {
+  if (!(t instanceof Tensor) || t.rank < 2) {
+    throw new TensorError(
+      "matrixTranspose",
+      "shape",
+      `needs at least two axes, got ${t instanceof Tensor ? `shape ${formatShape(t.shape)}` : typeof t}`,
+    );
+  }
+  const axes = t.shape.map((_, i) => i);
+  axes[t.rank - 2] = t.rank - 1;
+  axes[t.rank - 1] = t.rank - 2;
+  return permute(t, axes);
+}
+
 /** Removes axes of length 1 (all of them, or those named, which must have length 1). */
 export function squeeze(t: Tensor, axis?: number | readonly number[]): Tensor {
   const op = "squeeze";

@@ -14,7 +14,7 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
   const x = asTensor(a, dtype);
   const y = asTensor(b, dtype);
   const shape = broadcastShapesFor(op, [cond.shape, x.shape, y.shape]);
-  const out = allocateTensor(dtype, shape);
+  const out = allocateTensor(op, dtype, shape);
   const strides = [cond, x, y].map((t) => broadcastStrides(t.shape, t.strides, shape));
   const [cs, xs, ys] = strides.map((s) => rowLayout(shape, s).stride) as [number, number, number];
   const { length } = rowLayout(shape, strides[0]!);

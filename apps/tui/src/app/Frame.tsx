@@ -1,8 +1,10 @@
 // The layout every screen shares: a title line, the screen's body filling the terminal, and a
-// one-line footer with the most useful keys. Sized to the terminal (at least 80×24).
+// one-line footer with the most useful keys. The body's size goes to the screen (useBodySize), so
+// that it can give each region its rows; a terminal below 80×24 gets one line saying so.
 import { Box, Text } from "ink";
 import type { ReactNode } from "react";
-import { useTerminalSize } from "./terminal-size.js";
+import { BodySizeContext } from "./layout.js";
+import { minimumSize, useTerminalSize } from "./terminal-size.js";
 import { ToneText } from "./theme.js";
 
 interface FrameProps {
@@ -12,21 +14,37 @@ interface FrameProps {
   children: ReactNode;
 }
 
+/** Rows the frame itself takes: title, rule, footer, and the row left free below it. */
+export const frameRows = 4;
+
 export function Frame({ title, questions, footer, children }: FrameProps) {
   const { columns, rows } = useTerminalSize();
+  if (columns < minimumSize.columns || rows < minimumSize.rows) {
+    return (
+      <Text wrap="truncate-end">
+        {`terminal too small (${columns}×${rows}): nnkit needs at least ${minimumSize.columns}×${minimumSize.rows} · q quits`}
+      </Text>
+    );
+  }
+  const body = { columns, rows: rows - frameRows };
   // One row short of the terminal: a frame as tall as the terminal makes ink clear the screen on
   // every update, which flickers.
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
-      <Box justifyContent="space-between">
-        <Text bold>nnkit · {title}</Text>
+      <Box justifyContent="space-between" flexShrink={0} height={1}>
+        <Text bold wrap="truncate-end">
+          nnkit · {title}
+        </Text>
         <ToneText tone="muted">
           {questions === "" ? "homework 1" : `homework 1 · ${questions}`}
         </ToneText>
       </Box>
       <ToneText tone="muted">{"─".repeat(columns)}</ToneText>
-      <Box flexDirection="column" flexGrow={1} overflow="hidden">
-        {children}
+      <Box flexDirection="column" height={body.rows} flexShrink={0} overflow="hidden">
+        {/* Not shrinkable: a body taller than its rows is cut at the bottom, never squeezed. */}
+        <Box flexDirection="column" flexShrink={0}>
+          <BodySizeContext.Provider value={body}>{children}</BodySizeContext.Provider>
+        </Box>
       </Box>
       <ToneText tone="muted" wrap="truncate-end">
         {footer}

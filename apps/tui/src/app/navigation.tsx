@@ -9,16 +9,26 @@ import type { ScreenId } from "./routes.js";
 /** Returns true when the screen used the key; other keys go to the global key map. */
 export type ScreenKeyHandler = (input: string, key: Key) => boolean;
 
+/** What leaving a screen would throw away, and how to keep it (when the screen can). */
+export interface LeaveGuard {
+  /** e.g. "your edits to the 1.2 network" */
+  lost: string;
+  keep?: { label: string; run(): void };
+}
+
 export interface Navigation {
   open(screen: ScreenId): void;
   back(): void;
   setKeyHandler(handler: ScreenKeyHandler | undefined): void;
+  /** The current screen's guard: the shell asks before going back or quitting while one is set. */
+  setLeaveGuard(guard: LeaveGuard | undefined): void;
 }
 
 export const NavigationContext = createContext<Navigation>({
   open: () => {},
   back: () => {},
   setKeyHandler: () => {},
+  setLeaveGuard: () => {},
 });
 
 export function useNavigation(): Navigation {
@@ -30,4 +40,11 @@ export function useScreenInput(handler: ScreenKeyHandler): void {
   const { setKeyHandler } = useNavigation();
   useLayoutEffect(() => setKeyHandler(handler));
   useLayoutEffect(() => () => setKeyHandler(undefined), [setKeyHandler]);
+}
+
+/** Asks before this screen is left while `guard` is set (the latest render's guard counts). */
+export function useLeaveGuard(guard: LeaveGuard | undefined): void {
+  const { setLeaveGuard } = useNavigation();
+  useLayoutEffect(() => setLeaveGuard(guard));
+  useLayoutEffect(() => () => setLeaveGuard(undefined), [setLeaveGuard]);
 }

@@ -39,7 +39,7 @@ export function screenView(id: ScreenId): ScreenView {
     case "graph":
       return {
         keys: graphKeys,
-        footer: "↑↓ node · p parameters · r reseed · d DOT · m Mermaid · ? keys · q back",
+        footer: "↑↓ node · p parameters · t class · r reseed · d/m export, D/M full · q back",
         render: () => <GraphScreen />,
       };
     case "backprop":

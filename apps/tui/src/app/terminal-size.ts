@@ -1,4 +1,4 @@
-// The terminal's size, following resizes, with the 80×24 minimum the layout is designed for.
+// The terminal's size, following resizes, and the 80×24 minimum the layout is designed for.
 import { useStdout } from "ink";
 import { useEffect, useState } from "react";
 
@@ -9,10 +9,11 @@ export interface TerminalSize {
 
 export const minimumSize: TerminalSize = { columns: 80, rows: 24 };
 
+/** The terminal's size; a stream that does not know it (a test's) counts as the minimum. */
 function measure(stdout: NodeJS.WriteStream): TerminalSize {
   return {
-    columns: Math.max(minimumSize.columns, stdout.columns || minimumSize.columns),
-    rows: Math.max(minimumSize.rows, stdout.rows || minimumSize.rows),
+    columns: stdout.columns || minimumSize.columns,
+    rows: stdout.rows || minimumSize.rows,
   };
 }
 

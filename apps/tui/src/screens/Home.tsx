@@ -7,9 +7,9 @@ import { gradingUnavailable, useGradingAnswer } from "../answers/grading.js";
 import { homeworkRequest } from "../answers/grading-requests.js";
 import { type CheckState, useAnswerSession } from "../answers/session.js";
 import type { KeyHelp } from "../app/keys.js";
+import { useBodySize } from "../app/layout.js";
 import { useNavigation, useScreenInput } from "../app/navigation.js";
 import { routes } from "../app/routes.js";
-import { useTerminalSize } from "../app/terminal-size.js";
 import { ToneText } from "../app/theme.js";
 import { statusTone } from "./answers/status.js";
 
@@ -29,7 +29,7 @@ function statusLabel(check: CheckState, question: string): string {
 
 function Questions() {
   const { file, check } = useAnswerSession();
-  const { columns } = useTerminalSize();
+  const { columns } = useBodySize();
   const text = file.kind === "loaded" ? file.text : undefined;
   // Parsed once per file text, not at every key pressed on Home.
   const student = useMemo(() => (text === undefined ? undefined : studentOf(text)), [text]);

@@ -20,6 +20,7 @@ export function ScreenHarness({ children, onOpen = () => {} }: ScreenHarnessProp
       setKeyHandler: (next) => {
         handler.current = next;
       },
+      setLeaveGuard: () => {},
     }),
     [onOpen],
   );

@@ -19,15 +19,34 @@ export interface TerminalSession {
   send(keys: string): void;
   /** Waits until `text` appears in what was written after the mark `from` (default: anywhere). */
   waitFor(text: string | RegExp, from?: number, timeoutMs?: number): Promise<void>;
+  /** Waits until the app has written anything after the mark `from` (a render). */
+  waitForOutput(from: number, timeoutMs?: number): Promise<void>;
   /** Waits for the process to end and gives its exit code. */
   exitCode(): Promise<number>;
   kill(): void;
+  /** Closes the terminal under the app, as closing its window does (the app gets SIGHUP). */
+  close(): void;
 }
 
-export function startInTerminal(args: readonly string[], cwd: string): TerminalSession {
-  const command = ["stty cols 80 rows 24;", "exec", process.execPath, cliPath, ...args]
-    .map((word, i) => (i < 2 ? word : shellQuote(word)))
-    .join(" ");
+export interface TerminalOptions {
+  /** The app's stderr goes to this file instead of the terminal. */
+  stderrPath?: string;
+  /** The app's process id is written to this file. */
+  pidPath?: string;
+}
+
+export function startInTerminal(
+  args: readonly string[],
+  cwd: string,
+  options: TerminalOptions = {},
+): TerminalSession {
+  const app = [process.execPath, cliPath, ...args].map(shellQuote).join(" ");
+  const command = [
+    "stty cols 80 rows 24;",
+    options.pidPath === undefined ? "" : `echo $$ > ${shellQuote(options.pidPath)};`,
+    `exec ${app}`,
+    options.stderrPath === undefined ? "" : `2> ${shellQuote(options.stderrPath)}`,
+  ].join(" ");
   // ink renders nothing until exit when it believes it runs in CI; a student's terminal is not CI.
   const env: NodeJS.ProcessEnv = { ...process.env, TERM: "xterm-256color" };
   delete env.CI;
@@ -44,7 +63,7 @@ export function startInTerminal(args: readonly string[], cwd: string): TerminalS
     output,
     mark: () => raw.length,
     send: (keys) => child.stdin?.write(keys),
-    async waitFor(text, from = 0, timeoutMs = 10_000) {
+    async waitFor(text, from = 0, timeoutMs = 25_000) {
       const end = Date.now() + timeoutMs;
       const found = () => {
         // Marks count raw bytes: stripping first would shift them when a sequence is split.
@@ -58,7 +77,15 @@ export function startInTerminal(args: readonly string[], cwd: string): TerminalS
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
+    async waitForOutput(from, timeoutMs = 25_000) {
+      const end = Date.now() + timeoutMs;
+      while (raw.length <= from) {
+        if (Date.now() > end) throw new Error(`the terminal showed nothing new:\n${output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
     exitCode: () => exited,
     kill: () => child.kill(),
+    close: () => child.kill("SIGKILL"),
   };
 }

@@ -1,8 +1,11 @@
 // Helpers for component tests: key codes as a terminal sends them, and typing that waits for
 // React 19 to render before the frame is read.
-import type { render } from "ink-testing-library";
-
-type Instance = ReturnType<typeof render>;
+/** What these helpers need of a rendered app (ink-testing-library's or renderSized's). */
+export interface Instance {
+  stdin: { write(data: string): void };
+  frames: string[];
+  lastFrame(): string | undefined;
+}
 
 export const keys = {
   up: "\u001B[A",

@@ -12,12 +12,12 @@ import {
 import { useGradingAnswer } from "../../answers/grading.js";
 import { type CheckState, useAnswerSession } from "../../answers/session.js";
 import type { KeyHelp } from "../../app/keys.js";
+import { textLines, useBodySize, Window } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
-import { useTerminalSize } from "../../app/terminal-size.js";
 import { ToneText } from "../../app/theme.js";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
 import { type FieldError, TextField } from "../../components/TextField.js";
-import { truncate } from "../../components/truncate.js";
+import { cellWidth, truncate, wrapCells } from "../../components/truncate.js";
 import { points, statusTone } from "./status.js";
 
 export const answersKeys: readonly KeyHelp[] = [
@@ -26,6 +26,7 @@ export const answersKeys: readonly KeyHelp[] = [
   { keys: "s", action: "save the file (atomically)" },
   { keys: "c", action: "self-check: the visible checks and their feedback" },
   { keys: "o", action: "open or create another answer file" },
+  { keys: "[ ]", action: "scroll the feedback up / down" },
 ];
 
 type Prompt = { kind: "path" | "student"; line: LineState };
@@ -60,11 +61,12 @@ function resultFor(check: CheckState, question: string): QuestionResult | undefi
 
 export function AnswersScreen() {
   const session = useAnswerSession();
-  const { rows, columns } = useTerminalSize();
+  const { rows, columns } = useBodySize();
   const { file, check } = session;
   const [prompt, setPrompt] = useState<Prompt | undefined>(undefined);
   const [selected, setSelected] = useState(0);
   const [editing, setEditing] = useState<LineState | undefined>(undefined);
+  const [feedbackTop, setFeedbackTop] = useState(0);
   const text = file.kind === "loaded" ? file.text : "";
   const fields = useMemo(() => answerFields(text), [text]);
   const field = fields[Math.min(selected, fields.length - 1)];
@@ -98,14 +100,31 @@ export function AnswersScreen() {
     } else setEditing(editLine(line, input, key));
   };
 
-  const page = Math.max(3, rows - 16);
-  const feedbackLines = Math.max(3, rows - 21);
+  // Row budget: the header rows, the editor and the check summary are fixed; the list and the
+  // selected question's feedback share the rest, each scrolling on its own.
+  const result = field ? resultFor(check, field.question) : undefined;
+  const feedback = result ? result.feedback.split("\n").flatMap((l) => wrapCells(l, columns)) : [];
+  const gap = rows >= 30 ? 1 : 0;
+  const editorRows = editing ? 1 + gap + (editError ? 1 : 0) : 0;
+  const fixedRows = 2 + (graderFailure ? 1 : 0) + gap + editorRows + gap + 1 + (result ? 1 : 0);
+  const available = Math.max(4, rows - fixedRows);
+  const wantedList = Math.min(fields.length, Math.max(3, Math.floor(available / 2)));
+  const feedbackRows = Math.min(feedback.length, available - wantedList);
+  const page = Math.max(1, available - feedbackRows);
   const listKey = (input: string, key: Key) => {
     const last = fields.length - 1;
-    if (key.upArrow) setSelected((i) => Math.max(0, i - 1));
-    else if (key.downArrow) setSelected((i) => Math.min(last, i + 1));
-    else if (key.pageUp) setSelected((i) => Math.max(0, i - page));
-    else if (key.pageDown) setSelected((i) => Math.min(last, i + page));
+    // Functional updates: a key handled before this screen re-renders must still count.
+    const choose = (by: number) => {
+      setSelected((i) => Math.max(0, Math.min(last, i + by)));
+      setFeedbackTop(0);
+    };
+    if (key.upArrow) choose(-1);
+    else if (key.downArrow) choose(1);
+    else if (key.pageUp) choose(-page);
+    else if (key.pageDown) choose(page);
+    else if (input === "[") setFeedbackTop((t) => Math.max(0, t - 1));
+    else if (input === "]")
+      setFeedbackTop((t) => Math.max(0, Math.min(feedback.length - feedbackRows + 1, t + 1)));
     else if (key.return && field) setEditing(lineAt(field.text));
     else if (input === "s") void session.save();
     else if (input === "c") session.selfCheck();
@@ -147,46 +166,46 @@ export function AnswersScreen() {
 
   const student = studentOf(text);
   const unsaved = file.text !== file.savedText;
-  const top = Math.min(
-    Math.max(0, selected - Math.floor(page / 2)),
-    Math.max(0, fields.length - page),
-  );
+  // The save state always shows: the path and the student's name give way first.
+  const saved = unsaved ? " · unsaved changes" : " · saved";
+  const whose = ` · student ${student.id || "(no id)"}${student.name ? ` (${student.name})` : ""}`;
   const labelWidth = Math.min(
     32,
     Math.max(...fields.map((f) => f.question.length + f.field.length + 2)),
   );
-  const result = field ? resultFor(check, field.question) : undefined;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        <Text bold>{file.path}</Text>
-        {` · student ${student.id || "(no id)"}${student.name ? ` (${student.name})` : ""} · `}
-        <ToneText tone={unsaved ? "warn" : "good"}>
-          {unsaved ? "unsaved changes" : "saved"}
-        </ToneText>
+        <Text bold>{truncate(file.path, columns - cellWidth(whose) - cellWidth(saved))}</Text>
+        {truncate(whose, columns - cellWidth(file.path) - cellWidth(saved))}
+        <ToneText tone={unsaved ? "warn" : "good"}>{saved}</ToneText>
       </Text>
       <ToneText tone="muted" wrap="truncate-end">
         {session.notice ?? ""}
       </ToneText>
       {graderFailure && <ToneText tone="bad">{graderFailure.message}</ToneText>}
-      <Box flexDirection="column" marginTop={1}>
-        {fields.slice(top, top + page).map((f, i) => {
-          const index = top + i;
-          const status = resultFor(check, f.question)?.status ?? "";
-          const label = `${f.question} ${f.field}`.padEnd(labelWidth);
-          const room = Math.max(10, columns - labelWidth - 14);
-          const value = f.text.length > room ? `${f.text.slice(0, room - 1)}…` : f.text;
-          return (
-            <Text key={f.path.join("/")} inverse={index === selected} wrap="truncate-end">
-              {index === selected ? "›" : " "}
-              <ToneText tone={statusTone(status)}>{status.padEnd(8)}</ToneText>
-              {` ${label} ${value}`}
-            </Text>
-          );
-        })}
+      <Box flexDirection="column" marginTop={gap}>
+        <Window
+          rows={page}
+          focus={Math.min(selected, fields.length - 1)}
+          lines={fields.map((f, index) => {
+            const status = resultFor(check, f.question)?.status ?? "";
+            const label = `${f.question} ${f.field}`.padEnd(labelWidth);
+            return {
+              key: f.path.join("/"),
+              node: (
+                <Text inverse={index === selected} wrap="truncate-end">
+                  {index === selected ? "›" : " "}
+                  <ToneText tone={statusTone(status)}>{status.padEnd(8)}</ToneText>
+                  {truncate(` ${label} ${f.text}`, columns - 9)}
+                </Text>
+              ),
+            };
+          })}
+        />
       </Box>
       {editing && field && (
-        <Box marginTop={1}>
+        <Box marginTop={gap}>
           <TextField
             label={`${field.question} ${field.field} =`}
             line={editing}
@@ -195,22 +214,23 @@ export function AnswersScreen() {
           />
         </Box>
       )}
-      <Box marginTop={1} flexDirection="column">
+      <Box marginTop={gap} flexDirection="column">
         <CheckSummary check={check} stale={check.kind === "done" && check.checkedText !== text} />
         {result && field && (
           <>
-            <Text>
+            <Text wrap="truncate-end">
               {`${field.question}: `}
               <ToneText tone={statusTone(result.status)}>{result.status}</ToneText>
               {` ${points(result.score)}/${points(result.max_score)} points`}
             </Text>
-            <Text>
-              {result.feedback
-                .split("\n")
-                .slice(0, feedbackLines)
-                .map((line) => truncate(line, columns))
-                .join("\n")}
-            </Text>
+            {feedbackRows > 0 && (
+              <Window
+                lines={textLines(feedback)}
+                rows={feedbackRows}
+                focus={feedbackTop}
+                scrolled
+              />
+            )}
           </>
         )}
       </Box>
@@ -233,7 +253,7 @@ function CheckSummary({ check, stale }: { check: CheckState; stale: boolean }) {
       const parts = [...counts].map(([status, n]) => `${n} ${status}`).join(", ");
       const when = stale ? " (before your latest edits: press c again)" : "";
       return (
-        <Text>{`self-check: ${points(result.score)}/${points(result.max_score)} points · ${parts}${when}`}</Text>
+        <Text wrap="truncate-end">{`self-check: ${points(result.score)}/${points(result.max_score)} points · ${parts}${when}`}</Text>
       );
     }
   }

@@ -7,8 +7,8 @@ import { useMemo, useState } from "react";
 import { useGradingAnswer } from "../../answers/grading.js";
 import { useAnswerSession } from "../../answers/session.js";
 import type { KeyHelp } from "../../app/keys.js";
+import { useBodySize } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
-import { useTerminalSize } from "../../app/terminal-size.js";
 import { ToneText } from "../../app/theme.js";
 import { truncate } from "../../components/truncate.js";
 import { networkInstance } from "../graph/network-instance.js";
@@ -19,15 +19,22 @@ export const backpropKeys: readonly KeyHelp[] = [
   { keys: "← / p", action: "previous adjoint" },
   { keys: "l", action: "show the equations as LaTeX or as text" },
   { keys: "r", action: "draw a new random instance (next seed)" },
+  { keys: "t", action: "next class t (1, 2, 3: counted from 1, as in the handout)" },
 ];
 
+/** Adjoints 2.1.2 does not ask for: the parameters' (its variables are x, z, h, g, y, S, J). */
+function askedByHomework(variable: string): boolean {
+  return !/^[Wb]\(\d\)$/.test(variable);
+}
+
 export function BackpropScreen() {
-  const { columns, rows } = useTerminalSize();
+  const { columns, rows } = useBodySize();
   const { file, check } = useAnswerSession();
   const [seed, setSeed] = useState(1);
+  const [classNumber, setClassNumber] = useState<number | undefined>(undefined);
   const [step, setStep] = useState(0);
   const [latex, setLatex] = useState(false);
-  const instance = useMemo(() => networkInstance(seed), [seed]);
+  const instance = useMemo(() => networkInstance(seed, classNumber), [seed, classNumber]);
   const { equations } = instance.equations;
   const text = file.kind === "loaded" ? file.text : undefined;
   const request = useMemo(
@@ -44,6 +51,7 @@ export function BackpropScreen() {
     else if (key.leftArrow || input === "p") setStep((s) => Math.max(0, s - 1));
     else if (input === "l") setLatex((l) => !l);
     else if (input === "r") setSeed((s) => s + 1);
+    else if (input === "t") setClassNumber((instance.classNumber % instance.classes) + 1);
     else return false;
     return true;
   });
@@ -54,14 +62,14 @@ export function BackpropScreen() {
   const own = mine.get(key);
   const verdict = judged.get(key);
   const line = (content: string) => truncate(content, columns);
-  const windowSize = Math.max(4, rows - 10);
+  const windowSize = Math.max(4, rows - 6);
   const top = Math.min(
     Math.max(0, step - Math.floor(windowSize / 2)),
     Math.max(0, equations.length - windowSize),
   );
   return (
     <Box flexDirection="column">
-      <ToneText tone="muted">{`seeded instance ${seed} · step ${step + 1} of ${equations.length}`}</ToneText>
+      <ToneText tone="muted">{`seeded instance ${seed} · t = ${instance.classNumber} (of ${instance.classes}) · step ${step + 1} of ${equations.length}`}</ToneText>
       <Box flexDirection="column" marginTop={1}>
         {equations.slice(top, top + windowSize).map((e, j) => {
           const i = top + j;
@@ -75,8 +83,21 @@ export function BackpropScreen() {
         })}
       </Box>
       <Box flexDirection="column" marginTop={1}>
+        {equation.variable === "y" && (
+          <Text>
+            {line(
+              `${equation.adjoint} = y' − onehot(t)   (the softmax form above, simplified: Σ(y' ⊙ ȳ') = −1)`,
+            )}
+          </Text>
+        )}
         <Text bold>{line(`${equation.adjoint} = ${oneLine(values?.adjoint?.toString())}`)}</Text>
-        {text === undefined ? (
+        {!askedByHomework(equation.variable) ? (
+          <ToneText tone="muted">
+            {line(
+              `not asked by ${backpropQuestion.slice(1)} (a parameter's adjoint): shown for completeness`,
+            )}
+          </ToneText>
+        ) : text === undefined ? (
           <ToneText tone="muted">
             Load your answer file (Answers screen) to see your equations here.
           </ToneText>

@@ -1,5 +1,7 @@
 import { cleanup, render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
+import { frameRows } from "../../app/Frame.js";
+import { BodySizeContext } from "../../app/layout.js";
 import { ScreenHarness } from "../../test-support/ScreenHarness.js";
 import { keys, press, type } from "../../test-support/terminal.js";
 import { CostScreen } from "./CostScreen.js";
@@ -21,8 +23,8 @@ describe("Modes and cost screen", () => {
     expect(frame).toMatch(/total\s+n\(2n \+ m\)\s+= 30\s+stored n² \+ nm \+ 3n \+ m = 34/);
     expect(frame).toMatch(/total\s+3nm\s+= 36\s+stored 2nm \+ 2n \+ 2m = 38/);
     expect(frame).toMatch(/vᵀ\(y1y2ᵀ\)\s+nm\s+= 12\s+m = 4/);
-    expect(frame).toContain(
-      "forward cheaper iff m > n, equal iff m = n, reverse cheaper iff m < n",
+    expect(frame.replace(/\s+/g, " ")).toContain(
+      "Crossover: forward is cheaper iff m > n; they cost the same iff m = n; reverse is cheaper iff m < n",
     );
   });
 
@@ -49,9 +51,14 @@ describe("Modes and cost screen", () => {
       </ScreenHarness>,
     );
     expect(app.lastFrame()).not.toContain("Multiplications against n");
-    Object.assign(app.stdout, { rows: 50 });
-    app.stdout.emit("resize");
-    const tall = await press(app, "");
+    // The body of a 50-row terminal (the Frame's title, rule and footer take the other rows).
+    const tall = render(
+      <BodySizeContext.Provider value={{ columns: 100, rows: 50 - frameRows }}>
+        <ScreenHarness>
+          <CostScreen />
+        </ScreenHarness>
+      </BodySizeContext.Provider>,
+    ).lastFrame();
     expect(tall).toContain("Multiplications against n");
     expect(tall).toMatch(/total\s+3nm\s+= 36/);
   });
@@ -90,5 +97,20 @@ describe("Modes and cost screen", () => {
     expect(mine).toContain("[2vvᵀ (yours)]");
     expect(mine).toMatch(/total\s+n\(n \+ 1\)\s+= 12/);
     expect(mine).toMatch(/total\s+2n²\s+= 18/);
+  });
+
+  it("says in English when a mode is never cheaper, and marks n and the crossover on the plot", async () => {
+    const app = render(
+      <ScreenHarness>
+        <CostScreen />
+      </ScreenHarness>,
+    );
+    // 2.3: forward 2n², reverse 2n; 2n² < 2n needs n < 1, so for n ≥ 1 forward is never cheaper.
+    const chain23 = await press(app, keys.left);
+    expect(chain23.replace(/\s+/g, " ")).toContain("forward is never cheaper");
+    // 2.4 at m = 4: n(2n + 4) = 12n at n = 4 (both 48), so the costs meet there.
+    const plot = await press(app, keys.right, "p");
+    expect(plot).toMatch(/\^.*\^ {2}n = 3, equal at n = 4$/m);
+    expect(plot).toContain("* both");
   });
 });

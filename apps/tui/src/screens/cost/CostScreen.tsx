@@ -1,16 +1,17 @@
 // Modes and cost (2.2–2.4): a chain's cost evaluated in both modes, step by step, with symbolic
 // totals, a plot of cost against n and the crossover condition.
-import type { ChainEvaluation, Point } from "@nnkit/cost";
+import type { ChainEvaluation, Condition, Crossover, Point } from "@nnkit/cost";
 import { formatCondition } from "@nnkit/cost";
 import { Box, type Key, Text } from "ink";
 import { useMemo, useState } from "react";
 import type { KeyHelp } from "../../app/keys.js";
+import { useBodySize } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
-import { useTerminalSize } from "../../app/terminal-size.js";
 import { ToneText } from "../../app/theme.js";
 import { asciiPlot } from "../../components/ascii-plot.js";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
 import { TextField } from "../../components/TextField.js";
+import { wrapCells } from "../../components/truncate.js";
 import { readChain } from "./chain-text.js";
 import { chainChoices, compareModes, pointFor } from "./mode-comparison.js";
 
@@ -74,7 +75,7 @@ function ModeTable({
 }
 
 export function CostScreen() {
-  const { columns, rows } = useTerminalSize();
+  const { columns, rows } = useBodySize();
   const [choice, setChoice] = useState(1);
   const [sizes, setSizes] = useState({ n: 3, m: 4 });
   const [showPlot, setShowPlot] = useState(false);
@@ -120,8 +121,16 @@ export function CostScreen() {
     return true;
   });
 
-  const roomForBoth = rows >= 42;
   const { forward, reverse, multiplications, cheapestAtSizes } = comparison;
+  // Row budget: the chain line, the editor, the two tables (each: title, header, steps, total),
+  // the conclusions; the plot gets what is left (both are shown when the body has room).
+  const editingRows = editing ? (editError && !editError.ok ? 2 : 1) : 0;
+  const tableRows = forward.steps.length + reverse.steps.length + 6;
+  const roomForBoth = rows >= 38;
+  const plotRows = Math.max(
+    5,
+    Math.min(14, rows - 1 - editingRows - 1 - 6 - 3 - (roomForBoth ? tableRows + 1 : 0)),
+  );
   const nMax = Math.max(12, 2 * sizes.m);
   const costAt = (evaluation: ChainEvaluation, n: number) =>
     evaluation.multiplications.evaluateNumber(pointFor(selected.chain, { ...sizes, n }));
@@ -139,12 +148,20 @@ export function CostScreen() {
         points: ns.map((n) => [n, costAt(forward, n)]),
       },
     ],
-    { width: Math.min(columns, 100), height: roomForBoth ? 14 : 10, xLabel: "n" },
+    {
+      width: Math.min(columns, 100),
+      height: plotRows,
+      xLabel: "n",
+      marks: [
+        ...(sizes.n <= nMax ? [{ x: sizes.n, label: `n = ${sizes.n}` }] : []),
+        ...crossing(ns, (n) => costAt(forward, n) - costAt(reverse, n)),
+      ],
+    },
   );
 
   return (
     <Box flexDirection="column">
-      <Text>
+      <Text wrap="truncate-end">
         {"Chain "}
         {choices.map((c, i) => (
           <Text key={c.question} inverse={i === choice}>
@@ -175,14 +192,44 @@ export function CostScreen() {
         </Box>
       )}
       <Box flexDirection="column" marginTop={1}>
-        <Text>
-          <ToneText tone="accent">Crossover: </ToneText>
-          {`forward cheaper iff ${formatCondition(multiplications.firstCheaper)}, equal iff ${formatCondition(multiplications.equal)}, reverse cheaper iff ${formatCondition(multiplications.secondCheaper)}`}
-        </Text>
-        <Text>
+        {wrapCells(`Crossover: ${crossoverSentence(multiplications)}`, columns)
+          .slice(0, 2)
+          .map((line) => (
+            <Text key={line}>{line}</Text>
+          ))}
+        <Text wrap="truncate-end">
           {`Cheapest order at these sizes: ${cheapestAtSizes.expression} (${cheapestAtSizes.multiplications})`}
         </Text>
       </Box>
     </Box>
   );
+}
+
+/** Where the two modes' costs meet on the plotted n: equal there, or crossing between two n. */
+function crossing(ns: readonly number[], difference: (n: number) => number) {
+  const marks: { x: number; label: string }[] = [];
+  for (const [i, n] of ns.entries()) {
+    const d = difference(n);
+    if (d === 0) marks.push({ x: n, label: `equal at n = ${n}` });
+    const next = ns[i + 1];
+    if (next !== undefined && d !== 0 && Math.sign(d) === -Math.sign(difference(next))) {
+      marks.push({ x: n, label: `cross between n = ${n} and ${next}` });
+    }
+  }
+  return marks;
+}
+
+/** The crossover in words: "never" and "always" read as English, not as a condition. */
+export function crossoverSentence(multiplications: Crossover): string {
+  const cheaper = (mode: string, condition: Condition) =>
+    condition.kind === "when"
+      ? `${mode} is cheaper iff ${formatCondition(condition)}`
+      : `${mode} is ${condition.kind} cheaper`;
+  const equal =
+    multiplications.equal.kind === "when"
+      ? `they cost the same iff ${formatCondition(multiplications.equal)}`
+      : multiplications.equal.kind === "always"
+        ? "they always cost the same"
+        : "they never cost the same";
+  return `${cheaper("forward", multiplications.firstCheaper)}; ${equal}; ${cheaper("reverse", multiplications.secondCheaper)}`;
 }

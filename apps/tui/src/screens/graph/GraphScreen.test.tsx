@@ -73,4 +73,36 @@ describe("Computation graph screen", () => {
     expect(readFileSync(join(dir, "nnkit-graph-2.1.dot"), "utf8")).toMatch(/^digraph/);
     expect(readFileSync(join(dir, "nnkit-graph-2.1.mmd"), "utf8")).toMatch(/^flowchart/);
   });
+
+  it("shows t counted from 1 and recomputes every adjoint for another class", async () => {
+    const app = screen();
+    // hw1Example's class is index 2 (0-based): the handout's class 3 of 3.
+    const t = await press(app, keys.down);
+    expect(t).toContain("seeded instance 1 · t = 3 ·");
+    expect(t).toContain("value    3 (class 3 of 3, counted from 1)");
+    const before = await press(app, ...Array(7).fill(keys.down)); // y'
+    const adjointBefore = /= \[([^\]]+)\]/.exec(before.split("adjoint")[1]!)![1];
+    const after = await press(app, "t");
+    expect(after).toContain("t = 1 ·");
+    const adjointAfter = /= \[([^\]]+)\]/.exec(after.split("adjoint")[1]!)![1];
+    expect(adjointAfter).not.toBe(adjointBefore);
+    // ȳ' = −onehot(t) ⊘ y': only the entry of class 1 (index 0) is non-zero now.
+    const entries = adjointAfter!.trim().split(/\s+/).map(Number);
+    expect(entries[0]).toBeLessThan(0);
+    expect(entries.slice(1).every((v) => v === 0)).toBe(true);
+  });
+
+  it("exports the homework's 11-node graph, and the full one with D", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nnkit-graph-"));
+    const app = screen(dir);
+    await press(app, "d");
+    await waitForFrame(app, (f) => f.includes("wrote"));
+    await press(app, "D");
+    await waitForFrame(app, (f) => f.includes("nnkit-graph-2.1-full.dot"));
+    const homework = readFileSync(join(dir, "nnkit-graph-2.1.dot"), "utf8");
+    const full = readFileSync(join(dir, "nnkit-graph-2.1-full.dot"), "utf8");
+    expect(homework.split("\n").filter((l) => l.includes("->"))).toHaveLength(11);
+    expect(homework).not.toContain("W(1)");
+    expect(full).toContain("W(1)");
+  });
 });

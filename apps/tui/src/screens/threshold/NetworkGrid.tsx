@@ -1,7 +1,10 @@
 // One layer of the draft as a grid: a row per unit, a column per input plus the bias; the cursor
-// cell is shown inverted (and, while being edited, holds the text being typed).
+// cell is shown inverted (and, while being edited, holds the text being typed). The rows scroll
+// within their budget to keep the cursor in view.
 import { Box, Text } from "ink";
+import { Window } from "../../app/layout.js";
 import { ToneText } from "../../app/theme.js";
+import { truncate } from "../../components/truncate.js";
 import type { DraftLayer } from "./draft.js";
 
 interface NetworkGridProps {
@@ -11,6 +14,9 @@ interface NetworkGridProps {
   cursor: { unit: number; column: number };
   /** The text in the cursor cell while it is being edited. */
   editingText: string | undefined;
+  /** Rows for the units (the header row is extra). */
+  rows: number;
+  columns: number;
 }
 
 function inputNames(layerIndex: number, count: number): string[] {
@@ -29,6 +35,8 @@ export function NetworkGrid({
   layerCount,
   cursor,
   editingText,
+  rows,
+  columns,
 }: NetworkGridProps) {
   const fanIn = layer.weights[0]!.length;
   const headers = [...inputNames(layerIndex, fanIn), "bias"];
@@ -46,28 +54,37 @@ export function NetworkGrid({
     Math.max(header.length + 1, ...layer.weights.map((_, unit) => shown(unit, column).length)),
   );
   const rowLabelWidth = 7;
+  const lines = layer.weights.map((_, unit) => ({
+    key: unitName(layerIndex, layerCount, unit),
+    node: (
+      <Text wrap="truncate-end">
+        {unitName(layerIndex, layerCount, unit).padEnd(rowLabelWidth)}
+        {headers.map((header, column) => {
+          const selected = unit === cursor.unit && column === cursor.column;
+          return (
+            <Text key={header}>
+              {column === fanIn ? "│" : ""}
+              <Text inverse={selected}>{shown(unit, column).padStart(widths[column]!)}</Text>
+            </Text>
+          );
+        })}
+      </Text>
+    ),
+  }));
   return (
     <Box flexDirection="column">
       <ToneText tone="muted">
-        {" ".repeat(rowLabelWidth)}
-        {headers
-          .map((h, column) => `${column === fanIn ? "│" : ""}${`${h} `.padStart(widths[column]!)}`)
-          .join("")}
+        {truncate(
+          " ".repeat(rowLabelWidth) +
+            headers
+              .map(
+                (h, column) => `${column === fanIn ? "│" : ""}${`${h} `.padStart(widths[column]!)}`,
+              )
+              .join(""),
+          columns,
+        )}
       </ToneText>
-      {layer.weights.map((_, unit) => (
-        <Text key={unitName(layerIndex, layerCount, unit)}>
-          {unitName(layerIndex, layerCount, unit).padEnd(rowLabelWidth)}
-          {headers.map((header, column) => {
-            const selected = unit === cursor.unit && column === cursor.column;
-            return (
-              <Text key={header}>
-                {column === fanIn ? "│" : ""}
-                <Text inverse={selected}>{shown(unit, column).padStart(widths[column]!)}</Text>
-              </Text>
-            );
-          })}
-        </Text>
-      ))}
+      <Window lines={lines} rows={rows} focus={cursor.unit} />
     </Box>
   );
 }

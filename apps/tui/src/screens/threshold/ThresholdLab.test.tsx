@@ -70,7 +70,7 @@ describe("Threshold lab", () => {
   });
 
   it("verifies the handout's answer: every input with distinct x1..x3 in -4..4 passes", async () => {
-    const app = lab(<ThresholdLab initial={{ "1.1": handout11 }} />);
+    const app = lab(<ThresholdLab fileDrafts={{ "1.1": handout11 }} />);
     await press(app, "v");
     // 9⁴ = 6561 inputs; 9·8·7·9 = 4536 have x1, x2, x3 distinct.
     const done = await waitForFrame(app, (f) => f.includes("pass:"));

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,5 +69,58 @@ describe("Threshold lab with an answer file", () => {
     );
     expect(opened).toContain("layer 1: z = [0, 0, 0] → [1, 1, 1]");
     expect(await press(ui, keys.tab)).toContain("no 1.2 answer in");
+  });
+
+  it("writes the lab's network into the answer file, with undo and reset to the file", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "nnkit-lab-")), "answers.yaml");
+    copyFileSync(seedStudent, path);
+    const ui = app(path);
+    await waitForFrame(ui, (f) => f.includes("student d9e1921b3aec123d"));
+    await press(ui, "t");
+    await waitForFrame(ui, (f) => f.includes("Layer 1 of 2"));
+    // b(2) = −2 as written; the handout's design has +2 (y = φ(2 − 2Σh)).
+    await press(ui, keys.pageDown, keys.right, keys.right, keys.right, "2");
+    const edited = await press(ui, keys.enter);
+    expect(edited).toMatch(/y1\s+-2\s+-2\s+-2\s+│\s*\[2\]/);
+    expect(edited).toContain("edited, not your 1.1 network in");
+    expect(edited).not.toContain("your 1.1 network from");
+    await press(ui, "w");
+    const written = await waitForFrame(ui, (f) =>
+      f.includes(`wrote your 1.1 network into ${path}`),
+    );
+    expect(written).not.toContain("edited, not your");
+    // Undo goes back to the student's old value, which the file no longer has; R resets to it.
+    const undone = await press(ui, "u");
+    expect(undone).toMatch(/y1\s+-2\s+-2\s+-2\s+│\s*\[-2\]/);
+    expect(undone).toContain("edited, not your 1.1 network in");
+    expect(await press(ui, "U")).toMatch(/│\s*\[2\]/);
+    await press(ui, "u");
+    const reset = await press(ui, "R");
+    expect(reset).toMatch(/│\s*\[2\]/);
+    expect(reset).toContain("reset to the network in the answer file (u undoes)");
+    // The file is edited in the session (not saved yet): the Answers screen shows the new b2.
+    await press(ui, "q");
+    const answers = await press(ui, "a");
+    expect(answers).toContain("unsaved changes");
+    expect(answers).toMatch(/q1\.1 b2\s+2/);
+  });
+
+  it("asks before leaving with edits not in the file, and can write them in", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "nnkit-lab-")), "answers.yaml");
+    copyFileSync(seedStudent, path);
+    const ui = app(path);
+    await waitForFrame(ui, (f) => f.includes("student d9e1921b3aec123d"));
+    await press(ui, "t");
+    await waitForFrame(ui, (f) => f.includes("Layer 1 of 2"));
+    await press(ui, keys.pageDown, keys.right, keys.right, keys.right, "2", keys.enter);
+    const asked = await press(ui, "q");
+    expect(asked).toContain("Leaving would throw away your edits to the 1.1 network.");
+    expect(asked).toContain(`w write them into ${path} · d discard · Esc cancel`);
+    expect(await press(ui, keys.escape)).toContain("edited, not your 1.1 network");
+    await press(ui, "q");
+    const home = await press(ui, "w");
+    expect(home).toContain("nnkit · Home");
+    const answers = await press(ui, "a");
+    expect(answers).toMatch(/q1\.1 b2\s+2/);
   });
 });

@@ -1,7 +1,7 @@
 // The Threshold lab as the app opens it: each question starts from the student's network in the
 // loaded answer file (read by the grader, so it is the network that is graded), or from zeros with
 // the reason when the file has none that can be used.
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { gradingUnavailable, useGradingAnswer } from "../../answers/grading.js";
 import { useAnswerSession } from "../../answers/session.js";
 import { ToneText } from "../../app/theme.js";
@@ -19,7 +19,12 @@ export function ThresholdLabScreen() {
     () => (text === undefined ? undefined : { kind: "networks" as const, fileText: text }),
     [text],
   );
-  const answer = useGradingAnswer(request);
+  const latest = useGradingAnswer(request);
+  // While a new file text is read, the lab keeps the networks read from the one before (it stays
+  // mounted, so the student's edits and their undo history survive a write into the file).
+  const previous = useRef(latest);
+  if (latest !== undefined) previous.current = latest;
+  const answer = latest ?? previous.current;
   if (file.kind !== "loaded" || request === undefined) return <ThresholdLab />;
   if (answer === undefined) return <ToneText tone="muted">{gradingUnavailable(answer)}</ToneText>;
   const networks: StudentNetworks =
@@ -31,8 +36,7 @@ export function ThresholdLabScreen() {
     if (network.ok) initial[question] = draftOf(network.network);
     origins[question] = origin(network, question, file.path);
   }
-  // A new file text (edited on the Answers screen) starts the lab afresh from its networks.
-  return <ThresholdLab key={request.fileText} initial={initial} origins={origins} />;
+  return <ThresholdLab fileDrafts={initial} origins={origins} />;
 }
 
 function unavailable(error: Error): StudentNetwork {

@@ -1,0 +1,199 @@
+// Every screen at the smallest supported terminal (80×24) and a large one (160×50), with the
+// homework's example answer files loaded: no line overwrites another. Each region's first line
+// must be present and whole (a line of its own, nothing drawn over it), every line must fit the
+// width, and the frame must be exactly as tall as the terminal less one row.
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { cellWidth } from "../components/truncate.js";
+import { mainThreadGrading } from "../test-support/main-thread-grading.js";
+import { mainThreadSelfChecker } from "../test-support/main-thread-self-checker.js";
+import { mainThreadVerifier } from "../test-support/main-thread-verifier.js";
+import { cleanupSized, renderSized } from "../test-support/sized-render.js";
+import { keys, press, type, waitForFrame } from "../test-support/terminal.js";
+import { App } from "./App.js";
+
+afterEach(cleanupSized);
+
+const examples = (name: string) =>
+  fileURLToPath(new URL(`../../../../examples/hw1/${name}`, import.meta.url));
+
+/** A copy of an example answer file (screens may save it). */
+function answerFile(name: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), "nnkit-layout-")), name);
+  copyFileSync(examples(name), path);
+  return path;
+}
+
+type Size = { columns: number; rows: number };
+const sizes: Size[] = [
+  { columns: 80, rows: 24 },
+  { columns: 160, rows: 50 },
+];
+
+function open(size: Size, file: string) {
+  const path = answerFile(file);
+  const ui = renderSized(
+    <App
+      answersPath={path}
+      verifier={mainThreadVerifier}
+      selfChecker={mainThreadSelfChecker}
+      grading={mainThreadGrading}
+    />,
+    size,
+  );
+  return { ui, path };
+}
+
+/** A whole line: equal to the text (trailing spaces aside), or matching the pattern entirely. */
+type Whole = string | RegExp;
+
+function expectLayout(frame: string, size: Size, title: string, regions: Whole[]): void {
+  const lines = frame.split("\n");
+  const context = `\n${frame}`;
+  expect(lines.length, `frame height${context}`).toBe(size.rows - 1);
+  for (const line of lines) {
+    expect(cellWidth(line), `line wider than the terminal: ${line}${context}`).toBeLessThanOrEqual(
+      size.columns,
+    );
+  }
+  expect(lines[0], context).toMatch(new RegExp(`^nnkit · ${title}\\s`));
+  expect(lines[1], context).toBe("─".repeat(size.columns));
+  for (const region of regions) {
+    const found = lines.some((line) => {
+      const text = line.trimEnd();
+      return typeof region === "string"
+        ? text === region
+        : new RegExp(`^(?:${region.source})$`).test(text);
+    });
+    expect(found, `no whole line ${String(region)}${context}`).toBe(true);
+  }
+}
+
+const fileLoaded = (f: string) => f.includes("student d9e1921b3aec123d");
+
+describe.each(sizes)("every screen at $columns×$rows", (size) => {
+  it("Home, and the keys overlay", async () => {
+    const { ui, path } = open(size, "seed-student.yaml");
+    const home = await waitForFrame(ui, (f) => fileLoaded(f) && f.includes("1.1 Element"));
+    expectLayout(home, size, "Home", [
+      /› t {2}Threshold lab .*/,
+      / {2}a {2}Answers .*/,
+      `${path} · student d9e1921b3aec123d`,
+      /\S+ +1\.1 Element.*/,
+      "↑↓ choose · Enter open · ? keys · q quit",
+    ]);
+    const help = await press(ui, "?");
+    expectLayout(help, size, "Home", ["Keys: Home", "Everywhere", /Ctrl\+C +quit.*/]);
+  });
+
+  it("Threshold lab, 1.1 and 1.2, with a counterexample", async () => {
+    const { ui, path } = open(size, "seed-student.yaml");
+    await waitForFrame(ui, fileLoaded);
+    await press(ui, "t");
+    const lab11 = await waitForFrame(ui, (f) => f.includes("Layer 1 of 2"));
+    const lab11Regions: Whole[] = [
+      "[1.1] 1.2   x4 ∈ {x1, x2, x3}",
+      `your 1.1 network from ${path}`,
+      "Layer 1 of 2 (3 units)",
+      "activation indicator[-1,1]",
+      /\s+x1\s+x2\s+x3\s+x4\s+│bias/,
+      /h1\.1 +\[-2\] .*/,
+      "input x = 1 2 3 2",
+      / {2}layer 1: z = .*/,
+      "verify on -4..4",
+    ];
+    expectLayout(lab11, size, "Threshold lab", [...lab11Regions, "press v to verify"]);
+    await press(ui, "v");
+    const failed = await waitForFrame(ui, (f) => f.includes("counterexample x ="));
+    expectLayout(failed, size, "Threshold lab", [
+      ...lab11Regions,
+      /fail: .*/,
+      /counterexample x = .*/,
+      / {2}layer 1 of 2: z = .*/,
+    ]);
+    const lab12 = await press(ui, keys.tab);
+    expectLayout(lab12, size, "Threshold lab", [
+      " 1.1 [1.2]  (x4, x5, x6) is a permutation of (x1, x2, x3)",
+      `your 1.2 network from ${path}`,
+      "Layer 1 of 3 (9 units)",
+      "activation indicator[-1,1]",
+      /\s+x1\s+x2\s+x3\s+x4\s+x5\s+x6\s+│bias/,
+      /h1\.1 +\[-2\] .*/,
+      "input x = 1 2 3 3 1 2",
+      / {2}layer 1: z = .*/,
+      / {2}layer 3: z = .*/,
+      "verify on -4..4",
+    ]);
+  });
+
+  it("Computation graph", async () => {
+    const { ui } = open(size, "seed-student.yaml");
+    await waitForFrame(ui, fileLoaded);
+    const graph = await press(ui, "g");
+    expectLayout(graph, size, "Computation graph", [/seeded instance 1 · .*/, /› x +input/]);
+  });
+
+  it("Backprop stepper", async () => {
+    const { ui } = open(size, "correct.yaml");
+    await waitForFrame(ui, (f) => f.includes("1.1 Element"));
+    await press(ui, "b");
+    const stepper = await press(ui, keys.right, keys.right, keys.right);
+    expectLayout(stepper, size, "Backprop stepper", [
+      /seeded instance 1 · t = 3 \(of 3\) · step 4 of \d+/,
+      /› ȳ = .*/,
+    ]);
+  });
+
+  it("Modes and cost: table, plot and a typed chain", async () => {
+    const { ui } = open(size, "seed-student.yaml");
+    await waitForFrame(ui, fileLoaded);
+    const table = await press(ui, "c");
+    const chains = /Chain {2}.*n = 3.*/;
+    expectLayout(table, size, "Modes and cost", [
+      chains,
+      /forward \(left to right\) .*/,
+      /reverse \(right to left\) .*/,
+      /Crossover: .*/,
+    ]);
+    const plot = await press(ui, "p");
+    expectLayout(plot, size, "Modes and cost", [
+      chains,
+      /Multiplications against n .*/,
+      /Crossover: .*/,
+    ]);
+  });
+
+  it("Answers: the list, editing with an error, the feedback", async () => {
+    const { ui, path } = open(size, "seed-student.yaml");
+    await waitForFrame(ui, fileLoaded);
+    await press(ui, "a");
+    const list = await waitForFrame(ui, (f) => f.includes("›failed"));
+    expectLayout(list, size, "Answers", [
+      /.*student d9e1921b3aec123d.* · saved/,
+      /self-check: .*/,
+      /q1\.1: failed .*/,
+      /network: wrong at .*/,
+    ]);
+    expect(list).toContain(path);
+    await press(ui, "c");
+    const checked = await waitForFrame(ui, (f) => f.includes("self-check: "));
+    expectLayout(checked, size, "Answers", [/self-check: .*/]);
+    await press(ui, keys.enter);
+    const edited = await type(ui, " >> ");
+    expectLayout(edited, size, "Answers", [
+      /.*student d9e1921b3aec123d.*/,
+      /q1\.1 W1 = .*/,
+      /self-check: .*/,
+    ]);
+  });
+});
+
+describe("a terminal below 80×24", () => {
+  it("says that it is too small", async () => {
+    const ui = renderSized(<App grading={mainThreadGrading} />, { columns: 70, rows: 20 });
+    expect(ui.lastFrame()).toBe("terminal too small (70×20): nnkit needs at least 80×24 · q quits");
+  });
+});
