@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -273,5 +274,204 @@ describe("interrupted batch", () => {
     expect(readFileSync(join(outDir, "gradebook.csv"), "utf8")).toBe(before);
     expect(existsSync(join(outDir, "results", "s1002.json"))).toBe(true);
     expect(readdirSync(outDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+/**
+ * A homework 1.2 network that is right on every input the grader enumerates, with each zero weight
+ * replaced by 1e-300: exact arithmetic on it took 16 s per file (and 598 such weights minutes).
+ */
+function tinyFloatNetwork(dir: string, id: string): string {
+  const correct = parseYaml(readFileSync(join(examples, "correct.yaml"), "utf8"));
+  const tiny = (v: unknown): unknown => (Array.isArray(v) ? v.map(tiny) : v === 0 ? 1e-300 : v);
+  const layers = correct.answers["q1.2"].layers.map((layer: { W: unknown; b: unknown }) => ({
+    ...layer,
+    W: tiny(layer.W),
+    b: tiny(layer.b),
+  }));
+  const file = join(dir, `${id}.yaml`);
+  writeFileSync(
+    file,
+    stringifyYaml({ ...correct, student: { id, name: id }, answers: { "q1.2": { layers } } }),
+  );
+  return file;
+}
+
+describe("time budget", () => {
+  // A budget of 1 ms stops any file, whatever the speed of the machine or of the grading code.
+  it("check stops a file that overruns --time-limit and says so (exit 1)", () => {
+    const file = tinyFloatNetwork(scratch(), "slow");
+    const out = run(["check", file, "--time-limit", "0.001"]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/^q1\.2\s+0\/1\s+invalid$/m);
+    expect(out.stdout).toContain("ran out of its time budget of 0.001 s");
+    expect(run(["check", file, "--time-limit", "0"]).code).toBe(2);
+  });
+
+  it("batch goes on past a file that overruns its budget", async () => {
+    const root = scratch();
+    const submissions = join(root, "class");
+    mkdirSync(submissions);
+    for (const name of ["alice.yaml", "bob.yaml"]) {
+      cpSync(join(sampleClass, name), join(submissions, name));
+    }
+    tinyFloatNetwork(submissions, "slow-1");
+    const out = run(["batch", submissions, "--out", join(root, "out"), "-q", "-t", "2"]);
+    expect(out.stdout).toMatch(/graded 3 files in/);
+    const rows = parseCsv(readFileSync(join(root, "out", "gradebook.csv"), "utf8"), {
+      columns: true,
+    }) as Record<string, string>[];
+    for (const name of ["alice.yaml", "bob.yaml"]) {
+      const expected = await gradeAnswerFile(join(sampleClass, name), { assignment: "hw1" });
+      expect(rows.find((r) => r.file === name)!.total).toBe(String(expected.score));
+    }
+    const slow = JSON.parse(readFileSync(join(root, "out", "results", "slow-1.json"), "utf8"));
+    const q12 = slow.questions.find((q: { id: string }) => q.id === "q1.2");
+    // Graded within 2 s once exact arithmetic copes with such weights; stopped until then.
+    if (q12.status === "invalid") expect(q12.feedback).toContain("time budget of 2 s");
+    else expect(["passed", "failed", "review"]).toContain(q12.status);
+  });
+
+  it("gradescope run writes results.json even when the file overruns its budget", () => {
+    const root = scratch();
+    const submission = join(root, "submission");
+    mkdirSync(submission);
+    tinyFloatNetwork(submission, "answers");
+    const resultsFile = join(root, "results.json");
+    const args = ["gradescope", "run", "--submission", submission, "--results", resultsFile];
+    expect(run([...args, "--time-limit", "0.001"]).code).toBe(0);
+    const results = JSON.parse(readFileSync(resultsFile, "utf8"));
+    expect(results.score).toBe(0);
+    expect(results.tests).toHaveLength(13);
+    for (const test of results.tests) expect(test.output).toContain("time budget of 0.001 s");
+  });
+});
+
+describe("nothing skipped in silence", () => {
+  it("batch grades upper-case extensions and lists what it did not grade, with why", () => {
+    const root = scratch();
+    const submissions = join(root, "class");
+    mkdirSync(submissions);
+    cpSync(join(sampleClass, "bob.yaml"), join(submissions, "BOB.YAML"));
+    cpSync(join(sampleClass, "judy.json"), join(submissions, "judy.JSON"));
+    writeFileSync(join(submissions, "notes.txt"), "not answers");
+    symlinkSync(join(sampleClass, "alice.yaml"), join(submissions, "alice.yaml"));
+    const out = run(["batch", submissions, "--out", join(root, "out"), "-q"]);
+    expect(out.stdout).toMatch(/graded 2 files in .*, 2 not graded \(listed in summary\.md\)/);
+    const summary = readFileSync(join(root, "out", "summary.md"), "utf8");
+    expect(summary).toContain(
+      "## Not graded\n\n- `alice.yaml`: a symbolic link: links are not followed\n- `notes.txt`: not an answer file (.yaml, .yml or .json)\n",
+    );
+    const rows = parseCsv(readFileSync(join(root, "out", "gradebook.csv"), "utf8"), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows.map((r) => r.file)).toEqual(["BOB.YAML", "judy.JSON"]);
+    expect(rows[0]!.total).toBe("8");
+  });
+
+  it("gradescope run grades ANSWERS.YAML and names every file it ignored", () => {
+    const root = scratch();
+    const submission = join(root, "submission");
+    mkdirSync(submission);
+    cpSync(join(sampleClass, "bob.yaml"), join(submission, "ANSWERS.YAML"));
+    cpSync(join(sampleClass, "dave.yaml"), join(submission, "draft.yml"));
+    writeFileSync(join(submission, "README.md"), "hi");
+    const resultsFile = join(root, "results.json");
+    const out = run(["gradescope", "run", "--submission", submission, "--results", resultsFile]);
+    expect(out.code).toBe(0);
+    const results = JSON.parse(readFileSync(resultsFile, "utf8"));
+    expect(results.score).toBe(8);
+    expect(results.output).toBe(
+      "Graded ANSWERS.YAML.\nIgnored: draft.yml (only one answer file is graded), README.md (not an answer file (.yaml, .yml or .json)).",
+    );
+  });
+});
+
+describe("no lost grades", () => {
+  const root = scratch();
+  const submissions = join(root, "class");
+  const outDir = join(root, "out");
+  const gradebook = () =>
+    parseCsv(readFileSync(join(outDir, "gradebook.csv"), "utf8"), { columns: true }) as Record<
+      string,
+      string
+    >[];
+  const bob = () => gradebook().find((r) => r.student_id === "s1002")!;
+  const manual = (name: string, rows: string) => {
+    const path = join(root, name);
+    writeFileSync(path, `student_id,question,score,feedback\n${rows}`);
+    return path;
+  };
+  beforeAll(() => {
+    mkdirSync(submissions);
+    for (const name of ["bob.yaml", "dave.yaml"]) {
+      cpSync(join(sampleClass, name), join(submissions, name));
+    }
+    run(["batch", submissions, "--out", outDir, "-q"]);
+  });
+
+  it("manual scores survive a rerun, can be corrected, and one bad row costs only itself", () => {
+    expect(bob()["q3.3.3"]).toBe("0");
+    expect(run(["merge-manual", outDir, manual("m1.csv", "s1002,q3.3.3,1,good\n")]).code).toBe(0);
+    expect(bob()).toMatchObject({ "q3.3.3": "1", total: "9" });
+    // A rerun regrades every file and re-applies the stored manual scores.
+    expect(run(["batch", submissions, "--out", outDir, "-q"]).code).toBe(0);
+    expect(bob()).toMatchObject({ "q3.3.3": "1", total: "9" });
+    expect(readFileSync(join(outDir, "feedback", "s1002.md"), "utf8")).toContain(
+      "graded by a person: good",
+    );
+    // A correction and a bad row (0x1 is not a score): the correction applies, the row is named.
+    const out = run([
+      "merge-manual",
+      outDir,
+      manual("m2.csv", "s1002,q3.3.3,0.5,half\ns1004,q3.3.3,0x1,\n"),
+    ]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(
+      "m2.csv line 3: needs a student id, a question and a decimal score",
+    );
+    expect(out.stderr).toContain("found score '0x1'");
+    expect(bob()).toMatchObject({ "q3.3.3": "0.5", total: "8.5" });
+    const dave = gradebook().find((r) => r.student_id === "s1004")!;
+    expect(dave["q3.3.3"]).toBe("0");
+    const feedback = readFileSync(join(outDir, "feedback", "s1002.md"), "utf8");
+    expect(feedback).toContain("graded by a person: half");
+    expect(feedback).not.toContain("graded by a person: good");
+  });
+
+  it("a second run on the folder stops while the first holds it; stale locks and staging go", () => {
+    // This test's own process is alive: a lock naming it is held.
+    writeFileSync(join(outDir, ".lock"), `${process.pid}\n`);
+    const held = run(["batch", submissions, "--out", outDir, "-q"]);
+    expect(held.code).toBe(3);
+    expect(held.stderr).toContain(`is in use by another nnkit-grade (process ${process.pid})`);
+    expect(held.stderr).not.toMatch(/\n\s+at /);
+    // A process that has exited leaves a stale lock and staging folder: both are removed; a live
+    // process's staging folder is left alone.
+    const gone = spawnSync(process.execPath, ["-e", "process.pid"]).pid!;
+    writeFileSync(join(outDir, ".lock"), `${gone}\n`);
+    mkdirSync(join(outDir, `.staging-${gone}-AbCdEf`, "results"), { recursive: true });
+    mkdirSync(join(outDir, `.staging-${process.pid}-LiVe01`));
+    expect(run(["batch", submissions, "--out", outDir, "-q"]).code).toBe(0);
+    const left = readdirSync(outDir).filter((name) => name.startsWith("."));
+    expect(left).toEqual([`.staging-${process.pid}-LiVe01`]);
+  });
+
+  it("a malformed batch.json or an unwritable --out give a message and their exit code", () => {
+    const broken = join(scratch(), "out");
+    mkdirSync(broken);
+    writeFileSync(join(broken, "batch.json"), "{ not json");
+    const merge = run(["merge-manual", broken, manual("m3.csv", "s1002,q3.3.3,1,\n")]);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr).toMatch(
+      /^nnkit-grade: merge-manual: .*batch\.json \(the batch's manifest\) cannot be read/,
+    );
+    expect(merge.stderr).not.toMatch(/\n\s+at /);
+    const blocker = join(scratch(), "a-file");
+    writeFileSync(blocker, "");
+    const template = run(["template", "--out", join(blocker, "answers.yaml")]);
+    expect(template.code).toBe(3);
+    expect(template.stderr).toContain(`template: cannot write ${join(blocker, "answers.yaml")}`);
+    expect(template.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -13,6 +13,18 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function positiveSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) {
+    throw new InvalidArgumentError("expected a number of seconds above 0 (at most 3600)");
+  }
+  return n;
+}
+
+const TIME_LIMIT_FLAGS = "-t, --time-limit <seconds>";
+const TIME_LIMIT_HELP = "time budget per answer file; a file that overruns is reported invalid";
+const DEFAULT_TIME_LIMIT = 5;
+
 const program = new Command()
   .name("nnkit-grade")
   .description("Grade nnkit homework answer files: one file, a whole class, or on Gradescope.")
@@ -34,9 +46,10 @@ program
   .argument("<file>", "answer file (YAML or JSON)")
   .option("-a, --assignment <id>", "assignment id", "hw1")
   .option("--json", "print the result as JSON instead of a report")
+  .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
   .addHelpText("after", EXIT_CODES_HELP)
   .action(
-    run((file: string, opts: { assignment: string; json?: boolean }) =>
+    run((file: string, opts: { assignment: string; json?: boolean; timeLimit: number }) =>
       import("./commands/check.js").then((m) => m.checkCommand(file, opts)),
     ),
   );
@@ -54,6 +67,7 @@ program
   )
   .option("-a, --assignment <id>", "assignment id", "hw1")
   .option("-q, --quiet", "no progress output")
+  .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
   .addHelpText(
     "after",
     `
@@ -62,8 +76,11 @@ OUT/summary.md and OUT/batch.json, each atomically.
 ${EXIT_CODES_HELP}`,
   )
   .action(
-    run((dir: string, opts: { out: string; jobs: number; assignment: string; quiet?: boolean }) =>
-      import("./commands/batch.js").then((m) => m.batchCommand(dir, opts)),
+    run(
+      (
+        dir: string,
+        opts: { out: string; jobs: number; assignment: string; quiet?: boolean; timeLimit: number },
+      ) => import("./commands/batch.js").then((m) => m.batchCommand(dir, opts)),
     ),
   );
 
@@ -102,9 +119,16 @@ gradescope
   .option("--results <file>", "results file", "/autograder/results/results.json")
   .option("--metadata <file>", "submission metadata (default: beside the submission folder)")
   .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
   .action(
-    run((opts: { submission: string; results: string; metadata?: string; assignment: string }) =>
-      import("./commands/gradescope.js").then((m) => m.gradescopeRunCommand(opts)),
+    run(
+      (opts: {
+        submission: string;
+        results: string;
+        metadata?: string;
+        assignment: string;
+        timeLimit: number;
+      }) => import("./commands/gradescope.js").then((m) => m.gradescopeRunCommand(opts)),
     ),
   );
 

@@ -1,6 +1,11 @@
 // Programmatic surface of the grader app: the pieces `nnkit-grade` is assembled from, for scripts
 // that want the batch machinery without the CLI. Grading itself lives in @nnkit/grading.
-export { type AnswerFileRef, discoverAnswerFiles } from "./batch/discover.js";
+export {
+  type AnswerFileRef,
+  type Discovery,
+  discoverAnswerFiles,
+  type SkippedEntry,
+} from "./batch/discover.js";
 export { type BatchOptions, type GradedFile, gradeFiles } from "./batch/pool.js";
 export { ExitCode } from "./exit-codes.js";
 export { writeFileAtomic } from "./output/atomic.js";

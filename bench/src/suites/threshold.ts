@@ -1,19 +1,22 @@
 // @nnkit/threshold: verifying the homework 1.2 network (design (a), 9 + 6 + 1 units) on {0..9}⁶,
 // against a batched float64 matrix evaluation of the same network with @nnkit/tensor.
+
+import {
+  elementInList,
+  thresholdQuestions as homework,
+  permutationByEquality,
+  permutationByModules,
+  sortFour,
+} from "@nnkit/grading";
 import { abs, add, eq, le, matmul, sum, type Tensor, tensor } from "@nnkit/tensor";
 import {
   distinct,
   domainInputs,
-  elementInList,
-  homework,
   intRange,
   isPermutation,
   memberOf,
   type Network,
-  permutationByEquality,
-  permutationByModules,
   sortedAscending,
-  sortFour,
   verify,
 } from "@nnkit/threshold";
 import type { BenchSuite } from "../harness.js";

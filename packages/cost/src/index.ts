@@ -20,6 +20,11 @@ export {
   crossover,
   formatCondition,
 } from "./crossover.js";
+export {
+  type ConditionDecision,
+  type DecideConditionOptions,
+  decideCondition,
+} from "./decide-condition.js";
 export { CostError, type CostErrorCode } from "./errors.js";
 export { type ChainEvaluation, type ChainStep, evaluateChain } from "./evaluate-chain.js";
 export {

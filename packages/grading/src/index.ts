@@ -76,7 +76,13 @@ export {
   unreadableQuestion,
 } from "./grade/grade-answer.js";
 export { applyLatePolicy, type LateOutcome } from "./grade/late-policy.js";
-export { type ManualScore, mergeManualScores, parseManualScores } from "./grade/manual-scores.js";
+export {
+  type ManualScore,
+  type ManualScoreRow,
+  mergeManualScores,
+  parseManualScores,
+  readManualScoreRows,
+} from "./grade/manual-scores.js";
 export {
   type RenderedPart,
   type RenderOptions,
@@ -93,6 +99,17 @@ export {
 } from "./grade/result.js";
 export { hw1 } from "./hw1/hw1.js";
 export type { Shapes } from "./math/condition-prose.js";
+export {
+  comparatorStage,
+  elementInList,
+  elementInListTolerant,
+  permutationByEquality,
+  permutationByModules,
+  sortFour,
+  studentElementInList,
+  studentElementInListCorrected,
+  thresholdQuestions,
+} from "./hw1/threshold-networks.js";
 export type { NumericArray } from "./math/constant.js";
 export { evaluateConstant } from "./math/constant.js";
 export {

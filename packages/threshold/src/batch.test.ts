@@ -3,8 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateBatch } from "./batch.js";
 import { evaluate } from "./evaluate.js";
+import { permutationByEquality, sortFour } from "./fixtures/hw1-networks.js";
 import { network } from "./network.js";
-import { permutationByEquality, sortFour } from "./references.js";
 
 describe("evaluateBatch", () => {
   it("matches evaluate row by row, on the integer path and the exact one", () => {

@@ -46,7 +46,10 @@ function toBound(value: bigint | null, infinity: number): number {
 }
 
 /** The integer window [lo, hi] of N = D·z where a threshold activation fires (null = unbounded). */
-function firingWindow(activation: Activation, scale: bigint): [bigint | null, bigint | null] {
+export function firingWindow(
+  activation: Activation,
+  scale: bigint,
+): [bigint | null, bigint | null] {
   const times = (r: Rational) => [scale * r.num, r.den] as const;
   switch (activation.kind) {
     case "step": {
@@ -79,7 +82,7 @@ const CODES = {
   relu: RELU,
 } as const;
 
-function unitScale(layer: Layer, unit: number): bigint {
+export function unitScale(layer: Layer, unit: number): bigint {
   return layer.weights[unit]!.reduce((d, w) => lcm(d, w.den), layer.bias[unit]!.den);
 }
 

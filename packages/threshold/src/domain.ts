@@ -1,10 +1,14 @@
+import { type Condition, formatCondition, holds, inputs } from "./condition.js";
 import { ThresholdError } from "./errors.js";
+import { parseCondition } from "./parse-condition.js";
 
 /** A condition the homework lets students assume, e.g. "x1, x2, x3 distinct". */
 export interface Assumption {
   readonly name: string;
   /** Called with the current input (do not keep or change the array). */
   holds(input: ArrayLike<number>): boolean;
+  /** The same condition as a logical form for `arity` inputs, for the solver (see `decide`). */
+  readonly condition?: (arity: number) => Condition;
 }
 
 /** Integer inputs: x_j ranges over lo_j..hi_j, optionally only where an assumption holds. */
@@ -54,7 +58,22 @@ export function distinct(...groups: readonly (readonly number[])[]): Assumption 
     for (const group of groups) if (!pairwiseDistinct(input, group)) return false;
     return true;
   };
-  return { name, holds: groups.length === 0 ? allDistinct : groupsDistinct };
+  const condition = (arity: number): Condition => {
+    const lists = groups.length === 0 ? [Array.from({ length: arity }, (_, i) => i)] : groups;
+    const each = lists.map((g): Condition => ({ kind: "distinct", args: inputs(...g) }));
+    return each.length === 1 ? each[0]! : { kind: "and", args: each };
+  };
+  return { name, holds: groups.length === 0 ? allDistinct : groupsDistinct, condition };
+}
+
+/** An assumption written as a condition, e.g. `conditionAssumption("distinct(x1, x2, x3)")`. */
+export function conditionAssumption(condition: string | Condition, name?: string): Assumption {
+  const form = typeof condition === "string" ? parseCondition(condition) : condition;
+  return {
+    name: name ?? formatCondition(form),
+    holds: (x) => holds(form, x),
+    condition: () => form,
+  };
 }
 
 /** Inputs x_j ∈ lo_j..hi_j (inclusive), one range per input. */

@@ -6,6 +6,7 @@ export type ThresholdErrorCode =
   | "activation" // an activation spec is unknown or malformed
   | "domain" // a verification domain or target does not fit the network
   | "format" // a JSON document is not a network
+  | "condition" // a target or assumption written as text does not parse or does not fit
   | "argument"; // any other invalid argument
 
 /**
@@ -21,5 +22,17 @@ export class ThresholdError extends Error {
     this.name = "ThresholdError";
     this.code = code;
     this.where = where;
+  }
+}
+
+/** A condition written as text does not parse: `column` (1-based) points at the offending token. */
+export class ConditionError extends ThresholdError {
+  readonly column: number;
+
+  constructor(text: string, column: number, message: string) {
+    const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    super("condition", `condition "${shown}", column ${column}`, message);
+    this.name = "ConditionError";
+    this.column = column;
   }
 }

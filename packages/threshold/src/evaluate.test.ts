@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, trace } from "./evaluate.js";
+import { elementInList, studentElementInList } from "./fixtures/hw1-networks.js";
 import { network } from "./network.js";
-import { elementInList, studentElementInList } from "./references.js";
 
 describe("evaluate", () => {
   it("computes the homework 1.1 answer by hand", () => {

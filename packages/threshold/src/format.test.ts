@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { elementInList } from "./fixtures/hw1-networks.js";
 import { formatNetwork } from "./format.js";
 import { network } from "./network.js";
-import { elementInList } from "./references.js";
 
 describe("formatNetwork", () => {
   it("prints each layer as a weight table with bias and activation", () => {

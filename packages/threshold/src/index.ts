@@ -22,14 +22,36 @@ export {
   sequence,
 } from "./compose.js";
 export {
+  type Condition,
+  conditionArity,
+  type Expression,
+  formatCondition,
+  holds,
+  holdsExact,
+  input,
+  inputs,
+  MAX_PERMUTATION_LENGTH,
+  type Relation,
+  toFormula,
+} from "./condition.js";
+export {
+  type DecideOptions,
+  type Decision,
+  type DecisionCounterexample,
+  decide,
+  type Enumerated,
+  type UndecidedReason,
+} from "./decide.js";
+export {
   type Assumption,
   assume,
+  conditionAssumption,
   type Domain,
   distinct,
   intRange,
   intRanges,
 } from "./domain.js";
-export { ThresholdError, type ThresholdErrorCode } from "./errors.js";
+export { ConditionError, ThresholdError, type ThresholdErrorCode } from "./errors.js";
 export { evaluate, type LayerTrace, type Trace, trace } from "./evaluate.js";
 export { formatNetwork, formatTrace } from "./format.js";
 export { fromJSON, type LayerJSON, type NetworkJSON, toJSON } from "./json.js";
@@ -39,32 +61,34 @@ export {
   type Network,
   network,
 } from "./network.js";
+export { networkTerms } from "./network-formula.js";
 export { domainInputs } from "./order.js";
+export {
+  MAX_CONDITION_LENGTH,
+  type ParseConditionOptions,
+  parseCondition,
+} from "./parse-condition.js";
 export { type PerceptronOptions, type PerceptronResult, perceptron } from "./perceptron.js";
 export {
   MAX_PREPARED_INPUTS,
   type PreparedVerification,
   prepareVerification,
 } from "./prepared.js";
-export { parseRational, Rational, type Scalar } from "./rational.js";
 export {
-  comparatorStage,
-  elementInList,
-  elementInListTolerant,
-  homework,
-  permutationByEquality,
-  permutationByModules,
+  type DisallowedActivation,
+  disallowedActivation,
   type Question,
-  sortFour,
-  studentElementInList,
-  studentElementInListCorrected,
-} from "./references.js";
+  type QuestionSpec,
+  question,
+} from "./question.js";
+export { parseRational, Rational, type Scalar } from "./rational.js";
 export { formatVerification } from "./report.js";
 export { linearSeparability, type Separability } from "./separability.js";
 export { ACCEPTED_ACTIVATION_SPECS, formatActivation, parseActivation } from "./spec.js";
 export {
   allEqual,
   and,
+  conditionTarget,
   isPermutation,
   isSorted,
   majority,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { intRange } from "./domain.js";
+import { permutationByEquality, sortFour, studentElementInList } from "./fixtures/hw1-networks.js";
 import { fromJSON, toJSON } from "./json.js";
 import { network } from "./network.js";
-import { permutationByEquality, sortFour, studentElementInList } from "./references.js";
 import { isPermutation } from "./target.js";
 import { verify } from "./verify.js";
 

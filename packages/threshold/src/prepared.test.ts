@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { indicator, relu, sign, step } from "./activation.js";
 import { distinct, intRange, intRanges } from "./domain.js";
 import { ThresholdError } from "./errors.js";
+import { studentElementInList, studentElementInListCorrected } from "./fixtures/hw1-networks.js";
 import { type LayerSpec, network } from "./network.js";
 import { prepareVerification } from "./prepared.js";
-import { studentElementInList, studentElementInListCorrected } from "./references.js";
 import { isSorted, memberOf, sortedAscending } from "./target.js";
 import { type Verification, verify } from "./verify.js";
 

@@ -5,7 +5,14 @@ import type { Network } from "./network.js";
 import { Rational } from "./rational.js";
 import { recordSchedule, replaySchedule, type Schedule } from "./schedule.js";
 import type { Target } from "./target.js";
-import { type Counts, checkFit, chooseEvaluator, readTarget, type Verification } from "./verify.js";
+import {
+  type Counts,
+  checkFit,
+  chooseEvaluator,
+  engineCounts,
+  readTarget,
+  type Verification,
+} from "./verify.js";
 
 /** Largest box a preparation walks: it keeps a few numbers per input that satisfies the assumption. */
 export const MAX_PREPARED_INPUTS = 2 ** 24;
@@ -57,14 +64,14 @@ function verifyScheduled(
   schedule: Schedule,
 ): Verification {
   const start = performance.now();
-  const { evaluator, engineReason } = chooseEvaluator(net, domain, false);
+  const choice = chooseEvaluator(net, domain, false);
+  const { evaluator } = choice;
   const { runPrefix, runEntries, lastValue, expected, leading, outputs: width } = schedule;
   const outputs = evaluator.outputs;
   const counts = (visited: number, checked: number): Counts => ({
     target: goal.name,
     ...(domain.assumption ? { assumption: domain.assumption.name } : {}),
-    engine: engineReason === undefined ? "integer" : "exact",
-    ...(engineReason === undefined ? {} : { engineReason }),
+    ...engineCounts(choice),
     visited,
     checked,
     skipped: visited - checked,

@@ -1,3 +1,14 @@
+import {
+  type Condition,
+  conditionArity,
+  formatCondition,
+  holds,
+  input,
+  inputs,
+  MAX_PERMUTATION_LENGTH,
+} from "./condition.js";
+import { parseCondition } from "./parse-condition.js";
+
 /**
  * What a network should compute. A predicate wants one output that is 1 exactly when it holds; a
  * function wants a vector (e.g. the sorted inputs). `test`/`compute` receive the current input
@@ -10,6 +21,11 @@ export type Target =
       /** Why a number of inputs does not fit, or undefined when it does. */
       readonly checkArity?: (arity: number) => string | undefined;
       readonly test: (input: ArrayLike<number>) => boolean;
+      /**
+       * The same predicate as a logical form for `arity` inputs, which a solver can read
+       * (undefined when there is none for that arity); `decide` needs it to prove anything.
+       */
+      readonly condition?: (arity: number) => Condition | undefined;
     }
   | {
       readonly kind: "function";
@@ -24,10 +40,32 @@ export function predicate(
   name: string,
   test: (input: ArrayLike<number>) => boolean,
   checkArity?: (arity: number) => string | undefined,
+  condition?: (arity: number) => Condition | undefined,
 ): Target {
-  return checkArity === undefined
-    ? { kind: "predicate", name, test }
-    : { kind: "predicate", name, test, checkArity };
+  return {
+    kind: "predicate",
+    name,
+    test,
+    ...(checkArity === undefined ? {} : { checkArity }),
+    ...(condition === undefined ? {} : { condition }),
+  };
+}
+
+/**
+ * A predicate target written as a condition, e.g. `conditionTarget("x4 in {x1, x2, x3}")` or
+ * `conditionTarget("permutation(x4, x5, x6 of x1, x2, x3)")`: it is both the enumerator's test
+ * and the solver's formula. `name` defaults to the condition's text.
+ */
+export function conditionTarget(condition: string | Condition, name?: string): Target {
+  const form = typeof condition === "string" ? parseCondition(condition) : condition;
+  const needs = conditionArity(form);
+  return {
+    kind: "predicate",
+    name: name ?? formatCondition(form),
+    test: (x) => holds(form, x),
+    checkArity: (arity) => (arity >= needs ? undefined : `reads x${needs}`),
+    condition: () => form,
+  };
 }
 
 /** A custom vector target with `outputs(arity)` outputs. */
@@ -54,6 +92,11 @@ export const memberOf: Target = predicate(
     return false;
   },
   (arity) => (arity >= 2 ? undefined : "needs a list and an element (at least 2 inputs)"),
+  (arity) => ({
+    kind: "member",
+    element: input(arity - 1),
+    list: Array.from({ length: arity - 1 }, (_, i) => input(i)),
+  }),
 );
 
 /** The second half is a permutation of the first (equal multisets): the homework's 1.2. */
@@ -73,6 +116,16 @@ export const isPermutation: Target = predicate(
   },
   (arity) =>
     arity >= 2 && arity % 2 === 0 && arity <= 60 ? undefined : "needs two lists of equal length",
+  (arity) => {
+    const half = arity / 2;
+    if (half > MAX_PERMUTATION_LENGTH) return undefined;
+    const first = Array.from({ length: half }, (_, i) => i);
+    return {
+      kind: "permutation",
+      items: inputs(...first.map((i) => i + half)),
+      of: inputs(...first),
+    };
+  },
 );
 
 /** x_1 ≤ x_2 ≤ … ≤ x_n. */

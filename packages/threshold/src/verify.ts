@@ -3,6 +3,7 @@ import type { Assumption, Domain } from "./domain.js";
 import { type Evaluator, ExactEvaluator, IncrementalEvaluator } from "./engine.js";
 import { ThresholdError } from "./errors.js";
 import { type Trace, traceExact } from "./evaluate.js";
+import { CertifiedFloatEvaluator } from "./float-engine.js";
 import type { Network } from "./network.js";
 import { ShellOdometer } from "./order.js";
 import { Rational } from "./rational.js";
@@ -30,9 +31,15 @@ export interface Counterexample {
 export interface Counts extends Progress {
   readonly target: string;
   readonly assumption?: string;
-  /** "integer": exact integer arithmetic in doubles; "exact": rationals (see `engineReason`). */
-  readonly engine: "integer" | "exact";
+  /**
+   * "integer": exact integer arithmetic in doubles; "float": doubles with rigorous error bounds
+   * and exact bigint evaluation of the units they cannot settle (when the integer form is too
+   * large, see `engineReason`); "exact": rationals throughout (on request).
+   */
+  readonly engine: Engine;
   readonly engineReason?: string;
+  /** The float engine's exact work: units decided in bigints, inputs evaluated from scratch. */
+  readonly exactWork?: { readonly units: number; readonly inputs: number };
 }
 
 /**
@@ -87,19 +94,44 @@ export function checkFit(net: Network, target: Target, domain: Domain): void {
   }
 }
 
-export function chooseEvaluator(
-  net: Network,
-  domain: Domain,
-  exact: boolean,
-): { evaluator: Evaluator; engineReason?: string } {
-  if (exact) return { evaluator: new ExactEvaluator(net), engineReason: "requested" };
+export type Engine = "integer" | "float" | "exact";
+
+export interface EngineChoice {
+  readonly evaluator: Evaluator;
+  readonly engine: Engine;
+  readonly engineReason?: string;
+}
+
+export function chooseEvaluator(net: Network, domain: Domain, exact: boolean): EngineChoice {
+  if (exact) {
+    return { evaluator: new ExactEvaluator(net), engine: "exact", engineReason: "requested" };
+  }
   const bounds = domain.ranges.map(([lo, hi]) => BigInt(Math.max(Math.abs(lo), Math.abs(hi))));
   const compiled = compileNetwork(net, bounds);
-  if (!compiled.ok) return { evaluator: new ExactEvaluator(net), engineReason: compiled.reason };
+  if (!compiled.ok) {
+    return {
+      evaluator: new CertifiedFloatEvaluator(net),
+      engine: "float",
+      engineReason: compiled.reason,
+    };
+  }
   return {
     evaluator:
       tabulateFirstLayer(compiled.network, domain.ranges[domain.ranges.length - 1]) ??
       new IncrementalEvaluator(compiled.network),
+    engine: "integer",
+  };
+}
+
+/** The counts' engine fields for a choice (and the float engine's exact work so far). */
+export function engineCounts(choice: EngineChoice) {
+  const { evaluator, engine, engineReason } = choice;
+  return {
+    engine,
+    ...(engineReason === undefined ? {} : { engineReason }),
+    ...(evaluator instanceof CertifiedFloatEvaluator
+      ? { exactWork: { units: evaluator.exactUnits, inputs: evaluator.exactInputs } }
+      : {}),
   };
 }
 
@@ -196,15 +228,15 @@ export function verify(
   const start = now();
   const deadline = start + (options.timeBudgetMs ?? Number.POSITIVE_INFINITY);
   const progressEvery = options.progressIntervalMs ?? 250;
-  const { evaluator, engineReason } = chooseEvaluator(net, domain, options.exact ?? false);
+  const choice = chooseEvaluator(net, domain, options.exact ?? false);
+  const { evaluator } = choice;
   const expected = new Float64Array(net.outputSize);
   const odometer = new ShellOdometer(domain.ranges);
   const state: ScanState = { visited: 0, skipped: 0 };
   const counts = (): Counts => ({
     target: goal.name,
     ...(domain.assumption ? { assumption: domain.assumption.name } : {}),
-    engine: engineReason === undefined ? "integer" : "exact",
-    ...(engineReason === undefined ? {} : { engineReason }),
+    ...engineCounts(choice),
     visited: state.visited,
     checked: state.visited - state.skipped,
     skipped: state.skipped,

@@ -1,39 +1,89 @@
-// Grades many files, inline (one job) or on worker threads (several jobs). @nnkit/grading never
-// throws for a bad file, so a hostile file costs one result, not the batch; a crashed worker is
-// replaced and its file reported as invalid.
+// Grades files on worker threads, each file within a time budget. A file that overruns its budget
+// (or crashes its worker) costs one `invalid` result, never the batch: its worker is terminated
+// and replaced. The main thread grades nothing itself, so it is always free to enforce budgets.
 import { Worker } from "node:worker_threads";
 import type { GradeResult, QuestionResult } from "@nnkit/grading";
 import type { AnswerFileRef } from "./discover.js";
+import { threadCpuSeconds } from "./thread-clock.js";
+
+/** What a worker grades a file with (dates travel as ISO text). */
+export interface WorkerGradeOptions {
+  assignment: string;
+  audience?: "instructor" | "student";
+  now?: string;
+}
 
 export interface GradeRequest {
   index: number;
   path: string;
-  assignment: string;
+  options: WorkerGradeOptions;
 }
 
-export interface GradeResponse {
-  index: number;
-  result: GradeResult;
-}
+/** Worker → pool: loaded and ready; the student a file names (sent before grading it); a result. */
+export type WorkerMessage =
+  | { type: "ready"; tid?: number }
+  | { type: "student"; index: number; student: GradeResult["student"] }
+  | { type: "graded"; index: number; result: GradeResult };
 
 export interface GradedFile {
   file: AnswerFileRef;
   result: GradeResult;
 }
 
-export interface BatchOptions {
-  assignment: string;
+/** Default per-file time budget, in seconds. */
+export const DEFAULT_TIME_LIMIT_SECONDS = 5;
+
+export interface BatchOptions extends WorkerGradeOptions {
+  /** Files graded at once, one worker thread each. */
   jobs: number;
+  /**
+   * CPU seconds one file's grading may take (wall seconds where threads have no CPU clock); a file
+   * is also stopped after WALL_FACTOR times as many wall seconds (a file that waits). Default 5.
+   */
+  timeLimitSeconds?: number;
   /** Workers started earlier with `startWorkers` (so they load while the caller prepares). */
-  workers?: Worker[];
+  workers?: GradingWorker[];
+  /** The worker script; tests swap in a stand-in. */
+  workerScript?: URL;
   onGraded?: (graded: GradedFile, done: number, total: number) => void;
 }
 
-/**
- * Grades `files` with `jobs` graders: the main thread (which has @nnkit/grading loaded anyway)
- * and `jobs - 1` worker threads, all taking the next file from one queue. Loading the grading
- * machinery costs about a second per thread, so the main thread does its share.
- */
+const defaultWorkerScript = new URL("./worker.js", import.meta.url);
+
+/** Wall time a file may take, in multiples of its CPU budget (for grading that waits, not works). */
+export const WALL_FACTOR = 4;
+
+/** A worker thread, and when it has loaded the grading machinery (it says so once, with its id). */
+export interface GradingWorker {
+  thread: Worker;
+  /** Resolves with the thread's kernel id when its CPU time can be read. */
+  ready: Promise<number | undefined>;
+}
+
+/** Starts `count` grading worker threads; each loads @nnkit/grading right away. */
+export function startWorkers(count: number, script: URL = defaultWorkerScript): GradingWorker[] {
+  return Array.from({ length: Math.max(0, count) }, () => {
+    const thread = new Worker(script);
+    const ready = new Promise<number | undefined>((resolve) => {
+      const onReady = (message: WorkerMessage) => {
+        if (message.type !== "ready") return;
+        thread.off("message", onReady);
+        resolve(message.tid);
+      };
+      thread.on("message", onReady);
+    });
+    return { thread, ready };
+  });
+}
+
+/** Stops a worker thread without waiting for it (V8 stops a busy one at its next check). */
+function stop(thread: Worker): Promise<number> {
+  thread.removeAllListeners();
+  thread.on("error", () => {});
+  return thread.terminate();
+}
+
+/** Grades `files` on `jobs` worker threads taking the next file from one queue. */
 export async function gradeFiles(
   files: readonly AnswerFileRef[],
   options: BatchOptions,
@@ -48,94 +98,143 @@ export async function gradeFiles(
     done += 1;
     options.onGraded?.(graded, done, files.length);
   };
+  const { findAssignment, unreadableQuestion } = await import("@nnkit/grading");
+  const lane: Lane = {
+    files,
+    request: {
+      assignment: options.assignment,
+      ...(options.audience ? { audience: options.audience } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    },
+    budgetMs: 1000 * (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS),
+    script: options.workerScript ?? defaultWorkerScript,
+    take,
+    record,
+    hasMore: () => next < files.length,
+    stopped: (student, reason) =>
+      stoppedResult(findAssignment(options.assignment), student, reason, unreadableQuestion),
+  };
   const jobs = Math.max(1, Math.min(options.jobs, files.length));
-  const workers = (options.workers ?? startWorkers(jobs - 1)).map((worker) =>
-    driveWorker(worker, files, options.assignment, take, record),
-  );
-  // Loaded here, not at the top, so that workers started by the caller load in parallel.
-  const { gradeAnswerFile } = await import("@nnkit/grading");
-  for (let index = take(); index !== undefined; index = take()) {
-    record(index, await gradeAnswerFile(files[index]!.path, { assignment: options.assignment }));
-  }
-  await Promise.all(workers);
+  const workers = options.workers ?? startWorkers(jobs, lane.script);
+  await Promise.all(workers.map((worker) => driveWorker(worker, lane)));
   return results;
 }
 
-function crashedResult(file: AnswerFileRef, reason: string): GradeResult {
+interface Lane {
+  files: readonly AnswerFileRef[];
+  request: WorkerGradeOptions;
+  budgetMs: number;
+  script: URL;
+  take: () => number | undefined;
+  record: (index: number, result: GradeResult) => void;
+  hasMore: () => boolean;
+  stopped: (student: GradeResult["student"], reason: string) => GradeResult;
+}
+
+/** The result of a file whose grading was stopped: every question `invalid`, with the reason. */
+function stoppedResult(
+  assignment: { id: string; questions: readonly { id: string; points: number }[] } | undefined,
+  student: GradeResult["student"],
+  reason: string,
+  unreadable: (id: string, points: number, reason: string) => QuestionResult,
+): GradeResult {
+  const questions = (assignment?.questions ?? [{ id: "file", points: 0 }]).map((q) =>
+    unreadable(q.id, q.points, reason),
+  );
   return {
-    assignment: "",
-    student: { id: "", name: "" },
+    assignment: assignment?.id ?? "",
+    student,
     score: 0,
-    max_score: 0,
-    questions: [crashedQuestion(`${file.relativePath}: grading crashed: ${reason}`)],
+    max_score: questions.reduce((sum, q) => sum + q.max_score, 0),
+    questions,
   };
+}
+
+export function budgetMessage(budgetMs: number): string {
+  return `grading stopped: this file ran out of its time budget of ${budgetMs / 1000} s; a person should look at it`;
 }
 
 /**
- * The one question of a crashed file. Built here, not by @nnkit/grading's `unreadableQuestion`,
- * because the main thread never loads the grader; its feedback is the item's message as is.
+ * Feeds one worker a file at a time (so a timer measures exactly that file) until the queue is
+ * empty. A worker that overruns or crashes is terminated and a fresh one takes over the queue.
  */
-function crashedQuestion(message: string): QuestionResult {
-  return {
-    id: "file",
-    score: 0,
-    max_score: 0,
-    status: "invalid",
-    feedback: message,
-    items: [
-      {
-        key: "",
-        part: "",
-        verdict: "invalid",
-        share: 1,
-        earned: 0,
-        finding: { kind: "unreadable", message },
-        message,
-      },
-    ],
-  };
-}
-
-/** Requests in flight per worker, so it never waits on a busy main thread for its next file. */
-const PIPELINE_DEPTH = 4;
-
-const workerUrl = new URL("./worker.js", import.meta.url);
-
-/** Starts `count` grading worker threads; each loads @nnkit/grading right away. */
-export function startWorkers(count: number): Worker[] {
-  return Array.from({ length: Math.max(0, count) }, () => new Worker(workerUrl));
-}
-
-/** Feeds one worker from the queue until it is empty, then stops it. */
-function driveWorker(
-  worker: Worker,
-  files: readonly AnswerFileRef[],
-  assignment: string,
-  take: () => number | undefined,
-  record: (index: number, result: GradeResult) => void,
-): Promise<void> {
+function driveWorker({ thread, ready }: GradingWorker, lane: Lane): Promise<void> {
   return new Promise((resolve) => {
-    const inFlight = new Set<number>();
-    const feed = (): void => {
-      while (inFlight.size < PIPELINE_DEPTH) {
-        const index = take();
-        if (index === undefined) break;
-        inFlight.add(index);
-        worker.postMessage({ index, path: files[index]!.path, assignment } satisfies GradeRequest);
-      }
-      if (inFlight.size === 0) void worker.terminate().then(() => resolve());
+    let current: number | undefined;
+    let student: GradeResult["student"] = { id: "", name: "" };
+    let timer: NodeJS.Timeout | undefined;
+    let finished = false;
+    let loaded = false;
+    let tid: number | undefined;
+    const replace = (reason: string): void => {
+      if (finished) return;
+      finished = true;
+      clearInterval(timer);
+      void stop(thread);
+      if (current !== undefined) lane.record(current, lane.stopped(student, reason));
+      if (!loaded) {
+        // A worker that cannot even load would fail again: report the files instead of respawning.
+        for (let index = lane.take(); index !== undefined; index = lane.take()) {
+          lane.record(index, lane.stopped({ id: "", name: "" }, reason));
+        }
+        resolve();
+      } else if (lane.hasMore()) {
+        driveWorker(startWorkers(1, lane.script)[0]!, lane).then(resolve);
+      } else resolve();
     };
-    worker.on("message", (response: GradeResponse) => {
-      inFlight.delete(response.index);
-      record(response.index, response.result);
+    const feed = (): void => {
+      current = lane.take();
+      student = { id: "", name: "" };
+      if (current === undefined) {
+        finished = true;
+        void stop(thread).then(() => resolve());
+        return;
+      }
+      thread.postMessage({
+        index: current,
+        path: lane.files[current]!.path,
+        options: lane.request,
+      } satisfies GradeRequest);
+      timer = watchBudget(tid, lane.budgetMs, () => replace(budgetMessage(lane.budgetMs)));
+    };
+    thread.on("message", (message: WorkerMessage) => {
+      if (message.type === "ready" || message.index !== current) return;
+      if (message.type === "student") {
+        student = message.student;
+        return;
+      }
+      clearInterval(timer);
+      current = undefined;
+      lane.record(message.index, message.result);
       feed();
     });
-    // A crashed worker loses only the files it held; a fresh worker takes over the queue.
-    worker.on("error", (error) => {
-      for (const index of inFlight) record(index, crashedResult(files[index]!, error.message));
-      inFlight.clear();
-      driveWorker(startWorkers(1)[0]!, files, assignment, take, record).then(resolve);
+    thread.on("error", (error) => replace(`grading crashed: ${error.message}`));
+    thread.on("exit", () => replace("grading crashed: its worker thread stopped"));
+    void ready.then((id) => {
+      loaded = true;
+      tid = id;
+      if (!finished) feed();
     });
-    feed();
   });
+}
+
+/**
+ * Calls `overrun` once the thread `tid` has spent `budgetMs` of CPU time on the current file, or
+ * WALL_FACTOR times that in wall time (wall time alone when the thread has no readable clock).
+ */
+function watchBudget(tid: number | undefined, budgetMs: number, overrun: () => void) {
+  const wallStart = performance.now();
+  const cpuStart = tid === undefined ? undefined : threadCpuSeconds(tid);
+  const wallLimit = cpuStart === undefined ? budgetMs : WALL_FACTOR * budgetMs;
+  const poll = Math.min(100, Math.max(5, budgetMs / 10));
+  const timer = setInterval(() => {
+    const wall = performance.now() - wallStart;
+    const cpu = cpuStart === undefined ? undefined : threadCpuSeconds(tid!);
+    const cpuMs = cpu === undefined || cpuStart === undefined ? 0 : 1000 * (cpu - cpuStart);
+    if (cpuMs >= budgetMs || wall >= wallLimit) {
+      clearInterval(timer);
+      overrun();
+    }
+  }, poll);
+  return timer;
 }

@@ -1,10 +1,13 @@
 import { existsSync, statSync } from "node:fs";
-import { discoverAnswerFiles } from "../batch/discover.js";
+import { type AnswerFileRef, discoverAnswerFiles, type SkippedEntry } from "../batch/discover.js";
 import { gradeFiles, startWorkers } from "../batch/pool.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { formatScore } from "../output/gradebook.js";
-import { keyResults } from "../output/student-key.js";
+import { readManualStore } from "../output/manual-store.js";
+import { lockOutputFolder } from "../output/out-lock.js";
+import { type KeyedResult, keyResults } from "../output/student-key.js";
 import { batchStats } from "../output/summary.js";
+import type { UnappliedScore } from "../output/write-outputs.js";
 import { createProgress } from "../progress.js";
 
 export interface BatchCommandOptions {
@@ -12,31 +15,52 @@ export interface BatchCommandOptions {
   jobs: number;
   assignment: string;
   quiet?: boolean;
+  timeLimit?: number;
 }
 
 export async function batchCommand(dir: string, options: BatchCommandOptions): Promise<ExitCode> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CliError(`batch: ${dir} is not a folder`, ExitCode.usage);
   }
-  const files = discoverAnswerFiles(dir);
+  const { files, skipped } = discoverAnswerFiles(dir);
   if (files.length === 0) {
-    throw new CliError(`batch: no answer files (.yaml, .yml, .json) under ${dir}`, ExitCode.usage);
+    const why = skipped.length ? `; not graded: ${describeSkipped(skipped)}` : "";
+    throw new CliError(
+      `batch: no answer files (.yaml, .yml, .json) under ${dir}${why}`,
+      ExitCode.usage,
+    );
   }
+  // Before any work: a second batch on the same folder stops here, and stored manual scores load.
+  const release = lockOutputFolder(options.out, "batch");
+  try {
+    return await gradeAndWrite(files, skipped, options);
+  } finally {
+    release();
+  }
+}
+
+async function gradeAndWrite(
+  files: AnswerFileRef[],
+  skipped: SkippedEntry[],
+  options: BatchCommandOptions,
+): Promise<ExitCode> {
+  const manual = readManualStore(options.out, "batch");
   const started = performance.now();
   // Workers start loading the grading machinery (about a second) while this thread loads its own.
-  const workers = startWorkers(Math.min(options.jobs, files.length) - 1);
+  const workers = startWorkers(Math.min(options.jobs, files.length));
   const { resolveAssignment } = await import("./assignment.js");
   let assignment: ReturnType<typeof resolveAssignment>;
   try {
     assignment = resolveAssignment(options.assignment);
   } catch (error) {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => w.thread.terminate()));
     throw error;
   }
   const progress = createProgress(files.length, options.quiet ?? false);
   const graded = await gradeFiles(files, {
     assignment: assignment.id,
     jobs: options.jobs,
+    timeLimitSeconds: options.timeLimit,
     workers,
     onGraded: (g, done, total) =>
       progress.tick(
@@ -46,20 +70,32 @@ export async function batchCommand(dir: string, options: BatchCommandOptions): P
       ),
   });
   progress.stop();
-  const results = keyResults(graded);
+  const automatic = keyResults(graded);
   const { writeOutputs } = await import("../output/write-outputs.js");
+  let unapplied: UnappliedScore[];
+  let results: KeyedResult[];
   try {
-    writeOutputs(options.out, assignment.id, results);
+    ({ results, unapplied } = writeOutputs(options.out, assignment.id, automatic, skipped, manual));
   } catch (error) {
     throw new CliError(
       `batch: cannot write outputs to ${options.out}: ${(error as Error).message}`,
       ExitCode.io,
     );
   }
+  for (const { score, reason } of unapplied) {
+    console.error(
+      `nnkit-grade: manual score for ${score.studentId} ${score.question} not applied (kept in manual-scores.json): ${reason}`,
+    );
+  }
   const stats = batchStats(results);
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `graded ${stats.files} files in ${seconds.toFixed(1)} s: ${stats.valid} valid, ${stats.invalid} invalid, ${stats.duplicates} duplicate ids; mean ${formatScore(stats.meanScore)}/${formatScore(stats.maxScore)}; outputs in ${options.out}`,
+    `graded ${stats.files} files in ${seconds.toFixed(1)} s: ${stats.valid} valid, ${stats.invalid} invalid, ${stats.duplicates} duplicate ids, ${skipped.length} not graded (listed in summary.md); mean ${formatScore(stats.meanScore)}/${formatScore(stats.maxScore)}; outputs in ${options.out}`,
   );
   return stats.invalid > 0 || stats.duplicates > 0 ? ExitCode.problems : ExitCode.ok;
+}
+
+function describeSkipped(skipped: readonly SkippedEntry[]): string {
+  const shown = skipped.slice(0, 5).map((s) => `${s.relativePath} (${s.reason})`);
+  return `${shown.join(", ")}${skipped.length > 5 ? `, and ${skipped.length - 5} more` : ""}`;
 }

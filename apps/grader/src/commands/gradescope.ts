@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { gradeAnswerFile } from "@nnkit/grading";
 import { strToU8, zipSync } from "fflate";
 import { discoverAnswerFiles } from "../batch/discover.js";
+import { gradeFiles } from "../batch/pool.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { writeFileAtomic } from "../output/atomic.js";
 import { gradescopeResults, type SubmissionMetadata } from "../output/gradescope-results.js";
@@ -78,6 +78,7 @@ export async function gradescopeRunCommand(options: {
   results: string;
   metadata?: string;
   assignment: string;
+  timeLimit?: number;
 }): Promise<ExitCode> {
   const started = performance.now();
   const assignment = resolveAssignment(options.assignment);
@@ -87,23 +88,34 @@ export async function gradescopeRunCommand(options: {
   const metadata = readMetadata(
     options.metadata ?? join(dirname(options.submission), "submission_metadata.json"),
   );
-  const candidates = discoverAnswerFiles(options.submission);
+  const { files: candidates, skipped } = discoverAnswerFiles(options.submission);
   const chosen =
     candidates.find((f) => /^answers?\.(ya?ml|json)$/i.test(basename(f.path))) ?? candidates[0];
   // Students read results.json: grade for them, so hidden checks' details never appear.
   const submittedAt = new Date(metadata?.created_at ?? Date.now());
+  // Graded on a worker within the time budget, so Gradescope always receives a results.json.
   const result = chosen
-    ? await gradeAnswerFile(chosen.path, {
-        assignment: assignment.id,
-        audience: "student",
-        now: Number.isNaN(submittedAt.getTime()) ? new Date() : submittedAt,
-      })
+    ? (
+        await gradeFiles([chosen], {
+          assignment: assignment.id,
+          audience: "student",
+          now: (Number.isNaN(submittedAt.getTime()) ? new Date() : submittedAt).toISOString(),
+          jobs: 1,
+          timeLimitSeconds: options.timeLimit,
+        })
+      )[0]!.result
     : undefined;
   const json = gradescopeResults({
     assignment,
     result,
     submittedFile: chosen?.relativePath,
-    otherFiles: candidates.filter((c) => c !== chosen).map((c) => c.relativePath),
+    // Every file not graded is named, with why, so a student sees what happened to each upload.
+    otherFiles: [
+      ...candidates
+        .filter((c) => c !== chosen)
+        .map((c) => `${c.relativePath} (only one answer file is graded)`),
+      ...skipped.map((s) => `${s.relativePath} (${s.reason})`),
+    ],
     metadata,
     executionSeconds: (performance.now() - started) / 1000,
   });

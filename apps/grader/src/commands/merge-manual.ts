@@ -1,78 +1,121 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  type GradeResult,
-  GradingError,
-  type ManualScore,
-  mergeManualScores,
-  parseManualScores,
-} from "@nnkit/grading";
+import { type GradeResult, type ManualScoreRow, readManualScoreRows } from "@nnkit/grading";
 import { CliError, ExitCode } from "../exit-codes.js";
+import {
+  applyManualScore,
+  readManualStore,
+  updateManualStore,
+  writeManualStore,
+} from "../output/manual-store.js";
+import { lockOutputFolder } from "../output/out-lock.js";
 import type { KeyedResult } from "../output/student-key.js";
 import { type BatchManifest, MANIFEST_FILE, writeOutputs } from "../output/write-outputs.js";
+
+const COMMAND = "merge-manual";
+
+function readJson<T>(path: string, what: string): T {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as T;
+  } catch (error) {
+    throw new CliError(
+      `${COMMAND}: ${path} (${what}) cannot be read: ${(error as Error).message}; rerun \`nnkit-grade batch\``,
+      ExitCode.usage,
+    );
+  }
+}
 
 function readManifest(outDir: string): BatchManifest {
   const path = join(outDir, MANIFEST_FILE);
   if (!existsSync(path)) {
     throw new CliError(
-      `merge-manual: ${outDir} has no ${MANIFEST_FILE}; run \`nnkit-grade batch\` first`,
+      `${COMMAND}: ${outDir} has no ${MANIFEST_FILE}; run \`nnkit-grade batch\` first`,
       ExitCode.usage,
     );
   }
-  return JSON.parse(readFileSync(path, "utf8")) as BatchManifest;
+  const manifest = readJson<Partial<BatchManifest>>(path, "the batch's manifest");
+  const entryOk = (e: Partial<BatchManifest["entries"][number]>) =>
+    typeof e?.key === "string" && /^[A-Za-z0-9._~-]+$/.test(e.key) && typeof e.file === "string";
+  if (
+    typeof manifest?.assignment !== "string" ||
+    !Array.isArray(manifest.entries) ||
+    !manifest.entries.every(entryOk)
+  ) {
+    throw new CliError(
+      `${COMMAND}: ${path} is not a batch manifest written by nnkit-grade; rerun \`nnkit-grade batch\``,
+      ExitCode.usage,
+    );
+  }
+  return manifest as BatchManifest;
 }
 
-function readManualScores(csvPath: string): ManualScore[] {
+function readManualRows(csvPath: string): ManualScoreRow[] {
   try {
-    return parseManualScores(readFileSync(csvPath, "utf8"));
+    return readManualScoreRows(readFileSync(csvPath, "utf8"));
   } catch (error) {
-    throw new CliError(`merge-manual: ${csvPath}: ${(error as Error).message}`, ExitCode.usage);
+    throw new CliError(`${COMMAND}: ${csvPath}: ${(error as Error).message}`, ExitCode.usage);
   }
 }
 
-/** Merges each row on its own, so one bad row is reported without losing the others. */
+/** The batch's results as graded, before manual scores (outputs older than that: the results). */
+function automaticResults(outDir: string, manifest: BatchManifest): KeyedResult[] {
+  return manifest.entries.map((entry) => {
+    const automatic = join(outDir, "automatic", `${entry.key}.json`);
+    const path = existsSync(automatic) ? automatic : join(outDir, "results", `${entry.key}.json`);
+    return {
+      key: entry.key,
+      duplicateOf: entry.duplicateOf,
+      file: { path: entry.file, relativePath: entry.file },
+      result: readJson<GradeResult>(path, `results of ${entry.file}`),
+    };
+  });
+}
+
+/**
+ * Merges each row on its own (one bad row is reported with its line, the others applied) into the
+ * folder's manual-scores store, where a new value for a question replaces the old one, then
+ * rewrites the outputs with every stored score applied.
+ */
 export function mergeManualCommand(outDir: string, csvPath: string): ExitCode {
+  const release = lockOutputFolder(outDir, COMMAND);
+  try {
+    return merge(outDir, csvPath);
+  } finally {
+    release();
+  }
+}
+
+function merge(outDir: string, csvPath: string): ExitCode {
   const manifest = readManifest(outDir);
-  const results: KeyedResult[] = manifest.entries.map((entry) => ({
-    key: entry.key,
-    duplicateOf: entry.duplicateOf,
-    file: { path: entry.file, relativePath: entry.file },
-    result: JSON.parse(
-      readFileSync(join(outDir, "results", `${entry.key}.json`), "utf8"),
-    ) as GradeResult,
-  }));
+  const automatic = automaticResults(outDir, manifest);
   const errors: string[] = [];
-  let merged = 0;
-  for (const [index, row] of readManualScores(csvPath).entries()) {
-    const where = `${csvPath} line ${index + 2}`;
-    const targets = results.filter((r) => r.result.student.id === row.studentId);
-    if (targets.length !== 1) {
-      errors.push(
-        targets.length === 0
-          ? `${where}: no graded file for student ${row.studentId}`
-          : `${where}: student id ${row.studentId} is duplicated; fix the duplicate first`,
-      );
+  const accepted = [];
+  for (const row of readManualRows(csvPath)) {
+    if (!row.ok) {
+      errors.push(`${csvPath} ${row.message}`);
       continue;
     }
-    try {
-      targets[0]!.result = mergeManualScores(targets[0]!.result, [row]);
-      merged += 1;
-    } catch (error) {
-      if (!(error instanceof GradingError)) throw error;
-      errors.push(`${where}: ${error.message}`);
-    }
+    // Tried on a copy of the results as graded, so a correction replaces an earlier value.
+    const problem = applyManualScore(
+      automatic.map((r) => ({ ...r })),
+      row.score,
+    );
+    if (problem) errors.push(`${csvPath} line ${row.line}: ${problem}`);
+    else accepted.push(row.score);
   }
+  const stored = updateManualStore(readManualStore(outDir, COMMAND), accepted);
   try {
-    writeOutputs(outDir, manifest.assignment, results);
+    writeManualStore(outDir, stored);
+    writeOutputs(outDir, manifest.assignment, automatic, manifest.skipped ?? [], stored);
   } catch (error) {
     throw new CliError(
-      `merge-manual: cannot write outputs: ${(error as Error).message}`,
+      `${COMMAND}: cannot write outputs: ${(error as Error).message}`,
       ExitCode.io,
     );
   }
   for (const e of errors) console.error(`nnkit-grade: ${e}`);
   console.log(
-    `merged ${merged} manual scores into ${outDir}${errors.length ? `; ${errors.length} rows rejected` : ""}`,
+    `merged ${accepted.length} manual scores into ${outDir} (${stored.length} kept in manual-scores.json)${errors.length ? `; ${errors.length} rows rejected` : ""}`,
   );
   return errors.length > 0 ? ExitCode.problems : ExitCode.ok;
 }

@@ -22,7 +22,14 @@ export function templateCommand(options: {
       ExitCode.usage,
     );
   }
-  writeFileAtomic(options.out, text);
+  try {
+    writeFileAtomic(options.out, text);
+  } catch (error) {
+    throw new CliError(
+      `template: cannot write ${options.out}: ${(error as Error).message}`,
+      ExitCode.io,
+    );
+  }
   console.error(`wrote ${options.out}`);
   return ExitCode.ok;
 }

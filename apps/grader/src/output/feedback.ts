@@ -1,6 +1,7 @@
 // feedback/<student>.md: what a student gets back, one section per question.
 import type { GradeResult } from "@nnkit/grading";
 import { formatScore } from "./gradebook.js";
+import { markdownBlock, markdownInline, withoutControls } from "./untrusted-text.js";
 
 const STATUS_MARK: Record<string, string> = {
   passed: "✔ passed",
@@ -13,11 +14,13 @@ const STATUS_MARK: Record<string, string> = {
 };
 
 export function feedbackMarkdown(result: GradeResult): string {
-  const who = [result.student.name, result.student.id && `(${result.student.id})`]
+  // Names, ids and the answers that feedback quotes come from students: shown, never rendered.
+  const { name, id } = result.student;
+  const who = [name && markdownInline(name), id && `(${markdownInline(id)})`]
     .filter(Boolean)
     .join(" ");
   const lines = [
-    `# ${result.assignment || "Homework"} feedback${who ? ` for ${who}` : ""}`,
+    `# ${markdownInline(result.assignment) || "Homework"} feedback${who ? ` for ${who}` : ""}`,
     "",
     `**Score: ${formatScore(result.score)} / ${formatScore(result.max_score)}**`,
     "",
@@ -31,7 +34,7 @@ export function feedbackMarkdown(result: GradeResult): string {
   ];
   for (const q of result.questions) {
     if (!q.feedback) continue;
-    lines.push(`## ${q.id}`, "", q.feedback.trim(), "");
+    lines.push(`## ${q.id}`, "", markdownBlock(q.feedback.trim()), "");
   }
   return `${lines.join("\n").trimEnd()}\n`;
 }
@@ -55,5 +58,6 @@ export function textReport(result: GradeResult, fileLabel: string): string {
     "",
     `total: ${formatScore(result.score)} / ${formatScore(result.max_score)}`,
   ];
-  return `${lines.join("\n")}\n`;
+  // For a terminal: a student's escape sequences must not reach it.
+  return withoutControls(`${lines.join("\n")}\n`);
 }

@@ -1,6 +1,7 @@
 // gradebook.csv: one row per answer file, one column per question, then the total.
 import { stringify } from "csv-stringify/sync";
 import { isInvalid, type KeyedResult, questionIds } from "./student-key.js";
+import { csvTextCell } from "./untrusted-text.js";
 
 export const GRADEBOOK_FIXED_COLUMNS = ["student_id", "name", "file"] as const;
 
@@ -10,21 +11,28 @@ export function formatScore(score: number): string {
 
 export function gradebookCsv(results: readonly KeyedResult[]): string {
   const ids = questionIds(results);
-  const header = [...GRADEBOOK_FIXED_COLUMNS, ...ids, "total", "max_total", "notes"];
+  const header = [
+    ...GRADEBOOK_FIXED_COLUMNS,
+    ...ids.map(csvTextCell),
+    "total",
+    "max_total",
+    "notes",
+  ];
   const rows = results.map((r) => {
     const byId = new Map(r.result.questions.map((q) => [q.id, q]));
     const notes = [
       isInvalid(r) ? "invalid file" : "",
       r.duplicateOf ? `duplicate id (also in ${r.duplicateOf.join(", ")})` : "",
     ].filter(Boolean);
+    // Text a student chose (id, name, file name) is neutralised; scores are numbers we wrote.
     return [
-      r.result.student.id,
-      r.result.student.name,
-      r.file.relativePath,
+      csvTextCell(r.result.student.id),
+      csvTextCell(r.result.student.name),
+      csvTextCell(r.file.relativePath),
       ...ids.map((id) => formatScore(byId.get(id)?.score ?? 0)),
       formatScore(r.result.score),
       formatScore(r.result.max_score),
-      notes.join("; "),
+      csvTextCell(notes.join("; ")),
     ];
   });
   return stringify([header, ...rows]);

@@ -40,6 +40,15 @@ describe("keyResults", () => {
     expect(keyed[1]!.duplicateOf).toBeUndefined();
   });
 
+  it("takes the NFC and NFD spellings of one id for one student: a duplicate", () => {
+    const nfc = result("s-Jos\u00e9", "José", [question("q1.1", 1, 1, "passed")]);
+    const nfd = result("s-Jose\u0301", "José", [question("q1.1", 0, 1, "failed")]);
+    expect(nfc.student.id).not.toBe(nfd.student.id);
+    const keyed = keyResults([graded("a.yaml", nfc), graded("b.yaml", nfd)]);
+    expect(keyed.map((k) => k.duplicateOf)).toEqual([["b.yaml"], ["a.yaml"]]);
+    expect(keyed.map((k) => k.key)).toEqual(["s-Jos_", "s-Jos_~2"]);
+  });
+
   it("makes hostile ids safe file names", () => {
     const evil = result("../../etc/passwd", "x", [question("q1.1", 0, 1, "failed")]);
     const [k] = keyResults([graded("evil.yaml", evil)]);
@@ -92,6 +101,16 @@ describe("summaryMarkdown", () => {
     expect(md).toContain("  - 2× memory should count every stored value");
     expect(md).not.toContain("more detail");
     expect(md).toContain("- `x.yaml`: line 3: bad indentation");
+    expect(md).toMatch(/## Not graded\n\nNone\.\n$/);
+  });
+
+  it("lists the entries a batch did not grade, with why", () => {
+    const md = summaryMarkdown(keyed, [
+      { relativePath: "link.yaml", reason: "a symbolic link: links are not followed" },
+    ]);
+    expect(md).toMatch(
+      /## Not graded\n\n- `link.yaml`: a symbolic link: links are not followed\n$/,
+    );
   });
 });
 

@@ -14,16 +14,23 @@ function safeName(raw: string): string {
   return cleaned.slice(0, 100);
 }
 
+/** One spelling per student id: NFC and NFD forms of `é` are the same student. */
+export function sameStudentId(id: string): string {
+  return id.normalize("NFC");
+}
+
 export function keyResults(graded: readonly GradedFile[]): KeyedResult[] {
   const byId = new Map<string, GradedFile[]>();
   for (const g of graded) {
-    const id = g.result.student.id;
+    const id = sameStudentId(g.result.student.id);
     if (!id) continue;
-    byId.set(id, [...(byId.get(id) ?? []), g]);
+    const group = byId.get(id);
+    if (group) group.push(g);
+    else byId.set(id, [g]);
   }
   const used = new Set<string>();
   return graded.map((g) => {
-    const id = g.result.student.id;
+    const id = sameStudentId(g.result.student.id);
     let key = safeName(id || `file-${g.file.relativePath}`);
     for (let n = 2; used.has(key); n++) key = `${safeName(id || g.file.relativePath)}~${n}`;
     used.add(key);

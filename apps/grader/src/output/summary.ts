@@ -1,7 +1,9 @@
 // summary.md: the class at a glance: per-question means and score distributions, the most common
 // mistakes, invalid files with reasons, and duplicate student ids.
+import type { SkippedEntry } from "../batch/discover.js";
 import { formatScore } from "./gradebook.js";
 import { isInvalid, type KeyedResult, questionIds } from "./student-key.js";
+import { markdownCode, markdownInline } from "./untrusted-text.js";
 
 const MISTAKES_SHOWN = 3;
 
@@ -37,7 +39,10 @@ export function batchStats(results: readonly KeyedResult[]): BatchStats {
   };
 }
 
-export function summaryMarkdown(results: readonly KeyedResult[]): string {
+export function summaryMarkdown(
+  results: readonly KeyedResult[],
+  skipped: readonly SkippedEntry[] = [],
+): string {
   const stats = batchStats(results);
   const valid = results.filter((r) => !isInvalid(r));
   const lines = [
@@ -83,22 +88,27 @@ export function summaryMarkdown(results: readonly KeyedResult[]): string {
       .slice(0, MISTAKES_SHOWN);
     if (top.length === 0) continue;
     anyMistake = true;
-    lines.push(`- **${id}**`, ...top.map(([text, n]) => `  - ${n}× ${text}`));
+    lines.push(`- **${id}**`, ...top.map(([text, n]) => `  - ${n}× ${markdownInline(text)}`));
   }
   if (!anyMistake) lines.push("None.");
   lines.push("", "## Invalid files", "");
   const invalid = results.filter(isInvalid);
   if (invalid.length === 0) lines.push("None.");
   for (const r of invalid) {
-    lines.push(`- \`${r.file.relativePath}\`: ${firstLine(r.result.questions[0]?.feedback ?? "")}`);
+    const reason = firstLine(r.result.questions[0]?.feedback ?? "");
+    lines.push(`- ${markdownCode(r.file.relativePath)}: ${markdownInline(reason)}`);
   }
   lines.push("", "## Duplicate student ids", "");
   const dups = results.filter((r) => r.duplicateOf);
   if (dups.length === 0) lines.push("None.");
   for (const r of dups) {
     lines.push(
-      `- \`${r.result.student.id}\` in \`${r.file.relativePath}\` (results file \`${r.key}.json\`)`,
+      `- ${markdownCode(r.result.student.id)} in ${markdownCode(r.file.relativePath)} (results file ${markdownCode(`${r.key}.json`)})`,
     );
   }
+  lines.push("", "## Not graded", "");
+  if (skipped.length === 0) lines.push("None.");
+  for (const s of skipped)
+    lines.push(`- ${markdownCode(s.relativePath)}: ${markdownInline(s.reason)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,6 +1,7 @@
-import { parseDocument } from "yaml";
+import { type Document, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import { type AnswerValue, describeValue } from "./answer-value.js";
 import { FILE_LIMITS } from "./limits.js";
+import { nestsDeeperThan } from "./yaml-nesting.js";
 
 export interface AnswerFile {
   /** The `assignment:` the file names, if any. */
@@ -30,21 +31,56 @@ export function parseAnswerFile(text: string): AnswerFileResult {
   return data.ok ? readTopLevel(data.value) : data;
 }
 
+const TOO_DEEP = `the answer file is nested deeper than ${FILE_LIMITS.maxDepth} levels`;
+
 function readYaml(text: string): { ok: true; value: AnswerValue } | { ok: false; reason: string } {
   try {
-    const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true });
+    // Depth first, on the syntax tree: building the document recurses once per level.
+    if (nestsDeeperThan(text, FILE_LIMITS.maxDepth)) return { ok: false, reason: TOO_DEEP };
+    const lineCounter = new LineCounter();
+    // yaml's own unique-key check compares each key with every earlier one: quadratic in a mapping.
+    const document = parseDocument(text, {
+      uniqueKeys: false,
+      prettyErrors: true,
+      strict: true,
+      lineCounter,
+    });
     const [error] = document.errors;
     if (error)
       return {
         ok: false,
         reason: `the answer file is not valid YAML: ${firstLine(error.message)}`,
       };
+    const duplicate = firstDuplicateKey(document, lineCounter);
+    if (duplicate) return { ok: false, reason: `the answer file is not valid YAML: ${duplicate}` };
     const js: unknown = document.toJS({ mapAsMap: true, maxAliasCount: FILE_LIMITS.maxAliasCount });
     return toAnswerValue(js, { remaining: FILE_LIMITS.maxValues }, 0);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `the answer file cannot be read: ${firstLine(message)}` };
   }
+}
+
+/** The first key that a mapping repeats, with its line; one set per mapping, so linear time. */
+function firstDuplicateKey(document: Document, lines: LineCounter): string | undefined {
+  let found: string | undefined;
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        const name = String(key.value);
+        if (seen.has(name)) {
+          const line = key.range ? ` (line ${lines.linePos(key.range[0]).line})` : "";
+          found = `the key '${name.slice(0, 60)}' appears twice in one mapping${line}`;
+          return visit.BREAK;
+        }
+        seen.add(name);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {
@@ -59,12 +95,7 @@ function toAnswerValue(js: unknown, budget: { remaining: number }, depth: number
   if (budget.remaining < 0) {
     return { ok: false, reason: `the answer file holds more than ${FILE_LIMITS.maxValues} values` };
   }
-  if (depth > FILE_LIMITS.maxDepth) {
-    return {
-      ok: false,
-      reason: `the answer file is nested deeper than ${FILE_LIMITS.maxDepth} levels`,
-    };
-  }
+  if (depth > FILE_LIMITS.maxDepth) return { ok: false, reason: TOO_DEEP };
   if (js === null || js === undefined) return { ok: true, value: { type: "null" } };
   if (typeof js === "string") return { ok: true, value: { type: "string", value: js } };
   if (typeof js === "number") return { ok: true, value: { type: "number", value: js } };

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { GradingError } from "../errors.js";
 import { gradeAnswerText } from "./grade-answer.js";
-import { mergeManualScores, parseManualScores } from "./manual-scores.js";
+import { mergeManualScores, parseManualScores, readManualScoreRows } from "./manual-scores.js";
 
 const correct = gradeAnswerText(
   readFileSync(
@@ -24,6 +24,24 @@ describe("manual scores", () => {
         feedback: 'Right idea, but "why" is missing',
       },
     ]);
+  });
+
+  it("reads each row on its own, with the file's line numbers, decimal scores only", () => {
+    const csv =
+      'student_id,question,score,feedback\na,q3.3.3,0x1,\nb,q3.3.3,"1",\nc,q3.3.3,1,"two\nlines"\nd,q3.3.3,1e3,\n\ne,q3.3.3,0.25,\nf,q3.3.3,Infinity,\ng,q3.3.3,-1,\n';
+    const rows = readManualScoreRows(csv);
+    expect(rows.map((r) => [r.line, r.ok])).toEqual([
+      [2, false],
+      [3, true],
+      [4, true],
+      [6, false],
+      [8, true],
+      [9, false],
+      [10, false],
+    ]);
+    expect(rows[0]).toMatchObject({ message: expect.stringContaining("line 2: ") });
+    expect(rows[0]).toMatchObject({ message: expect.stringContaining("found score '0x1'") });
+    expect(rows.flatMap((r) => (r.ok ? [r.score.score] : []))).toEqual([1, 1, 0.25]);
   });
 
   it("merges a person's score into the manual question and the total", () => {

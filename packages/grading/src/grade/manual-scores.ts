@@ -12,36 +12,47 @@ export interface ManualScore {
 
 const HEADER = ["student_id", "question", "score", "feedback"] as const;
 
+/** One row of a manual-scores CSV, read on its own: a score, or what is wrong with it. */
+export type ManualScoreRow =
+  | { readonly ok: true; readonly line: number; readonly score: ManualScore }
+  | { readonly ok: false; readonly line: number; readonly message: string };
+
+/** A score as a person writes it: decimal digits, an optional fraction (not `0x1`, `1e3`, `Infinity`). */
+const DECIMAL_SCORE = /^\d+(\.\d+)?$/;
+
 /**
  * Reads a manual-scores CSV with the header `student_id,question,score,feedback` (feedback optional,
- * fields may be double-quoted). Throws a GradingError naming the line of a malformed row.
+ * fields may be double-quoted), each row on its own so that one bad row costs only itself. Lines
+ * are the file's own (a quoted cell may span several). Throws a GradingError for a wrong header.
  */
-export function parseManualScores(csv: string): ManualScore[] {
-  const rows = parseCsv(csv).filter((row) => row.some((cell) => cell.trim() !== ""));
+export function readManualScoreRows(csv: string): ManualScoreRow[] {
+  const rows = parseCsv(csv).filter((row) => row.cells.some((cell) => cell.trim() !== ""));
   const [header, ...body] = rows;
-  const names = header?.map((cell) => cell.trim());
+  const names = header?.cells.map((cell) => cell.trim());
   if (names === undefined || HEADER.slice(0, 3).some((name, i) => names[i] !== name)) {
     throw new GradingError("parseManualScores", `the first line must be ${HEADER.join(",")}`);
   }
-  return body.map((row, index) => {
-    const line = index + 2;
-    const [studentId = "", question = "", score = "", feedback = ""] = row.map((cell) =>
+  return body.map(({ line, cells }): ManualScoreRow => {
+    const [studentId = "", question = "", score = "", feedback = ""] = cells.map((cell) =>
       cell.trim(),
     );
-    const value = Number(score);
-    if (
-      studentId === "" ||
-      question === "" ||
-      score === "" ||
-      !Number.isFinite(value) ||
-      value < 0
-    ) {
-      throw new GradingError(
-        "parseManualScores",
-        `line ${line}: needs a student id, a question and a score ≥ 0`,
-      );
+    if (studentId === "" || question === "" || !DECIMAL_SCORE.test(score)) {
+      const found = score === "" ? "no score" : `score '${score.slice(0, 20)}'`;
+      return {
+        ok: false,
+        line,
+        message: `line ${line}: needs a student id, a question and a decimal score ≥ 0 (found ${found})`,
+      };
     }
-    return { studentId, question, score: value, feedback };
+    return { ok: true, line, score: { studentId, question, score: Number(score), feedback } };
+  });
+}
+
+/** Every row of a manual-scores CSV; throws a GradingError naming the line of the first bad row. */
+export function parseManualScores(csv: string): ManualScore[] {
+  return readManualScoreRows(csv).map((row) => {
+    if (!row.ok) throw new GradingError("parseManualScores", row.message);
+    return row.score;
   });
 }
 
@@ -106,12 +117,17 @@ function scored(question: QuestionResult, row: ManualScore): QuestionResult {
   };
 }
 
-/** RFC 4180 rows: commas separate cells, double quotes enclose cells with commas, quotes or newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+/**
+ * RFC 4180 rows, each with the line it starts on: commas separate cells, double quotes enclose
+ * cells with commas, quotes or newlines.
+ */
+function parseCsv(text: string): { line: number; cells: string[] }[] {
+  const rows: { line: number; cells: string[] }[] = [];
   let row: string[] = [];
   let cell = "";
   let quoted = false;
+  let line = 1;
+  let rowLine = 1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
@@ -121,6 +137,7 @@ function parseCsv(text: string): string[][] {
       } else if (ch === '"') {
         quoted = false;
       } else {
+        if (ch === "\n") line++;
         cell += ch;
       }
     } else if (ch === '"') {
@@ -131,7 +148,9 @@ function parseCsv(text: string): string[][] {
     } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       row.push(cell);
-      rows.push(row);
+      rows.push({ line: rowLine, cells: row });
+      line++;
+      rowLine = line;
       row = [];
       cell = "";
     } else {
@@ -139,6 +158,6 @@ function parseCsv(text: string): string[][] {
     }
   }
   row.push(cell);
-  rows.push(row);
+  rows.push({ line: rowLine, cells: row });
   return rows;
 }

@@ -1,7 +1,7 @@
-import { homework } from "@nnkit/threshold";
 import type { Question } from "../assignment/assignment.js";
 import { thresholdCheck } from "../checkers/threshold-check.js";
 import { PHI } from "./handout.js";
+import { thresholdQuestions as homework } from "./threshold-networks.js";
 
 export const q1_1: Question = {
   id: "q1.1",

@@ -1,6 +1,7 @@
 // The lab's text regions as lines (one row each, in a tone): the input's trace and the
 // verification's outcome, wrapped or cut to the width so that the view can budget its rows.
-import { formatTrace, homework, type Network, trace } from "@nnkit/threshold";
+import { thresholdQuestions as homework } from "@nnkit/grading";
+import { formatTrace, type Network, trace } from "@nnkit/threshold";
 import type { Tone } from "../../app/theme.js";
 import { truncate, wrapCells } from "../../components/truncate.js";
 import { readInput } from "./lab-fields.js";

@@ -1,6 +1,7 @@
 // The Threshold lab's state and every change to it, as pure functions (the view only draws the
 // state and carries out the effects a key asks for: verifying in a worker, writing the file).
-import { homework, type Network } from "@nnkit/threshold";
+import { thresholdQuestions as homework } from "@nnkit/grading";
+import type { Network } from "@nnkit/threshold";
 import type { Key } from "ink";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
 import {

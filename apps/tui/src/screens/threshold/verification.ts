@@ -1,10 +1,10 @@
 // A verification job as plain data (it crosses a worker boundary), and running it with
 // @nnkit/threshold: the question's target and assumption on a box of integer inputs.
+import { thresholdQuestions as homework } from "@nnkit/grading";
 import {
   type Counterexample,
   formatVerification,
   fromJSON,
-  homework,
   type NetworkJSON,
   type Progress,
   verify,

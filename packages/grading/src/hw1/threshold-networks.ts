@@ -1,11 +1,23 @@
-import { identity, relu } from "./activation.js";
-import { conjunction, disjunction, selectInputs, sequence } from "./compose.js";
-import { type Assumption, type Domain, distinct, intRange } from "./domain.js";
-import { ThresholdError } from "./errors.js";
-import { type LayerSpec, type Network, network } from "./network.js";
-import { isPermutation, memberOf, sortedAscending, type Target } from "./target.js";
-
-const PHI = "indicator[-1,1]";
+// Homework 1.1–1.3's threshold networks and questions: the handout's reference answers, the seeded
+// student's 1.1, and each question as data (target and assumption as logical forms, and the
+// activations it allows) for @nnkit/threshold's verify and decide.
+import {
+  conditionAssumption,
+  conditionTarget,
+  conjunction,
+  disjunction,
+  identity,
+  type LayerSpec,
+  type Network,
+  network,
+  question,
+  relu,
+  selectInputs,
+  sequence,
+  sortedAscending,
+  ThresholdError,
+} from "@nnkit/threshold";
+import { PHI } from "./handout.js";
 
 /**
  * Homework 1.1, the handout's answer: h_i = φ(2(x4 − x_i)) fires iff x_i = x4; y = φ(2 − 2Σh)
@@ -181,26 +193,25 @@ export const sortFour: Network = sequence(
   comparatorStage(4, [[1, 2]]),
 );
 
-/** What a homework question asks, for verifying any answer to it. */
-export interface Question {
-  readonly target: Target;
-  readonly arity: number;
-  /** What the handout lets students assume. */
-  readonly assumption?: Assumption;
-  /** The question's domain on lo..hi per input (default −4..4), with its assumption. */
-  domain(lo?: number, hi?: number): Domain;
-}
-
-function question(target: Target, arity: number, assumption?: Assumption): Question {
-  const domain = (lo = -4, hi = 4) => intRange(lo, hi, arity, assumption);
-  return assumption === undefined
-    ? { target, arity, domain }
-    : { target, arity, assumption, domain };
-}
-
-/** Homework questions 1.1–1.3 as verification problems. */
-export const homework = {
-  "1.1": question(memberOf, 4, distinct([0, 1, 2])),
-  "1.2": question(isPermutation, 6, distinct([0, 1, 2], [3, 4, 5])),
-  "1.3": question(sortedAscending, 4),
+/**
+ * Homework 1.1–1.3 as questions. 1.1 and 1.2 are decided over all integers (`decide`): their
+ * targets and assumptions are logical forms. 1.1 fixes φ as the activation; 1.2 allows any
+ * element-wise activation (handout v1.3).
+ */
+export const thresholdQuestions = {
+  "1.1": question({
+    target: conditionTarget("x4 == x1 or x4 == x2 or x4 == x3", "memberOf"),
+    arity: 4,
+    assumption: conditionAssumption("distinct(x1, x2, x3)", "x1, x2, x3 distinct"),
+    allowedActivations: [PHI],
+  }),
+  "1.2": question({
+    target: conditionTarget("permutation(x4, x5, x6 of x1, x2, x3)", "isPermutation"),
+    arity: 6,
+    assumption: conditionAssumption(
+      "distinct(x1, x2, x3) and distinct(x4, x5, x6)",
+      "x1, x2, x3 distinct; x4, x5, x6 distinct",
+    ),
+  }),
+  "1.3": question({ target: sortedAscending, arity: 4 }),
 } as const;

@@ -1,16 +1,16 @@
-import { describe, expect, it } from "vitest";
-import { intRange } from "./domain.js";
+import { decide, intRange, isPermutation, memberOf, network, verify } from "@nnkit/threshold";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   comparatorStage,
   elementInList,
   elementInListTolerant,
-  homework,
+  thresholdQuestions as homework,
   permutationByEquality,
   permutationByModules,
   sortFour,
-} from "./references.js";
-import { isPermutation, memberOf } from "./target.js";
-import { verify } from "./verify.js";
+  studentElementInList,
+  studentElementInListCorrected,
+} from "./threshold-networks.js";
 
 describe("reference constructions verify on {−4..4} per input", () => {
   it("1.1 (handout answer) under x1, x2, x3 distinct", () => {
@@ -58,6 +58,59 @@ describe("reference constructions verify on {−4..4} per input", () => {
     ).toThrow("comparatorStage: wire 1 is in two comparators of one stage");
     expect(() => comparatorStage(4, [[2, 1]])).toThrow(
       "comparatorStage: comparator (2, 1) needs 0 ≤ i < j < 4",
+    );
+  });
+});
+
+// Solver calls are bounded by wall-clock time-outs: room for a loaded machine (about a second
+// each on an idle one), and z3's start paid once, before the tests.
+const roomy = { timeoutMs: 30_000, enumerationBudgetMs: 60_000 };
+
+describe("the questions as data: decided over all integers", { timeout: 90_000 }, () => {
+  beforeAll(() => decide(elementInList, homework["1.1"], { timeoutMs: 1 }), 120_000);
+
+  it.each([
+    ["1.1, handout answer", elementInList, "1.1", "distinct(x1, x2, x3)"],
+    ["1.1, tolerant answer", elementInListTolerant, "1.1", "distinct(x1, x2, x3)"],
+    [
+      "1.2, design (a)",
+      permutationByEquality,
+      "1.2",
+      "distinct(x1, x2, x3) and distinct(x4, x5, x6)",
+    ],
+    [
+      "1.2, design (b)",
+      permutationByModules,
+      "1.2",
+      "distinct(x1, x2, x3) and distinct(x4, x5, x6)",
+    ],
+  ] as const)("%s is proved, with the assumption as the scope", async (_, net, id, assumption) => {
+    expect(await decide(net, homework[id], roomy)).toMatchObject({
+      verdict: "proved",
+      scope: { domain: "all integers", assumptions: [assumption] },
+    });
+  });
+
+  it("1.1 allows only φ; 1.2 allows other activations", async () => {
+    const equalities = network([
+      { weights: elementInList.layers[0]!.weights, activation: "eq=0" },
+      elementInList.layers[1]!,
+    ]);
+    expect(await decide(equalities, homework["1.1"], roomy)).toMatchObject({
+      verdict: "disallowed activation",
+      activation: "eq=0",
+    });
+    expect(homework["1.2"].allowedActivations).toBeUndefined();
+  });
+
+  it("the student's 1.1 as written is refuted in the first shell by the enumerator", async () => {
+    expect(await decide(studentElementInList, homework["1.1"], roomy)).toMatchObject({
+      verdict: "refuted",
+      foundBy: "enumeration",
+      counterexample: { input: [0n, -1n, 1n, 0n], expected: [1], actual: [0] },
+    });
+    expect((await decide(studentElementInListCorrected, homework["1.1"], roomy)).verdict).toBe(
+      "proved",
     );
   });
 });

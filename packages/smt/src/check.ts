@@ -1,0 +1,160 @@
+import type { Arith, Model as Z3Model } from "z3-solver";
+import { type Formula, type Ratio, type Sort, variablesOf } from "./term.js";
+import { Translator, type Z3Context, z3 } from "./z3.js";
+
+/** A satisfying assignment: every variable of the formula, exactly. */
+export type Model = Readonly<Record<string, Ratio>>;
+
+/**
+ * Why the solver gave no answer: it ran out of time, or its procedures are incomplete for the
+ * formula (nonlinear integer arithmetic is undecidable in general), or the model it found is not a
+ * rational (a nonlinear real formula can force an irrational value).
+ */
+export type UnknownReason = "timeout" | "incomplete" | "irrational model";
+
+export type CheckResult =
+  | { readonly status: "unsat" }
+  | { readonly status: "sat"; readonly model: Model }
+  | { readonly status: "unknown"; readonly reason: UnknownReason; readonly detail: string };
+
+export interface CheckOptions {
+  /** The solver stops with `unknown` ("timeout") after about this long. Default 10 s. */
+  readonly timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+function unknown(detail: string): CheckResult {
+  const timeout = /timeout|canceled|cancelled|interrupt|resource/i.test(detail);
+  return { status: "unknown", reason: timeout ? "timeout" : "incomplete", detail };
+}
+
+function readModel(
+  ctx: Z3Context,
+  translator: Translator,
+  model: Z3Model<"nnkit">,
+  variables: ReadonlyMap<string, Sort>,
+): Model | undefined {
+  const values: Record<string, Ratio> = {};
+  for (const [name, sort] of variables) {
+    const value = model.eval(translator.variable(name, sort), true);
+    if (ctx.isIntVal(value)) values[name] = { num: value.value(), den: 1n };
+    else if (ctx.isRealVal(value)) {
+      const { numerator, denominator } = value.value();
+      values[name] = { num: numerator, den: denominator };
+    } else return undefined;
+  }
+  return values;
+}
+
+/**
+ * Runs one solver call with z3's own timeout, and interrupts it from here too if z3 overruns by
+ * far: z3's clock starts only once its worker thread runs, which on a loaded machine can be
+ * seconds after the call (the timer is unref'd, so it never keeps the process alive).
+ */
+async function bounded<T>(ctx: Z3Context, timeoutMs: number, run: () => Promise<T>): Promise<T> {
+  const guard = setTimeout(() => ctx.interrupt(), 2 * timeoutMs + 10_000);
+  guard.unref?.();
+  try {
+    return await run();
+  } finally {
+    clearTimeout(guard);
+  }
+}
+
+/** Decides whether `formula` has a model: `unsat` (none exists), `sat` with one, or `unknown`. */
+export async function check(formula: Formula, options: CheckOptions = {}): Promise<CheckResult> {
+  const timeoutMs = Math.max(1, Math.round(options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+  const variables = variablesOf(formula);
+  const ctx = await z3();
+  const translator = new Translator(ctx);
+  const solver = new ctx.Solver();
+  solver.set("timeout", timeoutMs);
+  solver.add(translator.formula(formula));
+  const answer = await bounded(ctx, timeoutMs, () => solver.check());
+  if (answer === "unsat") return { status: "unsat" };
+  if (answer === "unknown") return unknown(solver.reasonUnknown());
+  const model = readModel(ctx, translator, solver.model(), variables);
+  if (model === undefined) {
+    return { status: "unknown", reason: "irrational model", detail: "the model is not rational" };
+  }
+  return { status: "sat", model };
+}
+
+export type MinimizeResult =
+  | { readonly status: "unsat" }
+  | {
+      readonly status: "sat";
+      readonly model: Model;
+      /** max |v| over the minimised variables in `model`. */
+      readonly magnitude: Ratio;
+      /** True when the solver proved no model has a smaller magnitude; false when time ran out. */
+      readonly minimal: boolean;
+    }
+  | { readonly status: "unknown"; readonly reason: UnknownReason; readonly detail: string };
+
+export interface MinimizeOptions extends CheckOptions {
+  /** The variables whose largest |v| is minimised (default: every variable of the formula). */
+  readonly variables?: readonly string[];
+}
+
+function magnitudeOf(model: Model, names: readonly string[]): Ratio {
+  let best: Ratio = { num: 0n, den: 1n };
+  for (const name of names) {
+    const { num, den } = model[name]!;
+    const size = num < 0n ? -num : num;
+    if (size * best.den > best.num * den) best = { num: size, den };
+  }
+  return best;
+}
+
+/**
+ * A model of `formula` whose largest |v| over `variables` is as small as possible (z3's Optimize),
+ * all within `timeoutMs` (not counting the solver's start): first any model, then the optimiser with the time left. When the
+ * optimiser does not finish, the first model comes back with `minimal: false`.
+ */
+export async function minimize(
+  formula: Formula,
+  options: MinimizeOptions = {},
+): Promise<MinimizeResult> {
+  const timeoutMs = Math.max(1, Math.round(options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+  await z3(); // starting the solver (once per thread) does not count against the time-out
+  const start = performance.now();
+  const first = await check(formula, { timeoutMs });
+  if (first.status !== "sat") return first;
+  const variables = variablesOf(formula);
+  const names = options.variables ?? [...variables.keys()];
+  for (const name of names) {
+    if (!variables.has(name))
+      throw new RangeError(`minimize: ${name} is not a variable of the formula`);
+  }
+  const fallback: MinimizeResult = {
+    status: "sat",
+    model: first.model,
+    magnitude: magnitudeOf(first.model, names),
+    minimal: names.length === 0,
+  };
+  const left = Math.round(timeoutMs - (performance.now() - start));
+  if (names.length === 0 || left < 1) return fallback;
+  const ctx = await z3();
+  const translator = new Translator(ctx);
+  const isReal = names.some((name) => variables.get(name) === "real");
+  const bound: Arith<"nnkit"> = isReal
+    ? ctx.Real.const("nnkit!bound")
+    : ctx.Int.const("nnkit!bound");
+  const optimizer = new ctx.Optimize();
+  optimizer.set("timeout", left);
+  optimizer.add(translator.formula(formula));
+  for (const name of names) {
+    const sort = variables.get(name)!;
+    const value = translator.variable(name, sort);
+    const widened = isReal && sort === "int" ? ctx.ToReal(value) : value;
+    optimizer.add(bound.ge(widened), bound.ge(widened.neg()));
+  }
+  optimizer.minimize(bound);
+  const answer = await bounded(ctx, left, () => optimizer.check());
+  if (answer !== "sat") return fallback;
+  const model = readModel(ctx, translator, optimizer.model(), variables);
+  if (model === undefined) return fallback;
+  return { status: "sat", model, magnitude: magnitudeOf(model, names), minimal: true };
+}
