@@ -98,7 +98,6 @@ export {
   resultToJSON,
 } from "./grade/result.js";
 export { hw1 } from "./hw1/hw1.js";
-export type { Shapes } from "./math/condition-prose.js";
 export {
   comparatorStage,
   elementInList,
@@ -110,6 +109,7 @@ export {
   studentElementInListCorrected,
   thresholdQuestions,
 } from "./hw1/threshold-networks.js";
+export type { Shapes } from "./math/condition-prose.js";
 export type { NumericArray } from "./math/constant.js";
 export { evaluateConstant } from "./math/constant.js";
 export {
