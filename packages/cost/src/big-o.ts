@@ -1,7 +1,7 @@
+import { Rational } from "@nnkit/math";
 import { type FormatOptions, formatPolynomial } from "./format.js";
 import { degreeOf, dividesPowers } from "./monomial.js";
 import { type Point, Polynomial } from "./polynomial.js";
-import { Rational } from "./rational.js";
 
 /** The terms of highest total degree, with their coefficients: 2n² + nm + 3n → 2n² + nm. */
 export function leadingTerms(p: Polynomial): Polynomial {

@@ -1,7 +1,7 @@
+import { Rational } from "@nnkit/math";
 import { beforeAll, describe, expect, test } from "vitest";
 import { constant, variable } from "./constructors.js";
 import { decideCondition } from "./decide-condition.js";
-import { Rational } from "./rational.js";
 import { Region } from "./region.js";
 
 const n = variable("n");

@@ -1,6 +1,6 @@
+import type { Rational } from "@nnkit/math";
 import * as smt from "@nnkit/smt";
 import type { Polynomial } from "./polynomial.js";
-import type { Rational } from "./rational.js";
 import { type Constraint, Region, type Relation } from "./region.js";
 
 /**

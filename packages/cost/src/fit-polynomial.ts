@@ -1,6 +1,6 @@
+import { Rational } from "@nnkit/math";
 import { CostError } from "./errors.js";
 import { Polynomial } from "./polynomial.js";
-import { Rational } from "./rational.js";
 
 export interface FitOptions {
   /** Highest exponent of any one variable (default 3). */

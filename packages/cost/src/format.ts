@@ -1,6 +1,6 @@
+import { gcd, Rational } from "@nnkit/math";
 import { comparePowers, exponentOf, gcdPowers, type Powers } from "./monomial.js";
 import type { Polynomial, Term } from "./polynomial.js";
-import { gcd, Rational } from "./rational.js";
 
 export interface FormatOptions {
   /** ASCII text: `2*n^2 + n*m` instead of `2n² + nm` (ignored for LaTeX). */

@@ -1,3 +1,4 @@
+export { Rational } from "@nnkit/math";
 export { bigO, compareAt, formatBigO, leadingTerms, sameGrowth } from "./big-o.js";
 export { Chain, type ChainShape, chain } from "./chain.js";
 export { type ChainMemory, type MemoryConvention, memoryUnder } from "./chain-memory.js";
@@ -60,8 +61,13 @@ export {
   parseOrder,
   rightToLeft,
 } from "./order.js";
-export { parsePolynomial } from "./parse-polynomial.js";
+export { type ParsePolynomialOptions, parsePolynomial } from "./parse-polynomial.js";
 export { type Point, Polynomial, type Scalar, type Term } from "./polynomial.js";
-export { Rational } from "./rational.js";
+export {
+  type FromMathLimits,
+  type FromMathOptions,
+  type FromMathResult,
+  polynomialFromMath,
+} from "./polynomial-from-math.js";
 export { type Constraint, Region, type Relation } from "./region.js";
 export type { SizeLike, SymbolLike } from "./size.js";

@@ -1,6 +1,6 @@
+import type { Rational } from "@nnkit/math";
 import type { FormatOptions } from "./format.js";
 import { type Point, Polynomial } from "./polynomial.js";
-import type { Rational } from "./rational.js";
 import { Region } from "./region.js";
 
 /**

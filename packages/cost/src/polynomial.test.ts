@@ -1,9 +1,9 @@
+import { Rational } from "@nnkit/math";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { add, constant, div, mul, pow, sub, variable } from "./constructors.js";
 import { CostError } from "./errors.js";
 import { Polynomial } from "./polynomial.js";
-import { Rational } from "./rational.js";
 
 const n = variable("n");
 const m = variable("m");

@@ -1,3 +1,4 @@
+import { Rational } from "@nnkit/math";
 import { CostError } from "./errors.js";
 import { type FormatOptions, formatFactored, formatPolynomial } from "./format.js";
 import {
@@ -10,7 +11,6 @@ import {
   type Powers,
   powersKey,
 } from "./monomial.js";
-import { Rational } from "./rational.js";
 
 /** One term: coef × Π name^exponent. */
 export interface Term {
@@ -289,7 +289,10 @@ function lift(value: Polynomial | Scalar, op: string): Polynomial {
 export function toRational(value: Scalar, op: string): Rational {
   if (value instanceof Rational) return value;
   if (typeof value === "bigint") return Rational.of(value);
-  if (typeof value === "number") return Rational.fromNumber(value, op);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new CostError(op, "argument", `${value} is not finite`);
+    return Rational.fromNumber(value, op);
+  }
   throw new CostError(op, "argument", `${String(value)} is not a number`);
 }
 

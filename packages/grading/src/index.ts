@@ -119,6 +119,7 @@ export {
   studentElementInListCorrected,
   thresholdQuestions,
 } from "./hw1/threshold-networks.js";
+export type { Shapes } from "./math/condition-prose.js";
 export type { NumericArray } from "./math/constant.js";
 export { evaluateConstant } from "./math/constant.js";
 export {
@@ -132,6 +133,7 @@ export {
   type Expr,
   type FunctionName,
   formatExpr,
+  type GradingMath,
 } from "./math/expr.js";
 export { MATH_LIMITS } from "./math/limits.js";
 export { describeMathError, type MathError } from "./math/math-error.js";

@@ -1,6 +1,7 @@
 import type { Polynomial } from "@nnkit/cost";
 import { readText } from "../answers/read-values.js";
 import { type ConditionAnswer, solveSync } from "../certify/solver-thread.js";
+import type { Shapes } from "../math/condition-prose.js";
 import type { CompareOp } from "../math/expr.js";
 import { parseMath } from "../math/parse-math.js";
 import { toPolynomial } from "../math/to-polynomial.js";
@@ -22,6 +23,8 @@ export interface ConditionCheckOptions {
   readonly samples?: number;
   /** The solver's time-out per answer (default 4000 ms). */
   readonly solverTimeoutMs?: number;
+  /** Matrices the condition may call wide, tall or square (`{ Z: ["n", "m"] }`). */
+  readonly shapes?: Shapes;
 }
 
 const DOMAIN = "all positive integer sizes";
@@ -40,7 +43,11 @@ export function conditionCheck(options: ConditionCheckOptions): Check {
     grade(answer, context) {
       const text = readText(answer, "the answer");
       if (!text.ok) return invalid(text.message);
-      const parsed = parseMath(text.value, { symbols: options.symbols, kind: "condition" });
+      const parsed = parseMath(text.value, {
+        symbols: options.symbols,
+        kind: "condition",
+        ...(options.shapes ? { shapes: options.shapes } : {}),
+      });
       if (!parsed.ok) return invalidMath(parsed.error);
       if (parsed.expr.kind !== "compare") return invalid("expected a condition such as m > n");
       const left = toPolynomial(parsed.expr.left);

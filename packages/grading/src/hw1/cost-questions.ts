@@ -299,6 +299,8 @@ export const q2_4: Question = {
           "reverse mode": multiplications(tradeOff, "reverse"),
         }),
         meaning: "forward mode being cheaper",
+        // Z = v vᵀ y1 y2ᵀ is n×m: the handout's hint calls m > n "Z is wide".
+        shapes: { Z: ["n", "m"] },
       }),
     },
   ],

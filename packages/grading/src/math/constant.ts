@@ -1,4 +1,4 @@
-import type { Expr } from "./expr.js";
+import type { GradingMath } from "./expr.js";
 import { MATH_LIMITS } from "./limits.js";
 
 /** A number, vector or matrix a student wrote down, row-major. */
@@ -14,7 +14,7 @@ export type ConstantResult = { ok: true; value: NumericArray } | { ok: false; me
  * Evaluates a formula without names: numbers, fractions, matrices, and a scalar times a matrix
  * (`2\begin{pmatrix}…\end{pmatrix}`).
  */
-export function evaluateConstant(expr: Expr): ConstantResult {
+export function evaluateConstant(expr: GradingMath): ConstantResult {
   switch (expr.kind) {
     case "number":
       return scalar(expr.value);
@@ -57,7 +57,7 @@ function transpose(a: NumericArray): ConstantResult {
   return { ok: true, value: { shape: [columns, rows], data } };
 }
 
-function arrayLiteral(items: readonly Expr[]): ConstantResult {
+function arrayLiteral(items: readonly GradingMath[]): ConstantResult {
   const values: NumericArray[] = [];
   for (const item of items) {
     const value = evaluateConstant(item);
@@ -79,7 +79,7 @@ function arrayLiteral(items: readonly Expr[]): ConstantResult {
 }
 
 function binary(
-  op: Extract<Expr, { kind: "binary" }>["op"],
+  op: Extract<GradingMath, { kind: "binary" }>["op"],
   left: ConstantResult,
   right: ConstantResult,
 ): ConstantResult {
@@ -108,7 +108,7 @@ function binary(
 
 const OPERATIONS: Readonly<
   Record<
-    Exclude<Extract<Expr, { kind: "binary" }>["op"], "power">,
+    Exclude<Extract<GradingMath, { kind: "binary" }>["op"], "power">,
     (x: number, y: number) => number
   >
 > = {

@@ -1,7 +1,7 @@
-import type { Expr } from "./expr.js";
+import type { GradingMath } from "./expr.js";
 
 /** Floating-point value of a scalar formula at a point; NaN where it is not a scalar formula. */
-export function evaluateScalar(expr: Expr, point: ReadonlyMap<string, number>): number {
+export function evaluateScalar(expr: GradingMath, point: ReadonlyMap<string, number>): number {
   switch (expr.kind) {
     case "number":
       return expr.value;

@@ -80,12 +80,11 @@ describe("evaluateTensor", () => {
     const jacobian = value("softmax'(y)");
     const h = 1e-6;
     const base = value("softmax(y)").toTypedArray();
+    const softmaxOfY = parseMath("softmax(y)", { symbols: ["y"], kind: "tensor" });
+    if (!softmaxOfY.ok) throw new Error(softmaxOfY.error.message);
     for (let j = 0; j < 3; j++) {
       const bumped = add(y, column(...[0, 1, 2].map((i) => (i === j ? h : 0))));
-      const shifted = evaluateTensor(
-        { kind: "call", fn: "softmax", argument: { kind: "symbol", name: "y" } },
-        { values: new Map([["y", bumped]]) },
-      );
+      const shifted = evaluateTensor(softmaxOfY.expr, { values: new Map([["y", bumped]]) });
       if (!shifted.ok) throw new Error(shifted.message);
       const derivative = [...shifted.value.toTypedArray()].map((v, i) => (v - base[i]!) / h);
       for (const [i, d] of derivative.entries()) expect(jacobian.get(i, j)).toBeCloseTo(d, 5);

@@ -29,7 +29,7 @@ import {
   transpose,
 } from "@nnkit/tensor";
 import { evaluateConstant } from "./constant.js";
-import { type CompareOp, type Expr, type FunctionName, formatExpr } from "./expr.js";
+import { type CompareOp, type FunctionName, formatExpr, type GradingMath } from "./expr.js";
 import { MATH_LIMITS } from "./limits.js";
 
 export type TensorResult =
@@ -50,7 +50,7 @@ class EvaluationProblem extends Error {}
  * matrix product and scaling otherwise; `+`, `−`, `⊙`, `⊘` need equal shapes (or a scalar side), so
  * a column plus a row is an error rather than a silent broadcast.
  */
-export function evaluateTensor(expr: Expr, environment: TensorEnvironment): TensorResult {
+export function evaluateTensor(expr: GradingMath, environment: TensorEnvironment): TensorResult {
   try {
     return { ok: true, value: new Evaluator(environment).evaluate(expr) };
   } catch (error) {
@@ -72,7 +72,7 @@ function describeShape(t: Tensor): string {
 class Evaluator {
   constructor(private readonly environment: TensorEnvironment) {}
 
-  evaluate(expr: Expr): Tensor {
+  evaluate(expr: GradingMath): Tensor {
     switch (expr.kind) {
       case "number":
         return tensor(expr.value);
@@ -105,7 +105,7 @@ class Evaluator {
     return transpose(t);
   }
 
-  private binary(expr: Extract<Expr, { kind: "binary" }>): Tensor {
+  private binary(expr: Extract<GradingMath, { kind: "binary" }>): Tensor {
     const a = this.evaluate(expr.left);
     if (expr.op === "power") return this.power(a, expr);
     const b = this.evaluate(expr.right);
@@ -139,18 +139,28 @@ class Evaluator {
     );
   }
 
-  private power(base: Tensor, expr: Extract<Expr, { kind: "binary" }>): Tensor {
+  /**
+   * A scalar power; an elementwise power of a vector (by a number or a same-shape vector, as in
+   * `(1 + exp(-z))^2`); and ^{-1}, the inverse, of a square matrix. A matrix to another power is
+   * refused: A^2 could mean AA or A ⊙ A.
+   */
+  private power(base: Tensor, expr: Extract<GradingMath, { kind: "binary" }>): Tensor {
     const exponent = this.evaluate(expr.right);
-    if (!isScalar(exponent))
+    const elementwise = isVector(base) && !isScalar(base);
+    if (!isScalar(exponent) && !elementwise)
       throw new EvaluationProblem(`the exponent must be a number (in ${formatExpr(expr)})`);
-    const k = exponent.item();
-    if (Math.abs(k) > MATH_LIMITS.maxExponent) {
+    const largest = Math.max(...[...exponent.toTypedArray()].map(Math.abs));
+    if (largest > MATH_LIMITS.maxExponent) {
+      const shown = isScalar(exponent) ? exponent.item() : largest;
       throw new EvaluationProblem(
-        `the exponent ${k} is too large (at most ${MATH_LIMITS.maxExponent})`,
+        `the exponent ${shown} is too large (at most ${MATH_LIMITS.maxExponent})`,
       );
     }
-    if (isScalar(base)) return pow(base, k);
-    if (k === -1) return invertible(base, formatExpr(expr.left));
+    if (isScalar(base)) return pow(base, exponent.item());
+    // A vector's power is elementwise, as in (1 + exp(-z))^2; by a number or a same-shape vector.
+    if (elementwise)
+      return pow(...this.sameShape(base, exponent, "^", () => `in ${formatExpr(expr)}`));
+    if (exponent.item() === -1) return invertible(base, formatExpr(expr.left));
     throw new EvaluationProblem(`only ^T and ^{-1} apply to a matrix (in ${formatExpr(expr)})`);
   }
 
@@ -160,7 +170,7 @@ class Evaluator {
     return result.astype("float64");
   }
 
-  private call(fn: FunctionName, argument: Expr): Tensor {
+  private call(fn: FunctionName, argument: GradingMath): Tensor {
     const x = this.evaluate(argument);
     switch (fn) {
       case "relu":

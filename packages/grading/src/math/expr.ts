@@ -1,28 +1,11 @@
-/** The tree every formula becomes, whatever syntax the student wrote it in. */
-export type Expr =
-  | { readonly kind: "number"; readonly value: number }
-  | { readonly kind: "symbol"; readonly name: string }
-  | { readonly kind: "array"; readonly items: readonly Expr[] }
-  | { readonly kind: "negate"; readonly operand: Expr }
-  | { readonly kind: "transpose"; readonly operand: Expr }
-  | { readonly kind: "binary"; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
-  | { readonly kind: "call"; readonly fn: FunctionName; readonly argument: Expr }
-  | { readonly kind: "compare"; readonly op: CompareOp; readonly left: Expr; readonly right: Expr };
+import { formatMath, type MathNode } from "@nnkit/math";
 
-/**
- * `product` is juxtaposition, `*`, `@` and `\cdot`: a matrix product when both sides are non-scalar,
- * scaling otherwise. `hadamard` is `⊙`, `.*`, `\odot`; `hadamardDivide` is `./` and `⊘`.
- */
-export type BinaryOp =
-  | "add"
-  | "subtract"
-  | "product"
-  | "hadamard"
-  | "divide"
-  | "hadamardDivide"
-  | "power";
+export type { BinaryOp, CompareOp } from "@nnkit/math";
 
-export type CompareOp = ">" | "<" | ">=" | "<=" | "=" | "!=";
+/** The tree every formula becomes, whatever syntax the student wrote it in (see @nnkit/math). */
+export type GradingMath = MathNode<FunctionName>;
+/** @deprecated The old name of {@link GradingMath}, kept while its callers move to the new one. */
+export type Expr = GradingMath;
 
 export const FUNCTION_NAMES = [
   "relu",
@@ -65,34 +48,10 @@ export const FUNCTION_SPELLINGS: Readonly<Record<string, FunctionName>> = {
   theta: "bigO",
 };
 
-/** Plain-syntax text of an expression, used in feedback. */
-export function formatExpr(expr: Expr): string {
-  switch (expr.kind) {
-    case "number":
-      return String(expr.value);
-    case "symbol":
-      return expr.name;
-    case "array":
-      return `[${expr.items.map(formatExpr).join(", ")}]`;
-    case "negate":
-      return `-(${formatExpr(expr.operand)})`;
-    case "transpose":
-      return `(${formatExpr(expr.operand)})^T`;
-    case "binary":
-      return `(${formatExpr(expr.left)} ${BINARY_SYMBOLS[expr.op]} ${formatExpr(expr.right)})`;
-    case "call":
-      return `${expr.fn === "bigO" ? "O" : expr.fn}(${formatExpr(expr.argument)})`;
-    case "compare":
-      return `${formatExpr(expr.left)} ${expr.op} ${formatExpr(expr.right)}`;
-  }
-}
+/** How functions print in feedback: big-O as `O`. */
+export const FUNCTION_DISPLAY: Readonly<Record<string, string>> = { bigO: "O" };
 
-const BINARY_SYMBOLS: Readonly<Record<BinaryOp, string>> = {
-  add: "+",
-  subtract: "-",
-  product: "*",
-  hadamard: "⊙",
-  divide: "/",
-  hadamardDivide: "⊘",
-  power: "^",
-};
+/** Plain-syntax text of an expression, used in feedback. */
+export function formatExpr(expr: GradingMath): string {
+  return formatMath(expr, { functionNames: FUNCTION_DISPLAY });
+}

@@ -9,6 +9,15 @@ describe("readChain", () => {
     expect(wide.ok && wide.chain.toString()).toBe("AByxᵀ");
   });
 
+  it("reads the transposes and sizes formulas use, with the one math parser", () => {
+    for (const typed of ["v:n v^\\top", "v:n v'", "v:n v^{T}", "v:n vᵀ"]) {
+      const read = readChain(typed);
+      expect(read.ok && read.chain.toString(), typed).toBe("vvᵀ");
+    }
+    const square = readChain("A:nxn A^T");
+    expect(square.ok && square.chain.toString()).toBe("AAᵀ");
+  });
+
   it("points at the word that cannot be read", () => {
     expect(readChain("v:n vᵀ y:k")).toMatchObject({ ok: false, error: { position: 9 } });
     expect(readChain("v:n w")).toMatchObject({
@@ -16,6 +25,8 @@ describe("readChain", () => {
       error: { position: 4, message: expect.stringContaining("w:n") },
     });
     expect(readChain("v:n (vᵀ)")).toMatchObject({ ok: false, error: { position: 4 } });
+    expect(readChain("v:n v+v")).toMatchObject({ ok: false, error: { position: 4 } });
+    expect(readChain("v:n+m v")).toMatchObject({ ok: false, error: { position: 2 } });
     expect(readChain("v:n")).toMatchObject({ ok: false, error: { position: 3 } });
   });
 

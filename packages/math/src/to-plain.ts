@@ -1,4 +1,4 @@
-import { MATH_LIMITS } from "./limits.js";
+import { PARSE_LIMITS } from "./limits.js";
 import { type MappedText, MappedTextBuilder } from "./mapped-text.js";
 import { type MathError, mathError } from "./math-error.js";
 
@@ -15,7 +15,9 @@ export function toPlain(
     new LatexReader(input).convertUntil(input.length, out, 0);
     return { ok: true, value: out.build(input.length) };
   } catch (error) {
-    if (error instanceof LatexProblem) return mathError(input, error.position, error.message);
+    if (error instanceof LatexProblem) {
+      return mathError(error.code, input, error.position, error.message);
+    }
     throw error;
   }
 }
@@ -24,6 +26,7 @@ class LatexProblem extends Error {
   constructor(
     message: string,
     readonly position: number,
+    readonly code: "latex" | "too-deep" = "latex",
   ) {
     super(message);
   }
@@ -106,15 +109,31 @@ const TRANSPARENT = new Set([
   "hat",
 ]);
 
-const MATRIX_ENVIRONMENTS = new Set(["pmatrix", "bmatrix", "matrix", "Bmatrix"]);
+/** Matrix environments; `array` takes a column spec (`{ccc}`, `{c|c}`) that is skipped. */
+const MATRIX_ENVIRONMENTS = new Set([
+  "pmatrix",
+  "bmatrix",
+  "matrix",
+  "Bmatrix",
+  "smallmatrix",
+  "array",
+]);
+
+/** What may follow `\left` or `\right`: the delimiter, one character or one command. */
+const DELIMITER =
+  /^\s*(?:\\[{}]|\\(?:langle|rangle|lbrack|rbrack|vert|Vert)(?![A-Za-z])|[()[\].|])/;
 
 class LatexReader {
   constructor(private readonly input: string) {}
 
   /** Converts input[from, to) into `out`; `depth` bounds recursion for hostile nesting. */
   convertUntil(to: number, out: MappedTextBuilder, depth: number, from = 0): void {
-    if (depth > MATH_LIMITS.maxDepth) {
-      throw new LatexProblem(`nesting deeper than ${MATH_LIMITS.maxDepth} levels`, from);
+    if (depth > PARSE_LIMITS.maxDepth) {
+      throw new LatexProblem(
+        `nesting deeper than ${PARSE_LIMITS.maxDepth} levels`,
+        from,
+        "too-deep",
+      );
     }
     let i = from;
     while (i < to) {
@@ -157,6 +176,14 @@ class LatexReader {
     if (name === "{" || name === "}") {
       out.push(name === "{" ? "(" : ")", start);
       return i;
+    }
+    if (name === "left") {
+      const matrix = this.wrappedMatrix(i, to);
+      // `\left[ \begin{matrix}…\end{matrix} \right]`: the brackets are the matrix's own, not a list.
+      if (matrix !== undefined) {
+        this.matrix(matrix.begin, matrix.begin + "\\begin".length, to, out, depth);
+        return matrix.after;
+      }
     }
     if (name in COMMANDS) {
       const replacement = COMMANDS[name]!;
@@ -273,6 +300,40 @@ class LatexReader {
     return close + 1;
   }
 
+  /**
+   * Where `\left<delimiter>` at `i` (just after `\left`) encloses nothing but one matrix
+   * environment, possibly inside further `\left … \right` pairs: the `\begin` and the offset after
+   * the last closing delimiter.
+   */
+  private wrappedMatrix(i: number, to: number): { begin: number; after: number } | undefined {
+    const open = DELIMITER.exec(this.input.slice(i, Math.min(to, i + 20)));
+    if (!open) return undefined;
+    const inside = this.skipSpaces(i + open[0].length, to);
+    let begin: number;
+    let end: number;
+    if (this.input.startsWith("\\left", inside)) {
+      const nested = this.wrappedMatrix(inside + "\\left".length, to);
+      if (nested === undefined) return undefined;
+      begin = nested.begin;
+      end = nested.after;
+    } else {
+      const environment = /^\\begin\s*\{([A-Za-z]+)\}/.exec(this.input.slice(inside, inside + 40));
+      if (!environment || !MATRIX_ENVIRONMENTS.has(environment[1]!)) return undefined;
+      const endTag = `\\end{${environment[1]}}`;
+      const endAt = this.input.indexOf(endTag, inside);
+      if (endAt < 0 || endAt >= to) return undefined;
+      begin = inside;
+      end = endAt + endTag.length;
+    }
+    const right = this.skipSpaces(end, to);
+    if (!this.input.startsWith("\\right", right)) return undefined;
+    const close = DELIMITER.exec(
+      this.input.slice(right + "\\right".length, Math.min(to, right + 30)),
+    );
+    if (!close) return undefined;
+    return { begin, after: right + "\\right".length + close[0].length };
+  }
+
   /** `\begin{pmatrix} a & b \\ c & d \end{pmatrix}` → `[[a, b], [c, d]]`. */
   private matrix(
     start: number,
@@ -290,7 +351,10 @@ class LatexReader {
       );
     }
     const endTag = `\\end{${environment}}`;
-    const bodyStart = nameEnd + 1;
+    const bodyStart =
+      environment === "array"
+        ? this.argument(nameEnd + 1, to, "begin{array}", start)[1] + 1
+        : nameEnd + 1;
     const bodyEnd = this.input.indexOf(endTag, bodyStart);
     if (bodyEnd < 0 || bodyEnd >= to) throw new LatexProblem(`missing ${endTag}`, start);
     const rows = this.splitAtTopLevel(bodyStart, bodyEnd, "\\\\").filter(
@@ -366,8 +430,12 @@ class LatexReader {
         i++;
       } else if (ch === "{") {
         depth++;
-        if (depth > MATH_LIMITS.maxDepth) {
-          throw new LatexProblem(`nesting deeper than ${MATH_LIMITS.maxDepth} levels`, i);
+        if (depth > PARSE_LIMITS.maxDepth) {
+          throw new LatexProblem(
+            `nesting deeper than ${PARSE_LIMITS.maxDepth} levels`,
+            i,
+            "too-deep",
+          );
         }
       } else if (ch === "}") {
         depth--;

@@ -1,16 +1,20 @@
-import { MATH_LIMITS } from "./limits.js";
+import { PARSE_LIMITS } from "./limits.js";
 import { type MappedText, originOf } from "./mapped-text.js";
 import { type MathError, mathError } from "./math-error.js";
 
-/** A lexical piece of plain syntax; `at` is the offset in the student's original string. */
-export type Token =
-  | { readonly type: "number"; readonly text: string; readonly at: number }
-  | { readonly type: "name"; readonly text: string; readonly at: number }
-  | { readonly type: "operator"; readonly text: Operator; readonly at: number }
-  | { readonly type: "open"; readonly text: "(" | "["; readonly at: number }
-  | { readonly type: "close"; readonly text: ")" | "]"; readonly at: number }
-  | { readonly type: "separator"; readonly text: "," | ";"; readonly at: number }
-  | { readonly type: "transpose"; readonly at: number };
+/**
+ * A lexical piece of plain syntax; `at` is the offset in the original string where it starts and
+ * `end` the offset just after its last character (for LaTeX input, of what it was rewritten from).
+ */
+export type Token = (
+  | { readonly type: "number"; readonly text: string }
+  | { readonly type: "name"; readonly text: string }
+  | { readonly type: "operator"; readonly text: Operator }
+  | { readonly type: "open"; readonly text: "(" | "[" }
+  | { readonly type: "close"; readonly text: ")" | "]" }
+  | { readonly type: "separator"; readonly text: "," | ";" }
+  | { readonly type: "transpose" }
+) & { readonly at: number; readonly end: number };
 
 export type Operator =
   | "+"
@@ -49,12 +53,16 @@ const OPERATORS: readonly [string, Operator][] = [
   ["=", "="],
 ];
 
+/** Splits plain syntax (the output of {@link toPlain}) into tokens located in `input`. */
 export function tokenize(
   plain: MappedText,
   input: string,
 ): { ok: true; value: Token[] } | { ok: false; error: MathError } {
   const tokens: Token[] = [];
   const text = plain.text;
+  /** Offset just after the original characters that text[i, i + length) came from. */
+  const endOf = (i: number, length: number) =>
+    Math.max(originOf(plain, i), originOf(plain, i + length - 1) + 1);
   let depth = 0;
   let i = 0;
   while (i < text.length) {
@@ -66,13 +74,13 @@ export function tokenize(
       continue;
     }
     if (rest.startsWith(".T") && !/^[A-Za-z0-9_]/.test(rest.slice(2))) {
-      tokens.push({ type: "transpose", at });
+      tokens.push({ type: "transpose", at, end: endOf(i, 2) });
       i += 2;
       continue;
     }
     const number = NUMBER.exec(rest);
     if (number) {
-      tokens.push({ type: "number", text: number[0], at });
+      tokens.push({ type: "number", text: number[0], at, end: endOf(i, number[0].length) });
       i += number[0].length;
       continue;
     }
@@ -80,40 +88,46 @@ export function tokenize(
     const previous = tokens.at(-1);
     if (name?.[0].startsWith("T") && previous?.type === "operator" && previous.text === "^") {
       // `^T` is a transpose, also when glued to the next name as in `X^TX`.
-      tokens[tokens.length - 1] = { type: "transpose", at: previous.at };
+      tokens[tokens.length - 1] = { type: "transpose", at: previous.at, end: endOf(i, 1) };
       i += 1;
       continue;
     }
     if (name) {
-      tokens.push({ type: "name", text: name[0], at });
+      tokens.push({ type: "name", text: name[0], at, end: endOf(i, name[0].length) });
       i += name[0].length;
       continue;
     }
     const operator = OPERATORS.find(([spelling]) => rest.startsWith(spelling));
     if (operator) {
-      tokens.push({ type: "operator", text: operator[1], at });
+      tokens.push({ type: "operator", text: operator[1], at, end: endOf(i, operator[0].length) });
       i += operator[0].length;
       continue;
     }
     if (ch === "(" || ch === "[") {
       depth++;
-      if (depth > MATH_LIMITS.maxDepth) {
-        return mathError(input, at, `brackets nested deeper than ${MATH_LIMITS.maxDepth} levels`);
+      if (depth > PARSE_LIMITS.maxDepth) {
+        return mathError(
+          "too-deep",
+          input,
+          at,
+          `brackets nested deeper than ${PARSE_LIMITS.maxDepth} levels`,
+        );
       }
-      tokens.push({ type: "open", text: ch, at });
+      tokens.push({ type: "open", text: ch, at, end: endOf(i, 1) });
     } else if (ch === ")" || ch === "]") {
       depth--;
-      tokens.push({ type: "close", text: ch, at });
+      tokens.push({ type: "close", text: ch, at, end: endOf(i, 1) });
     } else if (ch === "," || ch === ";") {
-      tokens.push({ type: "separator", text: ch, at });
+      tokens.push({ type: "separator", text: ch, at, end: endOf(i, 1) });
     } else if (ch === "'") {
       return mathError(
+        "character",
         input,
         at,
         "a prime (') must follow a name directly; write a transpose as ^T",
       );
     } else {
-      return mathError(input, at, `unexpected character '${ch}'`);
+      return mathError("character", input, at, `unexpected character '${ch}'`);
     }
     i++;
   }

@@ -46,6 +46,21 @@ describe("toPlain", () => {
     expect(plain("\\begin{bmatrix} 1 \\\\ 2 \\\\ \\end{bmatrix}")).toBe("[[ 1 ], [ 2 ]]");
   });
 
+  it.each([
+    ["\\left[\\begin{matrix} 6 \\\\ 12 \\\\ 18 \\end{matrix}\\right]", "[[ 6 ], [ 12 ], [ 18 ]]"],
+    ["\\left(\\begin{array}{ccc}1&2&3\\end{array}\\right)", "[[1, 2, 3]]"],
+    ["\\begin{array}{c|c}1&2\\\\3&4\\end{array}", "[[1, 2], [3, 4]]"],
+    [
+      "\\left[ \\left( \\begin{smallmatrix}1\\\\2\\end{smallmatrix} \\right) \\right]",
+      "[[1], [2]]",
+    ],
+    ["\\left\\{\\begin{Bmatrix}1&2\\end{Bmatrix}\\right\\}", "[[1, 2]]"],
+    ["\\left.\\begin{bmatrix}1\\end{bmatrix}\\right.", "[[1]]"],
+    ["2\\left[\\begin{pmatrix}1\\end{pmatrix}\\right] + \\left(n\\right)", "2[[1]] + (n)"],
+  ])("writes the matrix spelling %s as one matrix: %s", (latex, expected) => {
+    expect(plain(latex)).toBe(expected);
+  });
+
   it("keeps the original offset of every produced character", () => {
     const input = "\\frac{a}{b}";
     const result = toPlain(input);

@@ -1,0 +1,3 @@
+import { nnkitProject } from "../../vitest.shared.ts";
+
+export default nnkitProject();
