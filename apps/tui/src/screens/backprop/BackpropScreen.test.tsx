@@ -1,4 +1,4 @@
-import { hw1Example } from "@nnkit/autodiff";
+import { hw1Example } from "@nnkit/grading/hw1";
 import { cleanup, render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import { ScreenHarness } from "../../test-support/ScreenHarness.js";
