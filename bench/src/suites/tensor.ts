@@ -52,12 +52,19 @@ const N = 1_000_000;
 const x = nd.rng(3).uniform([N], -2, 2);
 const y = nd.rng(4).uniform([N], -2, 2);
 
-function elementwiseCase(
-  name: string,
-  mine: () => nd.Tensor,
-  theirs: (tx: tf.Tensor, ty: tf.Tensor) => tf.Tensor,
-  backend: TfBackend,
-): BenchCase {
+interface ElementwiseOp {
+  name: string;
+  mine: () => nd.Tensor;
+  theirs: (tx: tf.Tensor, ty: tf.Tensor) => tf.Tensor;
+}
+
+const ELEMENTWISE: readonly ElementwiseOp[] = [
+  { name: "exp 10^6", mine: () => nd.exp(x), theirs: (tx) => tf.exp(tx) },
+  { name: "add 10^6", mine: () => nd.add(x, y), theirs: (tx, ty) => tf.add(tx, ty) },
+  { name: "sum 10^6", mine: () => nd.sum(x), theirs: (tx) => tf.sum(tx) },
+];
+
+function elementwiseCase({ name, mine, theirs }: ElementwiseOp, backend: TfBackend): BenchCase {
   let tx: tf.Tensor;
   let ty: tf.Tensor;
   return {
@@ -95,11 +102,7 @@ const suite: BenchSuite = {
     const cases: BenchCase[] = [];
     for (const backend of ["wasm", "cpu"] as const) {
       for (const n of [128, 256, 512, 1024]) cases.push(matmulCase(n, backend));
-      cases.push(
-        elementwiseCase("exp 10^6", () => nd.exp(x), (tx) => tf.exp(tx), backend),
-        elementwiseCase("add 10^6", () => nd.add(x, y), (tx, ty) => tf.add(tx, ty), backend),
-        elementwiseCase("sum 10^6", () => nd.sum(x), (tx) => tf.sum(tx), backend),
-      );
+      for (const op of ELEMENTWISE) cases.push(elementwiseCase(op, backend));
     }
     cases.push(
       loopCase(
