@@ -1,10 +1,12 @@
-// A tiny side-by-side benchmark harness: each case times nnkit and its peer in the same process,
-// one after the other, and reports medians. Ratios above 1 mean nnkit is faster.
+// A side-by-side benchmark harness. A case with a peer times nnkit and the peer ALTERNATELY in one
+// process (A B B A rounds), so load and clock changes hit both alike, and reports the ratio's
+// median and spread over the rounds. Ratios above 1 mean nnkit is faster. A peer is always an
+// outside project (tfjs, a batched array evaluation), never a slower path of nnkit's own.
 
 export interface BenchCase {
   /** What is measured, e.g. "matmul 256×256". */
   name: string;
-  /** The peer library and configuration, e.g. "tfjs-core 4.22 cpu". */
+  /** The peer library and configuration, e.g. "tfjs 4.22 wasm (float32)". */
   peerName?: string;
   /** Work units per call, for throughput columns (e.g. FLOPs or inputs); optional. */
   work?: { amount: number; unit: string };
@@ -23,8 +25,17 @@ export interface BenchSuite {
 }
 
 export interface Timing {
+  /** Median milliseconds per call. */
   medianMs: number;
   runs: number;
+}
+
+/** Peer time ÷ nnkit time over the alternating rounds. */
+export interface Ratio {
+  median: number;
+  min: number;
+  max: number;
+  rounds: number;
 }
 
 export interface CaseResult {
@@ -34,22 +45,76 @@ export interface CaseResult {
   work?: BenchCase["work"];
   nnkit: Timing;
   peer?: Timing;
+  ratio?: Ratio;
 }
 
-/** Median time per call: warm up, then time single calls until `budgetMs` is spent (≥ 5 runs). */
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+/** Milliseconds for `reps` calls of fn. */
+function timeReps(fn: () => unknown, reps: number): number {
+  const start = performance.now();
+  for (let i = 0; i < reps; i++) fn();
+  return performance.now() - start;
+}
+
+/** Calls per sample so that one sample lasts about `targetMs` (at least one call). */
+function calibrate(fn: () => unknown, targetMs: number): number {
+  let reps = 1;
+  for (;;) {
+    const ms = timeReps(fn, reps);
+    if (ms >= targetMs || reps >= 1 << 20) return Math.max(1, Math.round((reps * targetMs) / ms));
+    reps *= 2;
+  }
+}
+
+/** Median time per call: warm up, then time samples until `budgetMs` is spent (≥ 5 samples). */
 export function time(fn: () => unknown, budgetMs = 400): Timing {
-  const warmupEnd = performance.now() + budgetMs / 4;
-  do fn();
-  while (performance.now() < warmupEnd);
+  const reps = calibrate(fn, 5);
   const samples: number[] = [];
   const end = performance.now() + budgetMs;
-  while (samples.length < 5 || (performance.now() < end && samples.length < 10_000)) {
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
+  while (samples.length < 5 || (performance.now() < end && samples.length < 2_000)) {
+    samples.push(timeReps(fn, reps) / reps);
   }
-  samples.sort((a, b) => a - b);
-  return { medianMs: samples[Math.floor(samples.length / 2)]!, runs: samples.length };
+  return { medianMs: median(samples), runs: samples.length * reps };
+}
+
+/**
+ * nnkit and the peer alternately, in rounds of A B B A samples, until `budgetMs` is spent (at
+ * least 7 rounds). Each side's samples last about 10 ms, so fast calls are timed in batches.
+ */
+export function timePair(
+  nnkit: () => unknown,
+  peer: () => unknown,
+  budgetMs = 1500,
+): { nnkit: Timing; peer: Timing; ratio: Ratio } {
+  const nnkitReps = calibrate(nnkit, 10);
+  const peerReps = calibrate(peer, 10);
+  const nnkitSamples: number[] = [];
+  const peerSamples: number[] = [];
+  const ratios: number[] = [];
+  const end = performance.now() + budgetMs;
+  while (ratios.length < 7 || (performance.now() < end && ratios.length < 500)) {
+    const a1 = timeReps(nnkit, nnkitReps) / nnkitReps;
+    const b1 = timeReps(peer, peerReps) / peerReps;
+    const b2 = timeReps(peer, peerReps) / peerReps;
+    const a2 = timeReps(nnkit, nnkitReps) / nnkitReps;
+    nnkitSamples.push(a1, a2);
+    peerSamples.push(b1, b2);
+    ratios.push((b1 + b2) / (a1 + a2));
+  }
+  return {
+    nnkit: { medianMs: median(nnkitSamples), runs: nnkitSamples.length * nnkitReps },
+    peer: { medianMs: median(peerSamples), runs: peerSamples.length * peerReps },
+    ratio: {
+      median: median(ratios),
+      min: Math.min(...ratios),
+      max: Math.max(...ratios),
+      rounds: ratios.length,
+    },
+  };
 }
 
 export function timeOnce(fn: () => unknown): Timing {
@@ -60,10 +125,10 @@ export function timeOnce(fn: () => unknown): Timing {
 
 export async function runCase(suite: string, c: BenchCase): Promise<CaseResult> {
   await c.setup?.();
-  const measure = c.once ? timeOnce : time;
-  const nnkit = measure(c.nnkit);
-  const peer = c.peer ? measure(c.peer) : undefined;
-  return { suite, name: c.name, peerName: c.peerName, work: c.work, nnkit, peer };
+  const base = { suite, name: c.name, peerName: c.peerName, work: c.work };
+  if (c.once) return { ...base, nnkit: timeOnce(c.nnkit) };
+  if (!c.peer) return { ...base, nnkit: time(c.nnkit) };
+  return { ...base, ...timePair(c.nnkit, c.peer) };
 }
 
 function formatMs(ms: number): string {
@@ -84,15 +149,19 @@ function throughput(result: CaseResult, timing: Timing): string {
   return ` (${scaled}${result.work.unit}/s)`;
 }
 
+export function formatRatio(ratio: Ratio): string {
+  return `${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}, ${ratio.rounds} rounds)`;
+}
+
 /** A Markdown table, ready to paste into a package README. */
 export function toMarkdown(results: CaseResult[]): string {
   const rows = [
-    "| case | nnkit | peer | peer time | ratio (peer ÷ nnkit) |",
+    "| case | nnkit | peer | peer time | peer ÷ nnkit: median (min–max) |",
     "| --- | --- | --- | --- | --- |",
   ];
   for (const r of results) {
     const peerTime = r.peer ? formatMs(r.peer.medianMs) + throughput(r, r.peer) : "–";
-    const ratio = r.peer ? `${(r.peer.medianMs / r.nnkit.medianMs).toFixed(2)}×` : "–";
+    const ratio = r.ratio ? formatRatio(r.ratio) : "–";
     rows.push(
       `| ${r.name} | ${formatMs(r.nnkit.medianMs)}${throughput(r, r.nnkit)} | ${r.peerName ?? "–"} | ${peerTime} | ${ratio} |`,
     );

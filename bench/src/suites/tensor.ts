@@ -1,10 +1,10 @@
-// @nnkit/tensor against TensorFlow.js's CPU backend (float32, the peer's only CPU dtype).
-// nnkit runs in float64. Each case checks once, in setup, that both sides compute the same result.
+// @nnkit/tensor against TensorFlow.js on its wasm and cpu backends (float32, the peers' only CPU
+// dtype for these ops), and elementwise ops against a plain typed-array loop as the floor any
+// array library should reach. nnkit runs in float64. Each case checks once, in setup, that both
+// sides compute the same result.
 import * as nd from "@nnkit/tensor";
-import * as tf from "@tensorflow/tfjs";
 import type { BenchCase, BenchSuite } from "../harness.js";
-
-const PEER = "tfjs 4.22 cpu (float32)";
+import { TF_PEER, type TfBackend, tf, useBackend } from "../peers/tfjs.js";
 
 /** Throws unless the peer's float32 result matches nnkit's float64 one to float32 accuracy. */
 function checkSame(name: string, mine: nd.Tensor, theirs: tf.Tensor): void {
@@ -25,70 +25,115 @@ function peerRun(op: () => tf.Tensor): void {
   });
 }
 
-function matmulCase(n: number): BenchCase {
+const toTf = (t: nd.Tensor) => tf.tensor(Float32Array.from(t.toTypedArray()), [...t.shape]);
+
+function matmulCase(n: number, backend: TfBackend): BenchCase {
   const name = `matmul ${n}×${n}`;
   const a = nd.rng(1).uniform([n, n], -1, 1);
   const b = nd.rng(2).uniform([n, n], -1, 1);
-  const ta = tf.tensor(Float32Array.from(a.toTypedArray()), [n, n], "float32");
-  const tb = tf.tensor(Float32Array.from(b.toTypedArray()), [n, n], "float32");
+  let ta: tf.Tensor;
+  let tb: tf.Tensor;
   return {
     name,
-    peerName: PEER,
+    peerName: TF_PEER[backend],
     work: { amount: 2 * n ** 3, unit: "FLOP" },
-    setup: () => tf.tidy(() => checkSame(name, nd.matmul(a, b), tf.matMul(ta, tb))),
+    async setup() {
+      await useBackend(backend);
+      ta = toTf(a);
+      tb = toTf(b);
+      tf.tidy(() => checkSame(name, nd.matmul(a, b), tf.matMul(ta, tb)));
+    },
     nnkit: () => nd.matmul(a, b),
     peer: () => peerRun(() => tf.matMul(ta, tb)),
   };
 }
 
-function elementwiseCase(
-  name: string,
-  mine: () => nd.Tensor,
-  theirs: () => tf.Tensor,
-  elements: number,
-): BenchCase {
+const N = 1_000_000;
+const x = nd.rng(3).uniform([N], -2, 2);
+const y = nd.rng(4).uniform([N], -2, 2);
+
+interface ElementwiseOp {
+  name: string;
+  mine: () => nd.Tensor;
+  theirs: (tx: tf.Tensor, ty: tf.Tensor) => tf.Tensor;
+}
+
+const ELEMENTWISE: readonly ElementwiseOp[] = [
+  { name: "exp 10^6", mine: () => nd.exp(x), theirs: (tx) => tf.exp(tx) },
+  { name: "add 10^6", mine: () => nd.add(x, y), theirs: (tx, ty) => tf.add(tx, ty) },
+  { name: "sum 10^6", mine: () => nd.sum(x), theirs: (tx) => tf.sum(tx) },
+];
+
+function elementwiseCase({ name, mine, theirs }: ElementwiseOp, backend: TfBackend): BenchCase {
+  let tx: tf.Tensor;
+  let ty: tf.Tensor;
   return {
     name,
-    peerName: PEER,
-    work: { amount: elements, unit: "elem" },
-    setup: () => tf.tidy(() => checkSame(name, mine(), theirs())),
+    peerName: TF_PEER[backend],
+    work: { amount: N, unit: "elem" },
+    async setup() {
+      await useBackend(backend);
+      tx = toTf(x);
+      ty = toTf(y);
+      tf.tidy(() => checkSame(name, mine(), theirs(tx, ty)));
+    },
     nnkit: mine,
-    peer: () => peerRun(theirs),
+    peer: () => peerRun(() => theirs(tx, ty)),
   };
 }
 
+/** The same op as a hand-written loop over Float64Arrays: what nnkit's dispatch must not lose to. */
+function loopCase(name: string, mine: () => nd.Tensor, loop: () => unknown): BenchCase {
+  return {
+    name,
+    peerName: "plain Float64Array loop (floor)",
+    work: { amount: N, unit: "elem" },
+    nnkit: mine,
+    peer: loop,
+  };
+}
+
+const xs = x.toTypedArray() as Float64Array;
+const ys = y.toTypedArray() as Float64Array;
+
 const suite: BenchSuite = {
   name: "@nnkit/tensor",
-  cases: async () => {
-    await tf.setBackend("cpu");
-    const n = 1_000_000;
-    const x = nd.rng(3).uniform([n], -2, 2);
-    const y = nd.rng(4).uniform([n], -2, 2);
-    const tx = tf.tensor(Float32Array.from(x.toTypedArray()), [n], "float32");
-    const ty = tf.tensor(Float32Array.from(y.toTypedArray()), [n], "float32");
-    return [
-      matmulCase(128),
-      matmulCase(256),
-      matmulCase(512),
-      elementwiseCase(
-        "exp 10^6",
-        () => nd.exp(x),
-        () => tf.exp(tx),
-        n,
-      ),
-      elementwiseCase(
+  cases: () => {
+    const cases: BenchCase[] = [];
+    for (const backend of ["wasm", "cpu"] as const) {
+      for (const n of [128, 256, 512, 1024]) cases.push(matmulCase(n, backend));
+      for (const op of ELEMENTWISE) cases.push(elementwiseCase(op, backend));
+    }
+    cases.push(
+      loopCase(
         "add 10^6",
         () => nd.add(x, y),
-        () => tf.add(tx, ty),
-        n,
+        () => {
+          const out = new Float64Array(N);
+          for (let i = 0; i < N; i++) out[i] = xs[i]! + ys[i]!;
+          return out;
+        },
       ),
-      elementwiseCase(
+      loopCase(
+        "exp 10^6",
+        () => nd.exp(x),
+        () => {
+          const out = new Float64Array(N);
+          for (let i = 0; i < N; i++) out[i] = Math.exp(xs[i]!);
+          return out;
+        },
+      ),
+      loopCase(
         "sum 10^6",
         () => nd.sum(x),
-        () => tf.sum(tx),
-        n,
+        () => {
+          let total = 0;
+          for (let i = 0; i < N; i++) total += xs[i]!;
+          return total;
+        },
       ),
-    ];
+    );
+    return cases;
   },
 };
 export default suite;

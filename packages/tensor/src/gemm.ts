@@ -1,7 +1,10 @@
 // Cache- and register-blocked float64 matrix multiply, C += A·B, in the style of GotoBLAS:
 // B is packed into column strips of NR and A into row strips of MR so a 4×4 micro-kernel streams
 // both panels sequentially and keeps its 16 partial sums in local variables (registers).
-// Packing reads any strides, so transposed or sliced operands need no separate copy.
+// Packing reads any strides, so transposed or sliced operands need no separate copy. The block
+// product runs in WebAssembly SIMD (kernels/wasm-kernel.ts) where available, else in microKernel.
+
+import { wasmKernel } from "./kernels/wasm-kernel.js";
 
 const MR = 4;
 const NR = 4;
@@ -103,7 +106,40 @@ function microKernel(
   }
 }
 
-/** C (m×n, row-major, contiguous from `cOffset`) += A (m×k) · B (k×n). */
+/**
+ * Multiplies one packed block, C[tile] += Ã·B̃ over `mc`×`nc` entries of C starting at `cStart`
+ * (row stride `ldc`). The panels it reads are the ones it owns, filled by packA/packB.
+ */
+export interface BlockKernel {
+  readonly aPanel: Float64Array;
+  readonly bPanel: Float64Array;
+  multiply(mc: number, nc: number, kc: number, c: Float64Array, cStart: number, ldc: number): void;
+}
+
+/** The JavaScript kernel: the fallback where WebAssembly SIMD is missing, and the tests' reference. */
+export function javascriptKernel(): BlockKernel {
+  const aPanel = new Float64Array(KC * MC);
+  const bPanel = new Float64Array(KC * NC);
+  return {
+    aPanel,
+    bPanel,
+    multiply(mc, nc, kc, c, cStart, ldc) {
+      for (let js = 0; js * NR < nc; js++) {
+        const cols = Math.min(NR, nc - js * NR);
+        for (let is = 0; is * MR < mc; is++) {
+          const rows = Math.min(MR, mc - is * MR);
+          const tile = cStart + is * MR * ldc + js * NR;
+          microKernel(kc, aPanel, is * MR * kc, bPanel, js * NR * kc, c, tile, ldc, rows, cols);
+        }
+      }
+    },
+  };
+}
+
+/** Panel sizes every kernel is built for. */
+export const BLOCK = { MR, NR, KC, MC, NC } as const;
+
+/** C (m×n, row-major, contiguous from `cOffset`) += A (m×k) · B (k×n), one block at a time. */
 export function gemm(
   m: number,
   n: number,
@@ -112,27 +148,26 @@ export function gemm(
   b: StridedMatrix,
   c: Float64Array,
   cOffset = 0,
+  kernel: BlockKernel = defaultKernel(),
 ): void {
-  const depth = Math.min(KC, k);
-  const bPanel = new Float64Array(depth * Math.ceil(Math.min(NC, n) / NR) * NR);
-  const aPanel = new Float64Array(depth * Math.ceil(Math.min(MC, m) / MR) * MR);
   for (let j0 = 0; j0 < n; j0 += NC) {
     const nc = Math.min(NC, n - j0);
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kc = Math.min(KC, k - p0);
-      packB(b, p0, kc, j0, nc, bPanel);
+      packB(b, p0, kc, j0, nc, kernel.bPanel);
       for (let i0 = 0; i0 < m; i0 += MC) {
         const mc = Math.min(MC, m - i0);
-        packA(a, i0, mc, p0, kc, aPanel);
-        for (let js = 0; js * NR < nc; js++) {
-          const cols = Math.min(NR, nc - js * NR);
-          for (let is = 0; is * MR < mc; is++) {
-            const rows = Math.min(MR, mc - is * MR);
-            const cStart = cOffset + (i0 + is * MR) * n + j0 + js * NR;
-            microKernel(kc, aPanel, is * MR * kc, bPanel, js * NR * kc, c, cStart, n, rows, cols);
-          }
-        }
+        packA(a, i0, mc, p0, kc, kernel.aPanel);
+        kernel.multiply(mc, nc, kc, c, cOffset + i0 * n + j0, n);
       }
     }
   }
+}
+
+let shared: BlockKernel | undefined;
+
+/** The WebAssembly SIMD kernel where this runtime has it, else the JavaScript one; made once. */
+function defaultKernel(): BlockKernel {
+  shared ??= wasmKernel() ?? javascriptKernel();
+  return shared;
 }

@@ -1,0 +1,104 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: a build script without type declarations
+import { buildKernel } from "../../scripts/build-wasm.mjs";
+import { gemm, javascriptKernel, type StridedMatrix } from "../gemm.js";
+import { wasmKernel } from "./wasm-kernel.js";
+
+const js = javascriptKernel();
+const wasm = wasmKernel() ?? js;
+const wasmAvailable = wasm !== js;
+
+/** A seeded m×n matrix of small integers and halves, so products are exact in float64. */
+function matrix(rows: number, cols: number, seed: number): Float64Array {
+  let state = seed >>> 0 || 1;
+  return Float64Array.from({ length: rows * cols }, () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return ((state >>> 16) % 17) / 2 - 4;
+  });
+}
+
+function rowMajor(data: Float64Array, cols: number): StridedMatrix {
+  return { data, offset: 0, rowStride: cols, colStride: 1 };
+}
+
+function naive(m: number, n: number, k: number, a: StridedMatrix, b: StridedMatrix): Float64Array {
+  const c = new Float64Array(m * n);
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let sum = 0;
+      for (let p = 0; p < k; p++)
+        sum +=
+          a.data[a.offset + i * a.rowStride + p * a.colStride]! *
+          b.data[b.offset + p * b.rowStride + j * b.colStride]!;
+      c[i * n + j] = sum;
+    }
+  return c;
+}
+
+function product(m: number, n: number, k: number, a: StridedMatrix, b: StridedMatrix, kernel = js) {
+  const c = new Float64Array(m * n);
+  gemm(m, n, k, a, b, c, 0, kernel);
+  return c;
+}
+
+describe("the WebAssembly SIMD kernel", () => {
+  it("is available on this Node", () => {
+    expect(wasmAvailable).toBe(true);
+  });
+
+  it("ships the build of wasm/gemm.wat", async () => {
+    const { readFileSync } = await import("node:fs");
+    const committed = readFileSync(new URL("./gemm-wasm-binary.ts", import.meta.url), "utf8");
+    expect(committed).toBe(await buildKernel());
+  });
+
+  it("gives exactly the JavaScript kernel's products, edges and block seams included", () => {
+    // 130 > MC = 128 rows, 517 > NC = 512 columns, 260 > KC = 256 deep: every partial block.
+    for (const [m, n, k] of [
+      [1, 1, 1],
+      [3, 5, 7],
+      [4, 4, 4],
+      [130, 517, 260],
+      [257, 9, 513],
+    ] as const) {
+      const a = rowMajor(matrix(m, k, m + 1), k);
+      const b = rowMajor(matrix(k, n, n + 2), n);
+      const fromWasm = product(m, n, k, a, b, wasm);
+      expect(fromWasm).toEqual(product(m, n, k, a, b, js));
+      // Small integers and halves: every partial sum is exact, so the naive loop agrees exactly.
+      expect(fromWasm).toEqual(naive(m, n, k, a, b));
+    }
+  });
+
+  it("reads transposed and offset operands through their strides", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 5 }),
+        (m, n, k, offset) => {
+          // A is stored transposed (k×m, read column-wise) after `offset` unused entries.
+          const aData = new Float64Array(offset + m * k);
+          aData.set(matrix(k, m, m * 7 + k), offset);
+          const a = { data: aData, offset, rowStride: 1, colStride: m };
+          const b = rowMajor(matrix(k, n, n * 3 + 1), n);
+          const fromWasm = product(m, n, k, a, b, wasm);
+          expect(fromWasm).toEqual(product(m, n, k, a, b, js));
+          expect(fromWasm).toEqual(naive(m, n, k, a, b));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("adds into C rather than overwriting it", () => {
+    const a = rowMajor(matrix(5, 6, 1), 6);
+    const b = rowMajor(matrix(6, 7, 2), 7);
+    const c = Float64Array.from({ length: 35 }, (_, i) => i);
+    gemm(5, 7, 6, a, b, c, 0, wasm);
+    const expected = naive(5, 7, 6, a, b).map((x, i) => x + i);
+    expect(c).toEqual(expected);
+  });
+});
