@@ -4,16 +4,10 @@
 // Packing reads any strides, so transposed or sliced operands need no separate copy. The block
 // product runs in WebAssembly SIMD (kernels/wasm-kernel.ts) where available, else in microKernel.
 
+import { BLOCK, type BlockKernel } from "./kernels/block.js";
 import { wasmKernel } from "./kernels/wasm-kernel.js";
 
-const MR = 4;
-const NR = 4;
-/** Depth of a packed panel: a B strip (KC·NR doubles = 8 KiB) stays in L1 while A strips stream. */
-const KC = 256;
-/** Rows of A packed at once: MC·KC doubles (256 KiB) sized for L2. */
-const MC = 128;
-/** Columns of B packed at once: KC·NC doubles (1 MiB), so wide products stay in cache too. */
-const NC = 512;
+const { MR, NR, KC, MC, NC } = BLOCK;
 
 /** A matrix stored in any numeric array with arbitrary row and column strides. */
 export interface StridedMatrix {
@@ -106,16 +100,6 @@ function microKernel(
   }
 }
 
-/**
- * Multiplies one packed block, C[tile] += Ã·B̃ over `mc`×`nc` entries of C starting at `cStart`
- * (row stride `ldc`). The panels it reads are the ones it owns, filled by packA/packB.
- */
-export interface BlockKernel {
-  readonly aPanel: Float64Array;
-  readonly bPanel: Float64Array;
-  multiply(mc: number, nc: number, kc: number, c: Float64Array, cStart: number, ldc: number): void;
-}
-
 /** The JavaScript kernel: the fallback where WebAssembly SIMD is missing, and the tests' reference. */
 export function javascriptKernel(): BlockKernel {
   const aPanel = new Float64Array(KC * MC);
@@ -135,9 +119,6 @@ export function javascriptKernel(): BlockKernel {
     },
   };
 }
-
-/** Panel sizes every kernel is built for. */
-export const BLOCK = { MR, NR, KC, MC, NC } as const;
 
 /** C (m×n, row-major, contiguous from `cOffset`) += A (m×k) · B (k×n), one block at a time. */
 export function gemm(

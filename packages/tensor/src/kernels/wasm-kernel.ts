@@ -2,8 +2,7 @@
 // so packing writes straight where the kernel reads; the kernel overwrites a scratch block of C,
 // which is then added into the caller's C. Its sums run in the same order as microKernel's, with
 // a separate multiply and add, so both kernels give bit-identical products.
-import type { BlockKernel } from "../gemm.js";
-import { BLOCK } from "../gemm.js";
+import { BLOCK, type BlockKernel } from "./block.js";
 import { GEMM_WASM_BASE64 } from "./gemm-wasm-binary.js";
 
 // The few WebAssembly globals used here: the package's lib settings (ES2023, Node types) leave
