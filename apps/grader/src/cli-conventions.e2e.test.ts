@@ -85,7 +85,7 @@ describe("completion", () => {
     expect(bashCompletes(bash.stdout, "nnkit-grade ").sort()).toEqual([...commands].sort());
     expect(bashCompletes(bash.stdout, "nnkit-grade ch")).toEqual(["check"]);
     expect(bashCompletes(bash.stdout, "nnkit-grade check --").sort()).toEqual(
-      ["--assignment", "--help", "--json", "--quiet"].sort(),
+      ["--assignment", "--help", "--json", "--quiet", "--time-limit"].sort(),
     );
     expect(bashCompletes(bash.stdout, "nnkit-grade gradescope ").sort()).toEqual(["build", "run"]);
     expect(bashCompletes(bash.stdout, "nnkit-grade gradescope build --b")).toEqual(["--bundle"]);
