@@ -193,7 +193,9 @@ export function solveSync<A>(request: SolverRequest): Solved<A> {
     thread ??= start();
     current = thread;
   } catch (error) {
-    return { ok: false, reason: `the solver did not start: ${(error as Error).message}` };
+    // The first line only: Node's "Require stack" lines name files on the grading machine.
+    const firstLine = String((error as Error).message).split("\n", 1)[0];
+    return { ok: false, reason: `the solver did not start: ${firstLine}` };
   }
   const id = nextId++;
   current.port.postMessage({ id, request });
