@@ -8,7 +8,8 @@ export function formatVerification(result: Verification): string {
   const counts = `checked ${result.checked} of ${result.total} inputs${filtered}`;
   switch (result.status) {
     case "pass":
-      return `pass: network computes ${result.target}; ${counts}`;
+      // Only the enumerated box: "box pass", never "computes"; decide() is what proves.
+      return `box pass: matches ${result.target}; ${counts}`;
     case "incomplete":
       return (
         `incomplete: time budget ran out; ${counts}; no counterexample so far` +

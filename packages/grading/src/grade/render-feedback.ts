@@ -142,13 +142,13 @@ function located(message: string, position: number, input: string): string {
   return describeMathError({ message, position, input });
 }
 
-/** ": verified on all 729 inputs with entries in -3..3, assuming …", " (agrees on 200 sampled points)". */
+/** ": no counterexample among all 729 inputs with entries in -3..3, assuming …" (a box, not a proof), " (agrees on 200 sampled points)". */
 function renderScope(scope: Scope): string {
   switch (scope.kind) {
     case "proof":
       return `: proved for ${scope.domain}${scope.assumptions.length > 0 ? ` with ${scope.assumptions.join(" and ")}` : ""}`;
     case "enumerated":
-      return `: verified on all ${scope.count} inputs with entries in ${scope.box.lo}..${scope.box.hi}${assuming(scope.assumptions)}`;
+      return `: no counterexample among all ${scope.count} inputs with entries in ${scope.box.lo}..${scope.box.hi}${assuming(scope.assumptions)}`;
     case "sampled":
       return ` (agrees on ${scope.count} ${scope.of === "points" ? "sampled points" : scope.of})`;
   }

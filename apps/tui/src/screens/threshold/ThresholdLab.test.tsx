@@ -73,10 +73,8 @@ describe("Threshold lab", () => {
     const app = lab(<ThresholdLab fileDrafts={{ "1.1": handout11 }} />);
     await press(app, "v");
     // 9⁴ = 6561 inputs; 9·8·7·9 = 4536 have x1, x2, x3 distinct.
-    const done = await waitForFrame(app, (f) => f.includes("pass:"));
-    expect(done).toContain(
-      "pass: network computes memberOf; checked 4536 of 6561 inputs, 2025 skipped",
-    );
+    const done = await waitForFrame(app, (f) => f.includes("box pass:"));
+    expect(done).toContain("box pass: matches memberOf; checked 4536 of 6561 inputs, 2025 skipped");
   });
 
   it("shows a counterexample and steps through its layers", async () => {
