@@ -16,7 +16,14 @@ export {
   type Visibility,
   withStudentVariants,
 } from "./assignment/assignment.js";
+export type { BackpropPartSpec, GraphPartSpec, NetworkSpec } from "./assignment/backprop-spec.js";
+export {
+  type AssignmentSource,
+  isAssignmentPath,
+  loadAssignment,
+} from "./assignment/load-assignment.js";
 export { assignments, findAssignment, getAssignment } from "./assignment/registry.js";
+export { AssignmentSpecError, formatSpecPath, type SpecPath } from "./assignment/spec-error.js";
 export { seedFrom, studentVariant } from "./assignment/student-variant.js";
 export {
   type BackpropCheckOptions,

@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { hw1 } from "../hw1/hw1.js";
+import { isAssignmentPath, loadAssignment } from "./load-assignment.js";
+import { AssignmentSpecError } from "./spec-error.js";
+
+const folder = mkdtempSync(join(tmpdir(), "nnkit-load-assignment-"));
+function file(name: string, text: string): string {
+  const path = join(folder, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+// A module needs no import of @nnkit/grading to be an assignment: the check is plain data here.
+const ONE_QUESTION = `
+const always = { kind: "always", grade: () => ({ status: "passed", items: [] }) };
+export default {
+  id: "mini", title: "Mini", perStudentVariants: false, variables: [],
+  questions: [{ id: "q1", title: "One", points: 2, template: "a: 1",
+    parts: [{ label: "a", field: "a", weight: 1, visibility: "visible", check: always }] }],
+};`;
+
+describe("loadAssignment", () => {
+  it("tells ids from paths", () => {
+    expect(isAssignmentPath("hw1")).toBe(false);
+    expect(isAssignmentPath("hw2.yaml")).toBe(true);
+    expect(isAssignmentPath("./course/hw2")).toBe(true);
+  });
+
+  it("resolves a built-in id", async () => {
+    expect(await loadAssignment("hw1")).toBe(hw1);
+  });
+
+  it("names the unknown id", async () => {
+    await expect(loadAssignment("hw9")).rejects.toThrow("unknown assignment 'hw9'");
+  });
+
+  it("imports an ES module's default export, relative to cwd", async () => {
+    file("mini.mjs", ONE_QUESTION);
+    const assignment = await loadAssignment("mini.mjs", { cwd: folder });
+    expect(assignment.id).toBe("mini");
+    expect(assignment.questions.map((q) => q.points)).toEqual([2]);
+  });
+
+  it("validates the module's definition again", async () => {
+    const path = file(
+      "twice.mjs",
+      ONE_QUESTION.replace(
+        "questions: [{",
+        "questions: [{ id: 'q1', title: 'dup', points: 1, template: '', parts: [{ label: 'a', weight: 1, visibility: 'visible', check: always }] }, {",
+      ),
+    );
+    await expect(loadAssignment(path)).rejects.toThrow("question id q1 is used twice");
+  });
+
+  it("says what is missing: the file, the default export, a known extension", async () => {
+    await expect(loadAssignment(join(folder, "absent.mjs"))).rejects.toThrow(
+      /cannot read .*absent\.mjs \(ENOENT\)/,
+    );
+    const none = file("none.mjs", "export const x = 1;");
+    await expect(loadAssignment(none)).rejects.toThrow("has no default export");
+    const text = file("hw.txt", "");
+    await expect(loadAssignment(text)).rejects.toBeInstanceOf(AssignmentSpecError);
+    await expect(loadAssignment(text)).rejects.toThrow("ends in .yaml, .yml, .mjs or .js");
+  });
+});

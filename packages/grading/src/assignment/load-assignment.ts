@@ -1,0 +1,57 @@
+import { readFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Assignment } from "./assignment.js";
+import { defineAssignment } from "./assignment.js";
+import { findAssignment } from "./registry.js";
+import { AssignmentSpecError } from "./spec-error.js";
+
+/** What `--assignment` accepts: a built-in id (`hw1`) or a path to a `.yaml`, `.mjs` or `.js` file. */
+export type AssignmentSource = string;
+
+const MODULE_EXTENSIONS = new Set([".mjs", ".js"]);
+
+/** Whether a source names a file rather than a built-in assignment id. */
+export function isAssignmentPath(source: AssignmentSource): boolean {
+  return source.includes("/") || source.includes("\\") || extname(source) !== "";
+}
+
+/**
+ * The assignment a source names. A built-in id resolves at once; an ES module is imported and its
+ * default export (the value of `defineAssignment(...)`) validated again. Throws an
+ * AssignmentSpecError naming the file, and the line where one is known.
+ */
+export async function loadAssignment(
+  source: AssignmentSource,
+  options: { readonly cwd?: string } = {},
+): Promise<Assignment> {
+  if (!isAssignmentPath(source)) {
+    const builtIn = findAssignment(source);
+    if (builtIn === undefined) {
+      throw new AssignmentSpecError([], `unknown assignment '${source}' (not a file path either)`);
+    }
+    return builtIn;
+  }
+  const path = resolve(options.cwd ?? process.cwd(), source);
+  const extension = extname(path).toLowerCase();
+  if (MODULE_EXTENSIONS.has(extension)) return loadModule(path);
+  throw new AssignmentSpecError(
+    [],
+    `${source}: an assignment file ends in .yaml, .yml, .mjs or .js (got '${extension || "no extension"}')`,
+  );
+}
+
+async function loadModule(path: string): Promise<Assignment> {
+  // Reading first gives a plain error for a missing file instead of a module-resolution trace.
+  await readFile(path).catch((error: NodeJS.ErrnoException) => {
+    throw new AssignmentSpecError([], `cannot read ${path} (${error.code ?? error.message})`);
+  });
+  const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+  if (module.default === undefined || module.default === null) {
+    throw new AssignmentSpecError(
+      [],
+      `${path} has no default export: end it with \`export default defineAssignment({...})\``,
+    );
+  }
+  return defineAssignment(module.default as Assignment);
+}
