@@ -1,7 +1,10 @@
 // A question of the assignment format, from plain data: its id, title, points, conventions and
 // template, and parts of the kinds in kinds/ (or one part inline, with `kind:` on the question).
+
+import { isThresholdCheck } from "../checkers/threshold-check.js";
 import type { Part, Question, VariantVariable } from "./assignment.js";
 import type { NetworkSpec } from "./backprop-spec.js";
+import { answerValueOf } from "./kinds/answer-data.js";
 import type { CommonPart, KindContext } from "./kinds/kind.js";
 import { PART_KINDS } from "./kinds/registry.js";
 import { AssignmentSpecError, type SpecPath } from "./spec-error.js";
@@ -19,7 +22,7 @@ import {
 } from "./yaml/schema.js";
 
 const QUESTION_KEYS = ["id", "title", "points", "conventions", "template", "parts"] as const;
-const COMMON_PART_KEYS = ["kind", "field", "label", "weight", "visibility"] as const;
+const COMMON_PART_KEYS = ["kind", "field", "label", "weight", "visibility", "solution"] as const;
 
 export type QuestionContext = Omit<KindContext, "question" | "conventions" | "siblings">;
 
@@ -116,7 +119,22 @@ function compilePart(spec: SpecObject, context: KindContext): Part[] {
     weight: spec.or("weight", readPositive, 1),
     visibility: spec.or("visibility", oneOf(["visible", "after_due_date", "hidden"]), "visible"),
   };
-  return PART_KINDS[kind]!.compile(spec, common, context);
+  const parts = PART_KINDS[kind]!.compile(spec, common, context);
+  if (!spec.has("solution")) return parts;
+  if (parts.length !== 1)
+    fail(spec.pathOf("solution"), "this part gives several parts: a solution needs one part");
+  const solution = answerValueOf(spec.data.solution, spec.pathOf("solution"));
+  const [part] = parts;
+  if (isThresholdCheck(part!.check)) {
+    // A reference network must at least be a network of the question's shape.
+    const read = part!.check.network(solution);
+    if (!read.ok)
+      fail(
+        spec.pathOf("solution"),
+        `the solution is not a network the question accepts: ${read.reason}`,
+      );
+  }
+  return [{ ...part!, solution }];
 }
 
 /** A question as plain data: `parts:` or one part inline (`kind:` and its keys), see the README. */

@@ -22,6 +22,7 @@ questions:
     target: x1 == x2
     form: one-hidden-layer
     activations: ["indicator[-1,1]"]
+    solution: { W1: [[2, -2]], b1: [0], W2: [[2]], b2: -2 }
   - id: outer
     title: Outer product
     points: 1
@@ -126,6 +127,15 @@ describe("readAssignmentYaml: one question per kind", () => {
     expect([...values].sort()).toEqual([1, 2, 3]);
   });
 
+  it("keeps a part's solution, for validate to grade", () => {
+    expect(mini.questions[0]!.parts[0]!.solution).toMatchObject({ type: "map" });
+    const result = gradeAnswerText(
+      answers("  equal: { W1: [[2, -2]], b1: [0], W2: [[2]], b2: -2 }\n"),
+      { assignment: mini },
+    );
+    expect(result.questions[0]!.status).toBe("passed");
+  });
+
   it("generates a template from the fields when none is given", () => {
     expect(mini.questions[2]!.template).toBe(
       '# A formula in the question\'s symbols, in plain syntax or LaTeX\ng: ""\nunique: ""',
@@ -181,6 +191,13 @@ describe("readAssignmentYaml: bad files", () => {
     const error = errorOf("format: nnkit-assignment/1\nid: [unclosed\n");
     expect(error.location?.file).toBe("bad.yaml");
     expect(error.location?.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses a solution that is not a network of the question's shape", () => {
+    const error = errorOf(MINI.replace("W1: [[2, -2]], b1: [0]", "W1: [[2, -2, 1]], b1: [0]"));
+    expect(error.question).toBe("equal");
+    expect(error.location?.line).toBe(lineOf("solution:"));
+    expect(error.detail).toMatch(/^the solution is not a network the question accepts: /);
   });
 
   it("refuses another format version and a reference that does not compute", () => {
