@@ -77,6 +77,18 @@ export const thresholdKind: PartKind = {
     });
     return singlePart(common, check, "network");
   },
+  template(spec) {
+    const inputs = spec.required("inputs", integerIn(1, MAX_INPUTS));
+    const zeros = `[${Array.from({ length: inputs }, () => 0).join(", ")}]`;
+    const activation = spec.required("activations", listOf(readActivation))[0];
+    const lines = [
+      `# A network of threshold units on x1..x${inputs} with one output; every unit uses ${activation}`,
+      "# unless you give 'activation'.",
+    ];
+    return spec.required("form", oneOf(["one-hidden-layer", "layers"] as const)) === "layers"
+      ? [...lines, "layers:", `  - W: [${zeros}]`, "    b: [0]", `    activation: ${activation}`]
+      : [...lines, `W1: [${zeros}]  # one row per hidden unit`, "b1: [0]", "W2: [0]", "b2: 0"];
+  },
 };
 
 function readCondition(arity: number): Reader<ReturnType<typeof parseCondition>> {

@@ -1,7 +1,9 @@
 import { rng } from "@nnkit/tensor";
 import { describe, expect, it } from "vitest";
+import { parseAnswerFile } from "../../answers/parse-answer-file.js";
 import { gradeAnswerText } from "../../grade/grade-answer.js";
 import type { GradeResult } from "../../grade/result.js";
+import { answerTemplate } from "../../template.js";
 import { AssignmentSpecError } from "../spec-error.js";
 import { readAssignmentYaml } from "./read-assignment-yaml.js";
 
@@ -137,6 +139,21 @@ describe("readAssignmentYaml: one question per kind", () => {
   });
 
   it("generates a template from the fields when none is given", () => {
+    expect(mini.questions[0]!.template).toBe(
+      [
+        "# A network of threshold units on x1..x2 with one output; every unit uses indicator[-1,1]",
+        "# unless you give 'activation'.",
+        "W1: [[0, 0]]  # one row per hidden unit",
+        "b1: [0]",
+        "W2: [0]",
+        "b2: 0",
+      ].join("\n"),
+    );
+    // The whole template is an answer file: the network's zeros read as a (wrong) network.
+    const template = answerTemplate(mini);
+    expect(parseAnswerFile(template).ok).toBe(true);
+    const graded = gradeAnswerText(template, { assignment: mini });
+    expect(graded.questions[0]!.status).toBe("failed");
     expect(mini.questions[2]!.template).toBe(
       '# A formula in the question\'s symbols, in plain syntax or LaTeX\ng: ""\nunique: ""',
     );
