@@ -150,7 +150,8 @@ describe("readAssignmentYaml: one question per kind", () => {
       ].join("\n"),
     );
     // The whole template is an answer file: the network's zeros read as a (wrong) network.
-    const template = answerTemplate(mini);
+    const template = answerTemplate(mini, { studentId: "s1" });
+    expect(template).toContain("  # essay Essay [3 points]\n  essay:\n");
     expect(parseAnswerFile(template).ok).toBe(true);
     const graded = gradeAnswerText(template, { assignment: mini });
     expect(graded.questions[0]!.status).toBe("failed");
