@@ -218,6 +218,23 @@ describe("readAssignmentYaml: bad files", () => {
     expect(error.detail).toMatch(/^the solution is not a network the question accepts: /);
   });
 
+  it("bounds what a file may ask for: alias bombs, deep nesting, a huge box", () => {
+    // Ten aliases of the previous level at each of nine levels: 10⁹ values once expanded.
+    const bomb = ["format: nnkit-assignment/1", "l0: &l0 [x, x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 9; level++) {
+      bomb.push(
+        `l${level}: &l${level} [${Array(10)
+          .fill(`*l${level - 1}`)
+          .join(", ")}]`,
+      );
+    }
+    expect(errorOf(bomb.join("\n")).location?.file).toBe("bad.yaml");
+    expect(errorOf(`${"[".repeat(100_000)}${"]".repeat(100_000)}`).location?.file).toBe("bad.yaml");
+    const box = errorOf(MINI.replace("inputs: 2", "inputs: 12"));
+    expect(box.question).toBe("equal");
+    expect(box.detail).toContain("holds 282429536481 inputs");
+  });
+
   it("refuses another format version and a reference that does not compute", () => {
     expect(errorOf(MINI.replace("nnkit-assignment/1", "nnkit-assignment/9")).detail).toContain(
       "reads 'nnkit-assignment/1'",
