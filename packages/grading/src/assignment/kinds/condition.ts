@@ -11,7 +11,7 @@ import {
   type SpecObject,
 } from "../yaml/schema.js";
 import { type ChainSpec, readChainSpec } from "./chain-spec.js";
-import { MODE_ORDER, type Mode } from "./cost.js";
+import { MODE_ORDER, type Mode } from "./cost-counts.js";
 import { type KindContext, type PartKind, singlePart } from "./kind.js";
 
 const MODES = ["reverse", "forward"] as const;
