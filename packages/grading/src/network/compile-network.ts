@@ -197,10 +197,12 @@ function readOutput(
     );
   }
   if (equation.shape.kind !== "scalar") {
-    throw new AssignmentSpecError(
-      [...path, "output"],
-      `the output ${output} must be a scalar (the backward pass starts from it), but ${output} ${describeShape(equation.shape)}`,
-    );
+    const problem = `the output ${output} must be a scalar (the backward pass starts from it), but ${output} ${describeShape(equation.shape)}`;
+    // Without an `output`, the last equation is the output: the mistake is there.
+    if (requested === undefined) {
+      throw new EquationError([...path, "equations"], equation.line, 0, equation.text, problem);
+    }
+    throw new AssignmentSpecError([...path, "output"], problem);
   }
   return output;
 }
