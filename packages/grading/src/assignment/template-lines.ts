@@ -2,6 +2,7 @@
 // then every field the parts read, nested as the answer file nests them; a kind whose lines give
 // the answer's shape themselves (a network's layers, a list of edges) writes its fields alone.
 import type { Part } from "./assignment.js";
+import type { KindContext } from "./kinds/kind.js";
 import { PART_KINDS } from "./kinds/registry.js";
 import { readNonEmptyString, type SpecObject } from "./yaml/schema.js";
 
@@ -11,13 +12,14 @@ interface FieldTree {
 
 export function questionTemplate(
   compiled: readonly { readonly part: SpecObject; readonly parts: readonly Part[] }[],
+  context: KindContext,
 ): string {
   const comments: string[] = [];
   const shaped: string[] = [];
   const tree: FieldTree = {};
   for (const { part, parts } of compiled) {
     const kind = PART_KINDS[part.required("kind", readNonEmptyString)]!;
-    const written = kind.template?.(part, parts) ?? [];
+    const written = kind.template?.(part, parts, context) ?? [];
     if (written.some((line) => !line.startsWith("#"))) {
       shaped.push(...under(parts.length === 1 ? parts[0]!.field : undefined, written));
       continue;

@@ -19,7 +19,7 @@ variables:
 # The 2.1 network, as the handout writes it; D = 3, K = 4, N = 3 for the random instances.
 networks:
   hw1-2.1:
-    equations: |
+    equations: |-
       z1 = W1 x + b1
       h = relu(z1)
       z2 = W2 x + b2

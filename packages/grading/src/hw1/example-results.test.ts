@@ -25,13 +25,16 @@ const hw1Backprop = defineAssignment({
 });
 
 function answerFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .flatMap((entry) => {
-      const path = join(folder, entry.name);
-      return entry.isDirectory() ? answerFiles(path) : [path];
-    })
-    .filter((path) => /\.(ya?ml|json)$/.test(path))
-    .sort();
+  return (
+    readdirSync(folder, { withFileTypes: true })
+      .flatMap((entry) => {
+        const path = join(folder, entry.name);
+        return entry.isDirectory() ? answerFiles(path) : [path];
+      })
+      // assignment.yaml is hw1's definition, not an answer file.
+      .filter((path) => /\.(ya?ml|json)$/.test(path) && !path.endsWith("assignment.yaml"))
+      .sort()
+  );
 }
 
 describe("grading examples/hw1 on 2.1 gives the recorded result JSON", () => {
