@@ -8,7 +8,6 @@ import { readYamlDocument } from "../assignment/yaml/read-document.js";
 import { gradeAnswerText } from "../grade/grade-answer.js";
 import { resultToJSON } from "../grade/result.js";
 import { answerTemplate } from "../template.js";
-import { HW1_ASSIGNMENT_YAML } from "./assignment-yaml.js";
 import { hw1 } from "./hw1.js";
 
 // fixtures/results.json was written by fixtures/make-results.mjs with the TypeScript definition of
@@ -36,7 +35,7 @@ const grade = (text: string, assignment: Assignment) =>
  * as `review` rather than as a difference of definition.
  */
 function patientHw1(): Assignment {
-  const data = readYamlDocument(HW1_ASSIGNMENT_YAML, "hw1").data as {
+  const data = readYamlDocument(readFileSync(`${examples}assignment.yaml`, "utf8"), "hw1").data as {
     questions: { kind?: string; parts?: { kind: string }[] }[];
   };
   for (const question of data.questions) {
