@@ -82,6 +82,16 @@ describe("bad networks", () => {
     expect(error.location!.line).toBeLessThanOrEqual(11);
   });
 
+  it("a network no part uses is checked too", () => {
+    const unused = COURSE.replace(
+      "questions:",
+      "  spare:\n    equations: y = V x\n    parameters: { V: [2, 3] }\n    inputs: { x: [2] }\nquestions:",
+    );
+    const error = errorOf(unused);
+    expect(error.question).toBeUndefined();
+    expect(error.path.slice(0, 2)).toEqual(["networks", "spare"]);
+  });
+
   it("a network name that is not under networks:", () => {
     const error = errorOf(
       COURSE.replace("    network: square\n    adjoints", "    network: cube\n    adjoints"),
