@@ -133,3 +133,67 @@ describe("a backprop part's own mistakes", () => {
     expect(error.path).toEqual(["questions", 2, "network", "output"]);
   });
 });
+
+describe("a factor that changes between instances is named, not called constant", () => {
+  const [part] = backpropParts(
+    { network: HW1_NETWORK, adjoints: ["J", "S", "y'", "y", "g2", "g1", "h", "z2", "z1", "x"] },
+    ["q2.1.2"],
+  );
+  const correct = {
+    J_bar: "1",
+    S_bar: "-J_bar",
+    yp_bar: "S_bar onehot(t) ./ y'",
+    y_bar: "(diag(y') - y' y'^T) y'_bar",
+    g2_bar: "W3^T y_bar",
+    g1_bar: "h ⊙ g2_bar",
+    h_bar: "g1 ⊙ g2_bar",
+    z2_bar: "g1 ⊙ (1 - g1) ⊙ g1_bar",
+    z1_bar: "I(z1 > 0) ⊙ h_bar",
+    x_bar: "W1^T z1_bar + W2^T z2_bar",
+  };
+  const feedbackOn = (key: keyof typeof correct, wrong: string) =>
+    run(part!.check, answer({ ...correct, [key]: wrong }))
+      .feedback.split("\n")
+      .find((line) => line.startsWith(`${key.replace("yp", "y'")}:`));
+
+  it.each([
+    [
+      "a forgotten (1 − g1) of σ'",
+      "z2_bar",
+      "g1 ⊙ g1_bar",
+      "z2_bar: wrong: the values differ from the reference: on every instance checked it is the reference ⊙ 1/(1 − g1)",
+    ],
+    [
+      "a forgotten division by y'_t",
+      "yp_bar",
+      "S_bar onehot(t)",
+      "y'_bar: wrong: the values differ from the reference: on every instance checked it is y'_t times the reference",
+    ],
+    [
+      "a squared class entry",
+      "S_bar",
+      "-J_bar (onehot(t)^T y')^2",
+      "S_bar: wrong: the values differ from the reference: on every instance checked it is y'_t² times the reference",
+    ],
+    [
+      "another operand multiplied in",
+      "h_bar",
+      "g1 ⊙ g2_bar ⊙ h",
+      "h_bar: wrong: the values differ from the reference: on every instance checked it is the reference ⊙ h",
+    ],
+  ])("%s", (_, key, wrong, expected) => {
+    expect(feedbackOn(key as keyof typeof correct, wrong)).toBe(expected);
+  });
+
+  it("still calls a factor constant when every instance shows the same one", () => {
+    expect(feedbackOn("S_bar", "-2 J_bar")).toBe(
+      "S_bar: wrong: off by a constant factor (2 times the reference)",
+    );
+  });
+
+  it("names nothing when no simple expression fits", () => {
+    expect(feedbackOn("g1_bar", "h ⊙ g2_bar + 1")).toBe(
+      "g1_bar: wrong: the values differ from the reference",
+    );
+  });
+});
