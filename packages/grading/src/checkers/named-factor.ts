@@ -1,9 +1,17 @@
 import type { Tensor } from "@nnkit/tensor";
-import type { BackpropInstance } from "./backprop-check.js";
 import type { Hint } from "./outcome.js";
+
+/** What an instance of a backprop check holds (its BackpropInstance), by symbol. */
+interface BackpropInstance {
+  readonly forward: ReadonlyMap<string, Tensor>;
+  readonly adjoints: ReadonlyMap<string, Tensor>;
+  readonly classes?: number;
+}
 
 /** Entries of a reference beyond which no factor is looked for (the search is per entry). */
 const MAX_ENTRIES = 1_000;
+/** Entries compared in one search, all candidates and instances together. */
+const MAX_COMPARISONS = 1_000_000;
 
 /** A simple expression of an instance's values, evaluated on each instance. */
 interface Candidate {
@@ -31,7 +39,9 @@ export function namedFactor(
   if (reference.every((r) => r.every((x) => x === 0))) return undefined;
   const value = values.map((v) => v.toTypedArray());
   if (value.some((v, k) => v.length !== reference[k]!.length)) return undefined;
-  for (const candidate of candidates(instances[0]!, first, classLabel)) {
+  const tried = candidates(instances[0]!, first, classLabel);
+  const affordable = Math.floor(MAX_COMPARISONS / (first.size * instances.length));
+  for (const candidate of tried.slice(0, affordable)) {
     const fits = instances.every((instance, k) => {
       const factor = candidate.of(instance);
       if (factor === undefined) return false;
@@ -55,27 +65,27 @@ function candidates(
   const named = [...instance.forward.keys(), ...instance.adjoints.keys()].filter(
     (name) => name !== classLabel,
   );
-  const valueOf = (inst: BackpropInstance, name: string) =>
+  const variable = (inst: BackpropInstance, name: string) =>
     inst.forward.get(name) ?? inst.adjoints.get(name);
   const scalars: Candidate[] = [];
   const vectors: Candidate[] = [];
   for (const name of named) {
-    const sample = valueOf(instance, name)!;
+    const sample = variable(instance, name)!;
     if (sample.size === 1) {
-      scalars.push(...powers(name, false, (inst) => valueOf(inst, name)?.item()));
+      scalars.push(...powers(name, false, (inst) => variable(inst, name)?.item()));
     } else if (classLabel !== undefined && isVector(sample) && sample.size === instance.classes) {
       // The entry of the instance's class, as `onehot(t)ᵀ v` picks it: y'_t.
       scalars.push(
         ...powers(`${name}_${classLabel}`, false, (inst) => {
           const label = inst.forward.get(classLabel)?.item();
-          const vector = valueOf(inst, name)?.toTypedArray();
+          const vector = variable(inst, name)?.toTypedArray();
           return label === undefined || vector === undefined ? undefined : vector[label - 1];
         }),
       );
     }
     if (sample.size === reference.size && sample.shape.join("x") === reference.shape.join("x")) {
       const entries = (inst: BackpropInstance) => {
-        const entries = valueOf(inst, name)?.toTypedArray();
+        const entries = variable(inst, name)?.toTypedArray();
         return entries === undefined ? undefined : Float64Array.from(entries);
       };
       vectors.push(...powers(name, true, entries));
