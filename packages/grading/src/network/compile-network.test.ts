@@ -3,9 +3,9 @@ import * as T from "@nnkit/tensor";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { NetworkSpec } from "../assignment/backprop-spec.js";
-import { HW1_NETWORK } from "../hw1/backprop-questions.js";
 import reference from "../hw1/fixtures/hw1_network.json" with { type: "json" };
 import { hw1Example, hw1Network } from "../hw1/network.js";
+import { HW1_NETWORK } from "../hw1/network-spec.js";
 import { compileNetwork } from "./compile-network.js";
 import { drawInstance } from "./draw-instance.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { NetworkSpec } from "../assignment/backprop-spec.js";
 import { AssignmentSpecError } from "../assignment/spec-error.js";
-import { HW1_NETWORK } from "../hw1/backprop-questions.js";
+import { HW1_NETWORK } from "../hw1/network-spec.js";
 import { compileNetwork } from "./compile-network.js";
 import { EquationError } from "./equation-error.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fractionOf, map, run, text } from "../../fixtures/answers.js";
-import { HW1_NETWORK } from "../../hw1/backprop-questions.js";
+import { HW1_NETWORK } from "../../hw1/network-spec.js";
 import type { BackpropPartSpec, NetworkSpec } from "../backprop-spec.js";
 import { AssignmentSpecError } from "../spec-error.js";
 import { backpropParts, backpropTemplateFields } from "./backprop.js";
