@@ -48,6 +48,13 @@ describe("backpropParts on a network written as equations", () => {
     expect(fractionOf(outcome)).toBeCloseTo(5 / 7);
   });
 
+  it("names a scalar variable as the factor a wrong equation is off by", () => {
+    const outcome = run(part!.check, answer({ ...HAND_DERIVED, s_bar: "w r_bar e" }));
+    expect(outcome.feedback).toContain(
+      "s_bar: wrong: the values differ from the reference: on every instance checked it is e times the reference",
+    );
+  });
+
   it("lists the template's fields, quoting keys with a prime", () => {
     expect(backpropTemplateFields(TANH)).toEqual([
       'L_bar: ""',
