@@ -8,6 +8,7 @@ import { readYamlDocument } from "../assignment/yaml/read-document.js";
 import { SpecObject } from "../assignment/yaml/schema.js";
 import { HW1_ASSIGNMENT_DATA, HW1_ASSIGNMENT_YAML } from "./assignment-yaml.js";
 import { hessian, hessianHalf, tradeOff, vectorHessianProduct } from "./chains.js";
+import { hw1 } from "./hw1.js";
 
 const file = fileURLToPath(new URL("../../../../examples/hw1/assignment.yaml", import.meta.url));
 const yaml = readFileSync(file, "utf8");
@@ -19,6 +20,14 @@ describe("examples/hw1/assignment.yaml, the one source of hw1", () => {
     );
     expect(HW1_ASSIGNMENT_YAML).toBe(yaml);
     expect(HW1_ASSIGNMENT_DATA).toEqual(readYamlDocument(yaml, "hw1").data);
+  });
+
+  it("gives 1.1 the handout's network as its solution, which earns full marks", () => {
+    const part = hw1.questions.find((q) => q.id === "q1.1")!.parts[0]!;
+    expect(part.solution).toBeDefined();
+    const outcome = part.check.grade(part.solution!, { variant: {}, seed: 1 });
+    expect(outcome.status).toBe("graded");
+    expect(outcome.items.map((i) => [i.verdict, i.earned])).toEqual([["correct", 1]]);
   });
 
   it("has the chains the terminal app and the bench draw (chains.ts)", () => {
