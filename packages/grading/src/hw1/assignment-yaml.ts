@@ -51,7 +51,11 @@ questions:
     activations: ["indicator[-1,1]"]
     box: [-4, 4]
     # The handout's answer: h_i = φ(2(x4 − x_i)) fires iff x_i = x4, y = φ(2 − 2Σh) iff one does.
-    solution: { W1: [[-2, 0, 0, 2], [0, -2, 0, 2], [0, 0, -2, 2]], b1: [0, 0, 0], W2: [[-2, -2, -2]], b2: 2 }
+    solution:
+      W1: [[-2, 0, 0, 2], [0, -2, 0, 2], [0, 0, -2, 2]]
+      b1: [0, 0, 0]
+      W2: [[-2, -2, -2]]
+      b2: 2
     template: |
       # Output 1 iff x4 is one of x1, x2, x3 (you may assume x1, x2, x3 distinct).
       # Every unit uses φ(z) = 1 if z ∈ [-1, 1] else 0 unless you give 'activation'.
