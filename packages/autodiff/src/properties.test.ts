@@ -26,6 +26,7 @@ import { sigmoid } from "./primitives/sigmoid.js";
 import { type Index, slice } from "./primitives/slice-pad.js";
 import { softmax } from "./primitives/softmax.js";
 import { sqrt } from "./primitives/sqrt.js";
+import { stack } from "./primitives/stack.js";
 import { square } from "./primitives/square.js";
 import { sub } from "./primitives/sub.js";
 import { broadcastTo, sum } from "./primitives/sum-broadcast.js";
@@ -75,6 +76,20 @@ const steps: Record<string, Step> = {
     a.shape.length === 2 && b.shape.length === 2 && a.shape[1] === b.shape[1]
       ? matmul(a, transpose(b))
       : mul(a, b),
+  // A stack of two matrices times a matrix or a vector (batch axes broadcast), summed back over
+  // the batch so the result stays in the shape family.
+  batchedMatmul: (a, b) => {
+    if (a.shape.length === 2 && b.shape.length === 2 && a.shape[1] === b.shape[1]) {
+      return sum(
+        matmul(stack([a, tanh(a)]), reshape(transpose(b), [1, b.shape[1]!, b.shape[0]!])),
+        0,
+      );
+    }
+    if (a.shape.length === 1 && b.shape.length === 2 && a.shape[0] === b.shape[1]) {
+      return sum(matmul(stack([b, mul(b, b)]), a), 0);
+    }
+    return mul(a, b);
+  },
 };
 
 // Piecewise ops: exact laws hold on either side of a kink, but differences across one do not.
