@@ -3,6 +3,7 @@
 import * as T from "@nnkit/tensor";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { booleanMask } from "./ops/boolean-mask.js";
 import { clip } from "./ops/clip.js";
 import { logsumexp } from "./ops/logsumexp.js";
 import { mean } from "./ops/mean.js";
@@ -10,9 +11,11 @@ import { abs } from "./primitives/abs.js";
 import { add } from "./primitives/add.js";
 import { gt } from "./primitives/compare.js";
 import { concatenate } from "./primitives/concatenate.js";
+import { cumsum } from "./primitives/cumsum.js";
 import { div } from "./primitives/div.js";
 import { exp } from "./primitives/exp.js";
 import { max, min } from "./primitives/extremum.js";
+import { gather, scatterAdd } from "./primitives/gather-scatter.js";
 import { log } from "./primitives/log.js";
 import { logSoftmax } from "./primitives/log-softmax.js";
 import { matmul } from "./primitives/matmul.js";
@@ -26,8 +29,8 @@ import { sigmoid } from "./primitives/sigmoid.js";
 import { type Index, slice } from "./primitives/slice-pad.js";
 import { softmax } from "./primitives/softmax.js";
 import { sqrt } from "./primitives/sqrt.js";
-import { stack } from "./primitives/stack.js";
 import { square } from "./primitives/square.js";
+import { stack } from "./primitives/stack.js";
 import { sub } from "./primitives/sub.js";
 import { broadcastTo, sum } from "./primitives/sum-broadcast.js";
 import { tanh } from "./primitives/tanh.js";
@@ -76,6 +79,15 @@ const steps: Record<string, Step> = {
     a.shape.length === 2 && b.shape.length === 2 && a.shape[1] === b.shape[1]
       ? matmul(a, transpose(b))
       : mul(a, b),
+  cumsum: (a) => (a.shape.length === 0 ? cumsum(a) : cumsum(a, -1)),
+  // Indices that reorder and repeat ([d−1, 0, 0][:d] along the last axis), so scatter-adds add up.
+  gather: (a) => (a.shape.length === 0 ? a : gather(a, lastAxisIndices(a), -1)),
+  scatterAdd: (a, b) =>
+    a.shape.length === 0
+      ? a
+      : scatterAdd(a, lastAxisIndices(a), tanh(gather(mul(a, b), lastAxisIndices(a), -1)), -1),
+  // Every other entry (in row-major order) selected by a constant mask.
+  booleanMask: (a, b) => (a.shape.length === 0 ? a : mul(b, sum(booleanMask(a, everyOther(a))))),
   // A stack of two matrices times a matrix or a vector (batch axes broadcast), summed back over
   // the batch so the result stays in the shape family.
   batchedMatmul: (a, b) => {
@@ -91,6 +103,20 @@ const steps: Record<string, Step> = {
     return mul(a, b);
   },
 };
+
+function lastAxisIndices(a: Value): T.Tensor {
+  const d = a.shape.at(-1) as number;
+  return T.tensor([d - 1, 0, 0].slice(0, d), { dtype: "int32" });
+}
+
+function everyOther(a: Value): T.Tensor {
+  const shape = a.shape as number[];
+  const size = shape.reduce((p, d) => p * d, 1);
+  return T.tensor(
+    Array.from({ length: size }, (_, i) => i % 2 === 0),
+    { shape },
+  );
+}
 
 // Piecewise ops: exact laws hold on either side of a kink, but differences across one do not.
 const piecewise: Record<string, Step> = {

@@ -57,6 +57,12 @@ const samples: { readonly [Name in PrimitiveName]: { inputs: T.Tensor[]; params?
   abs: { inputs: [m23] },
   max: { inputs: [m23], params: { axes: [1], keepdims: false } },
   min: { inputs: [m23], params: { axes: [0, 1], keepdims: true } },
+  cumsum: { inputs: [m23], params: { axis: 1, reverse: false } },
+  gather: { inputs: [m23, T.tensor([2, 0, 2], { dtype: "int32" })], params: { axis: 1 } },
+  scatterAdd: {
+    inputs: [m23, T.tensor([1, 1, 0], { dtype: "int32" })],
+    params: { axis: 1, size: 2 },
+  },
 };
 
 /** Which forward values (input positions, "output") the VJP's traced graph reads. */
