@@ -80,4 +80,5 @@ export { hvp } from "./transforms/hvp.js";
 export { hessian, jacfwd, jacrev } from "./transforms/jacobian.js";
 export { jvp } from "./transforms/jvp.js";
 export { type Pullback, vjp } from "./transforms/vjp.js";
+export { type AxisSpec, type Eager, type Vectorized, vmap } from "./transforms/vmap.js";
 export type { Tree, TreeDef } from "./tree.js";

@@ -22,14 +22,17 @@ export function cumsum(t: Tensor, axis?: number): Tensor {
   const outer = x.shape.slice(0, at).reduce((p, d) => p * d, 1);
   const dtype = arithmeticResult(t.dtype);
   const out = allocateTensor(op, dtype, x.shape);
-  const src = x.contiguous().data;
+  // A contiguous view may still start at an offset into its storage.
+  const contiguous = x.contiguous();
+  const src = contiguous.data;
+  const start = contiguous.offset;
   const dst = out.data;
   const wrap = dtype === "int32";
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < inner; k++) {
       let acc = 0;
       for (let i = 0, p = o * n * inner + k; i < n; i++, p += inner) {
-        acc = wrap ? (acc + src[p]!) | 0 : acc + src[p]!;
+        acc = wrap ? (acc + src[start + p]!) | 0 : acc + src[start + p]!;
         dst[p] = acc;
       }
     }

@@ -45,6 +45,16 @@ describe("indexing by hand", () => {
     expect(nd.gather(m, int32([1]), 1).dtype).toBe("int32");
   });
 
+  it("reads contiguous views that start inside their storage", () => {
+    const rows = nd.reshape(nd.arange(12), [3, 4]);
+    const second = nd.slice(rows, 1); // [4, 5, 6, 7], offset 4
+    expect(nd.gather(second, int32([3, 0])).toArray()).toEqual([7, 4]);
+    expect(nd.cumsum(second).toArray()).toEqual([4, 9, 15, 22]);
+    expect(
+      nd.scatterAdd(nd.zeros([2]), int32([1, 1]), nd.slice(nd.arange(4), [2, 4])).toArray(),
+    ).toEqual([0, 5]);
+  });
+
   it("cumsum runs along a view's axis and wraps int32 like NumPy's int32", () => {
     expect(nd.cumsum(nd.slice(nd.arange(6), [null, null, -1])).toArray()).toEqual([
       5, 9, 12, 14, 15, 15,

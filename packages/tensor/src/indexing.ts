@@ -59,12 +59,14 @@ export function gather(t: Tensor, indices: Tensor, axis = 0): Tensor {
   const picked = positions(op, indices, n, at);
   const shape = [...t.shape.slice(0, at), ...indices.shape, ...t.shape.slice(at + 1)];
   const out = allocateTensor(op, t.dtype, shape);
-  const src = t.contiguous().data;
+  // A contiguous view may still start at an offset into its storage.
+  const contiguous = t.contiguous();
+  const src = contiguous.data;
   const dst = out.data;
   let q = 0;
   for (let o = 0; o < outer; o++) {
     for (const p of picked) {
-      const from = (o * n + p) * inner;
+      const from = contiguous.offset + (o * n + p) * inner;
       for (let k = 0; k < inner; k++) dst[q++] = src[from + k]!;
     }
   }
@@ -95,10 +97,11 @@ export function scatterAdd(t: Tensor, indices: Tensor, updates: Tensor, axis = 0
   const picked = positions(op, indices, n, at);
   // A fresh contiguous copy in the dtype the sum needs.
   const out = t.astype(arithmeticResult(promoteTypes(t.dtype, updates.dtype)));
-  const src = updates.contiguous().data;
+  const contiguous = updates.contiguous();
+  const src = contiguous.data;
   const dst = out.data;
   const wrap = out.dtype === "int32";
-  let q = 0;
+  let q = contiguous.offset;
   for (let o = 0; o < outer; o++) {
     for (const p of picked) {
       const to = (o * n + p) * inner;

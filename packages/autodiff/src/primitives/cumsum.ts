@@ -28,6 +28,8 @@ export const cumsumPrimitive: Primitive<"cumsum", CumsumParams> = {
     bind(cumsumPrimitive, [ct], { axis, reverse: !reverse }),
   ],
   // Additions only.
+  batch: ([x], _batched, { axis, reverse }) =>
+    bind(cumsumPrimitive, [x!], { axis: axis + 1, reverse }),
   cost: () => free,
   notation: {
     forward: ([x], { reverse }) =>

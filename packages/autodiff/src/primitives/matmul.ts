@@ -65,6 +65,7 @@ export const matmulPrimitive: Primitive<"matmul"> = {
       needed[1] ? (batched ? batchedAdjoint(1, ct, a!, b!) : rightAdjoint(ct, a!, b!)) : null,
     ];
   },
+  batch: (inputs, batched, _params, size) => batchedProduct(inputs, batched, size),
   // [a×b]·[b×c] costs a·b·c multiplications per matrix of the batch (a vector side counts as 1).
   cost([a], output): CostRule {
     return [{ coef: 1, dims: [...output.shape, a!.shape[a!.shape.length - 1]!] }];
@@ -112,6 +113,26 @@ function batchedAdjoint(index: 0 | 1, ct: Value, a: Value, b: Value): Value {
   const product = index === 0 ? matmul(ct2, swapLast(b2)) : matmul(swapLast(a2), ct2);
   const operand = index === 0 ? a : b;
   return reshape(unbroadcast(product, index === 0 ? left : right), operand.shape);
+}
+
+/**
+ * vmap's rule: vectors are promoted to matrices and the batch becomes the leading batch axis of
+ * the stacked product (size-1 axes align it), then the promoted axes are dropped again.
+ */
+function batchedProduct(inputs: readonly Value[], batched: readonly boolean[], size: Dim): Value {
+  const examples = inputs.map((x, i) => ({
+    shape: batched[i] ? x.shape.slice(1) : x.shape,
+    dtype: x.dtype,
+  }));
+  const out = matmulPrimitive.shape(examples, {});
+  const { left, right } = layout(examples[0]!, examples[1]!);
+  const rank = Math.max(left.length, right.length);
+  const [a, b] = [left, right].map((matrix, i) => {
+    const x = inputs[i]!;
+    if (!batched[i]) return reshape(x, matrix);
+    return reshape(x, [size, ...new Array<number>(rank - matrix.length).fill(1), ...matrix]);
+  });
+  return reshape(matmul(a!, b!), [size, ...out.shape]);
 }
 
 /** Matrix product, NumPy's `matmul`: vectors, matrices and stacks of matrices (batch axes broadcast). */

@@ -39,6 +39,11 @@ export const slicePrimitive: Primitive<"slice", SliceParams> = {
       ),
     ];
   },
+  batch: ([x], _batched, { starts, stops }, size) =>
+    bind(slicePrimitive, [x!], {
+      starts: [0, ...starts],
+      stops: [...concreteShape("slice", [size]), ...stops],
+    }),
   cost: () => free,
   notation: {
     forward: ([x], { starts, stops }) =>
@@ -76,6 +81,8 @@ export const padPrimitive: Primitive<"pad", PadParams> = {
       }),
     ];
   },
+  batch: ([x], _batched, { before, after }) =>
+    bind(padPrimitive, [x!], { before: [0, ...before], after: [0, ...after] }),
   cost: () => free,
   notation: {
     forward: ([x]) => atom(`pad(${x!.text})`, `\\operatorname{pad}\\left(${x!.latex}\\right)`),
