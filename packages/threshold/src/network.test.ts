@@ -87,7 +87,7 @@ describe("network", () => {
 
   it("names the layer and unit of an unknown activation spec", () => {
     const error = errorOf(() =>
-      network([{ name: "hidden", weights: [[1], [1]], activation: ["sign", "tanh"] }]),
+      network([{ name: "hidden", weights: [[1], [1]], activation: ["sign", "tanh" as string] }]),
     );
     expect(error.code).toBe("activation");
     expect(error.message).toMatch(
