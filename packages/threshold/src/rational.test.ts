@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ThresholdError } from "./errors.js";
+import { thrown } from "./fixtures/thrown.js";
 import { parseRational, toRational } from "./rational.js";
 
 // Rational itself is @nnkit/math's and tested there; this is how threshold reads weights with it.
-function thrown(f: () => unknown): ThresholdError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof ThresholdError) return error;
-    throw error;
-  }
-  throw new Error("expected a ThresholdError");
-}
-
 describe("parseRational / toRational", () => {
   it.each([
     ["3", "3"],
