@@ -76,6 +76,7 @@ export {
   prepareVerification,
 } from "./prepared.js";
 export {
+  type CheckedQuestion,
   type DisallowedActivation,
   disallowedActivation,
   type Question,

@@ -2,6 +2,7 @@
 // compile time, while strings known only at run time still typecheck.
 import { describe, expectTypeOf, test } from "vitest";
 import { network } from "./network.js";
+import { question } from "./question.js";
 import { type ActivationSpec, parseActivation } from "./spec.js";
 
 declare const fromAnswerFile: string;
@@ -37,5 +38,12 @@ describe("activation spec literals", () => {
     network([{ weights: [[1, 1]], activation: "indicator[0,1)]" }]);
     // @ts-expect-error: a typo in one unit's activation
     network([{ weights: [[1], [2]], activation: ["sign", "sing"] }]);
+  });
+
+  test("a question's allowed activations are checked the same way", () => {
+    question({ target: "x1 == x2", arity: 2, allowedActivations: ["indicator[-1,1]", "step"] });
+    question({ target: "x1 == x2", arity: 2, allowedActivations: [fromAnswerFile] });
+    // @ts-expect-error: "indicater" is neither a kind nor a spec
+    question({ target: "x1 == x2", arity: 2, allowedActivations: ["indicater"] });
   });
 });
