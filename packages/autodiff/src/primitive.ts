@@ -25,9 +25,10 @@ export interface Primitive<Name extends PrimitiveName = PrimitiveName, P extends
   readonly saves: Saved;
   /**
    * Inputs broadcast to the output's shape (NumPy's rules), so an input's adjoint is summed over
-   * the axes broadcasting added or stretched; the backward equations write that sum.
+   * the axes broadcasting added or stretched; the backward equations write that sum. "batch": only
+   * the leading batch axes of stacked matrices broadcast (matmul).
    */
-  readonly broadcasts?: true;
+  readonly broadcasts?: true | "batch";
   /** The result is a view of input 0 (same storage, as @nnkit/tensor implements it): no memory. */
   readonly view?: true;
   /** Output shape and dtype from the inputs' (possibly symbolic) ones; throws on mismatches. */

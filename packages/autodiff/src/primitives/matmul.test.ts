@@ -5,6 +5,8 @@ import * as T from "@nnkit/tensor";
 import { describe, expect, test } from "vitest";
 import { abstract } from "../abstract-value.js";
 import { checkGrads } from "../check-grads.js";
+import { backwardEquations } from "../equations/backward-equations.js";
+import { name } from "../ops/name.js";
 import { trace } from "../trace.js";
 import type { Value } from "../tracer.js";
 import { vjp } from "../transforms/vjp.js";
@@ -84,6 +86,17 @@ describe("batched matmul (NumPy semantics)", () => {
       abstract([4, 2]),
     );
     expect(graph.nodes.at(-1)!.shape).toEqual([{ kind: "symbol", name: "n" }, 3, 4]);
+  });
+
+  test("backward equations sum a shared operand's adjoint over the batch", () => {
+    const f = (a: Value, b: Value) => name(sum(name(matmul(name(a, "A"), name(b, "B")), "Z")), "L");
+    expect(backwardEquations(f, abstract([2, 3, 4]), abstract([4, 5])).text.split("\n")).toEqual([
+      "L̄ = 1",
+      "Z̄ = L̄",
+      "B̄ = Σ_{axis 0}(Aᵀ Z̄)",
+      "Ā = Z̄ Bᵀ",
+    ]);
+    expect(backwardEquations(f, abstract([3, 4]), abstract([4, 5])).text).toContain("B̄ = Aᵀ Z̄");
   });
 
   test("misaligned or rank-0 operands name both shapes", () => {

@@ -45,6 +45,7 @@ function layout(a: AbstractValue, b: AbstractValue) {
 export const matmulPrimitive: Primitive<"matmul"> = {
   name: "matmul",
   saves: [0, 1],
+  broadcasts: "batch",
   shape([a, b]) {
     const { left, right, batch } = layout(a!, b!);
     const shape = [
