@@ -76,7 +76,8 @@ export function gather(t: Tensor, indices: Tensor, axis = 0): Tensor {
 /**
  * `t` with `updates` added at int32 `indices` along `axis`, as JAX's `t.at[indices].add(updates)`
  * or NumPy's `np.add.at` on a copy: repeated indices add up. `updates` has the shape `gather`
- * would return; the result has t's shape and dtype.
+ * would return; the result has t's shape, and the dtype t and updates promote to (bool counts as
+ * int32).
  */
 export function scatterAdd(t: Tensor, indices: Tensor, updates: Tensor, axis = 0): Tensor {
   const op = "scatterAdd";
