@@ -41,6 +41,7 @@ import { grad } from "./transforms/grad.js";
 import { hvp } from "./transforms/hvp.js";
 import { jvp } from "./transforms/jvp.js";
 import { vjp } from "./transforms/vjp.js";
+import { vmap } from "./transforms/vmap.js";
 
 // Every value has a shape drawn from {1, n} per axis, right-aligned with rank ≤ 2, so any two
 // broadcast together. Each step keeps values in that family and away from kinks and poles.
@@ -184,6 +185,27 @@ describe("random compositions of primitives", () => {
         const u = random.normal([...out.shape]);
         const cotangents = vjp(f, ...xs)[1](u) as T.Tensor[];
         expect(close(dotAll([u], [tangent]), dotAll(cotangents, vs), 1e-10)).toBe(true);
+      }),
+      settings,
+    );
+  });
+
+  test("vmap of a program matches the program run on each example, and so does its gradient", () => {
+    fc.assert(
+      fc.property(programs(allSteps), fc.integer({ min: 1, max: 3 }), (p, size) => {
+        const random = T.rng(p.seed);
+        const examples = Array.from({ length: size }, () => shapes(p).map((s) => random.normal(s)));
+        const stacked = shapes(p).map((_, i) => T.stack(examples.map((e) => e[i]!)));
+        const f = run(p);
+        const batched = vmap(f)(...stacked) as T.Tensor;
+        const loop = T.stack(examples.map((e) => f(...e) as T.Tensor));
+        expect(T.allclose(batched, loop, { rtol: 1e-12, atol: 1e-12 })).toBe(true);
+        // Per-example gradients of ⟨u, f⟩ against grad example by example.
+        const u = random.normal([...(f(...examples[0]!) as T.Tensor).shape]);
+        const g = (...xs: Value[]) => sum(mul(u, f(...xs)));
+        const perExample = vmap(grad(g, 0))(...stacked) as T.Tensor;
+        const each = T.stack(examples.map((e) => grad(g, 0)(...e) as T.Tensor));
+        expect(T.allclose(perExample, each, { rtol: 1e-12, atol: 1e-12 })).toBe(true);
       }),
       settings,
     );
