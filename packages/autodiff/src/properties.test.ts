@@ -68,6 +68,8 @@ const steps: Record<string, Step> = {
   power: (a, b) => pow(add(square(a), 0.5), tanh(b)),
   slice: (a) => (a.shape.length === 0 ? a : slice(a, ...a.shape.map((): Index => [0, 1]))),
   index: (a) => (a.shape.length === 0 ? a : slice(a, 0)),
+  reversed: (a) =>
+    a.shape.length === 0 ? a : slice(a, ...a.shape.map((): Index => [null, null, -1])),
   concatenate: (a) =>
     a.shape.length === 0
       ? a
