@@ -17,6 +17,18 @@ export {
   withStudentVariants,
 } from "./assignment/assignment.js";
 export type { BackpropPartSpec, GraphPartSpec, NetworkSpec } from "./assignment/backprop-spec.js";
+export { ASSIGNMENT_FORMAT, assignmentFromSpec } from "./assignment/compile-assignment.js";
+export {
+  type QuestionOptions,
+  type QuestionSpec,
+  question,
+} from "./assignment/compile-question.js";
+export {
+  backpropParts,
+  backpropTemplateFields,
+  networkInstance,
+} from "./assignment/kinds/backprop.js";
+export { graphParts, graphTemplateLines } from "./assignment/kinds/graph.js";
 export {
   type AssignmentSource,
   isAssignmentPath,
@@ -25,6 +37,7 @@ export {
 export { assignments, findAssignment, getAssignment } from "./assignment/registry.js";
 export { AssignmentSpecError, formatSpecPath, type SpecPath } from "./assignment/spec-error.js";
 export { seedFrom, studentVariant } from "./assignment/student-variant.js";
+export { readAssignmentYaml } from "./assignment/yaml/read-assignment-yaml.js";
 export {
   type BackpropCheckOptions,
   type BackpropInstance,
@@ -151,4 +164,14 @@ export {
   parseMath,
 } from "./math/parse-math.js";
 export { type PolynomialResult, toPolynomial } from "./math/to-polynomial.js";
+export {
+  compileNetwork,
+  type Network,
+  type NetworkEquation,
+  type NetworkVariable,
+} from "./network/compile-network.js";
+export { drawInstance } from "./network/draw-instance.js";
+export { EquationError } from "./network/equation-error.js";
+export { NETWORK_LIMITS } from "./network/limits.js";
+export type { Dim, StaticShape } from "./network/shape.js";
 export { answerTemplate } from "./template.js";
