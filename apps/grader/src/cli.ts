@@ -25,6 +25,8 @@ function positiveSeconds(value: string): number {
 const TIME_LIMIT_FLAGS = "-t, --time-limit <seconds>";
 const TIME_LIMIT_HELP = "time budget per answer file; a file that overruns is reported invalid";
 const DEFAULT_TIME_LIMIT = 5;
+const ASSIGNMENT_FLAGS = "-a, --assignment <id|file>";
+const ASSIGNMENT_HELP = "a built-in assignment id, or an assignment file (.yaml, .yml, .mjs, .js)";
 
 const program = new Command()
   .name("nnkit-grade")
@@ -45,7 +47,7 @@ program
   .command("check")
   .description("grade one answer file and print a report")
   .argument("<file>", "answer file (YAML or JSON), or - for standard input")
-  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(ASSIGNMENT_FLAGS, ASSIGNMENT_HELP, "hw1")
   .option("--json", "print the result as JSON instead of a report")
   .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
   .option("-q, --quiet", "print nothing: the exit code tells")
@@ -70,7 +72,7 @@ program
     positiveInt,
     Math.min(2, availableParallelism()),
   )
-  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(ASSIGNMENT_FLAGS, ASSIGNMENT_HELP, "hw1")
   .option("-q, --quiet", "no progress output")
   .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
   .addHelpText(
@@ -110,7 +112,7 @@ gradescope
   .command("build")
   .description("write the autograder zip Gradescope expects (setup.sh, run_autograder)")
   .requiredOption("-o, --out <file>", "zip to write", "autograder.zip")
-  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(ASSIGNMENT_FLAGS, ASSIGNMENT_HELP, "hw1")
   .option("--bundle <tarballs...>", "install from these package tarballs instead of npm")
   .action(
     run((opts: { out: string; assignment: string; bundle?: string[] }) =>
@@ -123,7 +125,7 @@ gradescope
   .option("--submission <dir>", "submission folder", "/autograder/submission")
   .option("--results <file>", "results file", "/autograder/results/results.json")
   .option("--metadata <file>", "submission metadata (default: beside the submission folder)")
-  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(ASSIGNMENT_FLAGS, ASSIGNMENT_HELP, "hw1")
   .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
   .action(
     run(
@@ -144,7 +146,7 @@ program
     "-r, --roster <csv>",
     "roster CSV with a student_id (or id) column and optional name",
   )
-  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(ASSIGNMENT_FLAGS, ASSIGNMENT_HELP, "hw1")
   .action(
     run((opts: { roster: string; assignment: string }) =>
       import("./commands/variants.js").then((m) => m.variantsCommand(opts)),
@@ -155,7 +157,7 @@ program
   .command("template")
   .description("print an answer-file skeleton with comments, for students")
   .option("-s, --student <id>", "fill in the student id (and their variant numbers)")
-  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(ASSIGNMENT_FLAGS, ASSIGNMENT_HELP, "hw1")
   .option("-o, --out <file>", "write to a file instead of stdout")
   .option("-f, --force", "overwrite --out if it exists")
   .action(

@@ -1,13 +1,14 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { strToU8, zipSync } from "fflate";
+import { isAssignmentPath } from "@nnkit/grading";
 import { discoverAnswerFiles } from "../batch/discover.js";
 import { gradeFiles } from "../batch/pool.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { writeFileAtomic } from "../output/atomic.js";
 import { gradescopeResults, type SubmissionMetadata } from "../output/gradescope-results.js";
 import { VERSION } from "../version.js";
-import { resolveAssignment } from "./assignment.js";
+import { assignmentSource, resolveAssignment } from "./assignment.js";
 
 const EXECUTABLE = 0o100755 << 16;
 
@@ -25,22 +26,45 @@ nnkit-grade --version
 `;
 }
 
-function runScript(assignment: string): string {
+/** Single-quoted for bash, so any file name is passed as it is. */
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * `assignment` is a built-in id, or a file inside the zip (relative to the folder Gradescope unpacks
+ * it into, /autograder/source). NNKIT_AUTOGRADER_ROOT stands in for /autograder when the script is
+ * tried outside Gradescope.
+ */
+function runScript(assignment: { id: string } | { file: string }): string {
+  const source =
+    "id" in assignment
+      ? shellQuote(assignment.id)
+      : `"$root/source/"${shellQuote(assignment.file)}`;
   return `#!/usr/bin/env bash
 # Gradescope runs this for every submission; results land in /autograder/results/results.json.
 set -uo pipefail
-nnkit-grade gradescope run --assignment ${assignment} \\
-  --submission /autograder/submission --results /autograder/results/results.json
+root="\${NNKIT_AUTOGRADER_ROOT:-/autograder}"
+nnkit-grade gradescope run --assignment ${source} \\
+  --submission "$root/submission" --results "$root/results/results.json"
 `;
 }
 
-export function gradescopeBuildCommand(options: {
+export async function gradescopeBuildCommand(options: {
   out: string;
   assignment: string;
   bundle?: string[];
-}): ExitCode {
-  const assignment = resolveAssignment(options.assignment);
+}): Promise<ExitCode> {
+  // Loaded (and so checked) before it is packed: a broken assignment never reaches Gradescope.
+  const assignment = await resolveAssignment(options.assignment);
   const files: Record<string, [Uint8Array, { attrs?: number }]> = {};
+  // An assignment file travels in the zip, and the run script grades against that copy.
+  let runAssignment: Parameters<typeof runScript>[0] = { id: assignment.id };
+  if (isAssignmentPath(options.assignment)) {
+    const file = `assignment/${basename(options.assignment)}`;
+    files[file] = [readFileSync(assignmentSource(options.assignment)), {}];
+    runAssignment = { file };
+  }
   let install = `npm install --global --no-audit --no-fund @nnkit/grader@${VERSION}`;
   if (options.bundle?.length) {
     for (const tarball of options.bundle) {
@@ -55,7 +79,7 @@ export function gradescopeBuildCommand(options: {
     install = "npm install --global --no-audit --no-fund /autograder/source/tarballs/*.tgz";
   }
   files["setup.sh"] = [strToU8(setupScript(install)), { attrs: EXECUTABLE }];
-  files.run_autograder = [strToU8(runScript(assignment.id)), { attrs: EXECUTABLE }];
+  files.run_autograder = [strToU8(runScript(runAssignment)), { attrs: EXECUTABLE }];
   // Fixed timestamps keep the zip byte-identical across builds.
   const zip = zipSync(files, { mtime: new Date("2026-01-01T00:00:00Z") });
   writeFileSync(options.out, zip);
@@ -81,7 +105,7 @@ export async function gradescopeRunCommand(options: {
   timeLimit?: number;
 }): Promise<ExitCode> {
   const started = performance.now();
-  const assignment = resolveAssignment(options.assignment);
+  const assignment = await resolveAssignment(options.assignment);
   if (!existsSync(options.submission) || !statSync(options.submission).isDirectory()) {
     throw new CliError(`gradescope run: ${options.submission} is not a folder`, ExitCode.usage);
   }
@@ -97,7 +121,7 @@ export async function gradescopeRunCommand(options: {
   const result = chosen
     ? (
         await gradeFiles([chosen], {
-          assignment: assignment.id,
+          assignment: assignmentSource(options.assignment),
           audience: "student",
           now: (Number.isNaN(submittedAt.getTime()) ? new Date() : submittedAt).toISOString(),
           jobs: 1,
