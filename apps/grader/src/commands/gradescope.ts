@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { strToU8, zipSync } from "fflate";
 import { isAssignmentPath } from "@nnkit/grading";
+import { strToU8, zipSync } from "fflate";
 import { discoverAnswerFiles } from "../batch/discover.js";
 import { gradeFiles } from "../batch/pool.js";
 import { CliError, ExitCode } from "../exit-codes.js";
