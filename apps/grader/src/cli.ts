@@ -167,6 +167,36 @@ program
   );
 
 program
+  .command("validate")
+  .description("check an assignment before handing it out (templates, draws, references, solution)")
+  .argument("<assignment>", "a built-in assignment id, or an assignment file")
+  .option(
+    "-s, --solution <file>",
+    "a reference answer file: must get full marks on every automatic question",
+  )
+  .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
+  .addHelpText(
+    "after",
+    `
+Checks that the file loads (a mistake is reported as file:line:column and the question), that
+every question has an answer template, that variant draws give finite numbers of the handout's
+shape for a few student ids, that every check's reference computation runs, and, with
+--solution, that the solution (graded with the handout's numbers) gets full marks on every
+question graded automatically (each one that does not is listed with its feedback).
+
+Exit codes:
+  0  the assignment is ready
+  1  it loads, but validation found problems (listed)
+  2  it does not load, or bad usage
+  4  internal error (a bug: please report it)`,
+  )
+  .action(
+    run((assignment: string, opts: { solution?: string; timeLimit: number }) =>
+      import("./commands/validate.js").then((m) => m.validateCommand(assignment, opts)),
+    ),
+  );
+
+program
   .command("completion")
   .description("print a shell completion script (bash, zsh or fish)")
   .addArgument(new Argument("<shell>", "shell to complete for").choices(SHELLS))

@@ -12,6 +12,8 @@ export interface WorkerGradeOptions {
   assignment: string;
   audience?: "instructor" | "student";
   now?: string;
+  /** Grade with the handout's numbers even for an assignment with per-student variants. */
+  handoutNumbers?: boolean;
 }
 
 export interface GradeRequest {
@@ -108,6 +110,7 @@ export async function gradeFiles(
       assignment: options.assignment,
       ...(options.audience ? { audience: options.audience } : {}),
       ...(options.now ? { now: options.now } : {}),
+      ...(options.handoutNumbers ? { handoutNumbers: true } : {}),
     },
     budgetMs: 1000 * (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS),
     script: options.workerScript ?? defaultWorkerScript,

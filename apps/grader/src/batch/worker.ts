@@ -11,6 +11,7 @@ import {
   loadAssignment,
   parseAnswerFile,
   unreadableQuestion,
+  withStudentVariants,
 } from "@nnkit/grading";
 import type { GradeRequest, WorkerMessage } from "./pool.js";
 import { currentThreadId } from "./thread-clock.js";
@@ -56,8 +57,8 @@ parentPort?.on("message", async ({ index, path, options }: GradeRequest) => {
     return;
   }
   const grade = {
-    ...options,
-    assignment: definition,
+    audience: options.audience,
+    assignment: options.handoutNumbers ? withStudentVariants(definition, false) : definition,
     now: options.now ? new Date(options.now) : undefined,
   };
   const text = await answerText(path);
