@@ -65,11 +65,11 @@ export async function validateAssignment(
   assignment: Assignment,
   options: ValidateOptions,
 ): Promise<ValidationReport> {
-  const findings: ValidationFinding[] = [
-    ...templateFindings(assignment),
-    ...drawFindings(assignment),
-  ];
-  findings.push(...(await referenceFindings(assignment, options)));
+  const draws = drawFindings(assignment);
+  const findings: ValidationFinding[] = [...templateFindings(assignment), ...draws.findings];
+  // Students whose numbers could not be drawn have nothing to compute references for.
+  const drawn = TRIAL_STUDENTS.filter((s) => !draws.undrawn.includes(s));
+  findings.push(...(await referenceFindings(assignment, options, drawn)));
   const manualQuestions = assignment.questions
     .filter((q) => q.parts.some((p) => p.check.kind === "manual"))
     .map((q) => q.id);
@@ -86,7 +86,9 @@ function templateFindings(assignment: Assignment): ValidationFinding[] {
   const findings: ValidationFinding[] = assignment.questions
     .filter((q) => q.template.trim() === "")
     .map((q) => ({ kind: "no-template", question: q.id }));
-  const parsed = parseAnswerFile(answerTemplate(assignment, { studentId: TRIAL_STUDENTS[0] }));
+  // With the handout's numbers: a failing draw (reported on its own) cannot stop the template.
+  const handout = withStudentVariants(assignment, false);
+  const parsed = parseAnswerFile(answerTemplate(handout, { studentId: TRIAL_STUDENTS[0] }));
   if (!parsed.ok) return [...findings, { kind: "template-unreadable", reason: parsed.reason }];
   for (const question of assignment.questions) {
     if (!parsed.file.answers.has(question.id))
@@ -95,33 +97,35 @@ function templateFindings(assignment: Assignment): ValidationFinding[] {
   return findings;
 }
 
-/** Each variable's draw, for a few students, gives finite numbers of the handout's shape. */
-function drawFindings(assignment: Assignment): ValidationFinding[] {
-  if (assignment.variables.length === 0) return [];
-  const drawing = withStudentVariants(assignment, true);
+/**
+ * Each variable's draw, for a few students, gives finite numbers of the handout's shape: one
+ * finding per variable (for the first student that shows it), and the students left undrawn.
+ */
+function drawFindings(assignment: Assignment): {
+  findings: ValidationFinding[];
+  undrawn: string[];
+} {
   const findings: ValidationFinding[] = [];
+  const undrawn: string[] = [];
+  const drawing = withStudentVariants(assignment, true);
   for (const student of TRIAL_STUDENTS) {
-    let variant: Record<string, number[] | number>;
-    try {
-      variant = studentVariant(drawing, student);
-    } catch (error) {
-      findings.push({
-        kind: "draw-invalid",
-        variable: "(all)",
-        student,
-        detail: `drawing threw: ${(error as Error).message}`,
-      });
-      continue;
-    }
-    for (const variable of assignment.variables) {
-      // One finding per variable, for the first student whose draw shows it.
-      if (findings.some((f) => f.kind === "draw-invalid" && f.variable === variable.name)) continue;
-      const detail = drawProblem(variable.handout, variant[variable.name]);
-      if (detail !== undefined)
+    // Variables draw in order from one generator: the first k of them reproduce its first k draws.
+    for (let k = 0; k < assignment.variables.length; k++) {
+      const variable = assignment.variables[k]!;
+      let detail: string | undefined;
+      try {
+        const prefix = { ...drawing, variables: assignment.variables.slice(0, k + 1) };
+        detail = drawProblem(variable.handout, studentVariant(prefix, student)[variable.name]);
+      } catch (error) {
+        detail = `its draw threw: ${(error as Error).message}`;
+      }
+      if (detail === undefined) continue;
+      if (!undrawn.includes(student)) undrawn.push(student);
+      if (!findings.some((f) => f.kind === "draw-invalid" && f.variable === variable.name))
         findings.push({ kind: "draw-invalid", variable: variable.name, student, detail });
     }
   }
-  return findings;
+  return { findings, undrawn };
 }
 
 function drawProblem(
@@ -146,17 +150,19 @@ function drawProblem(
 async function referenceFindings(
   assignment: Assignment,
   options: ValidateOptions,
+  students: readonly string[],
 ): Promise<ValidationFinding[]> {
+  if (students.length === 0) return [];
   const folder = mkdtempSync(join(tmpdir(), "nnkit-validate-"));
   try {
-    const files = TRIAL_STUDENTS.map((student, i) => {
+    const files = students.map((student, i) => {
       const path = join(folder, `placeholder-${i}.yaml`);
       writeFileSync(path, placeholderAnswers(answerTemplate(assignment, { studentId: student })));
       return { path, relativePath: student };
     });
     const graded = await gradeFiles(files, {
       assignment: options.source,
-      jobs: 2,
+      jobs: Math.min(2, files.length),
       timeLimitSeconds: options.timeLimitSeconds,
     });
     const findings: ValidationFinding[] = [];
