@@ -167,6 +167,25 @@ program
   );
 
 program
+  .command("init")
+  .description("start a course folder: an assignment, its solution, two answer files, a README")
+  .argument("<dir>", "folder to write (created if missing)")
+  .option("-f, --force", "overwrite the files init writes if they exist")
+  .addHelpText(
+    "after",
+    `
+Writes DIR/assignment.yaml (a small assignment using several question kinds), DIR/solution.yaml
+(its reference solution), DIR/submissions/correct.yaml and DIR/submissions/wrong.yaml, and
+DIR/README.md with the grading commands. docs/writing-assignments.md explains the format.
+${EXIT_CODES_HELP}`,
+  )
+  .action(
+    run((dir: string, opts: { force?: boolean }) =>
+      import("./commands/init.js").then((m) => m.initCommand(dir, opts)),
+    ),
+  );
+
+program
   .command("validate")
   .description("check an assignment before handing it out (templates, draws, references, solution)")
   .argument("<assignment>", "a built-in assignment id, or an assignment file")

@@ -26,8 +26,8 @@ describe("validate hw1", () => {
     const out = run(["validate", "hw1", "--solution", join(examples, "correct.yaml")]);
     expect(out.stderr).toBe("");
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain("full marks on all 12 automatic questions");
-    expect(out.stdout).toContain("graded by a person, not checked: q3.3.3");
+    expect(out.stdout).toContain("full marks on every automatic part of all 13 questions");
+    expect(out.stdout).toContain("parts graded by a person (not checked) in q3.3.3");
     expect(out.stdout).toContain("valid: hw1 is ready to hand out");
     expect(problems(out.stdout)).toEqual([]);
   });
@@ -88,8 +88,8 @@ describe("validate an ES-module assignment", () => {
     expect(out.stderr).toBe("");
     expect(out.code).toBe(0);
     expect(out.stdout).toContain("1 variable drawn for 4 students");
-    expect(out.stdout).toContain("full marks on all 2 automatic questions");
-    expect(out.stdout).toContain("not checked: q3");
+    expect(out.stdout).toContain("full marks on every automatic part of all 3 questions");
+    expect(out.stdout).toContain("(not checked) in q3");
     // Graded as a student's file, s-ref's own numbers (v = [3, 2]) would make q2 wrong.
     expect(run(["template", "-a", "mini.mjs", "-s", "s-ref"], root).stdout).toContain("v = [3, 2]");
     expect(run(["check", "solution.yaml", "-a", "mini.mjs"], root).stdout).toMatch(

@@ -67,10 +67,10 @@ function renderReport(
     out.push("  reference solution: not given (--solution FILE)");
   } else if (!has(["solution-unreadable", "solution-short"])) {
     const manual = report.manualQuestions.length
-      ? `; graded by a person, not checked: ${report.manualQuestions.join(", ")}`
+      ? `; parts graded by a person (not checked) in ${report.manualQuestions.join(", ")}`
       : "";
     out.push(
-      `  reference solution (${solution}): full marks on all ${report.solutionFullMarks.length} automatic questions${manual}`,
+      `  reference solution (${solution}): full marks on every automatic part of all ${report.solutionFullMarks.length} questions${manual}`,
     );
   }
   for (const finding of report.findings) out.push(...describe(finding, source, lines));

@@ -47,9 +47,12 @@ export type ValidationFinding =
 
 export interface ValidationReport {
   readonly findings: readonly ValidationFinding[];
-  /** Questions with a part a person grades: the solution is not expected to score them. */
+  /**
+   * Questions with a part a person grades: the solution cannot get their points alone, so only
+   * their automatic parts are checked (every item correct).
+   */
   readonly manualQuestions: readonly string[];
-  /** Automatic questions on which the solution got full marks (when one was given). */
+  /** Questions whose automatic parts the solution got right (when one was given). */
   readonly solutionFullMarks: readonly string[];
   readonly solutionGiven: boolean;
 }
@@ -217,8 +220,10 @@ async function solutionFindings(
   const findings: ValidationFinding[] = [];
   const fullMarks: string[] = [];
   for (const question of result.questions) {
-    if (manual.has(question.id)) continue;
-    if (question.status === "passed" && question.score === question.max_score) {
+    const full = manual.has(question.id)
+      ? question.items.every((item) => item.verdict === "correct" || item.verdict === "manual")
+      : question.status === "passed" && question.score === question.max_score;
+    if (full) {
       fullMarks.push(question.id);
       continue;
     }
