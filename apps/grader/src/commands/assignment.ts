@@ -33,7 +33,8 @@ export async function resolveAssignment(source: string): Promise<Assignment> {
     );
   }
   try {
-    return await loadAssignment(assignmentSource(source));
+    // As typed, so that its mistakes name the file as the instructor wrote it.
+    return await loadAssignment(source);
   } catch (error) {
     throw new CliError(assignmentErrorMessage(source, error), ExitCode.usage);
   }
