@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { isAssignmentPath } from "@nnkit/grading";
 import { strToU8, zipSync } from "fflate";
@@ -78,6 +79,14 @@ export async function gradescopeBuildCommand(options: {
     }
     install = "npm install --global --no-audit --no-fund /autograder/source/tarballs/*.tgz";
   }
+  // An ES-module assignment imports @nnkit/grading, which Node resolves from the module's folder
+  // up, never from the global install: give it a copy beside it.
+  if (isModule(options.assignment)) {
+    const local = options.bundle?.length
+      ? "/autograder/source/tarballs/*.tgz"
+      : `@nnkit/grading@${gradingVersion()}`;
+    install += `\n(cd /autograder/source && npm install --no-save --no-audit --no-fund ${local})`;
+  }
   files["setup.sh"] = [strToU8(setupScript(install)), { attrs: EXECUTABLE }];
   files.run_autograder = [strToU8(runScript(runAssignment)), { attrs: EXECUTABLE }];
   // Fixed timestamps keep the zip byte-identical across builds.
@@ -85,6 +94,16 @@ export async function gradescopeBuildCommand(options: {
   writeFileSync(options.out, zip);
   console.log(`wrote ${options.out} (${Object.keys(files).length} files) for ${assignment.id}`);
   return ExitCode.ok;
+}
+
+function isModule(source: string): boolean {
+  return isAssignmentPath(source) && /\.m?js$/i.test(source);
+}
+
+/** The version of @nnkit/grading this grader runs with, for a module's own copy. */
+function gradingVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require("@nnkit/grading/package.json") as { version: string }).version;
 }
 
 function readMetadata(path: string): SubmissionMetadata | undefined {
