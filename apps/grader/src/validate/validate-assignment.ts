@@ -79,7 +79,7 @@ export async function validateAssignment(
   if (options.solution === undefined) {
     return { findings, manualQuestions, solutionFullMarks: [], solutionGiven: false };
   }
-  const solution = await solutionFindings(assignment, options, new Set(manualQuestions));
+  const solution = await solutionFindings(options, new Set(manualQuestions));
   findings.push(...solution.findings);
   return { findings, manualQuestions, solutionFullMarks: solution.fullMarks, solutionGiven: true };
 }
@@ -197,9 +197,8 @@ function internalErrors(result: GradeResult) {
   );
 }
 
-/** The solution, graded with the handout's numbers, gets full marks on every automatic question. */
+/** The solution, graded with the handout's numbers, gets every automatic part right. */
 async function solutionFindings(
-  assignment: Assignment,
   options: ValidateOptions,
   manual: ReadonlySet<string>,
 ): Promise<{ findings: ValidationFinding[]; fullMarks: string[] }> {
