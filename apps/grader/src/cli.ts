@@ -191,7 +191,7 @@ program
   .argument("<assignment>", "a built-in assignment id, or an assignment file")
   .option(
     "-s, --solution <file>",
-    "a reference answer file: must get full marks on every automatic question",
+    "a reference answer file: must get every automatically graded part right",
   )
   .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
   .addHelpText(
@@ -200,8 +200,9 @@ program
 Checks that the file loads (a mistake is reported as file:line:column and the question), that
 every question has an answer template, that variant draws give finite numbers of the handout's
 shape for a few student ids, that every check's reference computation runs, and, with
---solution, that the solution (graded with the handout's numbers) gets full marks on every
-question graded automatically (each one that does not is listed with its feedback).
+--solution, that the solution (graded with the handout's numbers) gets every automatically
+graded part right (each question where it does not is listed with its feedback; free-text parts
+wait for a person and are not checked).
 
 Exit codes:
   0  the assignment is ready
