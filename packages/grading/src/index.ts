@@ -19,6 +19,11 @@ export {
 export type { BackpropPartSpec, GraphPartSpec, NetworkSpec } from "./assignment/backprop-spec.js";
 export { ASSIGNMENT_FORMAT, assignmentFromSpec } from "./assignment/compile-assignment.js";
 export {
+  type QuestionOptions,
+  type QuestionSpec,
+  question,
+} from "./assignment/compile-question.js";
+export {
   type AssignmentSource,
   isAssignmentPath,
   loadAssignment,

@@ -1,6 +1,10 @@
 // A question of the assignment format, from plain data: its id, title, points, conventions and
 // template, and parts of the kinds in kinds/ (or one part inline, with `kind:` on the question).
-import type { Part, Question } from "./assignment.js";
+
+import { isThresholdCheck } from "../checkers/threshold-check.js";
+import type { Part, Question, VariantVariable } from "./assignment.js";
+import type { NetworkSpec } from "./backprop-spec.js";
+import { answerValueOf } from "./kinds/answer-data.js";
 import type { CommonPart, KindContext } from "./kinds/kind.js";
 import { PART_KINDS } from "./kinds/registry.js";
 import { AssignmentSpecError, type SpecPath } from "./spec-error.js";
@@ -18,7 +22,7 @@ import {
 } from "./yaml/schema.js";
 
 const QUESTION_KEYS = ["id", "title", "points", "conventions", "template", "parts"] as const;
-const COMMON_PART_KEYS = ["kind", "field", "label", "weight", "visibility"] as const;
+const COMMON_PART_KEYS = ["kind", "field", "label", "weight", "visibility", "solution"] as const;
 
 export type QuestionContext = Omit<KindContext, "question" | "conventions" | "siblings">;
 
@@ -115,5 +119,56 @@ function compilePart(spec: SpecObject, context: KindContext): Part[] {
     weight: spec.or("weight", readPositive, 1),
     visibility: spec.or("visibility", oneOf(["visible", "after_due_date", "hidden"]), "visible"),
   };
-  return PART_KINDS[kind]!.compile(spec, common, context);
+  const parts = PART_KINDS[kind]!.compile(spec, common, context);
+  if (!spec.has("solution")) return parts;
+  if (parts.length !== 1)
+    fail(spec.pathOf("solution"), "this part gives several parts: a solution needs one part");
+  const solution = answerValueOf(spec.data.solution, spec.pathOf("solution"));
+  const [part] = parts;
+  if (isThresholdCheck(part!.check)) {
+    // A reference network must at least be a network of the question's shape.
+    const read = part!.check.network(solution);
+    if (!read.ok)
+      fail(
+        spec.pathOf("solution"),
+        `the solution is not a network the question accepts: ${read.reason}`,
+      );
+  }
+  return [{ ...part!, solution }];
+}
+
+/** A question as plain data: `parts:` or one part inline (`kind:` and its keys), see the README. */
+export interface QuestionSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly points: number;
+  readonly kind?: string;
+  readonly parts?: readonly Readonly<Record<string, unknown>>[];
+  readonly [key: string]: unknown;
+}
+
+/** What a question's parts may refer to outside it. */
+export interface QuestionOptions {
+  /** The assignment's variables, for numeric parts. */
+  readonly variables?: readonly VariantVariable[];
+  /** Named networks, for backprop and graph parts. */
+  readonly networks?: Readonly<Record<string, NetworkSpec>>;
+}
+
+/**
+ * A question from the same plain data a YAML assignment gives, for ES-module assignments:
+ * `question({ id: "q1", title: "Cost", points: 1, kind: "cost", chain: "v v^T y", ... })`.
+ * Throws an AssignmentSpecError naming the question and the key at fault.
+ */
+export function question(spec: QuestionSpec, options: QuestionOptions = {}): Question {
+  const path = ["question"];
+  return compileQuestion(spec, path, {
+    variables: new Map((options.variables ?? []).map((v) => [v.name, v])),
+    networks: new Map(
+      Object.entries(options.networks ?? {}).map(([name, network]) => [
+        name,
+        { spec: network, path: ["networks", name] },
+      ]),
+    ),
+  });
 }

@@ -14,8 +14,8 @@ import {
   SpecObject,
 } from "./yaml/schema.js";
 
-/** Longest vector a variable may hold. */
-const MAX_LENGTH = 10_000;
+/** Longest vector a variable may hold (its outer product stays small). */
+const MAX_LENGTH = 1000;
 
 export function readVariables(value: unknown, path: SpecPath): VariantVariable[] {
   return mappingOf(readVariable)(value, path).map(([name, read]) => read(name));

@@ -25,7 +25,7 @@ import {
   SpecObject,
 } from "../yaml/schema.js";
 import { type ChainSpec, readChainSpec } from "./chain-spec.js";
-import type { CommonPart, KindContext, PartKind } from "./kind.js";
+import type { KindContext, PartKind } from "./kind.js";
 import { readCount } from "./spec-math.js";
 
 export type Mode = "reverse" | "forward";

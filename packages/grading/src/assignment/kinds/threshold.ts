@@ -21,6 +21,8 @@ import { type PartKind, singlePart } from "./kind.js";
 
 /** Inputs a question may have: the box verifier and the solver both stay small. */
 const MAX_INPUTS = 16;
+/** Inputs of the enumerated box, which every answer is checked on before the solver runs. */
+const MAX_BOX_INPUTS = 1_000_000;
 /** `any` among the activations lets a unit use every activation the answer may name. */
 const ANY = "any";
 
@@ -59,6 +61,12 @@ export const thresholdKind: PartKind = {
         "the first activation is the default: name one before 'any'",
       );
     const range = spec.or("box", readBox, [-4, 4] as const);
+    const boxSize = (range[1] - range[0] + 1) ** arity;
+    if (boxSize > MAX_BOX_INPUTS)
+      fail(
+        spec.has("box") ? spec.pathOf("box") : spec.path,
+        `the box ${range[0]}..${range[1]} on ${arity} inputs holds ${boxSize} inputs, more than the ${MAX_BOX_INPUTS} each answer may be checked on`,
+      );
     const timeout = spec.optional("solver_timeout_ms", integerIn(100, 120_000));
     const check = thresholdCheck({
       question: question({
@@ -76,6 +84,18 @@ export const thresholdKind: PartKind = {
       ...(timeout === undefined ? {} : { solverTimeoutMs: timeout }),
     });
     return singlePart(common, check, "network");
+  },
+  template(spec) {
+    const inputs = spec.required("inputs", integerIn(1, MAX_INPUTS));
+    const zeros = `[${Array.from({ length: inputs }, () => 0).join(", ")}]`;
+    const activation = spec.required("activations", listOf(readActivation))[0];
+    const lines = [
+      `# A network of threshold units on x1..x${inputs} with one output; every unit uses ${activation}`,
+      "# unless you give 'activation'.",
+    ];
+    return spec.required("form", oneOf(["one-hidden-layer", "layers"] as const)) === "layers"
+      ? [...lines, "layers:", `  - W: [${zeros}]`, "    b: [0]", `    activation: ${activation}`]
+      : [...lines, `W1: [${zeros}]  # one row per hidden unit`, "b1: [0]", "W2: [0]", "b2: 0"];
   },
 };
 

@@ -1,7 +1,9 @@
 import { rng } from "@nnkit/tensor";
 import { describe, expect, it } from "vitest";
+import { parseAnswerFile } from "../../answers/parse-answer-file.js";
 import { gradeAnswerText } from "../../grade/grade-answer.js";
 import type { GradeResult } from "../../grade/result.js";
+import { answerTemplate } from "../../template.js";
 import { AssignmentSpecError } from "../spec-error.js";
 import { readAssignmentYaml } from "./read-assignment-yaml.js";
 
@@ -22,6 +24,7 @@ questions:
     target: x1 == x2
     form: one-hidden-layer
     activations: ["indicator[-1,1]"]
+    solution: { W1: [[2, -2]], b1: [0], W2: [[2]], b2: -2 }
   - id: outer
     title: Outer product
     points: 1
@@ -126,7 +129,32 @@ describe("readAssignmentYaml: one question per kind", () => {
     expect([...values].sort()).toEqual([1, 2, 3]);
   });
 
+  it("keeps a part's solution, for validate to grade", () => {
+    expect(mini.questions[0]!.parts[0]!.solution).toMatchObject({ type: "map" });
+    const result = gradeAnswerText(
+      answers("  equal: { W1: [[2, -2]], b1: [0], W2: [[2]], b2: -2 }\n"),
+      { assignment: mini },
+    );
+    expect(result.questions[0]!.status).toBe("passed");
+  });
+
   it("generates a template from the fields when none is given", () => {
+    expect(mini.questions[0]!.template).toBe(
+      [
+        "# A network of threshold units on x1..x2 with one output; every unit uses indicator[-1,1]",
+        "# unless you give 'activation'.",
+        "W1: [[0, 0]]  # one row per hidden unit",
+        "b1: [0]",
+        "W2: [0]",
+        "b2: 0",
+      ].join("\n"),
+    );
+    // The whole template is an answer file: the network's zeros read as a (wrong) network.
+    const template = answerTemplate(mini, { studentId: "s1" });
+    expect(template).toContain("  # essay Essay [3 points]\n  essay:\n");
+    expect(parseAnswerFile(template).ok).toBe(true);
+    const graded = gradeAnswerText(template, { assignment: mini });
+    expect(graded.questions[0]!.status).toBe("failed");
     expect(mini.questions[2]!.template).toBe(
       '# A formula in the question\'s symbols, in plain syntax or LaTeX\ng: ""\nunique: ""',
     );
@@ -181,6 +209,30 @@ describe("readAssignmentYaml: bad files", () => {
     const error = errorOf("format: nnkit-assignment/1\nid: [unclosed\n");
     expect(error.location?.file).toBe("bad.yaml");
     expect(error.location?.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses a solution that is not a network of the question's shape", () => {
+    const error = errorOf(MINI.replace("W1: [[2, -2]], b1: [0]", "W1: [[2, -2, 1]], b1: [0]"));
+    expect(error.question).toBe("equal");
+    expect(error.location?.line).toBe(lineOf("solution:"));
+    expect(error.detail).toMatch(/^the solution is not a network the question accepts: /);
+  });
+
+  it("bounds what a file may ask for: alias bombs, deep nesting, a huge box", () => {
+    // Ten aliases of the previous level at each of nine levels: 10⁹ values once expanded.
+    const bomb = ["format: nnkit-assignment/1", "l0: &l0 [x, x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 9; level++) {
+      bomb.push(
+        `l${level}: &l${level} [${Array(10)
+          .fill(`*l${level - 1}`)
+          .join(", ")}]`,
+      );
+    }
+    expect(errorOf(bomb.join("\n")).location?.file).toBe("bad.yaml");
+    expect(errorOf(`${"[".repeat(100_000)}${"]".repeat(100_000)}`).location?.file).toBe("bad.yaml");
+    const box = errorOf(MINI.replace("inputs: 2", "inputs: 12"));
+    expect(box.question).toBe("equal");
+    expect(box.detail).toContain("holds 282429536481 inputs");
   });
 
   it("refuses another format version and a reference that does not compute", () => {

@@ -36,8 +36,7 @@ export function readYamlDocument(text: string, file: string): YamlDocument {
       ...position(problem.pos[0]),
     });
   }
-  // Aliases are expanded a bounded number of times (the yaml package's default of 100).
-  const data = document.toJS({ maxAliasCount: 100 }) as unknown;
+  const data = toPlainData(document, file);
   return {
     data,
     locate(path) {
@@ -46,6 +45,19 @@ export function readYamlDocument(text: string, file: string): YamlDocument {
       return position(found);
     },
   };
+}
+
+/** The document's data; aliases are expanded a bounded number of times, nesting is bounded. */
+function toPlainData(document: ReturnType<typeof parseDocument>, file: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    const detail =
+      error instanceof RangeError
+        ? "the file is nested too deeply"
+        : firstLine(String((error as Error).message));
+    throw new AssignmentSpecError([], detail, { file, line: 1, column: 1 });
+  }
 }
 
 function firstLine(message: string): string {
