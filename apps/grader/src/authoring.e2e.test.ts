@@ -211,3 +211,39 @@ questions:
     });
   });
 });
+
+// hw1's built-in id loads examples/hw1/assignment.yaml; once every kind it uses is known, the
+// file given as a path must grade every example exactly as the id does.
+const hw1Kinds = readFileSync(
+  join(here, "..", "..", "..", "packages", "grading", "src", "assignment", "kinds", "registry.ts"),
+  "utf8",
+);
+describe.runIf(hw1Kinds.includes("backprop") && hw1Kinds.includes("graph"))(
+  "hw1 from its YAML file through --assignment",
+  () => {
+    it("grades every file under examples/hw1 byte for byte as the id does", () => {
+      const root = mkdtempSync(join(tmpdir(), "nnkit-hw1-yaml-"));
+      const examples = join(here, "..", "..", "..", "examples", "hw1");
+      for (const [out, assignment] of [
+        ["by-id", "hw1"],
+        ["by-path", join(examples, "assignment.yaml")],
+      ]) {
+        run(
+          ["batch", examples, "--out", out!, "--assignment", assignment!, "-q", "-t", "20"],
+          root,
+        );
+      }
+      const read = (out: string, name: string) => readFileSync(join(root, out, name), "utf8");
+      expect(read("by-path", "gradebook.csv")).toBe(read("by-id", "gradebook.csv"));
+      const ids = parseCsv(read("by-id", "gradebook.csv"), { columns: true }) as {
+        student_id: string;
+      }[];
+      expect(ids.length).toBeGreaterThan(20);
+      for (const { student_id } of ids) {
+        const name = join("automatic", `${student_id}.json`);
+        if (existsSync(join(root, "by-id", name)))
+          expect(read("by-path", name), student_id).toBe(read("by-id", name));
+      }
+    });
+  },
+);

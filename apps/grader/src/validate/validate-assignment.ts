@@ -72,16 +72,23 @@ export async function validateAssignment(
   const findings: ValidationFinding[] = [...templateFindings(assignment), ...draws.findings];
   // Students whose numbers could not be drawn have nothing to compute references for.
   const drawn = TRIAL_STUDENTS.filter((s) => !draws.undrawn.includes(s));
-  findings.push(...(await referenceFindings(assignment, options, drawn)));
   const manualQuestions = assignment.questions
     .filter((q) => q.parts.some((p) => p.check.kind === "manual"))
     .map((q) => q.id);
-  if (options.solution === undefined) {
-    return { findings, manualQuestions, solutionFullMarks: [], solutionGiven: false };
-  }
-  const solution = await solutionFindings(options, new Set(manualQuestions));
-  findings.push(...solution.findings);
-  return { findings, manualQuestions, solutionFullMarks: solution.fullMarks, solutionGiven: true };
+  // Both on their own workers at once: the solution's proofs overlap the placeholders' grading.
+  const [references, solution] = await Promise.all([
+    referenceFindings(assignment, options, drawn),
+    options.solution === undefined
+      ? undefined
+      : solutionFindings(options, new Set(manualQuestions)),
+  ]);
+  findings.push(...references, ...(solution?.findings ?? []));
+  return {
+    findings,
+    manualQuestions,
+    solutionFullMarks: solution?.fullMarks ?? [],
+    solutionGiven: solution !== undefined,
+  };
 }
 
 /** Every question has template lines, and the template is an answer file naming every question. */
