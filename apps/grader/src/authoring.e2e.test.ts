@@ -67,14 +67,25 @@ describe("a class graded from an empty folder, as the guide says", () => {
   const course = join(root, "course");
 
   it("init writes the course folder, and will not overwrite it", () => {
-    const init = run(["init", "course"], root);
+    // A folder that has one of init's files: init names exactly that one and writes nothing.
+    mkdirSync(course);
+    writeFileSync(join(course, "README.md"), "my notes\n");
+    const refused = run(["init", "course"], root);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      "nnkit-grade: init: course already has README.md (use --force to overwrite)\n",
+    );
+    expect(existsSync(join(course, "assignment.yaml"))).toBe(false);
+    const init = run(["init", "course", "--force"], root);
     expect(init.code).toBe(0);
     for (const name of ["assignment.yaml", "solution.yaml", "README.md"])
       expect(existsSync(join(course, name)), name).toBe(true);
     const again = run(["init", "course"], root);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("already has assignment.yaml, solution.yaml");
+    writeFileSync(join(course, "assignment.yaml"), "edited\n");
     expect(run(["init", "course", "--force"], root).code).toBe(0);
+    expect(readFileSync(join(course, "assignment.yaml"), "utf8")).toContain("id: hw2-majority");
   });
 
   it("validate passes the assignment with its solution", () => {
@@ -96,6 +107,16 @@ describe("a class graded from an empty folder, as the guide says", () => {
     const skeleton = parseYaml(text);
     expect(skeleton).toMatchObject({ assignment: "hw2-majority", student: { id: "s1001" } });
     expect(Object.keys(skeleton.answers)).toEqual(QUESTIONS);
+    writeFileSync(join(course, "roster.csv"), "student_id,name\ns1001,Ada\ns1002,Bob\n");
+    const variants = run(
+      ["variants", "--assignment", "assignment.yaml", "-r", "roster.csv"],
+      course,
+    );
+    expect(variants.code).toBe(0);
+    // The numbers correct.yaml and wrong.yaml were computed from.
+    expect(variants.stdout).toBe(
+      'student_id,name,u,w\ns1001,Ada,"[3, 1]","[1, 4]"\ns1002,Bob,"[1, 2]","[2, 1]"\n',
+    );
   });
 
   it("batch grades the class: full marks for the correct file, the derived deductions for the other", () => {
