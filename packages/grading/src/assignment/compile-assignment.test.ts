@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { gradeAnswerText } from "../grade/grade-answer.js";
+import { withStudentVariants } from "./assignment.js";
 import { assignmentFromSpec } from "./compile-assignment.js";
 import { AssignmentSpecError } from "./spec-error.js";
+import { studentVariant } from "./student-variant.js";
 
 const essay = { id: "q1", title: "Essay", points: 1, kind: "manual", field: "text" };
 const base = { format: "nnkit-assignment/1", id: "a", title: "A", questions: [essay] };
@@ -27,6 +29,22 @@ describe("assignmentFromSpec: the header", () => {
     expect(assignment.dueDate?.toISOString()).toBe("2027-02-01T23:59:00.000Z");
     expect(assignment.latePolicy).toEqual({ penaltyPerDay: 0.1, maxPenalty: 0.5 });
     expect(assignment.perStudentVariants).toBe(true);
+  });
+
+  it("draws a variable per student, or gives everyone the handout's numbers without a draw", () => {
+    const assignment = assignmentFromSpec({
+      ...base,
+      per_student_variants: true,
+      variables: {
+        k: { handout: 2, draw: { integers: { from: 5, to: 5 } } },
+        fixed: { handout: [1, 2] },
+      },
+    });
+    expect(studentVariant(assignment, "s1")).toEqual({ k: 5, fixed: [1, 2] });
+    expect(studentVariant(withStudentVariants(assignment, false), "s1")).toEqual({
+      k: 2,
+      fixed: [1, 2],
+    });
   });
 
   it("refuses a bad date, a penalty above 1, a repeated question id, two parts on one field", () => {

@@ -81,7 +81,7 @@ function readQuestion(
       fail(path, `two parts read the field '${key}': give each its own 'field'`);
     fields.add(key);
   }
-  const template = spec.optional("template", readString) ?? questionTemplate(compiled);
+  const template = spec.optional("template", readString) ?? questionTemplate(compiled, kindContext);
   return {
     id,
     title: spec.required("title", readNonEmptyString),

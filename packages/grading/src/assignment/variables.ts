@@ -24,7 +24,10 @@ export function readVariables(value: unknown, path: SpecPath): VariantVariable[]
 const readVariable: Reader<(name: string) => VariantVariable> = (value, path) => {
   const spec = SpecObject.read(value, path, ["handout", "draw"]);
   const handout = spec.required("handout", readHandout);
-  const draw = spec.required("draw", readDraw(Array.isArray(handout) ? handout.length : undefined));
+  // Without a draw, every student gets the handout's numbers.
+  const draw =
+    spec.optional("draw", readDraw(Array.isArray(handout) ? handout.length : undefined)) ??
+    (() => (Array.isArray(handout) ? [...handout] : handout));
   return (name) => ({ name, handout, draw });
 };
 

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { embedHw1 } from "../../scripts/embed-hw1.mjs";
 import { readChainSpec } from "../assignment/kinds/chain-spec.js";
+import { readYamlDocument } from "../assignment/yaml/read-document.js";
 import { SpecObject } from "../assignment/yaml/schema.js";
-import { HW1_ASSIGNMENT_YAML } from "./assignment-yaml.js";
+import { HW1_ASSIGNMENT_DATA, HW1_ASSIGNMENT_YAML } from "./assignment-yaml.js";
 import { hessian, hessianHalf, tradeOff, vectorHessianProduct } from "./chains.js";
 
 const file = fileURLToPath(new URL("../../../../examples/hw1/assignment.yaml", import.meta.url));
@@ -17,6 +18,7 @@ describe("examples/hw1/assignment.yaml, the one source of hw1", () => {
       embedHw1(yaml),
     );
     expect(HW1_ASSIGNMENT_YAML).toBe(yaml);
+    expect(HW1_ASSIGNMENT_DATA).toEqual(readYamlDocument(yaml, "hw1").data);
   });
 
   it("has the chains the terminal app and the bench draw (chains.ts)", () => {

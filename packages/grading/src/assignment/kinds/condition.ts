@@ -4,6 +4,7 @@ import { conditionCheck } from "../../checkers/condition-check.js";
 import type { Shapes } from "../../math/condition-prose.js";
 import {
   fail,
+  integerIn,
   listOf,
   mappingOf,
   oneOf,
@@ -11,7 +12,7 @@ import {
   type SpecObject,
 } from "../yaml/schema.js";
 import { type ChainSpec, readChainSpec } from "./chain-spec.js";
-import { MODE_ORDER, type Mode } from "./cost.js";
+import { MODE_ORDER, type Mode } from "./cost-counts.js";
 import { type KindContext, type PartKind, singlePart } from "./kind.js";
 
 const MODES = ["reverse", "forward"] as const;
@@ -23,7 +24,17 @@ const MODES = ["reverse", "forward"] as const;
  * student may call wide or tall (`Z: [n, m]`); `meaning` says what the condition means in feedback.
  */
 export const conditionKind: PartKind = {
-  keys: ["cheaper", "than", "measure", "meaning", "shapes", "chain", "sizes", "symbols"],
+  keys: [
+    "cheaper",
+    "than",
+    "measure",
+    "meaning",
+    "shapes",
+    "chain",
+    "sizes",
+    "symbols",
+    "solver_timeout_ms",
+  ],
   compile(spec, common, context) {
     const chains = chainOf(spec, context);
     const cheaper = spec.required("cheaper", oneOf(MODES));
@@ -48,7 +59,9 @@ export const conditionKind: PartKind = {
           `a shape is [rows, columns] in the sizes ${chains.symbols.join(", ")}`,
         );
     }
+    const timeout = spec.optional("solver_timeout_ms", integerIn(100, 120_000));
     const check = conditionCheck({
+      ...(timeout === undefined ? {} : { solverTimeoutMs: timeout }),
       symbols: chains.symbols,
       positiveWhere: () => cost(than).sub(cost(cheaper)),
       costs: () => ({ [`${cheaper} mode`]: cost(cheaper), [`${than} mode`]: cost(than) }),

@@ -1,16 +1,5 @@
-import {
-  type Chain,
-  evaluateChain,
-  formatOrder,
-  leftToRight,
-  type Order,
-  type OrderSpec,
-  type Polynomial,
-  parseOrder,
-  rightToLeft,
-} from "@nnkit/cost";
-import type { CheckContext } from "../../checkers/check.js";
-import { costCheck, type RecognizedCount } from "../../checkers/cost-check.js";
+import { type Chain, formatOrder, type Order, type OrderSpec, parseOrder } from "@nnkit/cost";
+import { costCheck } from "../../checkers/cost-check.js";
 import type { Part } from "../assignment.js";
 import type { SpecPath } from "../spec-error.js";
 import {
@@ -25,50 +14,21 @@ import {
   SpecObject,
 } from "../yaml/schema.js";
 import { type ChainSpec, readChainSpec } from "./chain-spec.js";
+import {
+  type AcceptSpec,
+  type Ask,
+  acceptedCounts,
+  MEASURES,
+  type Measure,
+  type MeasureOptions,
+  MODE_ASKED,
+  MODE_ORDER,
+  recognizedCounts,
+} from "./cost-counts.js";
 import type { KindContext, PartKind } from "./kind.js";
 import { readCount } from "./spec-math.js";
 
-export type Mode = "reverse" | "forward";
-/** Reverse mode multiplies right to left (A(B(Cv))), forward mode left to right. */
-export const MODE_ORDER = { reverse: "right-to-left", forward: "left-to-right" } as const;
-const MODE_ASKED = {
-  reverse: "reverse mode (right to left)",
-  forward: "forward mode (left to right)",
-} as const;
-
-type Measure = "multiplications" | "memory";
-const MEASURES: readonly Measure[] = ["multiplications", "memory"];
 const readMeasure = oneOf(MEASURES);
-type MemoryConvention = "all-stored" | "peak-live";
-type Recognition = "other-orders" | "without-inputs" | "intermediates-only" | "without-output";
-
-const MEMORY_RECOGNITIONS: readonly Recognition[] = [
-  "without-inputs",
-  "intermediates-only",
-  "without-output",
-];
-
-/** How a count is judged: what it accepts besides the asked order's, credits, big-O. */
-interface MeasureOptions {
-  readonly accept: readonly AcceptSpec[];
-  readonly bigO: boolean;
-  readonly bigOCredit: number | undefined;
-  readonly sameGrowthCredit: number | undefined;
-  readonly memory: readonly MemoryConvention[];
-  readonly recognize: readonly Recognition[] | undefined;
-  readonly label: string | undefined;
-  readonly field: string | undefined;
-  readonly weight: number | undefined;
-}
-
-/** An accepted count: the chain (or another) in an order, or a formula with its reason. */
-type AcceptSpec =
-  | {
-      readonly kind: "order";
-      readonly chain: Chain | undefined;
-      readonly order: OrderSpec | undefined;
-    }
-  | { readonly kind: "count"; readonly count: Polynomial };
 
 const MEASURE_KEYS = [
   "accept",
@@ -138,13 +98,6 @@ export const costKind: PartKind = {
   },
   template: (spec) => [`# Counts in terms of ${readChainSpec(spec).symbols.join(" and ")}`],
 };
-
-/** One evaluation asked for: a mode (reverse/forward) or a named order. */
-interface Ask {
-  readonly mode: Mode | undefined;
-  readonly order: OrderSpec;
-  readonly description: string;
-}
 
 function readAsked(spec: SpecObject, main: Chain): Ask[] {
   if (spec.exactlyOne(["modes", "order"]) === "modes") {
@@ -270,124 +223,4 @@ function readAccept(chains: ChainSpec): Reader<AcceptSpec> {
       order: entry.optional("order", readOrder(chain ?? chains.chain)),
     };
   };
-}
-
-interface Judge {
-  readonly chains: ChainSpec;
-  readonly conventionChains: ReadonlyMap<string, Chain>;
-  readonly ask: Ask;
-  readonly options: MeasureOptions;
-}
-
-/**
- * The chains a context's answer is counted on: a convention's own chain, the main chain under any
- * other convention, and every one of them when no convention is chosen.
- */
-function chainsFor(judge: Judge, context: CheckContext): Chain[] {
-  const { chains, conventionChains } = judge;
-  if (conventionChains.size === 0) return [chains.chain];
-  if (context.convention === undefined) return [chains.chain, ...conventionChains.values()];
-  return [conventionChains.get(context.convention) ?? chains.chain];
-}
-
-function countsOf(
-  chain: Chain,
-  order: OrderSpec,
-  measure: Measure,
-  options: MeasureOptions,
-): Polynomial[] {
-  const evaluation = evaluateChain(chain, order);
-  if (measure === "multiplications") return [evaluation.multiplications];
-  const { allStored, peakLive } = evaluation.memory;
-  const counts: Polynomial[] = [];
-  if (options.memory.includes("all-stored")) counts.push(allStored);
-  const peak = peakLive.polynomial();
-  if (
-    options.memory.includes("peak-live") &&
-    peak !== undefined &&
-    !counts.some((c) => c.equals(peak))
-  )
-    counts.push(peak);
-  return counts;
-}
-
-function acceptedCounts(
-  judge: Judge,
-  measure: Measure,
-  context: CheckContext,
-): [Polynomial, ...Polynomial[]] {
-  const { ask, options } = judge;
-  const counts = chainsFor(judge, context).flatMap((chain) =>
-    countsOf(chain, ask.order, measure, options),
-  );
-  for (const accept of options.accept) {
-    if (accept.kind === "count") counts.push(accept.count);
-    else
-      counts.push(
-        ...countsOf(
-          accept.chain ?? judge.chains.chain,
-          accept.order ?? ask.order,
-          measure,
-          options,
-        ),
-      );
-  }
-  return counts as [Polynomial, ...Polynomial[]];
-}
-
-/** Counts of something else than asked, each named: other orders, other memory conventions. */
-function recognizedCounts(judge: Judge, measure: Measure): RecognizedCount[] {
-  const { chains, ask, options } = judge;
-  const chain = chains.chain;
-  const recognize =
-    options.recognize ??
-    (ask.mode === undefined
-      ? []
-      : measure === "multiplications"
-        ? ["other-orders"]
-        : MEMORY_RECOGNITIONS);
-  const evaluation = evaluateChain(chain, ask.order);
-  const found: RecognizedCount[] = [];
-  if (measure === "multiplications" && recognize.includes("other-orders")) {
-    const asked = evaluation.multiplications;
-    // The other mode first: it is the order a student most often counts instead.
-    const other = ask.mode === "forward" ? rightToLeft(chain.length) : leftToRight(chain.length);
-    for (const order of [other, ...allOrders(0, chain.length - 1)]) {
-      const count = evaluateChain(chain, order).multiplications;
-      if (!count.equals(asked))
-        found.push({
-          count,
-          hint: { kind: "other-order", order: formatOrder(chain, order), asked: ask.description },
-        });
-    }
-  }
-  if (measure === "memory") {
-    const { allStored, inputs, intermediates } = evaluation.memory;
-    const output = allStored.sub(inputs).sub(intermediates);
-    const names = [
-      ...new Set(chain.factors.filter((f) => f.kind !== "scalar").map((f) => f.storage)),
-    ];
-    const theInputs = `the inputs ${names.join(", ")}`;
-    const conventions: [Recognition, Polynomial, string][] = [
-      ["without-inputs", allStored.sub(inputs), theInputs],
-      ["intermediates-only", intermediates, `${theInputs} and the output`],
-      ["without-output", allStored.sub(output), "the output"],
-    ];
-    for (const [name, count, leavesOut] of conventions) {
-      if (recognize.includes(name))
-        found.push({ count, hint: { kind: "memory-convention", leavesOut } });
-    }
-  }
-  return found;
-}
-
-/** Every parenthesisation of factors lo..hi. */
-function allOrders(lo: number, hi: number): Order[] {
-  if (lo === hi) return [lo];
-  const orders: Order[] = [];
-  for (let split = lo; split < hi; split++) {
-    for (const left of allOrders(lo, split))
-      for (const right of allOrders(split + 1, hi)) orders.push([left, right]);
-  }
-  return orders;
 }

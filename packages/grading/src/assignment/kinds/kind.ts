@@ -34,7 +34,7 @@ export interface PartKind {
   readonly keys: readonly string[];
   compile(spec: SpecObject, common: CommonPart, context: KindContext): Part[];
   /** The answer template's lines for the parts (field skeletons with comments). */
-  template?(spec: SpecObject, parts: readonly Part[]): string[];
+  template?(spec: SpecObject, parts: readonly Part[], context: KindContext): string[];
 }
 
 /** One part from a check, labelled by the spec or its field. */

@@ -4,6 +4,7 @@ import { costKind } from "./cost.js";
 import { expressionKind } from "./expression.js";
 import type { PartKind } from "./kind.js";
 import { manualKind } from "./manual.js";
+import { backpropKind, graphKind } from "./network-kinds.js";
 import { numericKind } from "./numeric.js";
 import { solutionSetKind } from "./solution-set.js";
 import { thresholdKind } from "./threshold.js";
@@ -18,4 +19,6 @@ export const PART_KINDS: Readonly<Record<string, PartKind>> = {
   "solution-set": solutionSetKind,
   "yes-no": yesNoKind,
   manual: manualKind,
+  backprop: backpropKind,
+  graph: graphKind,
 };

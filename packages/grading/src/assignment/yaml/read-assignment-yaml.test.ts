@@ -155,6 +155,16 @@ describe("readAssignmentYaml: one question per kind", () => {
     expect(parseAnswerFile(template).ok).toBe(true);
     const graded = gradeAnswerText(template, { assignment: mini });
     expect(graded.questions[0]!.status).toBe("failed");
+    const nested = readAssignmentYaml(
+      MINI.replace("    label: network\n", "    field: net\n"),
+      "m.yaml",
+    );
+    expect(nested.questions[0]!.template.split("\n").slice(0, 4)).toEqual([
+      "net:",
+      "  # A network of threshold units on x1..x2 with one output; every unit uses indicator[-1,1]",
+      "  # unless you give 'activation'.",
+      "  W1: [[0, 0]]  # one row per hidden unit",
+    ]);
     expect(mini.questions[2]!.template).toBe(
       '# A formula in the question\'s symbols, in plain syntax or LaTeX\ng: ""\nunique: ""',
     );
