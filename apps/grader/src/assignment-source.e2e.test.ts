@@ -209,6 +209,13 @@ describe("Gradescope with an assignment file", () => {
     expect(build.code).toBe(0);
     const entries = unzipSync(readFileSync(zip));
     expect(strFromU8(entries["assignment/mini.mjs"]!)).toBe(MINI);
+    // The module's `import "@nnkit/grading"` resolves from its folder: setup.sh installs it there.
+    const { version } = JSON.parse(
+      readFileSync(join(here, "..", "..", "..", "packages", "grading", "package.json"), "utf8"),
+    );
+    expect(strFromU8(entries["setup.sh"]!)).toContain(
+      `(cd /autograder/source && npm install --no-save --no-audit --no-fund @nnkit/grading@${version})`,
+    );
     // Unpacked elsewhere, without the course folder: only the zip's copy can be graded against.
     const unpacked = mkdtempSync(join(tmpdir(), "nnkit-autograder-"));
     const graded = runAutograder(zip, unpacked, join(classDir, "half.yaml"));

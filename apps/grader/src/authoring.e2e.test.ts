@@ -150,6 +150,9 @@ describe("a class graded from an empty folder, as the guide says", () => {
     );
     expect(build.code).toBe(0);
     const inZip = unzipSync(readFileSync(zip))["assignment/assignment.yaml"];
+    // A YAML assignment needs nothing beside the grader.
+    const setup = unzipSync(readFileSync(zip))["setup.sh"];
+    expect(Buffer.from(setup!).toString("utf8")).not.toContain("@nnkit/grading");
     expect(Buffer.from(inZip!).toString("utf8")).toBe(
       readFileSync(join(course, "assignment.yaml"), "utf8"),
     );
