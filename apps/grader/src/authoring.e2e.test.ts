@@ -188,7 +188,7 @@ questions:
   cases.push([
     "a network that does not trace",
     "  - id: q2\n    title: T\n    points: 1\n    kind: backprop\n    network: layer\n    adjoints: [J, y, z, x]\n",
-    'network.yaml:6:5: networks.layer.equations (q2): line 1, "z = W x + b": W x: W is K×K = 3×3 but x has D = 4 entries',
+    'network.yaml:7:11: networks.layer.equations (q2): line 1, "z = W x + b": W x: W is K×K = 3×3 but x has D = 4 entries',
   ]);
   const NETWORK = `networks:
   layer:
