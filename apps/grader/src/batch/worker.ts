@@ -3,7 +3,16 @@
 // running out of time is still reported under its student.
 import { readFile, stat } from "node:fs/promises";
 import { parentPort } from "node:worker_threads";
-import { FILE_LIMITS, gradeAnswerFile, gradeAnswerText, parseAnswerFile } from "@nnkit/grading";
+import {
+  type Assignment,
+  FILE_LIMITS,
+  gradeAnswerFile,
+  gradeAnswerText,
+  loadAssignment,
+  parseAnswerFile,
+  unreadableQuestion,
+  withStudentVariants,
+} from "@nnkit/grading";
 import type { GradeRequest, WorkerMessage } from "./pool.js";
 import { currentThreadId } from "./thread-clock.js";
 
@@ -19,8 +28,39 @@ async function answerText(path: string): Promise<string | undefined> {
   }
 }
 
+// Each source (an id, or an absolute path) is loaded once per thread; the pool's thread has loaded
+// it before, so a failure here is rare (the file changed meanwhile) and is reported per file.
+const loaded = new Map<string, Promise<Assignment>>();
+function assignment(source: string): Promise<Assignment> {
+  const found = loaded.get(source) ?? loadAssignment(source);
+  loaded.set(source, found);
+  return found;
+}
+
+function notLoaded(source: string, error: unknown) {
+  const reason = `cannot load the assignment ${source}: ${(error as Error).message ?? error}`;
+  return {
+    assignment: "",
+    student: { id: "", name: "" },
+    score: 0,
+    max_score: 0,
+    questions: [unreadableQuestion("assignment", 0, reason)],
+  };
+}
+
 parentPort?.on("message", async ({ index, path, options }: GradeRequest) => {
-  const grade = { ...options, now: options.now ? new Date(options.now) : undefined };
+  let definition: Assignment;
+  try {
+    definition = await assignment(options.assignment);
+  } catch (error) {
+    post({ type: "graded", index, result: notLoaded(options.assignment, error) });
+    return;
+  }
+  const grade = {
+    audience: options.audience,
+    assignment: options.handoutNumbers ? withStudentVariants(definition, false) : definition,
+    now: options.now ? new Date(options.now) : undefined,
+  };
   const text = await answerText(path);
   if (text === undefined) {
     post({ type: "graded", index, result: await gradeAnswerFile(path, grade) });
