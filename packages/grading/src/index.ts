@@ -69,6 +69,7 @@ export type {
   RefusedVerdict,
 } from "./checkers/threshold-network.js";
 export { yesNoCheck } from "./checkers/yes-no-check.js";
+export { type SolverModules, setSolverModules } from "./certify/solver-thread.js";
 export { GradingError } from "./errors.js";
 export { answerNetwork } from "./grade/answer-network.js";
 export {

@@ -48,7 +48,8 @@ export interface BatchOptions extends WorkerGradeOptions {
   onGraded?: (graded: GradedFile, done: number, total: number) => void;
 }
 
-const defaultWorkerScript = new URL("./worker.js", import.meta.url);
+// The bundle puts every module at the root of dist, beside the worker's entry (scripts/bundle.mjs).
+const defaultWorkerScript = new URL("./grading-worker.js", import.meta.url);
 
 /** Wall time a file may take, in multiples of its CPU budget (for grading that waits, not works). */
 export const WALL_FACTOR = 4;
@@ -76,6 +77,28 @@ export function startWorkers(count: number, script: URL = defaultWorkerScript): 
   });
 }
 
+/** Workers started by `prestartWorkers`, not yet handed to a batch. */
+const prestarted: GradingWorker[] = [];
+
+/**
+ * Starts `count` workers before the command that grades has even loaded (a thread takes tens of
+ * milliseconds to start, then loads grading), so that their start overlaps this thread's own
+ * loading. `gradeFiles` takes them first; until then they do not keep the process alive.
+ */
+export function prestartWorkers(count: number): void {
+  for (const worker of startWorkers(count)) {
+    worker.thread.unref();
+    prestarted.push(worker);
+  }
+}
+
+/** `count` workers running `script`: the prestarted ones first (for the default script). */
+function workersFor(count: number, script: URL): GradingWorker[] {
+  const taken = script.href === defaultWorkerScript.href ? prestarted.splice(0, count) : [];
+  for (const worker of taken) worker.thread.ref();
+  return [...taken, ...startWorkers(count - taken.length, script)];
+}
+
 /** Stops a worker thread without waiting for it (V8 stops a busy one at its next check). */
 function stop(thread: Worker): Promise<number> {
   thread.removeAllListeners();
@@ -98,6 +121,10 @@ export async function gradeFiles(
     done += 1;
     options.onGraded?.(graded, done, files.length);
   };
+  const jobs = Math.max(1, Math.min(options.jobs, files.length));
+  const script = options.workerScript ?? defaultWorkerScript;
+  // Workers start loading first: this thread's own import of grading then overlaps with theirs.
+  const workers = options.workers ?? workersFor(jobs, script);
   const { findAssignment, unreadableQuestion } = await import("@nnkit/grading");
   const lane: Lane = {
     files,
@@ -107,15 +134,13 @@ export async function gradeFiles(
       ...(options.now ? { now: options.now } : {}),
     },
     budgetMs: 1000 * (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS),
-    script: options.workerScript ?? defaultWorkerScript,
+    script,
     take,
     record,
     hasMore: () => next < files.length,
     stopped: (student, reason) =>
       stoppedResult(findAssignment(options.assignment), student, reason, unreadableQuestion),
   };
-  const jobs = Math.max(1, Math.min(options.jobs, files.length));
-  const workers = options.workers ?? startWorkers(jobs, lane.script);
   await Promise.all(workers.map((worker) => driveWorker(worker, lane)));
   return results;
 }
