@@ -25,6 +25,7 @@ export {
 export { assignments, findAssignment, getAssignment } from "./assignment/registry.js";
 export { AssignmentSpecError, formatSpecPath, type SpecPath } from "./assignment/spec-error.js";
 export { seedFrom, studentVariant } from "./assignment/student-variant.js";
+export { type SolverModules, setSolverModules } from "./certify/solver-thread.js";
 export {
   type BackpropCheckOptions,
   type BackpropInstance,
@@ -69,7 +70,6 @@ export type {
   RefusedVerdict,
 } from "./checkers/threshold-network.js";
 export { yesNoCheck } from "./checkers/yes-no-check.js";
-export { type SolverModules, setSolverModules } from "./certify/solver-thread.js";
 export { GradingError } from "./errors.js";
 export { answerNetwork } from "./grade/answer-network.js";
 export {
