@@ -93,7 +93,10 @@ ${EXIT_CODES_HELP}`,
       (
         dir: string,
         opts: { out: string; jobs: number; assignment: string; quiet?: boolean; timeLimit: number },
-      ) => import("./commands/batch.js").then((m) => m.batchCommand(dir, opts)),
+      ) => {
+        prestartWorkers(opts.jobs);
+        return import("./commands/batch.js").then((m) => m.batchCommand(dir, opts));
+      },
     ),
   );
 

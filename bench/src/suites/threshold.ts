@@ -73,12 +73,11 @@ const suite: BenchSuite = {
         labels = tf.tensor2d(expected, [COUNT, 1]);
         layers = tfLayers(permutationByEquality);
         const verdict = verify(permutationByEquality, isPermutation, domain);
+        if (verdict.status !== "pass") throw new Error(`bench: verify says ${verdict.status}`);
+        // Float32 sums the OR unit's 0.4s in its own order: on the all-equal inputs it can land
+        // just past the threshold (see the README). The peer stays the peer; the row says so.
         const mismatches = batchedMismatches();
-        if (verdict.status !== "pass" || mismatches !== 0) {
-          throw new Error(
-            `bench: verify says ${verdict.status}, the batched peer ${mismatches} mismatches`,
-          );
-        }
+        if (mismatches !== 0) this.name += ` (the float32 peer misjudges ${mismatches} inputs)`;
       },
       nnkit: () => verify(permutationByEquality, isPermutation, domain),
       peer: () => batchedMismatches(),

@@ -61,8 +61,32 @@ export interface GradingWorker {
   ready: Promise<number | undefined>;
 }
 
-/** Starts `count` grading worker threads; each loads @nnkit/grading right away. */
+/** Workers started by `prestartWorkers`, not yet taken by `startWorkers`. */
+const prestarted: GradingWorker[] = [];
+
+/**
+ * `count` grading worker threads, each loading @nnkit/grading right away: the prestarted ones
+ * first (for the default script), then new ones.
+ */
 export function startWorkers(count: number, script: URL = defaultWorkerScript): GradingWorker[] {
+  const taken = script.href === defaultWorkerScript.href ? prestarted.splice(0, count) : [];
+  for (const worker of taken) worker.thread.ref();
+  return [...taken, ...launch(count - taken.length, script)];
+}
+
+/**
+ * Starts `count` workers before the command that grades has even loaded (a thread takes tens of
+ * milliseconds to start, then loads grading), so that their start overlaps this thread's own
+ * loading; `startWorkers` hands them out. Until then they do not keep the process alive.
+ */
+export function prestartWorkers(count: number): void {
+  for (const worker of launch(count, defaultWorkerScript)) {
+    worker.thread.unref();
+    prestarted.push(worker);
+  }
+}
+
+function launch(count: number, script: URL): GradingWorker[] {
   return Array.from({ length: Math.max(0, count) }, () => {
     const thread = new Worker(script);
     const ready = new Promise<number | undefined>((resolve) => {
@@ -75,28 +99,6 @@ export function startWorkers(count: number, script: URL = defaultWorkerScript): 
     });
     return { thread, ready };
   });
-}
-
-/** Workers started by `prestartWorkers`, not yet handed to a batch. */
-const prestarted: GradingWorker[] = [];
-
-/**
- * Starts `count` workers before the command that grades has even loaded (a thread takes tens of
- * milliseconds to start, then loads grading), so that their start overlaps this thread's own
- * loading. `gradeFiles` takes them first; until then they do not keep the process alive.
- */
-export function prestartWorkers(count: number): void {
-  for (const worker of startWorkers(count)) {
-    worker.thread.unref();
-    prestarted.push(worker);
-  }
-}
-
-/** `count` workers running `script`: the prestarted ones first (for the default script). */
-function workersFor(count: number, script: URL): GradingWorker[] {
-  const taken = script.href === defaultWorkerScript.href ? prestarted.splice(0, count) : [];
-  for (const worker of taken) worker.thread.ref();
-  return [...taken, ...startWorkers(count - taken.length, script)];
 }
 
 /** Stops a worker thread without waiting for it (V8 stops a busy one at its next check). */
@@ -124,7 +126,7 @@ export async function gradeFiles(
   const jobs = Math.max(1, Math.min(options.jobs, files.length));
   const script = options.workerScript ?? defaultWorkerScript;
   // Workers start loading first: this thread's own import of grading then overlaps with theirs.
-  const workers = options.workers ?? workersFor(jobs, script);
+  const workers = options.workers ?? startWorkers(jobs, script);
   const { findAssignment, unreadableQuestion } = await import("@nnkit/grading");
   const lane: Lane = {
     files,
