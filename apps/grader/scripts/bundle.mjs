@@ -4,7 +4,14 @@
 // proof is needed). Loading a few bundled files instead of hundreds of modules is most of what makes
 // `check FILE` start fast. Every entry and every shared chunk sits at the root of dist, so a module's
 // import.meta.url is dist/ wherever esbuild puts it (the pool finds ./grading-worker.js from there).
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { build } from "esbuild";
+
+// The bundled @nnkit/grading's version, for what `gradescope build` installs beside an ES-module
+// assignment (src/commands/gradescope.ts): no @nnkit/grading is installed beside the bundle.
+const gradingManifest = createRequire(import.meta.url).resolve("@nnkit/grading/package.json");
+const gradingVersion = JSON.parse(readFileSync(gradingManifest, "utf8")).version;
 
 await build({
   entryPoints: [
@@ -25,6 +32,7 @@ await build({
   target: "node20.19",
   minify: true,
   external: ["z3-solver"],
+  define: { "process.env.NNKIT_BUNDLED_GRADING_VERSION": JSON.stringify(gradingVersion) },
   // Bundled CommonJS packages (commander, cli-progress) call require() for Node built-ins.
   banner: {
     js: 'import { createRequire as __nnkitCreateRequire } from "node:module"; const require = __nnkitCreateRequire(import.meta.url);',

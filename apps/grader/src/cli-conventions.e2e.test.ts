@@ -90,6 +90,12 @@ describe("completion", () => {
     expect(bashCompletes(bash.stdout, "nnkit-grade gradescope ").sort()).toEqual(["build", "run"]);
     expect(bashCompletes(bash.stdout, "nnkit-grade gradescope build --b")).toEqual(["--bundle"]);
     expect(bashCompletes(bash.stdout, "nnkit-grade completion ")).toEqual(["bash", "zsh", "fish"]);
+    expect(commands).toEqual(expect.arrayContaining(["init", "validate"]));
+    expect(bashCompletes(bash.stdout, "nnkit-grade in")).toEqual(["init"]);
+    expect(bashCompletes(bash.stdout, "nnkit-grade init --").sort()).toEqual(["--force", "--help"]);
+    expect(bashCompletes(bash.stdout, "nnkit-grade validate --").sort()).toEqual(
+      ["--help", "--solution", "--time-limit"].sort(),
+    );
     // A leaf command's argument completes file names.
     expect(bashCompletes(bash.stdout, "nnkit-grade check cli-con")).toEqual([
       "cli-conventions.e2e.test.ts",

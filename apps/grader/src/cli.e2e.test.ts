@@ -47,7 +47,7 @@ describe("nnkit-grade basics", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no-such-file.yaml is not a file");
     expect(run(["check", join(examples, "correct.yaml"), "--assignment", "hw9"]).stderr).toContain(
-      'unknown assignment "hw9" (known: hw1)',
+      'unknown assignment "hw9" (known: hw1; or the path of an assignment file)',
     );
   });
 });

@@ -30,6 +30,8 @@ function positiveSeconds(value: string): number {
 const TIME_LIMIT_FLAGS = "-t, --time-limit <seconds>";
 const TIME_LIMIT_HELP = "time budget per answer file; a file that overruns is reported invalid";
 const DEFAULT_TIME_LIMIT = 5;
+const ASSIGNMENT_FLAGS = "-a, --assignment <id|file>";
+const ASSIGNMENT_HELP = "a built-in assignment id, or an assignment file (.yaml, .yml, .mjs, .js)";
 
 const program = new Command()
   .name("nnkit-grade")
@@ -50,7 +52,7 @@ program
   .command("check")
   .description("grade one answer file and print a report")
   .argument("<file>", "answer file (YAML or JSON), or - for standard input")
-  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(ASSIGNMENT_FLAGS, ASSIGNMENT_HELP, "hw1")
   .option("--json", "print the result as JSON instead of a report")
   .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
   .option("-q, --quiet", "print nothing: the exit code tells")
@@ -78,7 +80,7 @@ program
     positiveInt,
     Math.min(2, availableParallelism()),
   )
-  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(ASSIGNMENT_FLAGS, ASSIGNMENT_HELP, "hw1")
   .option("-q, --quiet", "no progress output")
   .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
   .addHelpText(
@@ -121,7 +123,7 @@ gradescope
   .command("build")
   .description("write the autograder zip Gradescope expects (setup.sh, run_autograder)")
   .requiredOption("-o, --out <file>", "zip to write", "autograder.zip")
-  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(ASSIGNMENT_FLAGS, ASSIGNMENT_HELP, "hw1")
   .option("--bundle <tarballs...>", "install from these package tarballs instead of npm")
   .action(
     run((opts: { out: string; assignment: string; bundle?: string[] }) =>
@@ -134,7 +136,7 @@ gradescope
   .option("--submission <dir>", "submission folder", "/autograder/submission")
   .option("--results <file>", "results file", "/autograder/results/results.json")
   .option("--metadata <file>", "submission metadata (default: beside the submission folder)")
-  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(ASSIGNMENT_FLAGS, ASSIGNMENT_HELP, "hw1")
   .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
   .action(
     run(
@@ -158,7 +160,7 @@ program
     "-r, --roster <csv>",
     "roster CSV with a student_id (or id) column and optional name",
   )
-  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(ASSIGNMENT_FLAGS, ASSIGNMENT_HELP, "hw1")
   .action(
     run((opts: { roster: string; assignment: string }) =>
       import("./commands/variants.js").then((m) => m.variantsCommand(opts)),
@@ -169,12 +171,62 @@ program
   .command("template")
   .description("print an answer-file skeleton with comments, for students")
   .option("-s, --student <id>", "fill in the student id (and their variant numbers)")
-  .option("-a, --assignment <id>", "assignment id", "hw1")
+  .option(ASSIGNMENT_FLAGS, ASSIGNMENT_HELP, "hw1")
   .option("-o, --out <file>", "write to a file instead of stdout")
   .option("-f, --force", "overwrite --out if it exists")
   .action(
     run((opts: { assignment: string; student?: string; out?: string; force?: boolean }) =>
       import("./commands/template.js").then((m) => m.templateCommand(opts)),
+    ),
+  );
+
+program
+  .command("init")
+  .description("start a course folder: an assignment, its solution, two answer files, a README")
+  .argument("<dir>", "folder to write (created if missing)")
+  .option("-f, --force", "overwrite the files init writes if they exist")
+  .addHelpText(
+    "after",
+    `
+Writes DIR/assignment.yaml (a small assignment using several question kinds), DIR/solution.yaml
+(its reference solution), DIR/submissions/correct.yaml and DIR/submissions/wrong.yaml, and
+DIR/README.md with the grading commands. docs/writing-assignments.md explains the format.
+${EXIT_CODES_HELP}`,
+  )
+  .action(
+    run((dir: string, opts: { force?: boolean }) =>
+      import("./commands/init.js").then((m) => m.initCommand(dir, opts)),
+    ),
+  );
+
+program
+  .command("validate")
+  .description("check an assignment before handing it out (templates, draws, references, solution)")
+  .argument("<assignment>", "a built-in assignment id, or an assignment file")
+  .option(
+    "-s, --solution <file>",
+    "a reference answer file: must get every automatically graded part right",
+  )
+  .option(TIME_LIMIT_FLAGS, TIME_LIMIT_HELP, positiveSeconds, DEFAULT_TIME_LIMIT)
+  .addHelpText(
+    "after",
+    `
+Checks that the file loads (a mistake is reported as file:line:column and the question), that
+every question has an answer template, that variant draws give finite numbers of the handout's
+shape for a few student ids, that every check's reference computation runs, and, with
+--solution, that the solution (graded with the handout's numbers) gets every automatically
+graded part right (each question where it does not is listed with its feedback; free-text parts
+wait for a person and are not checked).
+
+Exit codes:
+  0  the assignment is ready
+  1  it loads, but validation found problems (listed)
+  2  it does not load, or bad usage
+  4  internal error (a bug: please report it)`,
+  )
+  .action(
+    run((assignment: string, opts: { solution?: string; timeLimit: number }) =>
+      import("./commands/validate.js").then((m) => m.validateCommand(assignment, opts)),
     ),
   );
 

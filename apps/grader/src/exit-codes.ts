@@ -4,7 +4,7 @@ export const ExitCode = {
   ok: 0,
   /** Graded, but some input was invalid (an unreadable answer file, duplicate student ids). */
   problems: 1,
-  /** Bad usage: unknown option or command, missing file or folder, unknown assignment. */
+  /** Bad usage: unknown option or command, missing file or folder, unknown assignment or a mistake in an assignment file. */
   usage: 2,
   /** Outputs could not be written. */
   io: 3,
@@ -29,6 +29,7 @@ export const EXIT_CODES_HELP = `
 Exit codes:
   0  success
   1  graded, but some input was invalid (unreadable answer files, duplicate student ids)
-  2  bad usage (unknown option, missing file or folder, unknown assignment)
+  2  bad usage (unknown option, missing file or folder, unknown assignment,
+     a mistake in an assignment file)
   3  outputs could not be written
   4  internal error (a bug: please report it)`;

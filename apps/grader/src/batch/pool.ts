@@ -8,9 +8,12 @@ import { threadCpuSeconds } from "./thread-clock.js";
 
 /** What a worker grades a file with (dates travel as ISO text). */
 export interface WorkerGradeOptions {
+  /** A built-in assignment id or an absolute path to an assignment file, which the worker loads. */
   assignment: string;
   audience?: "instructor" | "student";
   now?: string;
+  /** Grade with the handout's numbers even for an assignment with per-student variants. */
+  handoutNumbers?: boolean;
 }
 
 export interface GradeRequest {
@@ -127,21 +130,23 @@ export async function gradeFiles(
   const script = options.workerScript ?? defaultWorkerScript;
   // Workers start loading first: this thread's own import of grading then overlaps with theirs.
   const workers = options.workers ?? startWorkers(jobs, script);
-  const { findAssignment, unreadableQuestion } = await import("@nnkit/grading");
+  const { loadAssignment, unreadableQuestion } = await import("@nnkit/grading");
+  // For the results of stopped files: the question list (undefined if it does not load here).
+  const definition = await loadAssignment(options.assignment).catch(() => undefined);
   const lane: Lane = {
     files,
     request: {
       assignment: options.assignment,
       ...(options.audience ? { audience: options.audience } : {}),
       ...(options.now ? { now: options.now } : {}),
+      ...(options.handoutNumbers ? { handoutNumbers: true } : {}),
     },
     budgetMs: 1000 * (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS),
     script,
     take,
     record,
     hasMore: () => next < files.length,
-    stopped: (student, reason) =>
-      stoppedResult(findAssignment(options.assignment), student, reason, unreadableQuestion),
+    stopped: (student, reason) => stoppedResult(definition, student, reason, unreadableQuestion),
   };
   await Promise.all(workers.map((worker) => driveWorker(worker, lane)));
   return results;

@@ -1,11 +1,53 @@
-import { type Assignment, assignments } from "@nnkit/grading";
+import { isAbsolute, resolve } from "node:path";
+import {
+  type Assignment,
+  AssignmentSpecError,
+  assignments,
+  findAssignment,
+  GradingError,
+  isAssignmentPath,
+  loadAssignment,
+} from "@nnkit/grading";
 import { CliError, ExitCode } from "../exit-codes.js";
 
-export function resolveAssignment(id: string): Assignment {
-  const found = assignments.find((a) => a.id === id);
-  if (!found) {
+/**
+ * What workers receive for `--assignment`: a built-in id as given, a path made absolute, so that a
+ * thread (or a later process) loads the same file whatever its working directory.
+ */
+export function assignmentSource(source: string): string {
+  return isAssignmentPath(source) && !isAbsolute(source) ? resolve(source) : source;
+}
+
+/**
+ * The assignment `--assignment` names: a built-in id or an assignment file. A mistake in the file
+ * ends the command with its message (file:line:column, question) and the usage exit code.
+ */
+export async function resolveAssignment(source: string): Promise<Assignment> {
+  if (!isAssignmentPath(source)) {
+    const builtIn = findAssignment(source);
+    if (builtIn !== undefined) return builtIn;
     const known = assignments.map((a) => a.id).join(", ");
-    throw new CliError(`unknown assignment "${id}" (known: ${known})`, ExitCode.usage);
+    throw new CliError(
+      `unknown assignment "${source}" (known: ${known}; or the path of an assignment file)`,
+      ExitCode.usage,
+    );
   }
-  return found;
+  try {
+    // As typed, so that its mistakes name the file as the instructor wrote it.
+    return await loadAssignment(source);
+  } catch (error) {
+    throw new CliError(assignmentErrorMessage(source, error), ExitCode.usage);
+  }
+}
+
+/** One line (or a code frame) saying what is wrong with an assignment file, never a stack. */
+export function assignmentErrorMessage(source: string, error: unknown): string {
+  if (error instanceof AssignmentSpecError) {
+    if (error.location !== undefined) return error.message;
+    // The loader's own errors (`cannot read …`, no default export) already name the file.
+    return error.path.length === 0 ? error.detail : `${source}: ${error.message}`;
+  }
+  if (error instanceof GradingError) return `${source}: ${error.message}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `${source}: cannot load this assignment module: ${message}`;
 }

@@ -48,17 +48,17 @@ async function gradeAndWrite(
   const started = performance.now();
   // Workers start loading the grading machinery (about a second) while this thread loads its own.
   const workers = startWorkers(Math.min(options.jobs, files.length));
-  const { resolveAssignment } = await import("./assignment.js");
-  let assignment: ReturnType<typeof resolveAssignment>;
+  const { assignmentSource, resolveAssignment } = await import("./assignment.js");
+  let assignment: Awaited<ReturnType<typeof resolveAssignment>>;
   try {
-    assignment = resolveAssignment(options.assignment);
+    assignment = await resolveAssignment(options.assignment);
   } catch (error) {
     await Promise.all(workers.map((w) => w.thread.terminate()));
     throw error;
   }
   const progress = createProgress(files.length, options.quiet ?? false);
   const graded = await gradeFiles(files, {
-    assignment: assignment.id,
+    assignment: assignmentSource(options.assignment),
     jobs: options.jobs,
     timeLimitSeconds: options.timeLimit,
     workers,

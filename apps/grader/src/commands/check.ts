@@ -7,7 +7,7 @@ import { CliError, ExitCode } from "../exit-codes.js";
 import { textReport } from "../output/feedback.js";
 import { formatScore } from "../output/gradebook.js";
 import { isInvalid } from "../output/student-key.js";
-import { resolveAssignment } from "./assignment.js";
+import { assignmentSource, resolveAssignment } from "./assignment.js";
 
 /** The file name that means standard input, as in most command-line tools. */
 export const STDIN = "-";
@@ -19,14 +19,16 @@ export async function checkCommand(
   file: string,
   options: { assignment: string; json?: boolean; quiet?: boolean; timeLimit?: number },
 ): Promise<ExitCode> {
-  const assignment = resolveAssignment(options.assignment);
+  // Loaded here first, so a mistake in the assignment file stops the command with its message.
+  await resolveAssignment(options.assignment);
+  const source = assignmentSource(options.assignment);
   if (file !== STDIN && (!existsSync(file) || !statSync(file).isFile())) {
     throw new CliError(`check: ${file} is not a file`, ExitCode.usage);
   }
   const result =
     file === STDIN
-      ? await gradeText(await readStdin(), assignment.id, options.timeLimit)
-      : await gradeOne(file, assignment.id, options.timeLimit);
+      ? await gradeText(await readStdin(), source, options.timeLimit)
+      : await gradeOne(file, source, options.timeLimit);
   const label = file === STDIN ? STDIN_LABEL : file;
   if (!options.quiet)
     process.stdout.write(options.json ? resultToJSON(result) : report(result, label));

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
+import { isAssignmentPath } from "@nnkit/grading";
 import { strToU8, zipSync } from "fflate";
 import { discoverAnswerFiles } from "../batch/discover.js";
 import { gradeFiles } from "../batch/pool.js";
@@ -7,7 +9,7 @@ import { CliError, ExitCode } from "../exit-codes.js";
 import { writeFileAtomic } from "../output/atomic.js";
 import { gradescopeResults, type SubmissionMetadata } from "../output/gradescope-results.js";
 import { VERSION } from "../version.js";
-import { resolveAssignment } from "./assignment.js";
+import { assignmentSource, resolveAssignment } from "./assignment.js";
 
 const EXECUTABLE = 0o100755 << 16;
 
@@ -25,22 +27,45 @@ nnkit-grade --version
 `;
 }
 
-function runScript(assignment: string): string {
+/** Single-quoted for bash, so any file name is passed as it is. */
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * `assignment` is a built-in id, or a file inside the zip (relative to the folder Gradescope unpacks
+ * it into, /autograder/source). NNKIT_AUTOGRADER_ROOT stands in for /autograder when the script is
+ * tried outside Gradescope.
+ */
+function runScript(assignment: { id: string } | { file: string }): string {
+  const source =
+    "id" in assignment
+      ? shellQuote(assignment.id)
+      : `"$root/source/"${shellQuote(assignment.file)}`;
   return `#!/usr/bin/env bash
 # Gradescope runs this for every submission; results land in /autograder/results/results.json.
 set -uo pipefail
-nnkit-grade gradescope run --assignment ${assignment} \\
-  --submission /autograder/submission --results /autograder/results/results.json
+root="\${NNKIT_AUTOGRADER_ROOT:-/autograder}"
+nnkit-grade gradescope run --assignment ${source} \\
+  --submission "$root/submission" --results "$root/results/results.json"
 `;
 }
 
-export function gradescopeBuildCommand(options: {
+export async function gradescopeBuildCommand(options: {
   out: string;
   assignment: string;
   bundle?: string[];
-}): ExitCode {
-  const assignment = resolveAssignment(options.assignment);
+}): Promise<ExitCode> {
+  // Loaded (and so checked) before it is packed: a broken assignment never reaches Gradescope.
+  const assignment = await resolveAssignment(options.assignment);
   const files: Record<string, [Uint8Array, { attrs?: number }]> = {};
+  // An assignment file travels in the zip, and the run script grades against that copy.
+  let runAssignment: Parameters<typeof runScript>[0] = { id: assignment.id };
+  if (isAssignmentPath(options.assignment)) {
+    const file = `assignment/${basename(options.assignment)}`;
+    files[file] = [readFileSync(assignmentSource(options.assignment)), {}];
+    runAssignment = { file };
+  }
   let install = `npm install --global --no-audit --no-fund @nnkit/grader@${VERSION}`;
   if (options.bundle?.length) {
     for (const tarball of options.bundle) {
@@ -54,13 +79,36 @@ export function gradescopeBuildCommand(options: {
     }
     install = "npm install --global --no-audit --no-fund /autograder/source/tarballs/*.tgz";
   }
+  // An ES-module assignment imports @nnkit/grading, which Node resolves from the module's folder
+  // up, never from the global install: give it a copy beside it.
+  if (isModule(options.assignment)) {
+    const local = options.bundle?.length
+      ? "/autograder/source/tarballs/*.tgz"
+      : `@nnkit/grading@${gradingVersion()}`;
+    install += `\n(cd /autograder/source && npm install --no-save --no-audit --no-fund ${local})`;
+  }
   files["setup.sh"] = [strToU8(setupScript(install)), { attrs: EXECUTABLE }];
-  files.run_autograder = [strToU8(runScript(assignment.id)), { attrs: EXECUTABLE }];
+  files.run_autograder = [strToU8(runScript(runAssignment)), { attrs: EXECUTABLE }];
   // Fixed timestamps keep the zip byte-identical across builds.
   const zip = zipSync(files, { mtime: new Date("2026-01-01T00:00:00Z") });
   writeFileSync(options.out, zip);
   console.log(`wrote ${options.out} (${Object.keys(files).length} files) for ${assignment.id}`);
   return ExitCode.ok;
+}
+
+function isModule(source: string): boolean {
+  return isAssignmentPath(source) && /\.m?js$/i.test(source);
+}
+
+/**
+ * The version of @nnkit/grading this grader runs with, for a module's own copy: the bundle is
+ * built with it (scripts/bundle.mjs defines it, as no @nnkit/grading is installed beside it).
+ */
+function gradingVersion(): string {
+  const bundled = process.env.NNKIT_BUNDLED_GRADING_VERSION;
+  if (bundled) return bundled;
+  const require = createRequire(import.meta.url);
+  return (require("@nnkit/grading/package.json") as { version: string }).version;
 }
 
 function readMetadata(path: string): SubmissionMetadata | undefined {
@@ -81,7 +129,7 @@ export async function gradescopeRunCommand(options: {
   timeLimit?: number;
 }): Promise<ExitCode> {
   const started = performance.now();
-  const assignment = resolveAssignment(options.assignment);
+  const assignment = await resolveAssignment(options.assignment);
   if (!existsSync(options.submission) || !statSync(options.submission).isDirectory()) {
     throw new CliError(`gradescope run: ${options.submission} is not a folder`, ExitCode.usage);
   }
@@ -97,7 +145,7 @@ export async function gradescopeRunCommand(options: {
   const result = chosen
     ? (
         await gradeFiles([chosen], {
-          assignment: assignment.id,
+          assignment: assignmentSource(options.assignment),
           audience: "student",
           now: (Number.isNaN(submittedAt.getTime()) ? new Date() : submittedAt).toISOString(),
           jobs: 1,

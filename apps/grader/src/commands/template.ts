@@ -4,13 +4,13 @@ import { CliError, ExitCode } from "../exit-codes.js";
 import { writeFileAtomic } from "../output/atomic.js";
 import { resolveAssignment } from "./assignment.js";
 
-export function templateCommand(options: {
+export async function templateCommand(options: {
   assignment: string;
   student?: string;
   out?: string;
   force?: boolean;
-}): ExitCode {
-  const assignment = resolveAssignment(options.assignment);
+}): Promise<ExitCode> {
+  const assignment = await resolveAssignment(options.assignment);
   const text = answerTemplate(assignment, { studentId: options.student });
   if (!options.out) {
     process.stdout.write(text);

@@ -11,8 +11,11 @@ function formatValue(value: number | readonly number[]): string {
   return typeof value === "number" ? String(value) : `[${value.join(", ")}]`;
 }
 
-export function variantsCommand(options: { roster: string; assignment: string }): ExitCode {
-  const assignment = resolveAssignment(options.assignment);
+export async function variantsCommand(options: {
+  roster: string;
+  assignment: string;
+}): Promise<ExitCode> {
+  const assignment = await resolveAssignment(options.assignment);
   let rows: Record<string, string>[];
   try {
     rows = parse(readFileSync(options.roster, "utf8"), {
