@@ -54,7 +54,6 @@ export interface ValidationReport {
   readonly manualQuestions: readonly string[];
   /** Questions whose automatic parts the solution got right (when one was given). */
   readonly solutionFullMarks: readonly string[];
-  readonly solutionGiven: boolean;
 }
 
 export interface ValidateOptions {
@@ -87,7 +86,6 @@ export async function validateAssignment(
     findings,
     manualQuestions,
     solutionFullMarks: solution?.fullMarks ?? [],
-    solutionGiven: solution !== undefined,
   };
 }
 
