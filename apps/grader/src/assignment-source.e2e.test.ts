@@ -1,7 +1,7 @@
 // `--assignment PATH` on every command: an ES-module assignment in a temporary folder, loaded by
 // the main thread and by each worker, and its mistakes reported once, without a stack trace.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -9,6 +9,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { runAutograder } from "./fixtures/autograder.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = join(here, "..", "dist", "cli.js");
@@ -164,43 +165,6 @@ describe("a broken assignment module", () => {
   }
 });
 
-/**
- * Unpacks an autograder zip as Gradescope does (into ROOT/source, with ROOT/submission and
- * ROOT/results beside it) and runs its run_autograder with `nnkit-grade` on the PATH.
- */
-function runAutograder(zip: string, root: string, answerFile: string) {
-  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zip)))) {
-    mkdirSync(dirname(join(root, "source", name)), { recursive: true });
-    writeFileSync(join(root, "source", name), bytes);
-  }
-  mkdirSync(join(root, "submission"), { recursive: true });
-  mkdirSync(join(root, "results"), { recursive: true });
-  writeFileSync(join(root, "submission", "answers.yaml"), readFileSync(answerFile));
-  writeFileSync(
-    join(root, "submission_metadata.json"),
-    JSON.stringify({
-      created_at: "2026-10-01T10:00:00Z",
-      assignment: { due_date: "2026-10-02T23:59:00Z" },
-    }),
-  );
-  const bin = join(root, "bin");
-  mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, "nnkit-grade"), `#!/bin/sh\nexec "${process.execPath}" "${cli}" "$@"\n`, {
-    mode: 0o755,
-  });
-  const out = spawnSync("bash", [join(root, "source", "run_autograder")], {
-    encoding: "utf8",
-    cwd: tmpdir(),
-    env: { ...process.env, NNKIT_AUTOGRADER_ROOT: root, PATH: `${bin}:${process.env.PATH}` },
-  });
-  const resultsFile = join(root, "results", "results.json");
-  return {
-    code: out.status,
-    stderr: out.stderr,
-    results: existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : undefined,
-  };
-}
-
 describe("Gradescope with an assignment file", () => {
   it("the zip carries the module and its run script grades against that copy", () => {
     const { root, classDir } = course();
@@ -209,9 +173,18 @@ describe("Gradescope with an assignment file", () => {
     expect(build.code).toBe(0);
     const entries = unzipSync(readFileSync(zip));
     expect(strFromU8(entries["assignment/mini.mjs"]!)).toBe(MINI);
+    // The module's `import "@nnkit/grading"` resolves from its folder: setup.sh installs it there.
+    const { version } = JSON.parse(
+      readFileSync(join(here, "..", "..", "..", "packages", "grading", "package.json"), "utf8"),
+    );
+    expect(strFromU8(entries["setup.sh"]!)).toContain(
+      `(cd /autograder/source && npm install --no-save --no-audit --no-fund @nnkit/grading@${version})`,
+    );
     // Unpacked elsewhere, without the course folder: only the zip's copy can be graded against.
-    const unpacked = mkdtempSync(join(tmpdir(), "nnkit-autograder-"));
-    const graded = runAutograder(zip, unpacked, join(classDir, "half.yaml"));
+    const graded = runAutograder(cli, zip, join(classDir, "half.yaml"), {
+      submittedAt: "2026-10-01T10:00:00Z",
+      dueDate: "2026-10-02T23:59:00Z",
+    });
     expect(graded.stderr).toBe("");
     expect(graded.code).toBe(0);
     expect(graded.results.score).toBe(2);

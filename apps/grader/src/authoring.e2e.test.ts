@@ -11,6 +11,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { runAutograder } from "./fixtures/autograder.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = join(here, "..", "dist", "cli.js");
@@ -27,40 +28,9 @@ const WRONG = [0, 2, 1.75, 1, 1, 0, 0, 0, 2];
 const MAX = [2, 2, 2, 2, 2, 2, 1, 1, 3];
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-/**
- * Unpacks an autograder zip as Gradescope does (ROOT/source, ROOT/submission, ROOT/results,
- * ROOT/submission_metadata.json) and runs its run_autograder with `nnkit-grade` on the PATH.
- */
-function runAutograder(zip: string, answerFile: string, submittedAt: string) {
-  const root = mkdtempSync(join(tmpdir(), "nnkit-autograder-"));
-  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zip)))) {
-    mkdirSync(dirname(join(root, "source", name)), { recursive: true });
-    writeFileSync(join(root, "source", name), bytes);
-  }
-  mkdirSync(join(root, "submission"));
-  mkdirSync(join(root, "results"));
-  writeFileSync(join(root, "submission", "answers.yaml"), readFileSync(answerFile));
-  writeFileSync(
-    join(root, "submission_metadata.json"),
-    JSON.stringify({ created_at: submittedAt, assignment: { due_date: "2027-03-01T23:59:00Z" } }),
-  );
-  const bin = join(root, "bin");
-  mkdirSync(bin);
-  writeFileSync(join(bin, "nnkit-grade"), `#!/bin/sh\nexec "${process.execPath}" "${cli}" "$@"\n`, {
-    mode: 0o755,
-  });
-  const out = spawnSync("bash", [join(root, "source", "run_autograder")], {
-    encoding: "utf8",
-    cwd: tmpdir(),
-    env: { ...process.env, NNKIT_AUTOGRADER_ROOT: root, PATH: `${bin}:${process.env.PATH}` },
-  });
-  const results = join(root, "results", "results.json");
-  return {
-    code: out.status,
-    stderr: out.stderr,
-    results: existsSync(results) ? JSON.parse(readFileSync(results, "utf8")) : undefined,
-  };
-}
+const DUE = "2027-03-01T23:59:00Z"; // assignment.yaml's `due`
+const autograder = (zip: string, answerFile: string, submittedAt: string) =>
+  runAutograder(cli, zip, answerFile, { submittedAt, dueDate: DUE });
 
 describe("a class graded from an empty folder, as the guide says", () => {
   const root = mkdtempSync(join(tmpdir(), "nnkit-authoring-"));
@@ -150,10 +120,13 @@ describe("a class graded from an empty folder, as the guide says", () => {
     );
     expect(build.code).toBe(0);
     const inZip = unzipSync(readFileSync(zip))["assignment/assignment.yaml"];
+    // A YAML assignment needs nothing beside the grader.
+    const setup = unzipSync(readFileSync(zip))["setup.sh"];
+    expect(Buffer.from(setup!).toString("utf8")).not.toContain("@nnkit/grading");
     expect(Buffer.from(inZip!).toString("utf8")).toBe(
       readFileSync(join(course, "assignment.yaml"), "utf8"),
     );
-    const onTime = runAutograder(zip, wrong, "2027-03-01T10:00:00Z");
+    const onTime = autograder(zip, wrong, "2027-03-01T10:00:00Z");
     expect(onTime.stderr).toBe("");
     expect(onTime.code).toBe(0);
     expect(onTime.results.tests.map((t: { name: string }) => t.name)).toEqual(QUESTIONS);
@@ -164,13 +137,13 @@ describe("a class graded from an empty folder, as the guide says", () => {
 
   it("gradescope run applies the assignment's late policy", () => {
     // 1 day 10 hours after the due date: two started days at 10% each.
-    const late = runAutograder(zip, wrong, "2027-03-03T10:00:00Z");
+    const late = autograder(zip, wrong, "2027-03-03T10:00:00Z");
     expect(late.results.score).toBeCloseTo(7.75 * 0.8, 10);
     expect(late.results.output).toContain("2 days late: 20% deducted");
   });
 
   it("gradescope run gives the correct file its marks", () => {
-    const correct = runAutograder(
+    const correct = autograder(
       zip,
       join(course, "submissions", "correct.yaml"),
       "2027-03-01T10:00:00Z",

@@ -61,6 +61,7 @@ describe("the guide's examples", () => {
       'kinds.yaml: kinds "One question of each kind", 9 questions, 14 points',
     );
     expect(out.stdout).toContain("parts graded by a person (not checked) in q8");
+    expect(out.stdout).toContain("the parts' own solutions: all 1 get full marks");
     expect(out.stdout).toContain("valid: kinds is ready to hand out");
     expect(out.code).toBe(0);
   });

@@ -136,3 +136,59 @@ describe("validate an ES-module assignment", () => {
     ]);
   });
 });
+
+describe("validate a YAML assignment whose parts give their own solutions", () => {
+  const assignment = (line: string) => `format: nnkit-assignment/1
+id: ps
+title: Part solutions
+questions:
+  - id: q1
+    title: Majority
+    points: 1
+    kind: threshold
+    inputs: 3
+    target: x1 + x2 + x3 >= 2
+    assume: x1 >= 0 and x1 <= 1 and x2 >= 0 and x2 <= 1 and x3 >= 0 and x3 <= 1
+    form: layers
+    activations: ["step>=0"]
+    solution:
+      layers:
+        - W: [[1, 1, 1]]
+          b: [-2]
+  - id: q2
+    title: Two parts
+    points: 2
+    parts:
+      - kind: yes-no
+        field: unique
+        reference: yes
+        explanation: full rank
+        solution: yes
+      - kind: solution-set
+        field: line
+        symbols: [x, y]
+        reference: y = 2 x
+        solution: ${line}
+`;
+
+  const root = mkdtempSync(join(tmpdir(), "nnkit-validate-parts-e2e-"));
+
+  it("grades each part's solution", () => {
+    writeFileSync(join(root, "right.yaml"), assignment("2x - y = 0"));
+    const right = run(["validate", "right.yaml"], root);
+    expect(right.stderr).toBe("");
+    expect(right.code).toBe(0);
+    expect(right.stdout).toContain("the parts' own solutions: all 3 get full marks");
+  });
+
+  it("names the question's line and the part whose solution misses", () => {
+    writeFileSync(join(root, "wrong.yaml"), assignment("y = 3 x"));
+    const wrong = run(["validate", "wrong.yaml"], root);
+    expect(wrong.code).toBe(1);
+    // q2 starts on line 18 of the file.
+    expect(problems(wrong.stdout)).toEqual([
+      'problem: wrong.yaml:18: q2 (part "line"): its own solution does not get full marks',
+    ]);
+    expect(wrong.stdout).toContain("    the equation describes a different set of solutions");
+  });
+});

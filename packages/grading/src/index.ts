@@ -24,6 +24,12 @@ export {
   question,
 } from "./assignment/compile-question.js";
 export {
+  backpropParts,
+  backpropTemplateFields,
+  networkInstance,
+} from "./assignment/kinds/backprop.js";
+export { graphParts, graphTemplateLines } from "./assignment/kinds/graph.js";
+export {
   type AssignmentSource,
   isAssignmentPath,
   loadAssignment,
@@ -159,4 +165,14 @@ export {
   parseMath,
 } from "./math/parse-math.js";
 export { type PolynomialResult, toPolynomial } from "./math/to-polynomial.js";
+export {
+  compileNetwork,
+  type Network,
+  type NetworkEquation,
+  type NetworkVariable,
+} from "./network/compile-network.js";
+export { drawInstance } from "./network/draw-instance.js";
+export { EquationError } from "./network/equation-error.js";
+export { NETWORK_LIMITS } from "./network/limits.js";
+export type { Dim, StaticShape } from "./network/shape.js";
 export { answerTemplate } from "./template.js";

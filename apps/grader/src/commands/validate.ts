@@ -63,6 +63,8 @@ function renderReport(
     out.push(
       `  reference computations: every check ran on a placeholder answer for ${TRIAL_STUDENTS.length} students without an internal error`,
     );
+  if (report.partSolutions > 0 && !has(["part-solution-short"]))
+    out.push(`  the parts' own solutions: all ${report.partSolutions} get full marks`);
   if (solution === undefined) {
     out.push("  reference solution: not given (--solution FILE)");
   } else if (!has(["solution-unreadable", "solution-short"])) {
@@ -115,6 +117,14 @@ function describe(
         `problem: ${at(source, lines, finding.question)}${part}: the reference computation failed (student ${finding.student}): ${finding.message}`,
       ];
     }
+    case "part-solution-short":
+      return [
+        `problem: ${at(source, lines, finding.question)} (part "${finding.part}"): its own solution does not get full marks`,
+        ...finding.feedback
+          .trimEnd()
+          .split("\n")
+          .map((line) => `    ${line}`),
+      ];
     case "solution-unreadable":
       return [`problem: the reference solution cannot be graded: ${finding.reason}`];
     case "solution-short":

@@ -13,6 +13,7 @@ import {
   withStudentVariants,
 } from "@nnkit/grading";
 import { gradeFiles } from "../batch/pool.js";
+import { partSolutionsFile, partsWithSolutions } from "./part-solutions.js";
 import { placeholderAnswers } from "./placeholder-answers.js";
 
 /** Student ids whose variant draws and reference computations are tried. */
@@ -35,6 +36,12 @@ export type ValidationFinding =
       readonly student: string;
       readonly message: string;
     }
+  | {
+      readonly kind: "part-solution-short";
+      readonly question: string;
+      readonly part: string;
+      readonly feedback: string;
+    }
   | { readonly kind: "solution-unreadable"; readonly reason: string }
   | {
       readonly kind: "solution-short";
@@ -54,6 +61,8 @@ export interface ValidationReport {
   readonly manualQuestions: readonly string[];
   /** Questions whose automatic parts the solution got right (when one was given). */
   readonly solutionFullMarks: readonly string[];
+  /** How many parts give their own `solution:` (each graded, and expected right). */
+  readonly partSolutions: number;
 }
 
 export interface ValidateOptions {
@@ -74,18 +83,21 @@ export async function validateAssignment(
   const manualQuestions = assignment.questions
     .filter((q) => q.parts.some((p) => p.check.kind === "manual"))
     .map((q) => q.id);
-  // Both on their own workers at once: the solution's proofs overlap the placeholders' grading.
-  const [references, solution] = await Promise.all([
+  const withSolutions = partsWithSolutions(assignment);
+  // Each on its own workers at once: the solutions' proofs overlap the placeholders' grading.
+  const [references, parts, solution] = await Promise.all([
     referenceFindings(assignment, options, drawn),
+    withSolutions.size === 0 ? [] : partSolutionFindings(assignment, options, withSolutions),
     options.solution === undefined
       ? undefined
       : solutionFindings(options, new Set(manualQuestions)),
   ]);
-  findings.push(...references, ...(solution?.findings ?? []));
+  findings.push(...references, ...parts, ...(solution?.findings ?? []));
   return {
     findings,
     manualQuestions,
     solutionFullMarks: solution?.fullMarks ?? [],
+    partSolutions: [...withSolutions.values()].reduce((n, labels) => n + labels.length, 0),
   };
 }
 
@@ -200,6 +212,38 @@ function internalErrors(result: GradeResult) {
           : [],
     ),
   );
+}
+
+/** Each part's own `solution:`, graded with the handout's numbers, gets that part right. */
+async function partSolutionFindings(
+  assignment: Assignment,
+  options: ValidateOptions,
+  withSolutions: ReadonlyMap<string, readonly string[]>,
+): Promise<ValidationFinding[]> {
+  const folder = mkdtempSync(join(tmpdir(), "nnkit-validate-parts-"));
+  try {
+    const path = join(folder, "part-solutions.yaml");
+    writeFileSync(path, partSolutionsFile(assignment));
+    const [graded] = await gradeFiles([{ path, relativePath: "part solutions" }], {
+      assignment: options.source,
+      jobs: 1,
+      handoutNumbers: true,
+      timeLimitSeconds: options.timeLimitSeconds,
+    });
+    const result = graded!.result;
+    const fileWide = fileWideReason(result);
+    if (fileWide !== undefined) return [{ kind: "solution-unreadable", reason: fileWide }];
+    return result.questions.flatMap((question) =>
+      (withSolutions.get(question.id) ?? []).flatMap((label): ValidationFinding[] => {
+        const items = question.items.filter((item) => item.part === label);
+        if (items.length > 0 && items.every((item) => item.verdict === "correct")) return [];
+        const feedback = items.map((item) => item.message).join("\n") || "no verdict";
+        return [{ kind: "part-solution-short", question: question.id, part: label, feedback }];
+      }),
+    );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /** The solution, graded with the handout's numbers, gets every automatic part right. */

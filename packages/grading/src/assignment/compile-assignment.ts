@@ -2,6 +2,7 @@
 // module's): the header, variables, named networks and questions, validated strictly.
 
 import { GradingError } from "../errors.js";
+import { compileNetwork } from "../network/compile-network.js";
 import { type Assignment, defineAssignment, type LatePolicy } from "./assignment.js";
 import type { NetworkSpec } from "./backprop-spec.js";
 import { compileQuestion } from "./compile-question.js";
@@ -57,6 +58,7 @@ export function assignmentFromSpec(value: unknown): Assignment {
       { nonEmpty: true },
     ),
   );
+  checkUnusedNetworks(networks, spec.data.questions);
   const dueDate = spec.optional("due", readDate);
   const latePolicy = spec.optional("late_policy", readLatePolicy);
   try {
@@ -80,6 +82,25 @@ const readNetworkAt: Reader<{ spec: NetworkSpec; path: SpecPath }> = (value, pat
   spec: readNetwork(value, path),
   path,
 });
+
+/**
+ * Traces the networks no part names (the parts trace theirs, and their mistakes then name the
+ * question), so that a mistake in one is found too.
+ */
+function checkUnusedNetworks(
+  networks: ReadonlyMap<string, { spec: NetworkSpec; path: SpecPath }>,
+  questions: unknown,
+): void {
+  const used = new Set<unknown>();
+  for (const question of Array.isArray(questions) ? questions : []) {
+    const parts = (question as { parts?: unknown }).parts;
+    for (const part of [question, ...(Array.isArray(parts) ? parts : [])])
+      used.add((part as { network?: unknown }).network);
+  }
+  for (const [name, network] of networks) {
+    if (!used.has(name)) compileNetwork(network.spec, network.path);
+  }
+}
 
 /** An ISO 8601 date-time (`2026-02-01T23:59:00Z`), or a date, read as midnight UTC. */
 const readDate: Reader<Date> = (value, path) => {

@@ -2,6 +2,7 @@
 // template, and parts of the kinds in kinds/ (or one part inline, with `kind:` on the question).
 
 import { isThresholdCheck } from "../checkers/threshold-check.js";
+import { EquationError } from "../network/equation-error.js";
 import type { Part, Question, VariantVariable } from "./assignment.js";
 import type { NetworkSpec } from "./backprop-spec.js";
 import { answerValueOf } from "./kinds/answer-data.js";
@@ -38,9 +39,23 @@ export function compileQuestion(
     return readQuestion(data, path, context);
   } catch (error) {
     if (error instanceof AssignmentSpecError && error.question === undefined && id !== undefined)
-      throw new AssignmentSpecError(error.path, error.detail, error.location, id);
+      throw inQuestion(error, id);
     throw error;
   }
+}
+
+/** The same mistake, named with its question (an equation's keeps its place in the text). */
+function inQuestion(error: AssignmentSpecError, id: string): AssignmentSpecError {
+  return error instanceof EquationError
+    ? new EquationError(
+        error.path,
+        error.equationLine,
+        error.equationColumn,
+        error.equation,
+        error.problem,
+        id,
+      )
+    : new AssignmentSpecError(error.path, error.detail, error.location, id);
 }
 
 function readQuestion(

@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { gradeAnswerText } from "../grade/grade-answer.js";
 import { hw1 } from "../hw1/hw1.js";
 import { isAssignmentPath, loadAssignment } from "./load-assignment.js";
 import { AssignmentSpecError } from "./spec-error.js";
@@ -61,6 +63,14 @@ describe("loadAssignment", () => {
     await expect(loadAssignment("typo.yml", { cwd: folder })).rejects.toThrow(
       "typo.yml:5:33: questions[0].points (q1): expected a number ≥ 0, got -1",
     );
+  });
+
+  it("imports a module that builds its questions with the YAML's kinds", async () => {
+    const path = fileURLToPath(new URL("./fixtures/kinds-module.mjs", import.meta.url));
+    const assignment = await loadAssignment(path);
+    const text =
+      'assignment: kinds\nstudent: {id: s, name: S}\nanswers:\n  q1: {reverse: {multiplications: "2n"}}\n';
+    expect(gradeAnswerText(text, { assignment }).score).toBe(1);
   });
 
   it("validates the module's definition again", async () => {

@@ -7,6 +7,7 @@ import type { MathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
 import { type Check, type CheckContext, invalid, invalidMath } from "./check.js";
 import { acrossInstances, compareTensors } from "./expression-check.js";
+import { namedFactor } from "./named-factor.js";
 import type { Difference, Finding, Hint, OutcomeItem } from "./outcome.js";
 import { perContext } from "./per-context.js";
 
@@ -36,6 +37,8 @@ export interface BackpropCheckOptions {
   readonly weightInto?: Readonly<
     Record<string, { readonly weight: string; readonly forward: string }>
   >;
+  /** The class-label input (`t`), so that a factor can be named as a class entry (`y'_t`). */
+  readonly classLabel?: string;
 }
 
 /**
@@ -82,14 +85,21 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
       };
       const items = options.adjoints.map((adjoint) => {
         const expr = equations.value.get(adjoint);
-        const finding: Finding =
-          expr === undefined ? { kind: "no-answer" } : judgeEquation(expr, adjoint, references);
+        if (expr === undefined) return judged(adjoint, { kind: "no-answer" });
+        const { finding, values } = judgeEquation(expr, adjoint, references);
         const item = judged(adjoint, finding);
-        const slip =
-          expr !== undefined && finding.kind === "not-evaluable"
+        const hint =
+          finding.kind === "not-evaluable"
             ? weightSlip(expr, options)
-            : undefined;
-        return slip === undefined ? item : { ...item, hint: slip };
+            : finding.kind === "differs" && finding.difference.kind === "values"
+              ? namedFactor(
+                  values,
+                  instances.map((i) => i.adjoints.get(adjoint)!),
+                  instances,
+                  options.classLabel,
+                )
+              : undefined;
+        return hint === undefined ? item : { ...item, hint };
       });
       const chain = judgeChain(equations.value, options, instances);
       items.push(judged(options.chainTarget, chain, "chain"));
@@ -157,18 +167,21 @@ function environment(
   return { values: new Map([...instance.forward, ...adjoints]), classes: instance.classes };
 }
 
+/** The verdict on one equation, with its value on each instance (when it could be evaluated). */
 function judgeEquation(
   expr: Expr,
   adjoint: string,
   references: readonly { instance: BackpropInstance; environment: TensorEnvironment }[],
-): Finding {
+): { finding: Finding; values: Tensor[] } {
   const differences: (Difference | undefined)[] = [];
+  const values: Tensor[] = [];
   for (const { instance, environment } of references) {
     const value = evaluateTensor(expr, environment);
-    if (!value.ok) return { kind: "not-evaluable", message: value.message };
+    if (!value.ok) return { finding: { kind: "not-evaluable", message: value.message }, values };
+    values.push(value.value);
     differences.push(compareTensors(value.value, instance.adjoints.get(adjoint)!, {}));
   }
-  return verdictAcross(differences);
+  return { finding: verdictAcross(differences), values };
 }
 
 /**

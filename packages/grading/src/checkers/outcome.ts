@@ -79,7 +79,12 @@ export type Hint =
   /** The memory count is the question's convention without some values: "the inputs v, y". */
   | { readonly kind: "memory-convention"; readonly leavesOut: string }
   /** A weight does not fit where it is used; `likely` names the probable slip. */
-  | { readonly kind: "shape-slip"; readonly likely: string };
+  | { readonly kind: "shape-slip"; readonly likely: string }
+  /**
+   * On every instance checked the value is the reference times `factor`, an expression of that
+   * instance's values (`y'_t²`), or elementwise (⊙) a variable (`1/(1 − g1)`).
+   */
+  | { readonly kind: "named-factor"; readonly factor: string; readonly elementwise: boolean };
 
 /** What was found about one item; the renderer turns it into a sentence. */
 export type Finding =

@@ -213,6 +213,10 @@ function renderHint(hint: Hint): string {
       return `your memory count leaves out ${hint.leavesOut}`;
     case "shape-slip":
       return hint.likely;
+    case "named-factor":
+      return hint.elementwise
+        ? `on every instance checked it is the reference ⊙ ${hint.factor}`
+        : `on every instance checked it is ${hint.factor} times the reference`;
   }
 }
 

@@ -11,6 +11,8 @@ import { hw1 } from "./hw1.js";
 // for byte, against the results recorded before 2.1 moved from hand-written code to assignment
 // data (packages/grading/src/network). Only 2.1: the threshold and condition questions' results
 // depend on whether the solver answers within its time-out, so they differ with the machine's load.
+// Recorded again once since, on purpose: a wrong equation that is the reference times a simple
+// expression now names it (frank.yaml and the sigmoid-derivative mistake: "⊙ 1/(1 − g1)").
 // Record again (only after checking that the change in results is meant) with
 //   NNKIT_RECORD_RESULTS=1 npx vitest run src/hw1/example-results.test.ts
 const examples = fileURLToPath(new URL("../../../../examples/hw1/", import.meta.url));

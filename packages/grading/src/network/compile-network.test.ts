@@ -15,37 +15,45 @@ const PARAMETERS = ["W1", "b1", "W2", "b2", "W3", "b3"] as const;
 const handoutName = (name: string) => name.replace(/^([Wb])(\d)$/, "$1($2)");
 
 describe("hw1's 2.1 network written as equations", () => {
-  it("draws exactly hw1Example's numbers: W1, b1, W2, b2, W3, b3, x, then the label", () => {
-    for (const seed of [0, 1, 2, 7, 12345]) {
-      const drawn = drawInstance(network, seed);
-      const { params, x, t } = hw1Example(seed, { randomLabel: true });
-      const expected = [...PARAMETERS.map((p) => params[p]), x, t];
-      expect(drawn.map((d) => d.shape)).toEqual(expected.map((e) => e.shape));
-      expect(drawn.map((d) => d.dtype)).toEqual(expected.map((e) => e.dtype));
-      drawn.forEach((d, i) => {
-        expect([...d.toTypedArray()]).toEqual([...expected[i]!.toTypedArray()]);
-      });
-    }
+  it("draws exactly hw1Example's numbers on random seeds: W1, b1, W2, b2, W3, b3, x, then the label", () => {
+    const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const drawn = drawInstance(network, seed);
+        const { params, x, t } = hw1Example(seed, { randomLabel: true });
+        const expected = [...PARAMETERS.map((p) => params[p]), x, t];
+        expect(drawn.map((d) => d.shape)).toEqual(expected.map((e) => e.shape));
+        expect(drawn.map((d) => d.dtype)).toEqual(expected.map((e) => e.dtype));
+        drawn.forEach((d, i) => {
+          expect([...d.toTypedArray()]).toEqual([...expected[i]!.toTypedArray()]);
+        });
+      }),
+      { numRuns: 25 },
+    );
   });
 
-  it("gives hw1Network's forward values and adjoints, named alike, on several seeds", () => {
-    for (const seed of [0, 1, 2, 3, 99]) {
-      const mine = backwardValues(network.forward, drawInstance(network, seed));
-      const { params, x, t } = hw1Example(seed, { randomLabel: true });
-      const theirs = backwardValues(hw1Network, [params, x, t]);
-      expect(mine.size).toBe(theirs.size);
-      for (const [name, value] of mine) {
-        const other = theirs.get(handoutName(name));
-        expect(other, name).toBeDefined();
-        expect([...value.value.toTypedArray()], name).toEqual([...other!.value.toTypedArray()]);
-        expect(value.adjoint === undefined, name).toBe(other!.adjoint === undefined);
-        if (value.adjoint !== undefined) {
-          expect([...value.adjoint.toTypedArray()], name).toEqual([
-            ...other!.adjoint!.toTypedArray(),
-          ]);
+  it("gives hw1Network's forward values and adjoints, named alike, on random seeds", () => {
+    const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const mine = backwardValues(network.forward, drawInstance(network, seed));
+        const { params, x, t } = hw1Example(seed, { randomLabel: true });
+        const theirs = backwardValues(hw1Network, [params, x, t]);
+        expect(mine.size).toBe(theirs.size);
+        for (const [name, value] of mine) {
+          const other = theirs.get(handoutName(name));
+          expect(other, name).toBeDefined();
+          expect([...value.value.toTypedArray()], name).toEqual([...other!.value.toTypedArray()]);
+          expect(value.adjoint === undefined, name).toBe(other!.adjoint === undefined);
+          if (value.adjoint !== undefined) {
+            expect([...value.adjoint.toTypedArray()], name).toEqual([
+              ...other!.adjoint!.toTypedArray(),
+            ]);
+          }
         }
-      }
-    }
+      }),
+      { numRuns: 10 },
+    );
   });
 
   it("agrees with the NumPy hand derivation of hw1_network.py", () => {
@@ -64,6 +72,32 @@ describe("hw1's 2.1 network written as equations", () => {
     for (const [name, adjoint] of Object.entries(reference.adjoints)) {
       const mine = name.replace(/^([Wb])\((\d)\)$/, "$1$2");
       expect(close(named.get(mine)!.adjoint!, adjoint), name).toBe(true);
+    }
+  });
+
+  it("reads the same network written with subscripts and LaTeX", () => {
+    const latex = compileNetwork(
+      {
+        ...HW1_NETWORK,
+        equations: String.raw`
+          z_1 = W_1 x + b_1
+          h = relu(z_1)
+          z_2 = W_2 x + b_2
+          g_1 = \sigma(z_2)
+          g_2 = h \odot g_1
+          y = W_3 g_2 + b_3
+          y' = softmax(y)
+          S = \operatorname{sum}(e_t \odot \log(y'))
+          J = -S`,
+      },
+      ["network"],
+    );
+    const args = drawInstance(network, 4);
+    const mine = backwardValues(latex.forward, args);
+    for (const [name, value] of backwardValues(network.forward, args)) {
+      expect([...mine.get(name)!.value.toTypedArray()], name).toEqual([
+        ...value.value.toTypedArray(),
+      ]);
     }
   });
 

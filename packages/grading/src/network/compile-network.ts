@@ -5,6 +5,7 @@ import {
   type CompiledExpression,
   compileExpression,
   ExpressionProblem,
+  type Scope,
 } from "./compile-expression.js";
 import { EquationError } from "./equation-error.js";
 import { NETWORK_LIMITS } from "./limits.js";
@@ -110,7 +111,7 @@ export function compileNetwork(spec: NetworkSpec, path: SpecPath): Network {
 
 function compileOrFail(
   equation: ParsedEquation,
-  scope: Parameters<typeof compileExpression>[1],
+  scope: Scope,
   fail: (column: number, problem: string) => never,
 ): CompiledExpression {
   if (!mentionsVariable(equation.expression)) {

@@ -15,8 +15,10 @@ export class EquationError extends AssignmentSpecError {
     /** The equation as written. */
     readonly equation: string,
     readonly problem: string,
+    /** The question whose part traced the network, once known. */
+    question?: string,
   ) {
-    super(path, `line ${equationLine}, "${equation}": ${problem}`);
+    super(path, `line ${equationLine}, "${equation}": ${problem}`, undefined, question);
     this.name = "EquationError";
   }
 }

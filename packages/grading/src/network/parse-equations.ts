@@ -16,7 +16,8 @@ export interface ParsedEquation {
 
 /** Names of variables: a letter, letters or digits, primes (`z1`, `W3`, `y'`), as the handout's. */
 export const VARIABLE_NAME = /^[A-Za-z][A-Za-z0-9]*'*$/;
-const LEFT_SIDE = /^\s*([A-Za-z][A-Za-z0-9]*'*)\s*=(?!=)/;
+/** `z1 =` or `z_1 =` (a subscript digit, as the answers' names allow, is the same name). */
+const LEFT_SIDE = /^\s*([A-Za-z][A-Za-z0-9]*(?:_\d+)?'*)\s*=(?!=)/;
 
 /** The equations' left-hand names, in order, each with its line (blank lines are skipped). */
 export function equationLines(
@@ -46,7 +47,7 @@ export function equationLines(
         "write one equation per line as name = expression, with a name such as z1 or y'",
       );
     }
-    found.push({ name: left[1]!, line: index + 1, text: written });
+    found.push({ name: left[1]!.replace("_", ""), line: index + 1, text: written });
   }
   return found;
 }

@@ -1,6 +1,6 @@
 import type { AnswerValue } from "../../answers/answer-value.js";
 import type { SpecPath } from "../spec-error.js";
-import { describe, fail } from "../yaml/schema.js";
+import { describeData, fail } from "../yaml/schema.js";
 
 /** Plain data from an assignment file (a part's `solution:`) as an answer file's value. */
 export function answerValueOf(value: unknown, path: SpecPath, depth = 0): AnswerValue {
@@ -20,5 +20,5 @@ export function answerValueOf(value: unknown, path: SpecPath, depth = 0): Answer
       entries.set(key, answerValueOf(item, [...path, key], depth + 1));
     return { type: "map", entries };
   }
-  return fail(path, `an answer cannot hold ${describe(value)}`);
+  return fail(path, `an answer cannot hold ${describeData(value)}`);
 }

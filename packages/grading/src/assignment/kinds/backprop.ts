@@ -48,6 +48,7 @@ export function backpropParts(spec: BackpropPartSpec, path: SpecPath): Part[] {
         instances: (context: CheckContext) =>
           Array.from({ length: count }, (_, k) => networkInstance(network, context.seed + k)),
         weightInto: weightInto(network),
+        ...classLabelOf(network),
       }),
     },
   ];
@@ -81,6 +82,11 @@ function readAdjoints(
     seen.add(variable);
   }
   return asked.map(adjointKey);
+}
+
+function classLabelOf(network: Network): { classLabel?: string } {
+  const label = network.inputs.find((v) => v.shape.kind === "class");
+  return label === undefined ? {} : { classLabel: label.name };
 }
 
 /** `yp_bar` for `y'_bar`, the spelling a YAML key without quotes allows. */

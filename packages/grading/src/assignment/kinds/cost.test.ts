@@ -168,6 +168,17 @@ describe("bad cost parts", () => {
     expect(error.detail).toContain("the question has no cost part to compare");
   });
 
+  it("refuses an accepted chain that the asked order does not fit", () => {
+    // (A B) x names three factors; the accepted chain A x has two.
+    const text = COURSE.replace("order: reverse", "order: (A B) x").replace(
+      "          - count: n^2 + mn + 1\n            reason: counting the final copy too",
+      "          - chain: A x",
+    );
+    const error = errorOf(text);
+    expect(error.question).toBe("one-order");
+    expect(error.detail).toMatch(/^a count cannot be computed: /);
+  });
+
   it("refuses an accepted count that is not a formula in the sizes", () => {
     const error = errorOf(COURSE.replace("n^2 + mn + 1", "n^2 + k"));
     expect(error.question).toBe("one-order");

@@ -1,4 +1,11 @@
-import { type Chain, formatOrder, type Order, type OrderSpec, parseOrder } from "@nnkit/cost";
+import {
+  type Chain,
+  CostError,
+  formatOrder,
+  type Order,
+  type OrderSpec,
+  parseOrder,
+} from "@nnkit/cost";
 import { costCheck } from "../../checkers/cost-check.js";
 import type { Part } from "../assignment.js";
 import type { SpecPath } from "../spec-error.js";
@@ -18,6 +25,7 @@ import {
   type AcceptSpec,
   type Ask,
   acceptedCounts,
+  type Judge,
   MEASURES,
   type Measure,
   type MeasureOptions,
@@ -74,6 +82,7 @@ export const costKind: PartKind = {
       measures.map(([measure, options]): Part => {
         const name = ask.mode === undefined ? measure : `${ask.mode}.${measure}`;
         const judge = { chains, conventionChains, ask, options };
+        checkCounts(spec, judge, measure, context);
         return {
           label:
             options.label ??
@@ -223,4 +232,27 @@ function readAccept(chains: ChainSpec): Reader<AcceptSpec> {
       order: entry.optional("order", readOrder(chain ?? chains.chain)),
     };
   };
+}
+
+/**
+ * Computes every count the part will compare with, under each of the question's conventions and
+ * none, so that one that cannot be computed (an order that does not fit its chain) is the file's
+ * mistake now rather than a grading error later.
+ */
+function checkCounts(spec: SpecObject, judge: Judge, measure: Measure, context: KindContext): void {
+  try {
+    for (const convention of [undefined, ...(context.conventions ?? [])]) {
+      const counts = acceptedCounts(judge, measure, {
+        variant: {},
+        seed: 0,
+        ...(convention === undefined ? {} : { convention }),
+      });
+      if (counts.length === 0)
+        fail(spec.path, `no ${measure} count is accepted: list a memory convention or an 'accept'`);
+    }
+    recognizedCounts(judge, measure);
+  } catch (error) {
+    if (error instanceof CostError) fail(spec.path, `a count cannot be computed: ${error.message}`);
+    throw error;
+  }
 }

@@ -78,8 +78,31 @@ describe("bad networks", () => {
     const error = errorOf(COURSE.replace("parameters: { W: [K, D] }", "parameters: { W: [K, K] }"));
     expect(error.question).toBe("graph");
     expect(error.path.slice(0, 2)).toEqual(["networks", "square"]);
-    expect(error.location!.line).toBeGreaterThanOrEqual(5);
-    expect(error.location!.line).toBeLessThanOrEqual(11);
+    // The mistake is in "z = W x", the first equation: line 7, column 7 (at W x).
+    expect(error.location).toMatchObject({ line: 7 });
+    expect(error.detail).toContain('line 1, "z = W x"');
+  });
+
+  it("an equation's mistake points at the equation, in a block or on one line", () => {
+    const block = errorOf(COURSE.replace("J = sum(z ⊙ z)", "J = sum(q ⊙ z)"));
+    expect(block.location).toEqual({ file: "bad.yaml", line: 8, column: 15 });
+    const oneLine = errorOf(
+      COURSE.replace(
+        "equations: |-\n      z = W x\n      J = sum(z ⊙ z)",
+        'equations: "z = W x\\nJ = sum(q ⊙ z)"',
+      ),
+    );
+    expect(oneLine.location?.line).toBe(6);
+  });
+
+  it("a network no part uses is checked too", () => {
+    const unused = COURSE.replace(
+      "questions:",
+      "  spare:\n    equations: y = V x\n    parameters: { V: [2, 3] }\n    inputs: { x: [2] }\nquestions:",
+    );
+    const error = errorOf(unused);
+    expect(error.question).toBeUndefined();
+    expect(error.path.slice(0, 2)).toEqual(["networks", "spare"]);
   });
 
   it("a network name that is not under networks:", () => {

@@ -1,5 +1,7 @@
 // `kind: backprop` and `kind: graph`: a network named in the file's `networks:`, read into the
 // BackpropPartSpec / GraphPartSpec that the backprop and graph kinds compile.
+
+import { EquationError } from "../../network/equation-error.js";
 import type { Part } from "../assignment.js";
 import type { BackpropPartSpec, GraphPartSpec, NetworkSpec } from "../backprop-spec.js";
 import { AssignmentSpecError, type SpecPath } from "../spec-error.js";
@@ -56,7 +58,15 @@ function compiling<T>(
             ...(first === undefined ? [] : [FILE_KEYS[String(first)] ?? first]),
             ...rest,
           ];
-    throw new AssignmentSpecError(path, error.detail, error.location, error.question);
+    throw error instanceof EquationError
+      ? new EquationError(
+          path,
+          error.equationLine,
+          error.equationColumn,
+          error.equation,
+          error.problem,
+        )
+      : new AssignmentSpecError(path, error.detail, error.location, error.question);
   }
 }
 

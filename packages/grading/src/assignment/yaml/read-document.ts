@@ -9,6 +9,15 @@ export interface YamlDocument {
   readonly data: unknown;
   /** Line and column (1-based) of what `path` leads to: a mapping entry's key, a list's item. */
   locate(path: SpecPath): { readonly line: number; readonly column: number } | undefined;
+  /**
+   * Line and column of a place inside the text value at `path` (its `line`, 1-based, and `column`,
+   * 0-based, within the text), for a block (`|`) or a one-line value; undefined otherwise.
+   */
+  locateInText(
+    path: SpecPath,
+    line: number,
+    column: number,
+  ): { readonly line: number; readonly column: number } | undefined;
 }
 
 /**
@@ -43,6 +52,20 @@ export function readYamlDocument(text: string, file: string): YamlDocument {
       const found = nodeAt(document.contents, path);
       if (found === undefined) return undefined;
       return position(found);
+    },
+    locateInText(path, line, column) {
+      const node = document.getIn(path, true);
+      if (!isScalar(node) || node.range === undefined || node.range === null) return undefined;
+      const start = position(node.range[0]);
+      if (node.type === "BLOCK_LITERAL") {
+        // The text starts on the line after the `|` indicator, at the block's indentation.
+        const source = text.split("\n")[start.line - 1 + line] ?? "";
+        const indent = source.length - source.trimStart().length;
+        return { line: start.line + line, column: indent + column + 1 };
+      }
+      if (line !== 1 || node.type === "BLOCK_FOLDED") return undefined;
+      const quote = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
+      return { line: start.line, column: start.column + quote + column };
     },
   };
 }

@@ -10,7 +10,7 @@ export function fail(path: SpecPath, detail: string): never {
 }
 
 /** A short description of a value, for "expected …, got …". */
-export function describe(value: unknown): string {
+export function describeData(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
@@ -22,7 +22,7 @@ export function describe(value: unknown): string {
 }
 
 export const readString: Reader<string> = (value, path) => {
-  if (typeof value !== "string") fail(path, `expected text, got ${describe(value)}`);
+  if (typeof value !== "string") fail(path, `expected text, got ${describeData(value)}`);
   return value;
 };
 
@@ -34,7 +34,7 @@ export const readNonEmptyString: Reader<string> = (value, path) => {
 
 export const readNumber: Reader<number> = (value, path) => {
   if (typeof value !== "number" || !Number.isFinite(value))
-    fail(path, `expected a number, got ${describe(value)}`);
+    fail(path, `expected a number, got ${describeData(value)}`);
   return value;
 };
 
@@ -59,7 +59,7 @@ export const readFraction: Reader<number> = (value, path) => {
 
 export const readInteger: Reader<number> = (value, path) => {
   if (typeof value !== "number" || !Number.isSafeInteger(value))
-    fail(path, `expected a whole number, got ${describe(value)}`);
+    fail(path, `expected a whole number, got ${describeData(value)}`);
   return value;
 };
 
@@ -73,7 +73,7 @@ export function integerIn(lo: number, hi: number): Reader<number> {
 }
 
 export const readBoolean: Reader<boolean> = (value, path) => {
-  if (typeof value !== "boolean") fail(path, `expected true or false, got ${describe(value)}`);
+  if (typeof value !== "boolean") fail(path, `expected true or false, got ${describeData(value)}`);
   return value;
 };
 
@@ -81,7 +81,7 @@ export const readBoolean: Reader<boolean> = (value, path) => {
 export function oneOf<const T extends string>(choices: readonly T[]): Reader<T> {
   return (value, path) => {
     if (typeof value !== "string" || !choices.includes(value as T))
-      fail(path, `expected one of ${choices.join(", ")}, got ${describe(value)}`);
+      fail(path, `expected one of ${choices.join(", ")}, got ${describeData(value)}`);
     return value as T;
   };
 }
@@ -91,7 +91,7 @@ export function listOf<T>(
   options: { readonly nonEmpty?: boolean } = {},
 ): Reader<T[]> {
   return (value, path) => {
-    if (!Array.isArray(value)) fail(path, `expected a list, got ${describe(value)}`);
+    if (!Array.isArray(value)) fail(path, `expected a list, got ${describeData(value)}`);
     if (options.nonEmpty && value.length === 0) fail(path, "expected a list with an entry");
     return value.map((entry, i) => item(entry, [...path, i]));
   };
@@ -114,7 +114,7 @@ export const readStringList: Reader<string[]> = listOf(readNonEmptyString);
 
 export function readMapping(value: unknown, path: SpecPath): Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value))
-    fail(path, `expected a mapping, got ${describe(value)}`);
+    fail(path, `expected a mapping, got ${describeData(value)}`);
   return value as Record<string, unknown>;
 }
 
