@@ -35,6 +35,9 @@ export const primitiveNames = [
   "slice",
   "pad",
   "concatenate",
+  "cumsum",
+  "gather",
+  "scatterAdd",
 ] as const;
 
 /** A registered primitive's name, e.g. "matmul". */

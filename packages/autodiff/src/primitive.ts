@@ -1,6 +1,7 @@
 import type { Tensor } from "@nnkit/tensor";
 import type { AbstractValue } from "./abstract-value.js";
 import type { CostRule } from "./cost.js";
+import type { Dim } from "./dims.js";
 import type { Expr } from "./equations/expr.js";
 import type { Params } from "./graph.js";
 import type { PrimitiveName } from "./primitive-names.js";
@@ -24,9 +25,10 @@ export interface Primitive<Name extends PrimitiveName = PrimitiveName, P extends
   readonly saves: Saved;
   /**
    * Inputs broadcast to the output's shape (NumPy's rules), so an input's adjoint is summed over
-   * the axes broadcasting added or stretched; the backward equations write that sum.
+   * the axes broadcasting added or stretched; the backward equations write that sum. "batch": only
+   * the leading batch axes of stacked matrices broadcast (matmul).
    */
-  readonly broadcasts?: true;
+  readonly broadcasts?: true | "batch";
   /** The result is a view of input 0 (same storage, as @nnkit/tensor implements it): no memory. */
   readonly view?: true;
   /** Output shape and dtype from the inputs' (possibly symbolic) ones; throws on mismatches. */
@@ -48,6 +50,12 @@ export interface Primitive<Name extends PrimitiveName = PrimitiveName, P extends
     params: P,
     needed: readonly boolean[],
   ): readonly (Value | null)[];
+  /**
+   * The batching rule (vmap's, as in Autodidax): inputs flagged in `batched` carry a batch of
+   * `size` examples along their axis 0, the others are shared by every example; the result carries
+   * the batch along its axis 0. Written with the package's ops, so it composes with the others.
+   */
+  batch(inputs: readonly Value[], batched: readonly boolean[], params: P, size: Dim): Value;
   /** Scalar multiplications under the course's cost model, as data (@nnkit/cost adds them up). */
   cost(inputs: readonly AbstractValue[], output: AbstractValue, params: P): CostRule;
   /** How the value and the adjoint of input `index` read in a hand derivation. */

@@ -3,6 +3,7 @@
 import * as T from "@nnkit/tensor";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { booleanMask } from "./ops/boolean-mask.js";
 import { clip } from "./ops/clip.js";
 import { logsumexp } from "./ops/logsumexp.js";
 import { mean } from "./ops/mean.js";
@@ -10,9 +11,11 @@ import { abs } from "./primitives/abs.js";
 import { add } from "./primitives/add.js";
 import { gt } from "./primitives/compare.js";
 import { concatenate } from "./primitives/concatenate.js";
+import { cumsum } from "./primitives/cumsum.js";
 import { div } from "./primitives/div.js";
 import { exp } from "./primitives/exp.js";
 import { max, min } from "./primitives/extremum.js";
+import { gather, scatterAdd } from "./primitives/gather-scatter.js";
 import { log } from "./primitives/log.js";
 import { logSoftmax } from "./primitives/log-softmax.js";
 import { matmul } from "./primitives/matmul.js";
@@ -27,6 +30,7 @@ import { type Index, slice } from "./primitives/slice-pad.js";
 import { softmax } from "./primitives/softmax.js";
 import { sqrt } from "./primitives/sqrt.js";
 import { square } from "./primitives/square.js";
+import { stack } from "./primitives/stack.js";
 import { sub } from "./primitives/sub.js";
 import { broadcastTo, sum } from "./primitives/sum-broadcast.js";
 import { tanh } from "./primitives/tanh.js";
@@ -37,6 +41,7 @@ import { grad } from "./transforms/grad.js";
 import { hvp } from "./transforms/hvp.js";
 import { jvp } from "./transforms/jvp.js";
 import { vjp } from "./transforms/vjp.js";
+import { vmap } from "./transforms/vmap.js";
 
 // Every value has a shape drawn from {1, n} per axis, right-aligned with rank ≤ 2, so any two
 // broadcast together. Each step keeps values in that family and away from kinks and poles.
@@ -63,6 +68,8 @@ const steps: Record<string, Step> = {
   power: (a, b) => pow(add(square(a), 0.5), tanh(b)),
   slice: (a) => (a.shape.length === 0 ? a : slice(a, ...a.shape.map((): Index => [0, 1]))),
   index: (a) => (a.shape.length === 0 ? a : slice(a, 0)),
+  reversed: (a) =>
+    a.shape.length === 0 ? a : slice(a, ...a.shape.map((): Index => [null, null, -1])),
   concatenate: (a) =>
     a.shape.length === 0
       ? a
@@ -75,7 +82,44 @@ const steps: Record<string, Step> = {
     a.shape.length === 2 && b.shape.length === 2 && a.shape[1] === b.shape[1]
       ? matmul(a, transpose(b))
       : mul(a, b),
+  cumsum: (a) => (a.shape.length === 0 ? cumsum(a) : cumsum(a, -1)),
+  // Indices that reorder and repeat ([d−1, 0, 0][:d] along the last axis), so scatter-adds add up.
+  gather: (a) => (a.shape.length === 0 ? a : gather(a, lastAxisIndices(a), -1)),
+  scatterAdd: (a, b) =>
+    a.shape.length === 0
+      ? a
+      : scatterAdd(a, lastAxisIndices(a), tanh(gather(mul(a, b), lastAxisIndices(a), -1)), -1),
+  // Every other entry (in row-major order) selected by a constant mask.
+  booleanMask: (a, b) => (a.shape.length === 0 ? a : mul(b, sum(booleanMask(a, everyOther(a))))),
+  // A stack of two matrices times a matrix or a vector (batch axes broadcast), summed back over
+  // the batch so the result stays in the shape family.
+  batchedMatmul: (a, b) => {
+    if (a.shape.length === 2 && b.shape.length === 2 && a.shape[1] === b.shape[1]) {
+      return sum(
+        matmul(stack([a, tanh(a)]), reshape(transpose(b), [1, b.shape[1]!, b.shape[0]!])),
+        0,
+      );
+    }
+    if (a.shape.length === 1 && b.shape.length === 2 && a.shape[0] === b.shape[1]) {
+      return sum(matmul(stack([b, mul(b, b)]), a), 0);
+    }
+    return mul(a, b);
+  },
 };
+
+function lastAxisIndices(a: Value): T.Tensor {
+  const d = a.shape.at(-1) as number;
+  return T.tensor([d - 1, 0, 0].slice(0, d), { dtype: "int32" });
+}
+
+function everyOther(a: Value): T.Tensor {
+  const shape = a.shape as number[];
+  const size = shape.reduce((p, d) => p * d, 1);
+  return T.tensor(
+    Array.from({ length: size }, (_, i) => i % 2 === 0),
+    { shape },
+  );
+}
 
 // Piecewise ops: exact laws hold on either side of a kink, but differences across one do not.
 const piecewise: Record<string, Step> = {
@@ -143,6 +187,27 @@ describe("random compositions of primitives", () => {
         const u = random.normal([...out.shape]);
         const cotangents = vjp(f, ...xs)[1](u) as T.Tensor[];
         expect(close(dotAll([u], [tangent]), dotAll(cotangents, vs), 1e-10)).toBe(true);
+      }),
+      settings,
+    );
+  });
+
+  test("vmap of a program matches the program run on each example, and so does its gradient", () => {
+    fc.assert(
+      fc.property(programs(allSteps), fc.integer({ min: 1, max: 3 }), (p, size) => {
+        const random = T.rng(p.seed);
+        const examples = Array.from({ length: size }, () => shapes(p).map((s) => random.normal(s)));
+        const stacked = shapes(p).map((_, i) => T.stack(examples.map((e) => e[i]!)));
+        const f = run(p);
+        const batched = vmap(f)(...stacked) as T.Tensor;
+        const loop = T.stack(examples.map((e) => f(...e) as T.Tensor));
+        expect(T.allclose(batched, loop, { rtol: 1e-12, atol: 1e-12 })).toBe(true);
+        // Per-example gradients of ⟨u, f⟩ against grad example by example.
+        const u = random.normal([...(f(...examples[0]!) as T.Tensor).shape]);
+        const g = (...xs: Value[]) => sum(mul(u, f(...xs)));
+        const perExample = vmap(grad(g, 0))(...stacked) as T.Tensor;
+        const each = T.stack(examples.map((e) => grad(g, 0)(...e) as T.Tensor));
+        expect(T.allclose(perExample, each, { rtol: 1e-12, atol: 1e-12 })).toBe(true);
       }),
       settings,
     );

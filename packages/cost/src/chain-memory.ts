@@ -1,5 +1,4 @@
 import type { Chain } from "./chain.js";
-import type { ChainEvaluation, ChainStep } from "./evaluate-chain.js";
 import { MaxOf } from "./max-of.js";
 import { Polynomial } from "./polynomial.js";
 
@@ -34,8 +33,16 @@ export function inputEntries(chain: Chain): Polynomial {
   return total;
 }
 
+/** What memory needs of an evaluation step (a `ChainStep` is one): its result's size and consumer. */
+export interface StoredResult {
+  /** Entries of the result. */
+  readonly entries: Polynomial;
+  /** Index of the step that uses this result; undefined for the final product. */
+  readonly consumedBy?: number;
+}
+
 /** Memory of a chain evaluated by `steps` under all three conventions. */
-export function chainMemory(chain: Chain, steps: readonly ChainStep[]): ChainMemory {
+export function chainMemory(chain: Chain, steps: readonly StoredResult[]): ChainMemory {
   const inputs = inputEntries(chain);
   const outputEntries = steps.at(-1)?.entries ?? Polynomial.ZERO;
   const intermediates = steps.slice(0, -1).reduce((sum, s) => sum.add(s.entries), Polynomial.ZERO);
@@ -57,7 +64,7 @@ export function chainMemory(chain: Chain, steps: readonly ChainStep[]): ChainMem
 
 /** Memory of an evaluation under a named convention (peak-live may be a max of polynomials). */
 export function memoryUnder(
-  evaluation: ChainEvaluation,
+  evaluation: { readonly memory: ChainMemory },
   convention: MemoryConvention,
 ): Polynomial | MaxOf {
   switch (convention) {

@@ -1,6 +1,11 @@
 import { gcd, Rational } from "@nnkit/math";
-import { comparePowers, exponentOf, gcdPowers, type Powers } from "./monomial.js";
-import type { Polynomial, Term } from "./polynomial.js";
+import { comparePowers, exponentOf, gcdPowers, type Powers, type Term } from "./monomial.js";
+
+/** What printing reads of a polynomial (a `Polynomial` is one): its terms and variables. */
+export interface Printable {
+  readonly terms: readonly Term[];
+  readonly variables: readonly string[];
+}
 
 export interface FormatOptions {
   /** ASCII text: `2*n^2 + n*m` instead of `2n² + nm` (ignored for LaTeX). */
@@ -16,7 +21,7 @@ interface Style extends FormatOptions {
 const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
 /** `2n² + nm`, `2*n^2 + n*m` or `2n^{2} + nm`; terms by descending degree. */
-export function formatPolynomial(p: Polynomial, style: Style): string {
+export function formatPolynomial(p: Printable, style: Style): string {
   return joinTerms(orderedTerms(p, style), orderOf(p, style), needsSeparator(p), style);
 }
 
@@ -25,7 +30,7 @@ export function formatPolynomial(p: Polynomial, style: Style): string {
  * (`2n² + nm` → `n(2n + m)`); otherwise prints the sum unchanged, since `2(nm + n + m)` reads
  * no better than `2nm + 2n + 2m`.
  */
-export function formatFactored(p: Polynomial, style: Style): string {
+export function formatFactored(p: Printable, style: Style): string {
   const terms = p.terms;
   const common = gcdPowers(terms.map((t) => t.powers));
   if (terms.length < 2 || common.length === 0) return formatPolynomial(p, style);
@@ -57,18 +62,18 @@ export function contentOf(terms: readonly Term[]): Rational {
   return terms[0] && terms[0].coef.sign() < 0 ? content.neg() : content;
 }
 
-function orderedTerms(p: Polynomial, style: Style): Term[] {
+function orderedTerms(p: Printable, style: Style): Term[] {
   const compare = comparePowers(orderOf(p, style));
   return [...p.terms].sort((a, b) => compare(a.powers, b.powers));
 }
 
-function orderOf(p: Polynomial, style: Style): string[] {
+function orderOf(p: Printable, style: Style): string[] {
   const preferred = (style.order ?? []).filter((name) => p.variables.includes(name));
   return [...preferred, ...p.variables.filter((name) => !preferred.includes(name))];
 }
 
 /** Juxtaposition (`nm`) is only unambiguous when every variable is a single character. */
-function needsSeparator(p: Polynomial): boolean {
+function needsSeparator(p: Printable): boolean {
   return p.variables.some((name) => [...name].length > 1);
 }
 

@@ -1,7 +1,14 @@
+import type { Rational } from "@nnkit/math";
 import { CostError } from "./errors.js";
 
 /** Powers of named variables, e.g. n²m as [["m", 1], ["n", 2]]: sorted by name, exponents ≥ 1. */
 export type Powers = readonly (readonly [name: string, exponent: number])[];
+
+/** A monomial with its coefficient, e.g. 2n²m. */
+export interface Term {
+  readonly coef: Rational;
+  readonly powers: Powers;
+}
 
 const VARIABLE_NAME = /^\p{L}[\p{L}\p{N}_']*$/u;
 

@@ -10,13 +10,12 @@ import {
   multiplyPowers,
   type Powers,
   powersKey,
+  type Term,
 } from "./monomial.js";
 
+export type { Term };
+
 /** One term: coef × Π name^exponent. */
-export interface Term {
-  readonly coef: Rational;
-  readonly powers: Powers;
-}
 
 /** A value a variable can take when a polynomial is evaluated. */
 export type Scalar = number | bigint | Rational;

@@ -36,4 +36,4 @@ export {
   type Scalar,
 } from "./rational.js";
 export { toPlain } from "./to-plain.js";
-export { type Operator, type Token, tokenize } from "./tokenize.js";
+export { type Operator, type Token, type TokenizeOptions, tokenize } from "./tokenize.js";

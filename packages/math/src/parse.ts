@@ -186,6 +186,9 @@ function lex<F extends string>(
         out.push({ t: "separator", text: token.text, at, end });
         previous = "other";
         break;
+      case "brace":
+      case "logic":
+        return mathError("character", input, at, `unexpected character '${input[at]}'`);
     }
   }
   return out;

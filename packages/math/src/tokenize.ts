@@ -14,7 +14,18 @@ export type Token = (
   | { readonly type: "close"; readonly text: ")" | "]" }
   | { readonly type: "separator"; readonly text: "," | ";" }
   | { readonly type: "transpose" }
+  /** Only with `{ logic: true }`: set braces and the logical connectives of conditions. */
+  | { readonly type: "brace"; readonly text: "{" | "}" }
+  | { readonly type: "logic"; readonly text: "&&" | "||" | "!" }
 ) & { readonly at: number; readonly end: number };
+
+export interface TokenizeOptions {
+  /**
+   * Also read `{`, `}`, `&&`, `||` and `!` (as "brace" and "logic" tokens), for notations of
+   * logical conditions such as `x4 in {x1, x2} && !(x1 = x2)`; formulas reject them.
+   */
+  readonly logic?: boolean;
+}
 
 export type Operator =
   | "+"
@@ -51,12 +62,20 @@ const OPERATORS: readonly [string, Operator][] = [
   [">", ">"],
   ["<", "<"],
   ["=", "="],
+  // Unicode spellings, for callers that tokenize without toPlain (which rewrites them).
+  ["≥", ">="],
+  ["≤", "<="],
+  ["≠", "!="],
+  ["−", "-"],
+  ["·", "*"],
 ];
+const LOGIC: readonly ("&&" | "||" | "!")[] = ["&&", "||", "!"];
 
 /** Splits plain syntax (the output of {@link toPlain}) into tokens located in `input`. */
 export function tokenize(
   plain: MappedText,
   input: string,
+  options: TokenizeOptions = {},
 ): { ok: true; value: Token[] } | { ok: false; error: MathError } {
   const tokens: Token[] = [];
   const text = plain.text;
@@ -103,7 +122,15 @@ export function tokenize(
       i += operator[0].length;
       continue;
     }
-    if (ch === "(" || ch === "[") {
+    const logic = options.logic ? LOGIC.find((spelling) => rest.startsWith(spelling)) : undefined;
+    if (logic) {
+      tokens.push({ type: "logic", text: logic, at, end: endOf(i, logic.length) });
+      i += logic.length;
+      continue;
+    }
+    if (options.logic && (ch === "{" || ch === "}")) {
+      tokens.push({ type: "brace", text: ch, at, end: endOf(i, 1) });
+    } else if (ch === "(" || ch === "[") {
       depth++;
       if (depth > PARSE_LIMITS.maxDepth) {
         return mathError(

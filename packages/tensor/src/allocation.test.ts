@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "./fixtures/thrown.js";
 import * as nd from "./index.js";
-
-function thrown(f: () => unknown): nd.TensorError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof nd.TensorError) return e;
-    throw e;
-  }
-  throw new Error("expected a TensorError");
-}
 
 const LIMIT = 2 ** 32 - 1;
 // A 10^6 × 10^6 view of one element: views allocate nothing, so it is cheap to make.

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectTensor, fixtures } from "./fixtures/fixtures.js";
+import { thrown } from "./fixtures/thrown.js";
 import * as nd from "./index.js";
 
 describe("tensor()", () => {
@@ -186,16 +187,6 @@ describe("promoteTypes", () => {
 });
 
 describe("casting to int32 refuses values it cannot hold (NumPy would wrap them silently)", () => {
-  function thrown(f: () => unknown): nd.TensorError {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof nd.TensorError) return e;
-      throw e;
-    }
-    throw new Error("expected a TensorError");
-  }
-
   it("astype('int32') of 1e10 throws out-of-range naming the element", () => {
     const e = thrown(() => nd.tensor([1, 2, 1e10]).astype("int32"));
     expect(e.code).toBe("out-of-range");

@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decode, expectTensor, linalgFixtures as fx } from "./fixtures/fixtures.js";
+import { thrown } from "./fixtures/thrown.js";
 import * as nd from "./index.js";
 
 const T = nd.matrixTranspose;
@@ -119,16 +120,6 @@ describe("svd against NumPy", () => {
       expectClose(nd.svdvals(decode(c.a)), decode(c.s), 1e-12 * scale(decode(c.a)));
   });
 });
-
-function thrown(f: () => unknown): nd.TensorError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof nd.TensorError) return e;
-    throw e;
-  }
-  throw new Error("expected a TensorError");
-}
 
 describe("errors for matrices a decomposition cannot take", () => {
   it("cholesky names the first pivot that is not positive", () => {

@@ -3,7 +3,15 @@
 // float32 values print with the shortest digits that read back as the same float32 (NumPy's
 // "unique" mode), so float32 0.1 prints as 0.1, not as the float64 0.10000000149011612.
 import type { DType } from "./dtype.js";
-import type { Tensor } from "./tensor.js";
+
+/** What printing reads of a tensor (a `Tensor` is one), so this file needs no import of it. */
+interface Formattable {
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+  readonly size: number;
+  readonly rank: number;
+  get(...index: number[]): number;
+}
 
 const PRECISION = 8;
 const SUMMARY_THRESHOLD = 1000;
@@ -170,7 +178,7 @@ function alignedText(values: readonly number[], text: Formatter): Formatter {
   return (x) => text(x).padStart(width);
 }
 
-function elementFormatter(tensor: Tensor, shown: readonly number[]): Formatter {
+function elementFormatter(tensor: Formattable, shown: readonly number[]): Formatter {
   switch (tensor.dtype) {
     case "bool":
       return alignedText(shown, (x) => (x ? "True" : "False"));
@@ -208,13 +216,13 @@ function floatScalarText(x: number, dtype: FloatDType): string {
   return `${mantissa}e${exponent < 0 ? "-" : "+"}${String(Math.abs(exponent)).padStart(2, "0")}`;
 }
 
-function scalarText(tensor: Tensor, x: number): string {
+function scalarText(tensor: Formattable, x: number): string {
   if (tensor.dtype === "bool") return x ? "True" : "False";
   if (tensor.dtype === "int32") return String(x);
   return floatScalarText(x, tensor.dtype);
 }
 
-export function formatTensor(tensor: Tensor): string {
+export function formatTensor(tensor: Formattable): string {
   if (tensor.rank === 0) return scalarText(tensor, tensor.get());
   if (tensor.size === 0) return "[]";
   const summarize = tensor.size > SUMMARY_THRESHOLD;

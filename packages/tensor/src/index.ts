@@ -19,9 +19,11 @@ export {
   zeros,
   zerosLike,
 } from "./create.js";
+export { cumsum } from "./cumsum.js";
 export { DTYPES, type DType, promoteTypes, type TypedArray } from "./dtype.js";
 export { type Eigh, eigh } from "./eigh.js";
 export { TensorError, type TensorErrorCode, type TensorErrorDetail } from "./errors.js";
+export { booleanMask, flatnonzero, gather, scatterAdd } from "./indexing.js";
 export { countOps, type OpCounts } from "./instrumentation.js";
 export { concat, stack } from "./join.js";
 export { det, inv, solve } from "./linalg.js";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decode, expectTensor, fixtures } from "./fixtures/fixtures.js";
+import { thrown } from "./fixtures/thrown.js";
 import * as nd from "./index.js";
 
 describe("solve, inv and det against NumPy", () => {
@@ -107,16 +108,6 @@ describe("linear algebra by hand", () => {
     );
   });
 });
-
-function thrown(f: () => unknown): nd.TensorError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof nd.TensorError) return e;
-    throw e;
-  }
-  throw new Error("expected a TensorError");
-}
 
 /** n×n upper triangular: 1 on the diagonal, −1 above. Its inverse is 2^(j−i−1) above the diagonal. */
 function minusOnes(n: number): nd.Tensor {

@@ -56,6 +56,7 @@ export { evaluate, type LayerTrace, type Trace, trace } from "./evaluate.js";
 export { formatNetwork, formatTrace } from "./format.js";
 export { fromJSON, type LayerJSON, type NetworkJSON, toJSON } from "./json.js";
 export {
+  type CheckedLayers,
   type Layer,
   type LayerSpec,
   type Network,
@@ -80,6 +81,7 @@ export {
   prepareVerification,
 } from "./prepared.js";
 export {
+  type CheckedQuestion,
   type DisallowedActivation,
   disallowedActivation,
   type Question,
@@ -89,7 +91,13 @@ export {
 export { parseRational, Rational, type Scalar } from "./rational.js";
 export { formatVerification } from "./report.js";
 export { linearSeparability, type Separability } from "./separability.js";
-export { ACCEPTED_ACTIVATION_SPECS, formatActivation, parseActivation } from "./spec.js";
+export {
+  ACCEPTED_ACTIVATION_SPECS,
+  type ActivationSpec,
+  type ActivationSpecText,
+  formatActivation,
+  parseActivation,
+} from "./spec.js";
 export {
   allEqual,
   and,

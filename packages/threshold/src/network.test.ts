@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { phi } from "./activation.js";
-import { ThresholdError } from "./errors.js";
+import { thrown } from "./fixtures/thrown.js";
 import { type LayerSpec, network } from "./network.js";
-
-function errorOf(fn: () => unknown): ThresholdError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ThresholdError) return error;
-    throw error;
-  }
-  throw new Error("expected a ThresholdError");
-}
 
 describe("network", () => {
   it("infers sizes and broadcasts a scalar bias and one activation per layer", () => {
@@ -39,7 +29,7 @@ describe("network", () => {
   });
 
   it("names the layer when consecutive layers do not fit", () => {
-    const error = errorOf(() =>
+    const error = thrown(() =>
       network([
         {
           weights: [
@@ -58,7 +48,7 @@ describe("network", () => {
   });
 
   it("names the layer and row of a ragged weight matrix", () => {
-    const error = errorOf(() => network([{ weights: [[1, 2], [3]], activation: "sign" }]));
+    const error = thrown(() => network([{ weights: [[1, 2], [3]], activation: "sign" }]));
     expect(error.message).toBe("network: layer 1: row 2 has 1 weights, expected 2 like row 1");
   });
 
@@ -74,7 +64,7 @@ describe("network", () => {
   it.each([[Number.NaN], [Number.POSITIVE_INFINITY], ["1/0"], ["two"]])(
     "names layer, row and column of a non-finite or unreadable weight %s",
     (bad) => {
-      const error = errorOf(() =>
+      const error = thrown(() =>
         network([
           { weights: [[1]], activation: "sign" },
           { name: "out", weights: [[1], [bad as number]], activation: "sign" },
@@ -86,8 +76,8 @@ describe("network", () => {
   );
 
   it("names the layer and unit of an unknown activation spec", () => {
-    const error = errorOf(() =>
-      network([{ name: "hidden", weights: [[1], [1]], activation: ["sign", "tanh"] }]),
+    const error = thrown(() =>
+      network([{ name: "hidden", weights: [[1], [1]], activation: ["sign", "tanh" as string] }]),
     );
     expect(error.code).toBe("activation");
     expect(error.message).toMatch(

@@ -1,7 +1,7 @@
 import type { Activation } from "./activation.js";
 import { ThresholdError } from "./errors.js";
 import { Rational, type Scalar, toRational } from "./rational.js";
-import { parseActivation } from "./spec.js";
+import { type ActivationSpec, parseActivation } from "./spec.js";
 
 /** One layer as written: W is units × inputs; b defaults to 0; one activation or one per unit. */
 export interface LayerSpec {
@@ -18,6 +18,24 @@ export interface Layer {
   readonly bias: readonly Rational[];
   readonly activations: readonly Activation[];
 }
+
+/** A layer's `activation` with its literal specs checked ({@link ActivationSpec}). */
+type CheckedActivation<A> = A extends readonly unknown[]
+  ? { readonly [K in keyof A]: CheckedSpec<A[K]> }
+  : CheckedSpec<A>;
+type CheckedSpec<A> = A extends string ? ActivationSpec<A> : A;
+
+/**
+ * Layers as written, with each literal activation spec checked at compile time: a typo such as
+ * `activation: "indicator[-1,1"` fails to compile; specs held in `string`s are checked at run time.
+ */
+export type CheckedLayers<L extends readonly unknown[]> = {
+  [K in keyof L]: L[K] extends { readonly activation: infer A }
+    ? [A] extends [CheckedActivation<A>]
+      ? L[K]
+      : Omit<L[K], "activation"> & { readonly activation: CheckedActivation<A> }
+    : L[K];
+};
 
 declare const validated: unique symbol;
 
@@ -140,7 +158,9 @@ export function assembleNetwork(layers: readonly Layer[], operation = "network")
  * `network([{ weights: [[-2,0,0,2],[0,-2,0,2],[0,0,-2,2]], activation: "indicator[-1,1]" },
  *           { weights: [[-2,-2,-2]], bias: 2, activation: "indicator[-1,1]" }])`.
  */
-export function network(layers: readonly (LayerSpec | Layer)[]): Network {
+export function network<const L extends readonly (LayerSpec | Layer)[]>(
+  layers: CheckedLayers<L>,
+): Network {
   if (!Array.isArray(layers)) throw new ThresholdError("argument", "network", "expected an array");
   return assembleNetwork(layers.map((spec, index) => toLayer(spec, index, "network")));
 }

@@ -93,6 +93,13 @@ describe("parseCondition", () => {
     expect((error as ConditionError).message).toContain(`column ${column}`);
   });
 
+  test("Unicode spellings and connectives, read by @nnkit/math's tokenizer", () => {
+    expect(parseCondition("x1 ≠ x2 && !(x3 ≥ −1) || x1 == 2·x2")).toEqual(
+      parseCondition("x1 != x2 and not (x3 >= -1) or x1 = 2 * x2"),
+    );
+    expect(() => parseCondition("x1 == 0.5")).toThrow("column 7: constants are integers, not 0.5");
+  });
+
   test("inputs beyond the question's arity are named", () => {
     expect(() => parseCondition("x7 == x1", { arity: 6 })).toThrow(
       "x7 is not an input: there are 6 (x1..x6)",

@@ -1,3 +1,4 @@
+import { identityMapped, tokenize as tokenizeMath } from "@nnkit/math";
 import {
   type Condition,
   type Expression,
@@ -6,83 +7,54 @@ import {
 } from "./condition.js";
 import { ConditionError } from "./errors.js";
 
-type TokenKind = "word" | "integer" | "input" | "symbol" | "end";
-
+/** A token of @nnkit/math's tokenizer as the condition grammar reads it. */
 interface Token {
-  readonly kind: TokenKind;
+  readonly kind: "word" | "integer" | "decimal" | "input" | "symbol" | "end";
+  /** The canonical spelling the grammar matches ("<=" for "≤", "-" for "−", "=" for "=="). */
   readonly text: string;
+  /** What was typed, for messages. */
+  readonly shown: string;
   /** 0-based offset in the source. */
   readonly at: number;
 }
 
-/** Longest spellings first, so "<=" is not read as "<" then "=". */
-const SYMBOLS = [
-  "==",
-  "!=",
-  "<=",
-  ">=",
-  "&&",
-  "||",
-  "≠",
-  "≤",
-  "≥",
-  "<",
-  ">",
-  "=",
-  "!",
-  "+",
-  "-",
-  "−",
-  "*",
-  "·",
-  "(",
-  ")",
-  "{",
-  "}",
-  ",",
-];
-const RELATION_SPELLINGS: Record<string, Relation> = {
-  "==": "==",
+const RELATIONS: Partial<Record<string, Relation>> = {
   "=": "==",
   "!=": "!=",
-  "≠": "!=",
   "<": "<",
   "<=": "<=",
-  "≤": "<=",
   ">": ">",
   ">=": ">=",
-  "≥": ">=",
 };
 /** Longest text a condition may have (instructors write one line). */
 export const MAX_CONDITION_LENGTH = 2000;
 const MAX_DEPTH = 100;
 
+/** The condition's tokens, read by @nnkit/math's tokenizer (with braces and connectives). */
 function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let at = 0;
-  while (at < text.length) {
-    const rest = text.slice(at);
-    const space = /^\s+/.exec(rest);
-    if (space) {
-      at += space[0].length;
-      continue;
-    }
-    const word = /^(?:x(\d+)|\d+|[A-Za-z_]\w*)/.exec(rest);
-    if (word) {
-      const kind: TokenKind =
-        word[1] !== undefined ? "input" : /^\d/.test(word[0]) ? "integer" : "word";
-      tokens.push({ kind, text: word[0], at });
-      at += word[0].length;
-      continue;
-    }
-    const symbol = SYMBOLS.find((s) => rest.startsWith(s));
-    if (symbol === undefined) {
-      throw new ConditionError(text, at + 1, `unexpected character "${rest[0]}"`);
-    }
-    tokens.push({ kind: "symbol", text: symbol, at });
-    at += symbol.length;
+  const result = tokenizeMath(identityMapped(text), text, { logic: true });
+  if (!result.ok) {
+    const { code, position, message } = result.error;
+    const why = code === "character" ? `unexpected character "${text[position]}"` : message;
+    throw new ConditionError(text, position + 1, why);
   }
-  tokens.push({ kind: "end", text: "end of text", at: text.length });
+  const tokens = result.value.map((token): Token => {
+    const shown = text.slice(token.at, token.end);
+    const at = token.at;
+    if (token.type === "name") {
+      return { kind: /^x\d+$/.test(token.text) ? "input" : "word", text: token.text, shown, at };
+    }
+    if (token.type === "number") {
+      return {
+        kind: /^\d+$/.test(token.text) ? "integer" : "decimal",
+        text: token.text,
+        shown,
+        at,
+      };
+    }
+    return { kind: "symbol", text: token.type === "transpose" ? shown : token.text, shown, at };
+  });
+  tokens.push({ kind: "end", text: "end of text", shown: "end of text", at: text.length });
   return tokens;
 }
 
@@ -131,7 +103,7 @@ class Parser {
   }
 
   private found(token: Token): string {
-    return token.kind === "end" ? "the end of the text" : `"${token.text}"`;
+    return token.kind === "end" ? "the end of the text" : `"${token.shown}"`;
   }
 
   private is(...spellings: string[]): boolean {
@@ -253,7 +225,7 @@ class Parser {
       this.expect("}");
       return { kind: "member", element: left, list };
     }
-    const relation = token.kind === "symbol" ? RELATION_SPELLINGS[token.text] : undefined;
+    const relation = token.kind === "symbol" ? RELATIONS[token.text] : undefined;
     if (relation === undefined) {
       this.fail(
         token,
@@ -275,7 +247,7 @@ class Parser {
 
   private sum(): Expression {
     let left = this.product();
-    while (this.is("+", "-", "−")) {
+    while (this.is("+", "-")) {
       const kind = this.next.text === "+" ? "add" : "subtract";
       this.position++;
       left = { kind, left, right: this.product() };
@@ -285,7 +257,7 @@ class Parser {
 
   private product(): Expression {
     let left = this.factor();
-    while (this.is("*", "·")) {
+    while (this.is("*")) {
       this.position++;
       left = { kind: "multiply", left, right: this.factor() };
     }
@@ -294,10 +266,11 @@ class Parser {
 
   private factor(): Expression {
     const token = this.next;
-    if (this.is("-", "−")) {
+    if (this.is("-")) {
       this.position++;
       return this.nested(() => ({ kind: "negate", arg: this.factor() }));
     }
+    if (token.kind === "decimal") this.fail(token, `constants are integers, not ${token.shown}`);
     if (token.kind === "integer") {
       this.position++;
       return { kind: "integer", value: BigInt(token.text) };

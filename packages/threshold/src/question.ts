@@ -1,7 +1,7 @@
 import type { Activation } from "./activation.js";
 import { type Assumption, conditionAssumption, type Domain, intRange } from "./domain.js";
 import type { Network } from "./network.js";
-import { formatActivation, parseActivation } from "./spec.js";
+import { type ActivationSpec, formatActivation, parseActivation } from "./spec.js";
 import { conditionTarget, type Target } from "./target.js";
 
 /** What a question asks of any answer network: verified, enumerated or decided. */
@@ -30,13 +30,33 @@ export interface QuestionSpec {
 
 const KINDS = new Set(["step", "indicator", "equals", "sign", "identity", "relu"]);
 
+/** An activation kind, which allows every activation of that kind. */
+type ActivationKind = "step" | "indicator" | "equals" | "sign" | "identity" | "relu";
+type CheckedAllowed<A> = {
+  readonly [K in keyof A]: A[K] extends ActivationKind
+    ? A[K]
+    : A[K] extends string
+      ? ActivationSpec<A[K]>
+      : A[K];
+};
+
+/**
+ * A question spec whose literal `allowedActivations` are checked at compile time (kinds or specs,
+ * as {@link ActivationSpec}); lists held in `string[]`s are checked at run time.
+ */
+export type CheckedQuestion<S> = S extends { readonly allowedActivations: infer A }
+  ? [A] extends [CheckedAllowed<A>]
+    ? S
+    : Omit<S, "allowedActivations"> & { readonly allowedActivations: CheckedAllowed<A> }
+  : S;
+
 /** A question from its parts; conditions may be given as text, e.g. `"x4 in {x1, x2, x3}"`. */
-export function question(spec: QuestionSpec): Question {
+export function question<const S extends QuestionSpec>(spec: S & CheckedQuestion<S>): Question {
   const target = typeof spec.target === "string" ? conditionTarget(spec.target) : spec.target;
   const assumption =
     typeof spec.assumption === "string" ? conditionAssumption(spec.assumption) : spec.assumption;
   for (const allowed of spec.allowedActivations ?? []) {
-    if (!KINDS.has(allowed)) parseActivation(allowed, "question: allowedActivations");
+    if (!KINDS.has(allowed)) parseActivation(allowed as string, "question: allowedActivations");
   }
   const domain = (lo = -4, hi = 4) => intRange(lo, hi, spec.arity, assumption);
   return {

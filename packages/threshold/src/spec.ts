@@ -7,6 +7,35 @@ export const ACCEPTED_ACTIVATION_SPECS =
   "indicator[a,b] (ends: [ ] closed, ( ) open), step>=t, step>t, sign, eq=k, identity, relu " +
   "(a, b, t, k integers, fractions like 1/2 or decimals)";
 
+/** A number as a spec writes it: an integer, a decimal or a fraction such as 1/2. */
+type SpecNumber = `${number}` | `${number}/${number}`;
+
+/** Every text spec {@link parseActivation} reads, written without spaces, as a type. */
+export type ActivationSpecText =
+  | "sign"
+  | "identity"
+  | "relu"
+  | `indicator${"[" | "("}${SpecNumber},${SpecNumber}${"]" | ")"}`
+  | `step>=${SpecNumber}`
+  | `step>${SpecNumber}`
+  | `eq=${SpecNumber}`;
+
+type WithoutSpaces<S extends string> = S extends `${infer A} ${infer B}`
+  ? WithoutSpaces<`${A}${B}`>
+  : S;
+
+/**
+ * A spec checked at compile time where it is a literal: `S` itself when it is a valid spec (spaces
+ * allowed, as at run time) or a plain `string` (text read at run time, from an answer file, is
+ * checked by {@link parseActivation} then); otherwise the accepted forms, so a typo such as
+ * "indicator[-1,1" fails to compile.
+ */
+export type ActivationSpec<S extends string> = string extends S
+  ? S
+  : WithoutSpaces<S> extends ActivationSpecText
+    ? S
+    : ActivationSpecText;
+
 const INDICATOR = /^indicator\s*([[(])\s*([^,]+?)\s*,\s*([^\])]+?)\s*([\])])$/;
 const STEP = /^step\s*(>=|>)\s*(.+)$/;
 const EQUALS = /^eq\s*=\s*(.+)$/;
@@ -31,7 +60,10 @@ function number(text: string, spec: string, where: string) {
  * Reads a text spec: "indicator[-1,1]" (the homework's φ), "indicator(0,1]", "step>=0", "step>0",
  * "sign", "eq=3", "identity", "relu". `where` names the caller's place (e.g. a layer) in errors.
  */
-export function parseActivation(spec: string, where = "parseActivation"): Activation {
+export function parseActivation<const S extends string>(
+  spec: ActivationSpec<S>,
+  where = "parseActivation",
+): Activation {
   const text = spec.trim();
   if (text === "sign") return sign();
   if (text === "identity") return identity();

@@ -3,6 +3,7 @@ import { formatShape } from "../dims.js";
 import { AutodiffError } from "../errors.js";
 import type { Graph, GraphNode } from "../graph.js";
 import { dependsOn } from "../interpret/backward.js";
+import type { Primitive } from "../primitive.js";
 import { getPrimitive } from "../primitives/registry.js";
 import { broadcastAxes } from "../primitives/sum-broadcast.js";
 import { type TraceableFunction, traceTree } from "../trace.js";
@@ -109,7 +110,7 @@ export function backwardEquations(
       if (!needs[i]) return;
       const adjoint = primitive.notation.adjoint(j, ct, inputs, values[id]!, node.params);
       const shape = graph.nodes[i]!.shape;
-      const axes = primitive.broadcasts ? broadcastAxes(shape, node.shape) : [];
+      const axes = summedAxes(primitive, graph, node, j);
       contributions[i]!.unshift(
         axes.length > 0 ? sumOver(adjoint, axes, shape.length === 0) : adjoint,
       );
@@ -127,4 +128,15 @@ export function backwardEquations(
     text: equations.map((e) => e.text).join("\n"),
     latex: `\\begin{aligned}\n${equations.map((e) => e.latex).join(" \\\\\n")}\n\\end{aligned}`,
   };
+}
+
+/** The output axes input j's adjoint is summed over, because broadcasting added or stretched them. */
+function summedAxes(primitive: Primitive, graph: Graph, node: GraphNode, j: number): number[] {
+  const shape = graph.nodes[node.inputs[j]!]!.shape;
+  if (primitive.broadcasts === true) return broadcastAxes(shape, node.shape);
+  if (primitive.broadcasts !== "batch") return [];
+  // Each operand of rank ≥ 2 keeps one matrix axis in the output; the axes before are the batch.
+  const matrixAxes = node.inputs.filter((i) => graph.nodes[i]!.shape.length > 1).length;
+  const batch = node.shape.slice(0, node.shape.length - matrixAxes);
+  return broadcastAxes(shape.length > 1 ? shape.slice(0, -2) : [], batch);
 }

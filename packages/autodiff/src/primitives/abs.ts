@@ -23,6 +23,8 @@ export const absPrimitive: Primitive<"abs"> = {
   evaluate: ([x]) => T.abs(x!),
   jvp: elementwiseJvp((t, [x]) => mul(t, sign(x!))),
   vjp: (ct, [x]) => [mul(ct, sign(x!))],
+  // Entry by entry: the batch axis is one more leading axis.
+  batch: ([x], _batched, params) => bind(absPrimitive, [x!], params),
   cost: () => free,
   notation: {
     forward: ([x]) => atom(`|${x!.text}|`, `\\left|${x!.latex}\\right|`),

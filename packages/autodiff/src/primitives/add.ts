@@ -6,6 +6,7 @@ import { plus } from "../equations/expr.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
+import { alignOperands } from "./batching.js";
 import { binaryShape } from "./elementwise.js";
 import { spread, unbroadcast } from "./sum-broadcast.js";
 
@@ -33,6 +34,7 @@ export const addPrimitive: Primitive<"add"> = {
     needed[0] ? unbroadcast(ct, a!.shape) : null,
     needed[1] ? unbroadcast(ct, b!.shape) : null,
   ],
+  batch: (inputs, batched, params) => bind(addPrimitive, alignOperands(inputs, batched), params),
   cost: () => free,
   notation: {
     forward: ([a, b]) => plus(a!, b!),

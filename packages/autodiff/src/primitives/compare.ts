@@ -6,6 +6,7 @@ import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import { broadcastShapes } from "../shapes.js";
 import type { Operand, Value } from "../tracer.js";
+import { alignOperands } from "./batching.js";
 
 type Relation = "gt" | "ge" | "lt" | "le" | "eq" | "ne";
 type CompareParams = { relation: Relation };
@@ -45,6 +46,8 @@ export const comparePrimitive: Primitive<"compare", CompareParams> = {
   evaluate: ([a, b], { relation }) => evaluators[relation](a!, b!),
   jvp: () => null,
   vjp: () => [null, null],
+  batch: (inputs, batched, params) =>
+    bind(comparePrimitive, alignOperands(inputs, batched), params),
   cost: () => free,
   notation: {
     forward: ([a, b], { relation }) => indicator(a!, b!, relation),

@@ -8,6 +8,7 @@ import type { Primitive } from "../primitive.js";
 import { normalizeAxes, promoteTypes } from "../shapes.js";
 import type { Value } from "../tracer.js";
 import { slicePrimitive } from "./slice-pad.js";
+import { withBatch } from "./sum-broadcast.js";
 
 type ConcatenateParams = { axis: number };
 
@@ -58,6 +59,12 @@ export const concatenatePrimitive: Primitive<"concatenate", ConcatenateParams> =
       return needed[i] ? bind(slicePrimitive, [ct], { starts, stops }) : null;
     });
   },
+  batch: (inputs, batched, { axis }, size) =>
+    bind(
+      concatenatePrimitive,
+      inputs.map((x, i) => withBatch(x, batched[i]!, size)),
+      { axis: axis + 1 },
+    ),
   cost: () => free,
   notation: {
     forward: (inputs) => call("concat", "\\operatorname{concat}", ...inputs),

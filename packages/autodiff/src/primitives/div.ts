@@ -6,6 +6,7 @@ import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import { floatResult } from "../shapes.js";
 import type { Operand, Value } from "../tracer.js";
+import { alignOperands } from "./batching.js";
 import { binaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
 import { neg } from "./neg.js";
@@ -30,6 +31,7 @@ export const divPrimitive: Primitive<"div"> = {
     (ct, [, b], out) => neg(div(mul(ct, out), b!)),
   ),
   // One multiplication (a division counts as one) per output entry.
+  batch: (inputs, batched, params) => bind(divPrimitive, alignOperands(inputs, batched), params),
   cost: (_inputs, output) => perEntry(output.shape),
   notation: {
     forward: ([a, b]) => divide(a!, b!),

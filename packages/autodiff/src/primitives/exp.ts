@@ -17,6 +17,8 @@ export const expPrimitive: Primitive<"exp"> = {
   jvp: elementwiseJvp((t, _primals, out) => mul(t, out)),
   vjp: (ct, _primals, out) => [mul(ct, out)],
   // Transcendental functions are not scalar multiplications in the course's cost model.
+  // Entry by entry: the batch axis is one more leading axis.
+  batch: ([x], _batched, params) => bind(expPrimitive, [x!], params),
   cost: () => free,
   notation: {
     forward: ([x]) => call("exp", "\\exp", x!),

@@ -8,6 +8,7 @@ import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import { normalizeAxes } from "../shapes.js";
 import type { Value } from "../tracer.js";
+import { shifted } from "./batching.js";
 import { eq } from "./compare.js";
 import { div } from "./div.js";
 import { mul } from "./mul.js";
@@ -46,6 +47,8 @@ function extremum(name: "max" | "min"): Primitive<"max" | "min", ExtremumParams>
       return [mul(broadcastTo(reshape(ct, kept), x!.shape), weights(x!, out, axes))];
     },
     // Comparisons, not multiplications.
+    batch: ([x], _batched, { axes, keepdims }) =>
+      bind(primitive, [x!], { axes: shifted(axes), keepdims }),
     cost: () => free,
     notation: {
       forward: ([x]) => call(name, `\\${name}`, x!),

@@ -26,6 +26,7 @@ export const logSoftmaxPrimitive: Primitive<"logSoftmax", LogSoftmaxParams> = {
   jvp: (_primals, [t], out, { axis }) => sub(t!, sum(mul(exp(out), t!), axis, true)),
   vjp: (ct, _primals, out, { axis }) => [sub(ct, mul(exp(out), sum(ct, axis, true)))],
   // Subtractions, exp and log only: no multiplications counted.
+  batch: ([x], _batched, { axis }) => bind(logSoftmaxPrimitive, [x!], { axis: axis + 1 }),
   cost: () => free,
   notation: {
     forward: ([x]) => call("logSoftmax", "\\log\\operatorname{softmax}", x!),

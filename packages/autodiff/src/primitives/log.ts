@@ -17,6 +17,8 @@ export const logPrimitive: Primitive<"log"> = {
   jvp: elementwiseJvp((t, [x]) => div(t, x!)),
   vjp: (ct, [x]) => [div(ct, x!)],
   // Transcendental functions are not scalar multiplications in the course's cost model.
+  // Entry by entry: the batch axis is one more leading axis.
+  batch: ([x], _batched, params) => bind(logPrimitive, [x!], params),
   cost: () => free,
   notation: {
     forward: ([x]) => call("log", "\\log", x!),

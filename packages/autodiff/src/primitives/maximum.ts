@@ -5,6 +5,7 @@ import { atom, call, type Expr, hadamard } from "../equations/expr.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
+import { alignOperands } from "./batching.js";
 import { eq, gt } from "./compare.js";
 import { binaryShape } from "./elementwise.js";
 import { mul } from "./mul.js";
@@ -28,6 +29,8 @@ export const maximumPrimitive: Primitive<"maximum"> = {
     (ct, [a, b]) => mul(ct, share(b!, a!)),
   ),
   // Comparisons are not multiplications.
+  batch: (inputs, batched, params) =>
+    bind(maximumPrimitive, alignOperands(inputs, batched), params),
   cost: () => free,
   notation: {
     forward: ([a, b]) => call("max", "\\max", a!, b!),

@@ -5,6 +5,7 @@ import { hadamard } from "../equations/expr.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
+import { alignOperands } from "./batching.js";
 import { binaryShape } from "./elementwise.js";
 import { elementwiseJvp, elementwiseVjp } from "./rules.js";
 
@@ -24,6 +25,7 @@ export const mulPrimitive: Primitive<"mul"> = {
     (ct, [a]) => mul(a!, ct),
   ),
   // One multiplication per output entry.
+  batch: (inputs, batched, params) => bind(mulPrimitive, alignOperands(inputs, batched), params),
   cost: (_inputs, output) => perEntry(output.shape),
   notation: {
     forward: ([a, b]) => hadamard(a!, b!),

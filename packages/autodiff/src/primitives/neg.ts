@@ -15,6 +15,8 @@ export const negPrimitive: Primitive<"neg"> = {
   evaluate: ([x]) => T.neg(x!),
   jvp: (_primals, [t]) => neg(t!),
   vjp: (ct) => [neg(ct)],
+  // Entry by entry: the batch axis is one more leading axis.
+  batch: ([x], _batched, params) => bind(negPrimitive, [x!], params),
   cost: () => free,
   notation: {
     forward: ([x]) => negate(x!),

@@ -15,7 +15,7 @@ import { concatenate } from "./concatenate.js";
 import { max, min } from "./extremum.js";
 import { mul } from "./mul.js";
 import { pow } from "./pow.js";
-import { pad, slice } from "./slice-pad.js";
+import { type Index, pad, slice } from "./slice-pad.js";
 import { sqrt } from "./sqrt.js";
 import { sum } from "./sum-broadcast.js";
 
@@ -92,6 +92,35 @@ describe("sqrt, abs, max/min reductions, logsumexp, clip", () => {
       [4, 5, 6],
     ]);
     expect(gb!.toArray()).toEqual([[3], [7]]);
+  });
+
+  test("slices with steps, negative ones included, pick what NumPy's do; their adjoint scatters back", () => {
+    const m = T.reshape(T.arange(12), [3, 4]).astype("float64");
+    // The references are @nnkit/tensor's strided views (NumPy's semantics, checked against NumPy).
+    const specs: Index[][] = [
+      [null, [null, null, -1]],
+      [
+        [null, null, 2],
+        [1, null, 2],
+      ],
+      [[-1, 0, -1], 2],
+      [
+        [5, -5, -2],
+        [3, 0, -3],
+      ],
+      [null, [10, null, -1]],
+    ];
+    for (const spec of specs) {
+      expect(slice(m, ...spec).toArray()).toEqual(T.slice(m, ...(spec as T.SliceSpec[])).toArray());
+    }
+    // ∂ Σ w ⊙ x[::-1] / ∂x = w reversed.
+    const g = grad((x: Value) => sum(mul(slice(x, [null, null, -1]), T.tensor([1, 2, 3]))))(
+      T.tensor([0, 0, 0]),
+    );
+    expect(g.toArray()).toEqual([3, 2, 1]);
+    expect(() => slice(m, [null, null, 0])).toThrowError(
+      /step 0 for axis 0 must be a non-zero integer/,
+    );
   });
 
   test("they read in backward equations", () => {

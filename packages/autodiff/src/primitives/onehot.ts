@@ -31,6 +31,8 @@ export const onehotPrimitive: Primitive<"onehot", OnehotParams> = {
   // Integer indices have no derivative.
   jvp: () => null,
   vjp: () => [null],
+  // Entry by entry: the batch axis is one more leading axis.
+  batch: ([x], _batched, params) => bind(onehotPrimitive, [x!], params),
   cost: () => free,
   notation: {
     forward: ([t]) => call("onehot", "\\operatorname{onehot}", t!),

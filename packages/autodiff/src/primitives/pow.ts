@@ -25,6 +25,8 @@ export const powPrimitive: Primitive<"pow", PowParams> = {
   ),
   vjp: (ct, [x], _out, { exponent }) => [exponent === 0 ? null : mul(ct, derivative(x!, exponent))],
   // A general power is a transcendental function, not counted (use square for x²).
+  // Entry by entry: the batch axis is one more leading axis.
+  batch: ([x], _batched, params) => bind(powPrimitive, [x!], params),
   cost: () => free,
   notation: {
     forward: ([x], { exponent }) => power(x!, exponent),

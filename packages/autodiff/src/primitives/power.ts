@@ -5,6 +5,7 @@ import { atom, call, hadamard, infix, minus, Prec } from "../equations/expr.js";
 import type { Primitive } from "../primitive.js";
 import { floatResult } from "../shapes.js";
 import type { Operand, Value } from "../tracer.js";
+import { alignOperands } from "./batching.js";
 import { eq } from "./compare.js";
 import { binaryShape } from "./elementwise.js";
 import { log } from "./log.js";
@@ -43,6 +44,7 @@ export const powerPrimitive: Primitive<"power"> = {
     (ct, [x], out) => mul(ct, exponentShare(x!, out)),
   ),
   // A general power is a transcendental function, not counted.
+  batch: (inputs, batched, params) => bind(powerPrimitive, alignOperands(inputs, batched), params),
   cost: () => free,
   notation: {
     forward: ([x, y]) => infix(x!, "^", "^", y!, Prec.atom),

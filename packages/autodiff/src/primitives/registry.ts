@@ -5,9 +5,11 @@ import { absPrimitive } from "./abs.js";
 import { addPrimitive } from "./add.js";
 import { comparePrimitive } from "./compare.js";
 import { concatenatePrimitive } from "./concatenate.js";
+import { cumsumPrimitive } from "./cumsum.js";
 import { divPrimitive } from "./div.js";
 import { expPrimitive } from "./exp.js";
 import { maxPrimitive, minPrimitive } from "./extremum.js";
+import { gatherPrimitive, scatterPrimitive } from "./gather-scatter.js";
 import { logPrimitive } from "./log.js";
 import { logSoftmaxPrimitive } from "./log-softmax.js";
 import { matmulPrimitive } from "./matmul.js";
@@ -69,6 +71,9 @@ const table: { readonly [Name in PrimitiveName]: Primitive<Name, never> } = {
   slice: slicePrimitive,
   pad: padPrimitive,
   concatenate: concatenatePrimitive,
+  cumsum: cumsumPrimitive,
+  gather: gatherPrimitive,
+  scatterAdd: scatterPrimitive,
 };
 
 /** Every graph node that is not an input or constant applies one of these. */

@@ -19,6 +19,8 @@ export const reluPrimitive: Primitive<"relu"> = {
   jvp: elementwiseJvp((t, [x]) => where(gt(x!, 0), t, 0)),
   vjp: (ct, [x]) => [where(gt(x!, 0), ct, 0)],
   // A comparison, not a multiplication.
+  // Entry by entry: the batch axis is one more leading axis.
+  batch: ([x], _batched, params) => bind(reluPrimitive, [x!], params),
   cost: () => free,
   notation: {
     forward: ([x]) => call("ReLU", "\\operatorname{ReLU}", x!),

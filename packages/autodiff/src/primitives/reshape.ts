@@ -39,6 +39,7 @@ export const reshapePrimitive: Primitive<"reshape", ReshapeParams> = {
   jvp: (_primals, [t], _out, { shape }) => reshape(t!, shape),
   vjp: (ct, [x]) => [reshape(ct, x!.shape)],
   // A view: no multiplications.
+  batch: ([x], _batched, { shape }) => reshape(x!, [x!.shape[0]!, ...shape]),
   cost: () => free,
   // Reshaping does not change what a value means in a hand derivation.
   notation: {

@@ -28,6 +28,8 @@ export const scalePrimitive: Primitive<"scale", ScaleParams> = {
   jvp: (_primals, [t], _out, params) => bind(scalePrimitive, [t!], params),
   vjp: (ct, _primals, _out, params) => [bind(scalePrimitive, [ct], params)],
   // One multiplication per entry.
+  // Entry by entry: the batch axis is one more leading axis.
+  batch: ([x], _batched, params) => bind(scalePrimitive, [x!], params),
   cost: (_inputs, output) => perEntry(output.shape),
   notation: {
     forward: ([x], params) => times(factorExpr(params), x!),

@@ -19,6 +19,8 @@ export const sigmoidPrimitive: Primitive<"sigmoid"> = {
   jvp: elementwiseJvp((t, _primals, out) => mul(t, mul(out, sub(1, out)))),
   vjp: (ct, _primals, out) => [mul(ct, mul(out, sub(1, out)))],
   // Transcendental functions are not scalar multiplications in the course's cost model.
+  // Entry by entry: the batch axis is one more leading axis.
+  batch: ([x], _batched, params) => bind(sigmoidPrimitive, [x!], params),
   cost: () => free,
   notation: {
     forward: ([x]) => call("σ", "\\sigma", x!),

@@ -9,6 +9,7 @@ import { atom } from "../equations/expr.js";
 import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
+import { gather } from "./gather-scatter.js";
 import { reshape } from "./reshape.js";
 
 type SliceParams = { starts: readonly number[]; stops: readonly number[] };
@@ -39,6 +40,11 @@ export const slicePrimitive: Primitive<"slice", SliceParams> = {
       ),
     ];
   },
+  batch: ([x], _batched, { starts, stops }, size) =>
+    bind(slicePrimitive, [x!], {
+      starts: [0, ...starts],
+      stops: [...concreteShape("slice", [size]), ...stops],
+    }),
   cost: () => free,
   notation: {
     forward: ([x], { starts, stops }) =>
@@ -76,6 +82,8 @@ export const padPrimitive: Primitive<"pad", PadParams> = {
       }),
     ];
   },
+  batch: ([x], _batched, { before, after }) =>
+    bind(padPrimitive, [x!], { before: [0, ...before], after: [0, ...after] }),
   cost: () => free,
   notation: {
     forward: ([x]) => atom(`pad(${x!.text})`, `\\operatorname{pad}\\left(${x!.latex}\\right)`),
@@ -99,13 +107,46 @@ export function pad(x: Value, before: readonly number[], after: readonly number[
   return bind(padPrimitive, [x], { before: [...before], after: [...after] });
 }
 
-/** One axis of an index: an integer (picks one entry, dropping the axis), `null` (all) or [start, stop). */
-export type Index = number | null | readonly [start?: number | null, stop?: number | null];
+/**
+ * One axis of an index: an integer (picks one entry, dropping the axis), `null` (all) or a Python
+ * slice [start, stop, step).
+ */
+export type Index =
+  | number
+  | null
+  | readonly [start?: number | null, stop?: number | null, step?: number | null];
+
+/** The positions a Python slice start:stop:step picks from an axis of size d. */
+function stepped(
+  d: number,
+  start: number | null | undefined,
+  stop: number | null | undefined,
+  step: number,
+): number[] {
+  const bound = (v: number, low: number, high: number) =>
+    Math.min(high, Math.max(low, v < 0 ? v + d : v));
+  const picked: number[] = [];
+  if (step > 0) {
+    const hi = stop === null || stop === undefined ? d : bound(stop, 0, d);
+    for (let i = start === null || start === undefined ? 0 : bound(start, 0, d); i < hi; i += step)
+      picked.push(i);
+  } else {
+    const lo = stop === null || stop === undefined ? -1 : bound(stop, -1, d - 1);
+    for (
+      let i = start === null || start === undefined ? d - 1 : bound(start, -1, d - 1);
+      i > lo;
+      i += step
+    )
+      picked.push(i);
+  }
+  return picked;
+}
 
 /**
- * Basic indexing, NumPy style with step 1: `slice(x, 1, [0, 2])` is `x[1, 0:2]`. Negative
- * positions count from the end and ranges are clamped, as in Python; missing trailing axes are
- * taken whole.
+ * Basic indexing, NumPy style: `slice(x, 1, [0, 2])` is `x[1, 0:2]` and `slice(x, null, [null,
+ * null, -1])` is `x[:, ::-1]`. Negative positions count from the end and ranges are clamped, as in
+ * Python; missing trailing axes are taken whole. With step 1 the result is a view; other steps
+ * gather the picked positions (so their adjoint scatters back).
  */
 export function slice(x: T.Tensor, ...index: Index[]): T.Tensor;
 export function slice(x: Value, ...index: Index[]): Value;
@@ -121,8 +162,26 @@ export function slice(x: Value, ...index: Index[]): Value {
   const starts: number[] = [];
   const stops: number[] = [];
   const kept: Dim[] = [];
+  const strided: [axis: number, positions: number[]][] = [];
   shape.forEach((d, axis) => {
     const spec = index[axis] ?? null;
+    const range = typeof spec === "object" && spec !== null ? spec : undefined;
+    const step = range?.[2] ?? 1;
+    if (!Number.isInteger(step) || step === 0) {
+      throw new AutodiffError(
+        "slice",
+        "argument",
+        `step ${step} for axis ${axis} must be a non-zero integer`,
+      );
+    }
+    if (step !== 1) {
+      const positions = stepped(d, range?.[0], range?.[1], step);
+      strided.push([axis, positions]);
+      starts.push(0);
+      stops.push(d);
+      kept.push(positions.length);
+      return;
+    }
     if (typeof spec === "number") {
       const i = spec < 0 ? spec + d : spec;
       if (!Number.isInteger(spec) || i < 0 || i >= d) {
@@ -143,6 +202,9 @@ export function slice(x: Value, ...index: Index[]): Value {
     stops.push(Math.max(start, clamp(spec?.[1], d)));
     kept.push(stops.at(-1)! - start);
   });
-  const sliced = bind(slicePrimitive, [x], { starts, stops });
+  let sliced = bind(slicePrimitive, [x], { starts, stops });
+  for (const [axis, positions] of strided) {
+    sliced = gather(sliced, T.tensor(positions, { dtype: "int32" }), axis);
+  }
   return kept.length === shape.length ? sliced : reshape(sliced, kept);
 }

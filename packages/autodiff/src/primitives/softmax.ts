@@ -30,6 +30,7 @@ export const softmaxPrimitive: Primitive<"softmax", SoftmaxParams> = {
   jvp: (_primals, [t], out, { axis }) => softmaxProduct(t!, out, axis),
   vjp: (ct, _primals, out, { axis }) => [softmaxProduct(ct, out, axis)],
   // exp is not counted; normalising divides once per entry.
+  batch: ([x], _batched, { axis }) => bind(softmaxPrimitive, [x!], { axis: axis + 1 }),
   cost: (_inputs, output) => perEntry(output.shape),
   notation: {
     forward: ([x]) => call("softmax", "\\operatorname{softmax}", x!),

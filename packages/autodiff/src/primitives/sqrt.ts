@@ -19,6 +19,8 @@ export const sqrtPrimitive: Primitive<"sqrt"> = {
   jvp: elementwiseJvp((t, _primals, out) => div(t, mul(out, 2))),
   vjp: (ct, _primals, out) => [div(ct, mul(out, 2))],
   // A root is not a scalar multiplication in the course's cost model.
+  // Entry by entry: the batch axis is one more leading axis.
+  batch: ([x], _batched, params) => bind(sqrtPrimitive, [x!], params),
   cost: () => free,
   notation: {
     forward: ([x]) => call("√", "\\sqrt", x!),

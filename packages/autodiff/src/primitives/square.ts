@@ -17,6 +17,8 @@ export const squarePrimitive: Primitive<"square"> = {
   jvp: elementwiseJvp((t, [x]) => mul(t, mul(x!, 2))),
   vjp: (ct, [x]) => [mul(ct, mul(x!, 2))],
   // x·x: one multiplication per entry.
+  // Entry by entry: the batch axis is one more leading axis.
+  batch: ([x], _batched, params) => bind(squarePrimitive, [x!], params),
   cost: (_inputs, output) => perEntry(output.shape),
   notation: {
     forward: ([x]) => power(x!, 2),

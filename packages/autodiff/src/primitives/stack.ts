@@ -7,6 +7,7 @@ import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import { normalizeAxes, promoteTypes } from "../shapes.js";
 import type { Value } from "../tracer.js";
+import { withBatch } from "./sum-broadcast.js";
 import { take } from "./take.js";
 import { transpose } from "./transpose.js";
 
@@ -51,6 +52,13 @@ export const stackPrimitive: Primitive<"stack", StackParams> = {
       needed[i] ? take(last, T.full(concreteShape("stack", p.shape), i, "int32")) : null,
     );
   },
+  // Shared values are repeated along the batch, then stacked per example.
+  batch: (inputs, batched, { axis }, size) =>
+    bind(
+      stackPrimitive,
+      inputs.map((x, i) => withBatch(x, batched[i]!, size)),
+      { axis: axis + 1 },
+    ),
   cost: () => free,
   notation: {
     forward: (inputs) => call("stack", "\\operatorname{stack}", ...inputs),

@@ -5,6 +5,7 @@ import { minus, negate } from "../equations/expr.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
+import { alignOperands } from "./batching.js";
 import { binaryShape } from "./elementwise.js";
 import { neg } from "./neg.js";
 import { elementwiseJvp, elementwiseVjp } from "./rules.js";
@@ -24,6 +25,7 @@ export const subPrimitive: Primitive<"sub"> = {
     (ct) => ct,
     (ct) => neg(ct),
   ),
+  batch: (inputs, batched, params) => bind(subPrimitive, alignOperands(inputs, batched), params),
   cost: () => free,
   notation: {
     forward: ([a, b]) => minus(a!, b!),

@@ -10,6 +10,7 @@ import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import { broadcastShapes, normalizeAxes } from "../shapes.js";
 import type { GraphBuilder, Value } from "../tracer.js";
+import { alignBatched, shifted } from "./batching.js";
 import { reshape } from "./reshape.js";
 
 type SumParams = { axes: readonly number[]; keepdims: boolean };
@@ -29,6 +30,8 @@ export const sumPrimitive: Primitive<"sum", SumParams> = {
     const kept = x!.shape.map((d, i) => (axes.includes(i) ? 1 : d));
     return [broadcastTo(reshape(ct, kept), x!.shape)];
   },
+  batch: ([x], _batched, { axes, keepdims }) =>
+    bind(sumPrimitive, [x!], { axes: shifted(axes), keepdims }),
   // Additions only.
   cost: () => free,
   notation: {
@@ -65,6 +68,8 @@ export const broadcastPrimitive: Primitive<"broadcast", BroadcastParams> = {
   evaluate: ([x], { shape }) => T.broadcastTo(x!, concreteShape("broadcastTo", shape)),
   jvp: (_primals, [t], _out, { shape }) => broadcastTo(t!, shape),
   vjp: (ct, [x]) => [unbroadcast(ct, x!.shape)],
+  batch: ([x], _batched, { shape }) =>
+    broadcastTo(alignBatched(x!, shape.length), [x!.shape[0]!, ...shape]),
   // A view: no multiplications.
   cost: () => free,
   // Broadcasting is implicit in hand derivations.
@@ -101,6 +106,11 @@ export function unbroadcast(ct: Value, shape: readonly Dim[]): Value {
   const axes = broadcastAxes(shape, ct.shape);
   const summed = axes.length > 0 ? sum(ct, axes, true) : ct;
   return reshape(summed, shape);
+}
+
+/** `x` as a batched value (batch along axis 0): shared values are repeated `size` times, a view. */
+export function withBatch(x: Value, batched: boolean, size: Dim): Value {
+  return batched ? x : broadcastTo(x, [size, ...x.shape]);
 }
 
 /** A tangent brought to the output's shape. */

@@ -9,6 +9,7 @@ import type { Value } from "../tracer.js";
 import { mul } from "./mul.js";
 import { onehot } from "./onehot.js";
 import { reshape } from "./reshape.js";
+import { withBatch } from "./sum-broadcast.js";
 
 /**
  * Picks one entry along the last axis for each index: x of shape [..., N] and int32 indices of
@@ -52,6 +53,9 @@ export const takePrimitive: Primitive<"take"> = {
     const dtype = ct.dtype === "float32" ? "float32" : "float64";
     return [mul(onehot(indices!, depth, dtype), reshape(ct, [...ct.shape, 1])), null];
   },
+  // Each example picks from its own rows: both operands get the batch axis.
+  batch: ([x, indices], batched, _params, size) =>
+    take(withBatch(x!, batched[0]!, size), withBatch(indices!, batched[1]!, size)),
   // Picking entries multiplies nothing.
   cost: () => free,
   notation: {

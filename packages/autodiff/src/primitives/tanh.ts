@@ -19,6 +19,8 @@ export const tanhPrimitive: Primitive<"tanh"> = {
   jvp: elementwiseJvp((t, _primals, out) => mul(t, sub(1, square(out)))),
   vjp: (ct, _primals, out) => [mul(ct, sub(1, square(out)))],
   // Transcendental functions are not scalar multiplications in the course's cost model.
+  // Entry by entry: the batch axis is one more leading axis.
+  batch: ([x], _batched, params) => bind(tanhPrimitive, [x!], params),
   cost: () => free,
   notation: {
     forward: ([x]) => call("tanh", "\\tanh", x!),

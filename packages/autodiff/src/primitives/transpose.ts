@@ -5,6 +5,7 @@ import { transposed } from "../equations/expr.js";
 import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
+import { shifted } from "./batching.js";
 
 type TransposeParams = { axes: readonly number[] };
 
@@ -17,6 +18,7 @@ export const transposePrimitive: Primitive<"transpose", TransposeParams> = {
   jvp: (_primals, [t], _out, { axes }) => transpose(t!, axes),
   vjp: (ct, _primals, _out, { axes }) => [transpose(ct, inverse(axes))],
   // A view: no multiplications.
+  batch: ([x], _batched, { axes }) => transpose(x!, [0, ...shifted(axes)]),
   cost: () => free,
   notation: {
     forward: ([x]) => transposed(x!),
@@ -56,4 +58,11 @@ export function transpose(x: Value, axes?: readonly number[]): Value {
   const order = checkedAxes(x.shape.length, axes);
   if (order.every((a, i) => a === i)) return x;
   return bind(transposePrimitive, [x], { axes: order });
+}
+
+/** Moves axis `from` to position `to`, keeping the order of the others (NumPy's `moveaxis`). */
+export function moveAxis(x: Value, from: number, to: number): Value {
+  const order = Array.from({ length: x.shape.length }, (_, a) => a).filter((a) => a !== from);
+  order.splice(to, 0, from);
+  return transpose(x, order);
 }

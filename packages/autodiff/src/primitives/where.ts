@@ -6,6 +6,7 @@ import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import { broadcastShapes, promoteTypes } from "../shapes.js";
 import type { Operand, Value } from "../tracer.js";
+import { alignOperands } from "./batching.js";
 import { elementwiseJvp, elementwiseVjp } from "./rules.js";
 
 export const wherePrimitive: Primitive<"where"> = {
@@ -34,6 +35,7 @@ export const wherePrimitive: Primitive<"where"> = {
     (ct, [cond]) => where(cond!, ct, 0),
     (ct, [cond]) => where(cond!, 0, ct),
   ),
+  batch: (inputs, batched, params) => bind(wherePrimitive, alignOperands(inputs, batched), params),
   cost: () => free,
   notation: {
     forward: ([cond, a, b]) => call("where", "\\operatorname{where}", cond!, a!, b!),
