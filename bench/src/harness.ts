@@ -12,8 +12,15 @@ export interface BenchCase {
   work?: { amount: number; unit: string };
   nnkit: () => unknown;
   peer?: () => unknown;
+  /**
+   * Both sides return promises (e.g. work on other threads): each call is awaited and timed on
+   * its own, in the same A B B A rounds. For calls of milliseconds or more.
+   */
+  async?: boolean;
   /** Time one call only (no warm-up): for whole-program runs that take seconds. */
   once?: boolean;
+  /** Alternating rounds at least (default 7); fewer for whole-program runs that take seconds. */
+  minRounds?: number;
   /** Called once before timing, e.g. to build inputs or check both sides agree. */
   setup?: () => void | Promise<void>;
 }
@@ -89,6 +96,7 @@ export function timePair(
   nnkit: () => unknown,
   peer: () => unknown,
   budgetMs = 1500,
+  minRounds = 7,
 ): { nnkit: Timing; peer: Timing; ratio: Ratio } {
   const nnkitReps = calibrate(nnkit, 10);
   const peerReps = calibrate(peer, 10);
@@ -96,7 +104,7 @@ export function timePair(
   const peerSamples: number[] = [];
   const ratios: number[] = [];
   const end = performance.now() + budgetMs;
-  while (ratios.length < 7 || (performance.now() < end && ratios.length < 500)) {
+  while (ratios.length < minRounds || (performance.now() < end && ratios.length < 500)) {
     const a1 = timeReps(nnkit, nnkitReps) / nnkitReps;
     const b1 = timeReps(peer, peerReps) / peerReps;
     const b2 = timeReps(peer, peerReps) / peerReps;
@@ -117,6 +125,45 @@ export function timePair(
   };
 }
 
+/** `timePair` for calls that return promises: one awaited call per sample, no calibration. */
+export async function timePairAsync(
+  nnkit: () => unknown,
+  peer: () => unknown,
+  budgetMs = 1500,
+  minRounds = 7,
+): Promise<{ nnkit: Timing; peer: Timing; ratio: Ratio }> {
+  const timed = async (fn: () => unknown) => {
+    const start = performance.now();
+    await fn();
+    return performance.now() - start;
+  };
+  await timed(nnkit); // warm-up
+  await timed(peer);
+  const nnkitSamples: number[] = [];
+  const peerSamples: number[] = [];
+  const ratios: number[] = [];
+  const end = performance.now() + budgetMs;
+  while (ratios.length < minRounds || (performance.now() < end && ratios.length < 500)) {
+    const a1 = await timed(nnkit);
+    const b1 = await timed(peer);
+    const b2 = await timed(peer);
+    const a2 = await timed(nnkit);
+    nnkitSamples.push(a1, a2);
+    peerSamples.push(b1, b2);
+    ratios.push((b1 + b2) / (a1 + a2));
+  }
+  return {
+    nnkit: { medianMs: median(nnkitSamples), runs: nnkitSamples.length },
+    peer: { medianMs: median(peerSamples), runs: peerSamples.length },
+    ratio: {
+      median: median(ratios),
+      min: Math.min(...ratios),
+      max: Math.max(...ratios),
+      rounds: ratios.length,
+    },
+  };
+}
+
 export function timeOnce(fn: () => unknown): Timing {
   const start = performance.now();
   fn();
@@ -128,7 +175,11 @@ export async function runCase(suite: string, c: BenchCase): Promise<CaseResult> 
   const base = { suite, name: c.name, peerName: c.peerName, work: c.work };
   if (c.once) return { ...base, nnkit: timeOnce(c.nnkit) };
   if (!c.peer) return { ...base, nnkit: time(c.nnkit) };
-  return { ...base, ...timePair(c.nnkit, c.peer) };
+  if (c.async) return { ...base, ...(await timePairAsync(c.nnkit, c.peer, 1500, c.minRounds)) };
+  return {
+    ...base,
+    ...timePair(c.nnkit, c.peer, c.minRounds === undefined ? 1500 : 0, c.minRounds),
+  };
 }
 
 function formatMs(ms: number): string {

@@ -4,9 +4,14 @@
 // they run, so `--help` and `--version` answer without loading the grading machinery.
 import { availableParallelism } from "node:os";
 import { Argument, Command, CommanderError, InvalidArgumentError } from "commander";
+import { prestartWorkers } from "./batch/pool.js";
+import { enableCompileCache } from "./compile-cache.js";
 import { completionScript, SHELLS, type Shell } from "./completion.js";
 import { CliError, EXIT_CODES_HELP, ExitCode } from "./exit-codes.js";
 import { VERSION } from "./version.js";
+
+// Commands load after this line (dynamic imports), so on Node ≥ 22.1 their compiled code is cached.
+enableCompileCache();
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -57,7 +62,10 @@ program
       (
         file: string,
         opts: { assignment: string; json?: boolean; quiet?: boolean; timeLimit: number },
-      ) => import("./commands/check.js").then((m) => m.checkCommand(file, opts)),
+      ) => {
+        prestartWorkers(1); // its start overlaps the loading of the command
+        return import("./commands/check.js").then((m) => m.checkCommand(file, opts));
+      },
     ),
   );
 
@@ -87,7 +95,10 @@ ${EXIT_CODES_HELP}`,
       (
         dir: string,
         opts: { out: string; jobs: number; assignment: string; quiet?: boolean; timeLimit: number },
-      ) => import("./commands/batch.js").then((m) => m.batchCommand(dir, opts)),
+      ) => {
+        prestartWorkers(opts.jobs);
+        return import("./commands/batch.js").then((m) => m.batchCommand(dir, opts));
+      },
     ),
   );
 
@@ -135,7 +146,10 @@ gradescope
         metadata?: string;
         assignment: string;
         timeLimit: number;
-      }) => import("./commands/gradescope.js").then((m) => m.gradescopeRunCommand(opts)),
+      }) => {
+        prestartWorkers(1);
+        return import("./commands/gradescope.js").then((m) => m.gradescopeRunCommand(opts));
+      },
     ),
   );
 

@@ -17,11 +17,13 @@ import {
   type Network,
   sortedAscending,
   verify,
+  verifyParallel,
 } from "@nnkit/threshold";
 import type { BenchSuite } from "../harness.js";
 import { TF_PEER, tf, useBackend } from "../peers/tfjs.js";
 
 const domain = intRange(0, 9, 6);
+const wide = intRange(-9, 9, 6);
 const COUNT = 1e6;
 
 /** The network's layers as tfjs tensors (Wᵀ so a batch is rows·Wᵀ); 2/5 becomes 0.4. */
@@ -71,15 +73,38 @@ const suite: BenchSuite = {
         labels = tf.tensor2d(expected, [COUNT, 1]);
         layers = tfLayers(permutationByEquality);
         const verdict = verify(permutationByEquality, isPermutation, domain);
+        if (verdict.status !== "pass") throw new Error(`bench: verify says ${verdict.status}`);
+        // Float32 sums the OR unit's 0.4s in its own order: on the all-equal inputs it can land
+        // just past the threshold (see the README). The peer stays the peer; the row says so.
         const mismatches = batchedMismatches();
-        if (verdict.status !== "pass" || mismatches !== 0) {
-          throw new Error(
-            `bench: verify says ${verdict.status}, the batched peer ${mismatches} mismatches`,
-          );
-        }
+        if (mismatches !== 0) this.name += ` (the float32 peer misjudges ${mismatches} inputs)`;
       },
       nnkit: () => verify(permutationByEquality, isPermutation, domain),
       peer: () => batchedMismatches(),
+    },
+    {
+      // Issue 17's target: both cores on a large box, ≥ 1.6× one thread. The peer is nnkit's own
+      // single-threaded verify: the baseline of the target, not an outside project.
+      name: "verify 1.2 network on {−9..9}⁶ (47 M inputs), 2 threads against 1 (target ≥ 1.6×)",
+      peerName: "the same verify on one thread (the target's baseline)",
+      work: { amount: 19 ** 6, unit: " inputs" },
+      async: true,
+      minRounds: 3,
+      setup: async () => {
+        const [alone, shared] = [
+          verify(permutationByEquality, isPermutation, wide),
+          await verifyParallel(permutationByEquality, isPermutation, wide, { threads: 2 }),
+        ];
+        if (
+          alone.status !== "pass" ||
+          shared.status !== "pass" ||
+          alone.checked !== shared.checked
+        ) {
+          throw new Error(`bench: 1 thread says ${alone.status}, 2 threads ${shared.status}`);
+        }
+      },
+      nnkit: () => verifyParallel(permutationByEquality, isPermutation, wide, { threads: 2 }),
+      peer: () => verify(permutationByEquality, isPermutation, wide),
     },
     {
       name: "verify 1.2 design (b) on {0..9}⁶, lists distinct (10⁶ visited)",

@@ -48,6 +48,11 @@ interface MutableNode extends Omit<GraphNode, "name"> {
 // deepest builder among its inputs; values of outer builders are captured as extra inputs.
 const activeBuilders: GraphBuilder[] = [];
 
+/** Every scalar node's shape: one shared frozen array rather than one per node. */
+const SCALAR: readonly Dim[] = Object.freeze([]);
+const nodeShape = (shape: readonly Dim[]): readonly Dim[] =>
+  shape.length === 0 ? SCALAR : [...shape];
+
 /** Records primitive applications on tracers into a graph. */
 export class GraphBuilder {
   readonly depth: number;
@@ -84,7 +89,7 @@ export class GraphBuilder {
     const id = this.push({
       op: "input",
       inputs: [],
-      shape: [...value.shape],
+      shape: nodeShape(value.shape),
       dtype: value.dtype,
       params: {},
     });
@@ -118,7 +123,7 @@ export class GraphBuilder {
     const id = this.push({
       op,
       inputs: ids,
-      shape: [...out.shape],
+      shape: nodeShape(out.shape),
       dtype: out.dtype,
       params,
     });
@@ -133,11 +138,14 @@ export class GraphBuilder {
     this.nodes[id]!.name = name;
   }
 
-  /** The graph recorded so far, with `outputs` as its outputs. */
+  /**
+   * The graph, with `outputs` as its outputs: the last thing a run does (its builder records
+   * nothing afterwards, names included), so the nodes are handed over as they are, not copied.
+   */
   finish(outputs: readonly Value[]): Graph {
     const outputIds = outputs.map((v) => this.lift(v));
     return {
-      nodes: this.nodes.map((n) => ({ ...n })),
+      nodes: this.nodes,
       inputs: [...this.inputIds],
       outputs: outputIds,
     };
@@ -149,7 +157,7 @@ export class GraphBuilder {
     const id = this.push({
       op: "const",
       inputs: [],
-      shape: [...value.shape],
+      shape: nodeShape(value.shape),
       dtype: value.dtype,
       params: { value },
     });
@@ -163,7 +171,7 @@ export class GraphBuilder {
     const id = this.push({
       op: "input",
       inputs: [],
-      shape: [...value.shape],
+      shape: nodeShape(value.shape),
       dtype: value.dtype,
       params: { captured: true },
       ...(value.name === undefined ? {} : { name: value.name }),

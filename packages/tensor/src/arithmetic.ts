@@ -42,15 +42,48 @@ const divLoop: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
   for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! / y[yo + i * ys]!;
 };
 
+// The same four loops again, called only with Float64Array storage (float64, the default dtype):
+// their element accesses then stay monomorphic, as fast as a hand-written loop, whatever other
+// dtypes the process has used (the loops above see them all and become polymorphic).
+const addLoopF64: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
+  if (xs === 1 && ys === 1) for (let i = 0; i < n; i++) out[i] = x[xo + i]! + y[yo + i]!;
+  else for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! + y[yo + i * ys]!;
+};
+const subLoopF64: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
+  if (xs === 1 && ys === 1) for (let i = 0; i < n; i++) out[i] = x[xo + i]! - y[yo + i]!;
+  else for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! - y[yo + i * ys]!;
+};
+const mulLoopF64: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
+  if (xs === 1 && ys === 1) for (let i = 0; i < n; i++) out[i] = x[xo + i]! * y[yo + i]!;
+  else for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! * y[yo + i * ys]!;
+};
+const divLoopF64: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
+  if (xs === 1 && ys === 1) for (let i = 0; i < n; i++) out[i] = x[xo + i]! / y[yo + i]!;
+  else for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! / y[yo + i * ys]!;
+};
+
 const kernels = {
-  add: { name: "add", result: arithmeticResult, apply: (x, y) => x + y, loop: addLoop },
-  sub: { name: "sub", result: arithmeticResult, apply: (x, y) => x - y, loop: subLoop },
+  add: {
+    name: "add",
+    result: arithmeticResult,
+    apply: (x, y) => x + y,
+    loop: addLoop,
+    loopF64: addLoopF64,
+  },
+  sub: {
+    name: "sub",
+    result: arithmeticResult,
+    apply: (x, y) => x - y,
+    loop: subLoop,
+    loopF64: subLoopF64,
+  },
   mul: {
     name: "mul",
     result: arithmeticResult,
     apply: (x, y) => x * y,
     applyInt32: Math.imul,
     loop: mulLoop,
+    loopF64: mulLoopF64,
     countsMultiplications: true,
   },
   div: {
@@ -58,6 +91,7 @@ const kernels = {
     result: floatResult,
     apply: (x, y) => x / y,
     loop: divLoop,
+    loopF64: divLoopF64,
     countsMultiplications: true,
   },
   pow: { name: "pow", result: arithmeticResult, apply: Math.pow, applyInt32: int32Power },

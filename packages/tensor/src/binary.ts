@@ -42,6 +42,8 @@ export interface BinaryKernel {
   applyInt32?: (x: number, y: number) => number;
   /** Fast loop for contiguous operands; must agree with `apply` (not used for int32 overrides). */
   loop?: FlatLoop;
+  /** `loop` again, given only Float64Array storage (so it stays monomorphic; see arithmetic.ts). */
+  loopF64?: FlatLoop;
   /** mul and div count one multiplication per output element (see countOps). */
   countsMultiplications?: boolean;
 }
@@ -82,7 +84,11 @@ export function binary(kernel: BinaryKernel, a: Operand, b: Operand): Tensor {
   if (kernel.countsMultiplications) recordMultiplications(out.size);
   const flat = flatSteps(out, x, y);
   if (flat) {
-    const loop = (!useInt32 && kernel.loop) || genericLoop(f);
+    const float64 =
+      out.data instanceof Float64Array &&
+      x.data instanceof Float64Array &&
+      y.data instanceof Float64Array;
+    const loop = (float64 && kernel.loopF64) || (!useInt32 && kernel.loop) || genericLoop(f);
     loop(out.data, x.data, x.offset, flat[0], y.data, y.offset, flat[1], out.size);
   } else {
     fillStrided(out, x, y, f);

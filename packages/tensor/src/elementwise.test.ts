@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decode, expectTensor, fixtures } from "./fixtures/fixtures.js";
 import * as nd from "./index.js";
@@ -134,5 +135,50 @@ describe("errors", () => {
       /add: expected a Tensor or a number, got string/,
     );
     expect(() => nd.exp([1] as unknown as nd.Tensor)).toThrowError(/exp: expected a Tensor/);
+  });
+});
+
+describe("float64 fast paths agree with the arithmetic, element by element", () => {
+  const plain: Record<string, (x: number, y: number) => number> = {
+    add: (x, y) => x + y,
+    sub: (x, y) => x - y,
+    mul: (x, y) => x * y,
+    div: (x, y) => x / y,
+  };
+  const values = fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), {
+    minLength: 2,
+    maxLength: 40,
+  });
+
+  it.each(Object.keys(plain))("%s: same-shape, scalar on either side, offset views", (name) => {
+    const op = binaryOps[name]!;
+    const f = plain[name]!;
+    fc.assert(
+      fc.property(values, values, fc.double({ noNaN: true, min: -10, max: 10 }), (xs, ys, s) => {
+        const n = Math.min(xs.length, ys.length);
+        const x = nd.tensor(Float64Array.from(xs.slice(0, n)));
+        const y = nd.tensor(Float64Array.from(ys.slice(0, n)));
+        const at = (t: nd.Tensor) => Array.from(t.toTypedArray());
+        expect(at(op(x, y))).toEqual(xs.slice(0, n).map((v, i) => f(v, ys[i]!)));
+        expect(at(op(x, s))).toEqual(xs.slice(0, n).map((v) => f(v, s)));
+        expect(at(op(s, y))).toEqual(ys.slice(0, n).map((v) => f(s, v)));
+        // A view that starts one element in: the loops read from an offset.
+        const tail = nd.slice(x, [1, null]);
+        expect(at(op(tail, nd.slice(y, [1, null])))).toEqual(
+          xs.slice(1, n).map((v, i) => f(v, ys[i + 1]!)),
+        );
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("sum of a float64 run matches a plain sum of integers exactly (any chunking)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 10_000 }), (xs) => {
+        const expected = xs.reduce((a, b) => a + b, 0);
+        expect(nd.sum(nd.tensor(Float64Array.from(xs))).item()).toBe(expected);
+      }),
+      { numRuns: 30 },
+    );
   });
 });

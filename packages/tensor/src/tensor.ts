@@ -26,6 +26,9 @@ export interface TensorJSON {
  * An n-dimensional array: a typed-array buffer read through shape, strides and offset. Views
  * (reshape, transpose, slice, ...) share `data` with their base; operations return new tensors.
  */
+/** The shape and strides of every 0-d tensor: one shared frozen array, not two per scalar. */
+const NO_AXES: readonly number[] = Object.freeze([]);
+
 export class Tensor {
   readonly dtype: DType;
   readonly shape: readonly number[];
@@ -45,8 +48,8 @@ export class Tensor {
   ) {
     this.data = data;
     this.dtype = dtypeOfStorage(data);
-    this.shape = Object.freeze([...shape]);
-    this.strides = Object.freeze([...strides]);
+    this.shape = shape.length === 0 ? NO_AXES : Object.freeze([...shape]);
+    this.strides = strides.length === 0 ? NO_AXES : Object.freeze([...strides]);
     this.offset = offset;
     this.size = sizeOf(shape);
     this.rank = shape.length;

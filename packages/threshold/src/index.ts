@@ -65,6 +65,11 @@ export {
 export { networkTerms } from "./network-formula.js";
 export { domainInputs } from "./order.js";
 export {
+  PARALLEL_MIN_INPUTS,
+  type ParallelVerifyOptions,
+  verifyParallel,
+} from "./parallel.js";
+export {
   MAX_CONDITION_LENGTH,
   type ParseConditionOptions,
   parseCondition,

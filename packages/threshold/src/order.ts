@@ -141,6 +141,16 @@ export class ShellOdometer {
     return this.nextRun();
   }
 
+  /**
+   * Which of `count` parts the current run belongs to, for splitting a box among threads: runs are
+   * dealt out by the positions of x1 and x2 (a checkerboard), so each part gets an even share of
+   * every shell. Needs at least two inputs (a one-input box is a single run).
+   */
+  partOf(count: number): number {
+    const lead = this.last >= 2 ? this.pos[0]! + this.pos[1]! : this.pos[0]!;
+    return lead % count;
+  }
+
   /** max_j |x_j| of the current input: every input with a smaller maximum was visited before. */
   currentShell(): number {
     return this.shell;

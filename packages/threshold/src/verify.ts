@@ -138,6 +138,12 @@ export function engineCounts(choice: EngineChoice) {
 /** Where a scan stopped: a counterexample in the odometer's digits, the time budget, or the end. */
 type ScanEnd = "counterexample" | "out of time" | "done";
 
+/** One of `count` parts of a box (see `ShellOdometer.partOf`): a thread's share of the inputs. */
+export interface Part {
+  readonly index: number;
+  readonly count: number;
+}
+
 interface ScanState {
   visited: number;
   skipped: number;
@@ -158,6 +164,7 @@ function scan(
   assumption: Assumption | undefined,
   state: ScanState,
   tick: () => boolean,
+  part: Part | undefined,
 ): ScanEnd {
   const input = odometer.digits;
   const last = input.length - 1;
@@ -168,10 +175,16 @@ function scan(
   let visited = state.visited;
   let skipped = state.skipped;
   let end: ScanEnd = "done";
+  // The lowest leading coordinate changed since the evaluator last saw the input (runs of other
+  // parts are skipped without showing it their inputs).
+  let pending = last;
   runs: for (;;) {
     const changed = odometer.nextRun();
     if (changed < 0) break;
-    for (let j = changed; j < last; j++) evaluator.set(j, input[j]!);
+    if (changed < pending) pending = changed;
+    if (part !== undefined && odometer.partOf(part.count) !== part.index) continue;
+    for (let j = pending; j < last; j++) evaluator.set(j, input[j]!);
+    pending = last;
     evaluator.startRun();
     for (let p = odometer.runStart; p < odometer.runEnd; p++) {
       if ((visited & CLOCK_MASK) === CLOCK_MASK) {
@@ -222,6 +235,23 @@ export function verify(
   domain: Domain,
   options: VerifyOptions = {},
 ): Verification {
+  return verifyPart(net, target, domain, options);
+}
+
+/** What a thread verifying one part of a box is also told (see parallel.ts). */
+export interface PartOptions extends VerifyOptions {
+  readonly part?: Part;
+  /** The smallest shell where another part found a counterexample: larger shells need no scan. */
+  readonly stopAfterShell?: () => number;
+}
+
+/** `verify` on one part of the box (all of it without `part`); counts are the part's. */
+export function verifyPart(
+  net: Network,
+  target: Target | ((input: ArrayLike<number>) => boolean),
+  domain: Domain,
+  options: PartOptions = {},
+): Verification {
   const goal = readTarget(target);
   checkFit(net, goal, domain);
   const now = options.now ?? (() => performance.now());
@@ -244,16 +274,27 @@ export function verify(
     elapsedMs: now() - start,
   });
   let nextProgress = start + progressEvery;
+  const { stopAfterShell } = options;
   const tick = (): boolean => {
     const time = now();
     if (time >= deadline) return false;
+    if (stopAfterShell !== undefined && odometer.currentShell() > stopAfterShell()) return false;
     if (options.onProgress && time >= nextProgress) {
       nextProgress = time + progressEvery;
       options.onProgress(counts());
     }
     return true;
   };
-  const end = scan(odometer, evaluator, goal, expected, domain.assumption, state, tick);
+  const end = scan(
+    odometer,
+    evaluator,
+    goal,
+    expected,
+    domain.assumption,
+    state,
+    tick,
+    options.part,
+  );
   if (end === "done") return { status: "pass", ...counts() };
   if (end === "counterexample") {
     const values = Array.from(odometer.digits);

@@ -51,7 +51,8 @@ export interface BatchOptions extends WorkerGradeOptions {
   onGraded?: (graded: GradedFile, done: number, total: number) => void;
 }
 
-const defaultWorkerScript = new URL("./worker.js", import.meta.url);
+// The bundle puts every module at the root of dist, beside the worker's entry (scripts/bundle.mjs).
+const defaultWorkerScript = new URL("./grading-worker.js", import.meta.url);
 
 /** Wall time a file may take, in multiples of its CPU budget (for grading that waits, not works). */
 export const WALL_FACTOR = 4;
@@ -63,8 +64,32 @@ export interface GradingWorker {
   ready: Promise<number | undefined>;
 }
 
-/** Starts `count` grading worker threads; each loads @nnkit/grading right away. */
+/** Workers started by `prestartWorkers`, not yet taken by `startWorkers`. */
+const prestarted: GradingWorker[] = [];
+
+/**
+ * `count` grading worker threads, each loading @nnkit/grading right away: the prestarted ones
+ * first (for the default script), then new ones.
+ */
 export function startWorkers(count: number, script: URL = defaultWorkerScript): GradingWorker[] {
+  const taken = script.href === defaultWorkerScript.href ? prestarted.splice(0, count) : [];
+  for (const worker of taken) worker.thread.ref();
+  return [...taken, ...launch(count - taken.length, script)];
+}
+
+/**
+ * Starts `count` workers before the command that grades has even loaded (a thread takes tens of
+ * milliseconds to start, then loads grading), so that their start overlaps this thread's own
+ * loading; `startWorkers` hands them out. Until then they do not keep the process alive.
+ */
+export function prestartWorkers(count: number): void {
+  for (const worker of launch(count, defaultWorkerScript)) {
+    worker.thread.unref();
+    prestarted.push(worker);
+  }
+}
+
+function launch(count: number, script: URL): GradingWorker[] {
   return Array.from({ length: Math.max(0, count) }, () => {
     const thread = new Worker(script);
     const ready = new Promise<number | undefined>((resolve) => {
@@ -101,6 +126,10 @@ export async function gradeFiles(
     done += 1;
     options.onGraded?.(graded, done, files.length);
   };
+  const jobs = Math.max(1, Math.min(options.jobs, files.length));
+  const script = options.workerScript ?? defaultWorkerScript;
+  // Workers start loading first: this thread's own import of grading then overlaps with theirs.
+  const workers = options.workers ?? startWorkers(jobs, script);
   const { loadAssignment, unreadableQuestion } = await import("@nnkit/grading");
   // For the results of stopped files: the question list (undefined if it does not load here).
   const definition = await loadAssignment(options.assignment).catch(() => undefined);
@@ -113,14 +142,12 @@ export async function gradeFiles(
       ...(options.handoutNumbers ? { handoutNumbers: true } : {}),
     },
     budgetMs: 1000 * (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS),
-    script: options.workerScript ?? defaultWorkerScript,
+    script,
     take,
     record,
     hasMore: () => next < files.length,
     stopped: (student, reason) => stoppedResult(definition, student, reason, unreadableQuestion),
   };
-  const jobs = Math.max(1, Math.min(options.jobs, files.length));
-  const workers = options.workers ?? startWorkers(jobs, lane.script);
   await Promise.all(workers.map((worker) => driveWorker(worker, lane)));
   return results;
 }

@@ -3,18 +3,29 @@
 // running out of time is still reported under its student.
 import { readFile, stat } from "node:fs/promises";
 import { parentPort } from "node:worker_threads";
-import {
-  type Assignment,
+import type { Assignment } from "@nnkit/grading";
+import { enableCompileCache } from "../compile-cache.js";
+import type { GradeRequest, WorkerMessage } from "./pool.js";
+import { currentThreadId } from "./thread-clock.js";
+
+// Before grading's code is loaded, so that Node (≥ 22.1) can keep its compiled form on disk.
+enableCompileCache();
+const {
   FILE_LIMITS,
   gradeAnswerFile,
   gradeAnswerText,
   loadAssignment,
-  parseAnswerFile,
+  setSolverModules,
   unreadableQuestion,
   withStudentVariants,
-} from "@nnkit/grading";
-import type { GradeRequest, WorkerMessage } from "./pool.js";
-import { currentThreadId } from "./thread-clock.js";
+} = await import("@nnkit/grading");
+
+// This file runs only as dist/grading-worker.js, a bundle with no node_modules beside it: the
+// solver thread (started on the first proof) imports the bundled threshold and cost entries.
+setSolverModules({
+  threshold: new URL("./solver-threshold.js", import.meta.url).href,
+  cost: new URL("./solver-cost.js", import.meta.url).href,
+});
 
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
@@ -66,9 +77,14 @@ parentPort?.on("message", async ({ index, path, options }: GradeRequest) => {
     post({ type: "graded", index, result: await gradeAnswerFile(path, grade) });
     return;
   }
-  const parsed = parseAnswerFile(text);
-  if (parsed.ok) post({ type: "student", index, student: parsed.file.student });
-  post({ type: "graded", index, result: gradeAnswerText(text, grade) });
+  post({
+    type: "graded",
+    index,
+    result: gradeAnswerText(text, {
+      ...grade,
+      onStudent: (student) => post({ type: "student", index, student }),
+    }),
+  });
 });
 
 post({ type: "ready", tid: currentThreadId() });

@@ -40,14 +40,26 @@ export async function resolveAssignment(source: string): Promise<Assignment> {
   }
 }
 
+/**
+ * Whether `error` is one of grading's errors named `name`: by class, or by name when it comes from
+ * another copy of @nnkit/grading (an ES-module assignment imports its own; this grader is bundled).
+ */
+function isGradingError<E extends Error>(
+  error: unknown,
+  type: abstract new (...args: never[]) => E,
+  name: string,
+): error is E {
+  return error instanceof type || (error instanceof Error && error.name === name);
+}
+
 /** One line (or a code frame) saying what is wrong with an assignment file, never a stack. */
 export function assignmentErrorMessage(source: string, error: unknown): string {
-  if (error instanceof AssignmentSpecError) {
+  if (isGradingError(error, AssignmentSpecError, "AssignmentSpecError")) {
     if (error.location !== undefined) return error.message;
     // The loader's own errors (`cannot read …`, no default export) already name the file.
     return error.path.length === 0 ? error.detail : `${source}: ${error.message}`;
   }
-  if (error instanceof GradingError) return `${source}: ${error.message}`;
+  if (isGradingError(error, GradingError, "GradingError")) return `${source}: ${error.message}`;
   const message = error instanceof Error ? error.message : String(error);
   return `${source}: cannot load this assignment module: ${message}`;
 }

@@ -100,8 +100,13 @@ function isModule(source: string): boolean {
   return isAssignmentPath(source) && /\.m?js$/i.test(source);
 }
 
-/** The version of @nnkit/grading this grader runs with, for a module's own copy. */
+/**
+ * The version of @nnkit/grading this grader runs with, for a module's own copy: the bundle is
+ * built with it (scripts/bundle.mjs defines it, as no @nnkit/grading is installed beside it).
+ */
 function gradingVersion(): string {
+  const bundled = process.env.NNKIT_BUNDLED_GRADING_VERSION;
+  if (bundled) return bundled;
   const require = createRequire(import.meta.url);
   return (require("@nnkit/grading/package.json") as { version: string }).version;
 }

@@ -146,6 +146,23 @@ function builtEntry(name: string): string {
   return pathToFileURL(join(dirname(manifest), main ?? "dist/index.js")).href;
 }
 
+/** Where the solver thread imports @nnkit/threshold and @nnkit/cost from (module URLs). */
+export interface SolverModules {
+  readonly threshold: string;
+  readonly cost: string;
+}
+
+let solverModules: SolverModules | undefined;
+
+/**
+ * Points the solver thread at other builds of @nnkit/threshold and @nnkit/cost than the installed
+ * packages': a bundled program, which has no node_modules to find them in, passes its own entries.
+ * Takes effect for threads started afterwards.
+ */
+export function setSolverModules(modules: SolverModules | undefined): void {
+  solverModules = modules;
+}
+
 function start(): Thread {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
@@ -156,8 +173,8 @@ function start(): Thread {
     workerData: {
       port: port2,
       signal,
-      threshold: builtEntry("@nnkit/threshold"),
-      cost: builtEntry("@nnkit/cost"),
+      threshold: solverModules?.threshold ?? builtEntry("@nnkit/threshold"),
+      cost: solverModules?.cost ?? builtEntry("@nnkit/cost"),
     },
     transferList: [port2],
   });

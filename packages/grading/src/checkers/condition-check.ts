@@ -1,5 +1,6 @@
 import type { Polynomial } from "@nnkit/cost";
 import { readText } from "../answers/read-values.js";
+import { type DecisionCache, decisionCache } from "../certify/decision-cache.js";
 import { type ConditionAnswer, solveSync } from "../certify/solver-thread.js";
 import type { Shapes } from "../math/condition-prose.js";
 import type { CompareOp } from "../math/expr.js";
@@ -29,6 +30,11 @@ export interface ConditionCheckOptions {
 
 const DOMAIN = "all positive integer sizes";
 
+/** A condition check also counts its decisions: asked of the solver, and answered from its cache. */
+export interface ConditionCheck extends Check {
+  readonly decisions: DecisionCache<ConditionAnswer>["stats"];
+}
+
 /**
  * Judges a condition such as `m > n` by the region it describes: the solver decides whether it
  * holds at exactly the positive integer sizes where the reference does (correct only with that
@@ -36,10 +42,12 @@ const DOMAIN = "all positive integer sizes";
  * gives up, seeded points and the reference's boundary points (where the difference is 0) are
  * sampled: a disagreement there refutes the answer, an agreement is no proof and goes to review.
  */
-export function conditionCheck(options: ConditionCheckOptions): Check {
+export function conditionCheck(options: ConditionCheckOptions): ConditionCheck {
   const regionIn = perContext((context) => referenceRegion(options, context));
+  const decisions = decisionCache<ConditionAnswer>((answer) => answer.verdict !== "unknown");
   return {
     kind: "condition",
+    decisions: decisions.stats,
     grade(answer, context) {
       const text = readText(answer, "the answer");
       if (!text.ok) return invalid(text.message);
@@ -56,7 +64,7 @@ export function conditionCheck(options: ConditionCheckOptions): Check {
       if (!right.ok) return invalid(right.message);
       const studentDifference = left.polynomial.sub(right.polynomial);
       const op = parsed.expr.op;
-      const decided = decideExactly(options, context, studentDifference, op);
+      const decided = decideExactly(options, context, studentDifference, op, decisions);
       if (decided.outcome !== undefined) return decided.outcome;
       const points = regionIn(context);
       for (const { point, expected } of points) {
@@ -107,16 +115,21 @@ function decideExactly(
   context: CheckContext,
   studentDifference: Polynomial,
   op: CompareOp,
+  decisions: DecisionCache<ConditionAnswer>,
 ): { outcome: CheckOutcome } | { outcome?: undefined; reason: string } {
   const { relation, negated } = RELATION[op];
   const costs = options.costs?.(context) ?? {};
-  const solved = solveSync<ConditionAnswer>({
+  const request = {
     kind: "condition",
     candidate: [exactText(studentDifference), relation, "0"],
     reference: [exactText(options.positiveWhere(context)), negated ? "<=" : ">", "0"],
     costs: Object.fromEntries(Object.entries(costs).map(([name, p]) => [name, exactText(p)])),
     timeoutMs: options.solverTimeoutMs ?? 4000,
-  });
+  } as const;
+  // The same condition (the same polynomials, in the same context) is decided once.
+  const solved = decisions.decide(JSON.stringify(request), () =>
+    solveSync<ConditionAnswer>(request),
+  );
   if (!solved.ok) return { reason: solved.reason };
   const answer = solved.answer;
   if (answer.verdict === "unknown") return { reason: `${answer.reason}: ${answer.detail}` };

@@ -149,6 +149,33 @@ describe("conditionCheck", () => {
   });
 });
 
+describe("conditionCheck's decision cache", () => {
+  it("decides the same condition once, and keeps no undecided answer", () => {
+    const check = conditionCheck({
+      symbols: ["m", "n"],
+      positiveWhere: () => m.sub(n),
+      meaning: "m exceeding n",
+    });
+    // m > n and m - n > 0 are one request, m − n > 0: the second is answered from the cache.
+    expect(fractionOf(run(check, text("m > n")))).toBe(1);
+    expect(fractionOf(run(check, text("m - n > 0")))).toBe(1);
+    expect(fractionOf(run(check, text("m < n")))).toBe(0);
+    expect(check.decisions).toEqual({ solved: 2, cached: 1 });
+    const undecided = conditionCheck({
+      symbols: ["m", "n"],
+      positiveWhere: () => m.sub(n),
+      meaning: "m exceeding n",
+      solverTimeoutMs: 1,
+    });
+    run(undecided, text("m > n"));
+    run(undecided, text("m > n"));
+    const { solved, cached } = undecided.decisions;
+    // A time-out is asked again; an answer decided despite the 1 ms time-out is reused.
+    expect(solved + cached).toBe(2);
+    expect(solved === 2 || cached === 1).toBe(true);
+  });
+});
+
 describe("graphCheck", () => {
   const check = graphCheck({
     nodes: ["x", "z1", "h", "y'"],

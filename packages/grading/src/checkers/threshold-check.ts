@@ -8,6 +8,7 @@ import {
   verify,
 } from "@nnkit/threshold";
 import type { AnswerValue } from "../answers/answer-value.js";
+import { decisionCache } from "../certify/decision-cache.js";
 import { type Solved, solveSync, type ThresholdAnswer } from "../certify/solver-thread.js";
 import { type Check, graded, invalid, review } from "./check.js";
 import type { Counterexample, Scope } from "./outcome.js";
@@ -31,9 +32,6 @@ export interface ThresholdCheckOptions {
   /** The solver's time-out per network, after the box found no counterexample (default 4000 ms). */
   readonly solverTimeoutMs?: number;
 }
-
-/** Decisions a check remembers (one class's distinct networks, many times over). */
-const DECISION_CACHE_SIZE = 4096;
 
 /** A threshold check also says which network it would verify for an answer. */
 export interface ThresholdCheck extends Check {
@@ -66,29 +64,16 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
   };
   const [lo, hi] = options.range;
   let verifyAnswer: ((net: Network) => Verification) | undefined;
-  const cache = new Map<string, Solved<ThresholdAnswer>>();
-  const decisions = { solved: 0, cached: 0 };
+  const decisions = decisionCache<ThresholdAnswer>((answer) => answer.verdict !== "unknown");
   const timeoutMs = options.solverTimeoutMs ?? 4000;
-  const decideAnswer = (net: Network): Solved<ThresholdAnswer> => {
-    const key = JSON.stringify(toJSON(net));
-    const known = cache.get(key);
-    if (known !== undefined) {
-      decisions.cached++;
-      return known;
-    }
-    decisions.solved++;
-    const solved = solveOverIntegers(options.question, net, timeoutMs);
-    if (solved.ok && solved.answer.verdict !== "unknown") {
-      // Bounded: a batch of many distinct networks forgets the oldest decisions first.
-      if (cache.size >= DECISION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      cache.set(key, solved);
-    }
-    return solved;
-  };
+  const decideAnswer = (net: Network): Solved<ThresholdAnswer> =>
+    decisions.decide(JSON.stringify(toJSON(net)), () =>
+      solveOverIntegers(options.question, net, timeoutMs),
+    );
   return {
     kind: "threshold",
     question: options.question,
-    decisions,
+    decisions: decisions.stats,
     network: (answer) => readAnswerNetwork(answer, readOptions),
     grade(answer) {
       const read = readAnswerNetwork(answer, readOptions);

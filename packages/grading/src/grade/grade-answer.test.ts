@@ -362,3 +362,60 @@ describe("answerTemplate", () => {
     expect(result.score).toBe(0);
   });
 });
+
+describe("gradeAnswerText's onStudent", () => {
+  /** A one-question assignment whose reference is computed when the question is graded. */
+  const probe = (events: string[]) =>
+    defineAssignment({
+      id: "probe",
+      title: "Probe",
+      variables: [],
+      perStudentVariants: false,
+      questions: [
+        {
+          id: "q1",
+          title: "A number",
+          points: 1,
+          template: "x: 0",
+          parts: [
+            {
+              label: "x",
+              field: "x",
+              weight: 1,
+              visibility: "visible",
+              check: numericCheck({
+                references: [
+                  {
+                    value: () => {
+                      events.push("graded");
+                      return { shape: [], data: [0.5] };
+                    },
+                  },
+                ],
+              }),
+            },
+          ],
+        },
+      ],
+    });
+
+  it("names the file's student before any question is graded", () => {
+    const events: string[] = [];
+    const result = gradeAnswerText("student: {id: s-7, name: Ada}\nanswers: {q1: {x: 1/2}}", {
+      assignment: probe(events),
+      onStudent: (student) => events.push(`student ${student.id} ${student.name}`),
+    });
+    expect(result.score).toBe(1);
+    expect(events).toEqual(["student s-7 Ada", "graded"]);
+  });
+
+  it("is not called for a file that cannot be read", () => {
+    const events: string[] = [];
+    const result = gradeAnswerText("answers: [", {
+      assignment: probe(events),
+      onStudent: (student) => events.push(`student ${student.id}`),
+    });
+    expect(result.questions[0]!.status).toBe("invalid");
+    expect(events).toEqual([]);
+  });
+});

@@ -15,6 +15,11 @@ export interface GradeOptions {
   readonly audience?: "instructor" | "student";
   /** The time that decides after-due-date visibility (default: now). */
   readonly now?: Date;
+  /**
+   * Called with the file's student as soon as it is read, before any question is graded: a
+   * grading thread that may be stopped mid-file still knows whom the file was for.
+   */
+  readonly onStudent?: (student: GradeResult["student"]) => void;
 }
 
 const UNKNOWN_STUDENT = { id: "", name: "" } as const;
@@ -37,6 +42,7 @@ function gradeText(text: string, options: GradeOptions): GradeResult {
   const requested = requestedAssignment(options.assignment);
   const parsed = parseAnswerFile(text);
   const student = parsed.ok ? parsed.file.student : UNKNOWN_STUDENT;
+  if (parsed.ok) options.onStudent?.(student);
   if (typeof options.assignment === "string" && requested === undefined) {
     return unknownAssignment(options.assignment, student);
   }

@@ -1,0 +1,41 @@
+// The solver's decisions a check remembers: a class submits the same network or condition many
+// times over, and each decision costs the solver tens of milliseconds to seconds. Only decided
+// answers are kept (an `unknown` or a missed deadline may go otherwise next time), and the cache
+// is bounded: a batch of many distinct answers forgets the oldest decisions first.
+import type { Solved } from "./solver-thread.js";
+
+/** Decisions a check remembers (one class's distinct answers, many times over). */
+const DECISION_CACHE_SIZE = 4096;
+
+export interface DecisionCache<A> {
+  /** The decision for `key`, from the cache or else from `decide`. */
+  decide(key: string, decide: () => Solved<A>): Solved<A>;
+  /** Decisions asked of the solver, and those answered from the cache. */
+  readonly stats: { readonly solved: number; readonly cached: number };
+}
+
+/** A cache that keeps a decision when `decided` says the solver settled it. */
+export function decisionCache<A>(
+  decided: (answer: A) => boolean,
+  size = DECISION_CACHE_SIZE,
+): DecisionCache<A> {
+  const known = new Map<string, Solved<A>>();
+  const stats = { solved: 0, cached: 0 };
+  return {
+    stats,
+    decide(key, decide) {
+      const hit = known.get(key);
+      if (hit !== undefined) {
+        stats.cached++;
+        return hit;
+      }
+      stats.solved++;
+      const solved = decide();
+      if (solved.ok && decided(solved.answer)) {
+        if (known.size >= size) known.delete(known.keys().next().value!);
+        known.set(key, solved);
+      }
+      return solved;
+    },
+  };
+}
