@@ -79,6 +79,8 @@ describe("loadAssignment", () => {
     const twice = file("dup.mjs", ONE_QUESTION.replace("points: 2", "points: -1"));
     const error = await loadAssignment(twice).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AssignmentSpecError);
-    expect((error as Error).message).toBe(`${twice}: defineAssignment(mini): q1 has negative points`);
+    expect((error as Error).message).toBe(
+      `${twice}: defineAssignment(mini): q1 has negative points`,
+    );
   });
 });
