@@ -44,10 +44,6 @@ export interface AppProps {
  * worker starts right away, while the student looks at the first screen: see grading.ts).
  */
 function useAssignmentLabel(grading: GradingService): string | undefined {
-  const label = (answer: ReturnType<GradingService["recall"]>) =>
-    answer === undefined || answer instanceof Error
-      ? undefined
-      : (answer as HomeworkOverview).title.split(":")[0]!.trim();
   const [loaded, setLoaded] = useState(() => label(grading.recall(homeworkRequest)));
   useEffect(() => {
     let current = true;
@@ -59,6 +55,12 @@ function useAssignmentLabel(grading: GradingService): string | undefined {
     };
   }, [grading]);
   return loaded;
+}
+
+function label(answer: HomeworkOverview | Error | undefined): string | undefined {
+  return answer === undefined || answer instanceof Error
+    ? undefined
+    : answer.title.split(":")[0]!.trim();
 }
 
 /**
