@@ -2,14 +2,19 @@
 // homework's example answer files loaded: no line overwrites another. Each region's first line
 // must be present and whole (a line of its own, nothing drawn over it), every line must fit the
 // width, and the frame must be exactly as tall as the terminal less one row.
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { chooseAssignment } from "../answers/assignment-choice.js";
 import { cellWidth } from "../components/truncate.js";
-import { mainThreadGrading } from "../test-support/main-thread-grading.js";
-import { mainThreadSelfChecker } from "../test-support/main-thread-self-checker.js";
+import { dotsAnswers, writeDotsAssignment } from "../test-support/dots-assignment.js";
+import { mainThreadGrading, mainThreadGradingFor } from "../test-support/main-thread-grading.js";
+import {
+  mainThreadSelfChecker,
+  mainThreadSelfCheckerFor,
+} from "../test-support/main-thread-self-checker.js";
 import { mainThreadVerifier } from "../test-support/main-thread-verifier.js";
 import { cleanupSized, renderSized } from "../test-support/sized-render.js";
 import { keys, press, type, waitForFrame } from "../test-support/terminal.js";
@@ -133,7 +138,26 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
     const { ui } = open(size, "seed-student.yaml");
     await waitForFrame(ui, fileLoaded);
     const graph = await press(ui, "g");
-    expectLayout(graph, size, "Computation graph", [/seeded instance 1 · .*/, /› x +input/]);
+    const detail: Whole[] = [
+      /\S+ = .*float64/,
+      /inputs {3}.*/,
+      /value {4}.*/,
+      /adjoint {2}.*/,
+    ];
+    expectLayout(graph, size, "Computation graph", [
+      /seeded instance 1 · .*/,
+      / {8}┌──┐ {3}┌─┐ .*/, // the drawing's first row (the tops of z1 and h), whole
+      /│x│──┴┐.*│J│|║x║──┴┐.*│J│/,
+      ...detail,
+    ]);
+    // With the parameters the drawing is taller than 80×24 leaves it: it scrolls to the selection.
+    const full = await press(ui, "p", keys.down, keys.down, keys.down, keys.down);
+    expectLayout(full, size, "Computation graph", [
+      /seeded instance 1 · .* 17 nodes/,
+      /.*║b\(2\)║.*/,
+      ...(size.rows < 30 ? [/↑ \d+ more.*/] : []),
+      ...detail,
+    ]);
   });
 
   it("Backprop stepper", async () => {
@@ -187,6 +211,38 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
       /.*student d9e1921b3aec123d.*/,
       /q1\.1 W1 = .*/,
       /self-check: .*/,
+    ]);
+  });
+});
+
+describe.each(sizes)("another assignment at $columns×$rows", (size) => {
+  it("Home and the Answers screen follow it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nnkit-layout-dots-"));
+    const assignment = writeDotsAssignment(dir, "source");
+    const path = join(dir, "answers.yaml");
+    writeFileSync(path, dotsAnswers);
+    const choice = chooseAssignment(assignment, path, dir);
+    const ui = renderSized(
+      <App
+        answersPath={path}
+        grading={mainThreadGradingFor(choice)}
+        selfChecker={mainThreadSelfCheckerFor(choice)}
+      />,
+      size,
+    );
+    const home = await waitForFrame(ui, (f) => /passed +1 Dot/.test(f));
+    expectLayout(home, size, "Home", [
+      /nnkit · Home +Dot products/,
+      `${path} · student s7`,
+      /passed +1 Dot product of v and w +failed +2 Cost of a matrix-vector.*/,
+    ]);
+    await press(ui, "a");
+    const answers = await waitForFrame(ui, (f) => f.includes("self-check: 2/3"));
+    expectLayout(answers, size, "Answers", [
+      /nnkit · Answers +Dot products · all/,
+      /›passed +q1 +11/,
+      / failed +q2 multiplications +n\^2 m/,
+      /self-check: 2\/3 points .*/,
     ]);
   });
 });

@@ -1,6 +1,6 @@
-// Computation graph (2.1.1): the 2.1 network's named nodes with the nodes they come from; move
-// between them to see each one's definition, shape, forward value and adjoint on a seeded
-// instance; export the graph as DOT or Mermaid.
+// Computation graph (2.1.1): the 2.1 network drawn as layered boxes and edges (micrograd's
+// drawing, in text); move between the nodes to see each one's definition, inputs, shape, forward
+// value and adjoint on a seeded instance; export the graph as DOT or Mermaid.
 import { resolve } from "node:path";
 import { namedEdges, toDot, toMermaid } from "@nnkit/autodiff";
 import { Box, Text } from "ink";
@@ -11,6 +11,7 @@ import { textLines, useBodySize, Window } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
 import { ToneText } from "../../app/theme.js";
 import { truncate } from "../../components/truncate.js";
+import { drawLayered } from "./layered-drawing.js";
 import { namedGraph, namedGraphDot, namedGraphMermaid } from "./named-graph.js";
 import { forwardExpression, networkInstance, shownValue } from "./network-instance.js";
 
@@ -50,11 +51,12 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
   const shown = graph.nodes.filter(
     (node) => node.name !== undefined && (showParameters || !parameters.has(node.name)),
   );
-  const names = new Set(shown.map((node) => node.name!));
+  const drawn = namedGraph(
+    shown.map((n) => n.name!),
+    namedEdges(graph),
+  );
   const sources = new Map<string, string[]>();
-  for (const [from, to] of namedEdges(graph)) {
-    if (names.has(from)) sources.set(to, [...(sources.get(to) ?? []), from]);
-  }
+  for (const [from, to] of drawn.edges) sources.set(to, [...(sources.get(to) ?? []), from]);
   const index = Math.min(selected, shown.length - 1);
   const node = shown[index]!;
 
@@ -92,47 +94,45 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
     return true;
   });
 
-  const nameWidth = Math.max(...shown.map((n) => n.name!.length)) + 2;
   const value = values.get(node.name!);
   const equation = equations.equations.find((e) => e.variable === node.name);
   const shape = `[${node.shape.join(", ")}] ${node.dtype}`;
-  // Row budget: the node list and the detail (a matrix as a grid, one row per matrix row) share
-  // the body; each scrolls within its rows.
+  const drawing = drawLayered(drawn, node.name);
+  const box = drawing.boxes.get(node.name!)!;
+  // Row budget: the drawing and the detail (a matrix as a grid, one row per matrix row) share
+  // the body; each scrolls within its rows, the drawing also sideways to keep the selection in view.
   const valueLines = gridLines(shownValue(instance, node.name!));
   const adjointLines = value?.adjoint ? gridLines(value.adjoint.toString()) : [];
-  const gap = rows >= 30 ? 1 : 0;
-  const fixedRows = 1 + gap + 2 + (notice ? 1 : 0);
+  const fixedRows = 1 + 3 + (notice ? 1 : 0);
   const available = Math.max(6, rows - fixedRows);
-  const listRows = Math.min(
-    shown.length,
-    Math.max(4, available - valueLines.length - adjointLines.length),
-  );
-  const detailRows = Math.max(2, available - listRows);
+  const detailWanted = Math.min(valueLines.length, 4) + Math.min(adjointLines.length, 4);
+  const drawingRows = Math.min(drawing.rows.length, Math.max(5, available - detailWanted));
+  const detailRows = Math.max(2, available - drawingRows);
   const valueRows = Math.max(1, Math.min(valueLines.length, Math.ceil(detailRows / 2)));
   const adjointRows = Math.max(adjointLines.length === 0 ? 0 : 1, detailRows - valueRows);
+  const left = sidewaysOffset(drawing.rows[0]?.length ?? 0, columns, box);
+  const from = sources.get(node.name!) ?? [];
   return (
     <Box flexDirection="column">
       <ToneText tone="muted">{`seeded instance ${seed} · t = ${instance.classNumber} · ${shown.length} nodes${showParameters ? "" : " (parameters hidden: p)"}`}</ToneText>
       <Window
-        rows={listRows}
-        focus={index}
-        lines={shown.map((n) => {
-          const from = sources.get(n.name!) ?? [];
-          const line = `${n.name === node.name ? "›" : " "} ${n.name!.padEnd(nameWidth)}${from.length === 0 ? "input" : `◀── ${from.join(", ")}`}`;
-          return {
-            key: String(n.id),
-            node: (
-              <Text inverse={n.name === node.name} wrap="truncate-end">
-                {truncate(line, columns)}
-              </Text>
-            ),
-          };
-        })}
+        rows={drawingRows}
+        focus={box.row}
+        lines={drawing.rows.map((cells, i) => ({
+          key: String(i),
+          node: <Text wrap="truncate-end">{cells.slice(left, left + columns).join("")}</Text>,
+        }))}
       />
-      <Box flexDirection="column" marginTop={gap}>
+      <Box flexDirection="column">
         <Text wrap="truncate-end">
           <Text bold>{`${node.name} = ${forwardExpression(graph, node)}`}</Text>
           <ToneText tone="muted">{`   ${shape}`}</ToneText>
+        </Text>
+        <Text wrap="truncate-end">
+          {truncate(
+            `inputs   ${from.length === 0 ? "none (an input of the network)" : from.join(", ")}`,
+            columns,
+          )}
         </Text>
         <Window
           rows={valueRows}
@@ -155,6 +155,13 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
       {notice && <ToneText tone="accent">{notice}</ToneText>}
     </Box>
   );
+}
+
+/** The first column shown of a drawing `width` wide, so that the selected box is in view. */
+function sidewaysOffset(width: number, columns: number, box: { left: number; right: number }) {
+  if (width <= columns) return 0;
+  const centred = Math.floor((box.left + box.right - columns) / 2);
+  return Math.max(0, Math.min(width - columns, centred));
 }
 
 /** A value's printed rows (a matrix as a grid, one row per line). */
