@@ -168,6 +168,10 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
     expectLayout(stepper, size, "Backprop stepper", [
       /seeded instance 1 · t = 3 \(of 3\) · step 4 of \d+/,
       /› ȳ = .*/,
+      "this step reads ȳ', y, y'",
+      / {2}ȳ' = \[.*\]/,
+      /ȳ = y' − onehot\(t\) .*/,
+      /yours \(q2\.1\.2 y_bar\): .*/,
     ]);
   });
 
