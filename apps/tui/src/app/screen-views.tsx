@@ -39,7 +39,7 @@ export function screenView(id: ScreenId): ScreenView {
     case "graph":
       return {
         keys: graphKeys,
-        footer: "↑↓ node · p parameters · t class · r reseed · d/m export, D/M full · q back",
+        footer: "↑↓ node · e set · p parameters · t class · r reseed · d/m, D/M export · q back",
         render: () => <GraphScreen />,
       };
     case "backprop":

@@ -5,7 +5,7 @@ import { hw1Example } from "@nnkit/grading/hw1";
 import { cleanup, render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import { ScreenHarness } from "../../test-support/ScreenHarness.js";
-import { keys, press, waitForFrame } from "../../test-support/terminal.js";
+import { keys, press, type, waitForFrame } from "../../test-support/terminal.js";
 import { GraphScreen } from "./GraphScreen.js";
 
 afterEach(cleanup);
@@ -94,6 +94,28 @@ describe("Computation graph screen", () => {
     const entries = adjointAfter!.trim().split(/\s+/).map(Number);
     expect(entries[0]).toBeLessThan(0);
     expect(entries.slice(1).every((v) => v === 0)).toBe(true);
+  });
+
+  it("lets the student set x by hand, and every value follows", async () => {
+    const app = screen();
+    await press(app, "e"); // x is selected
+    await press(app, "\u0015"); // Ctrl+U: clear the line
+    const short = await type(app, "[1, 0]");
+    expect(short).toContain("needs 3 entries (a list of 3)");
+    await press(app, keys.backspace);
+    await type(app, ", 0]");
+    const set = await press(app, keys.enter);
+    expect(set).toContain("seeded instance 1 with x set by hand");
+    const z1 = await press(app, keys.down, keys.down);
+    // z1 = W(1) [1, 0, 0] + b(1): W(1)'s first column plus b(1), by hand.
+    const { params } = hw1Example(1);
+    const W = params.W1.toArray() as number[][];
+    const b = params.b1.toArray() as number[];
+    const [shown] = /value {4}\[([^\]]+)\]/.exec(z1)!.slice(1);
+    const values = shown!.trim().split(/\s+/).map(Number);
+    for (const [i, row] of W.entries()) expect(values[i]).toBeCloseTo(row[0]! + b[i]!, 7);
+    // A new seeded instance forgets the values set by hand.
+    expect(await press(app, "r")).toContain("seeded instance 2 · t = 3");
   });
 
   it("exports the homework's 11-node graph, and the full one with D", async () => {

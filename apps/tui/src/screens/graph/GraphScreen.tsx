@@ -3,22 +3,33 @@
 // value and adjoint on a seeded instance; export the graph as DOT or Mermaid.
 import { resolve } from "node:path";
 import { namedEdges, toDot, toMermaid } from "@nnkit/autodiff";
-import { Box, Text } from "ink";
+import { Box, type Key, Text } from "ink";
 import { useMemo, useState } from "react";
 import { saveAtomically } from "../../answers/answer-file.js";
 import type { KeyHelp } from "../../app/keys.js";
 import { textLines, useBodySize, Window } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
 import { ToneText } from "../../app/theme.js";
+import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
+import { TextField } from "../../components/TextField.js";
 import { truncate } from "../../components/truncate.js";
 import { drawLayered } from "./layered-drawing.js";
 import { namedGraph, namedGraphDot, namedGraphMermaid } from "./named-graph.js";
-import { forwardExpression, networkInstance, shownValue } from "./network-instance.js";
+import {
+  forwardExpression,
+  type InstanceEdits,
+  inputValue,
+  isEditable,
+  networkInstance,
+  readValue,
+  shownValue,
+} from "./network-instance.js";
 
 export const graphKeys: readonly KeyHelp[] = [
   { keys: "↑ ↓", action: "move between nodes" },
   { keys: "p", action: "show or hide the parameters W(1) … b(3)" },
-  { keys: "r", action: "draw a new random instance (next seed)" },
+  { keys: "r", action: "draw a new random instance (next seed; forgets values set by hand)" },
+  { keys: "e", action: "set the selected input (x, or a parameter: p) by hand; Enter keeps" },
   { keys: "t", action: "next class t (1, 2, 3: counted from 1, as in the handout)" },
   { keys: "d / m", action: "export the homework's 11-node graph as DOT / Mermaid" },
   {
@@ -46,7 +57,12 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
   const [showParameters, setShowParameters] = useState(false);
   const [selected, setSelected] = useState(0);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const instance = useMemo(() => networkInstance(seed, classNumber), [seed, classNumber]);
+  const [edits, setEdits] = useState<InstanceEdits>({});
+  const [editing, setEditing] = useState<{ name: string; line: LineState } | undefined>();
+  const instance = useMemo(
+    () => networkInstance(seed, classNumber, edits),
+    [seed, classNumber, edits],
+  );
   const { graph, values, equations, parameters } = instance;
   const shown = graph.nodes.filter(
     (node) => node.name !== undefined && (showParameters || !parameters.has(node.name)),
@@ -80,11 +96,30 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
     );
   };
 
+  const typed = editing ? readValue(editing.line.text, node.shape as number[]) : undefined;
+  const editKey = (input: string, key: Key, active: { name: string; line: LineState }) => {
+    if (key.escape) setEditing(undefined);
+    else if (key.return) {
+      if (typed?.ok !== true) return;
+      setEdits({ ...edits, [active.name]: typed.value });
+      setEditing(undefined);
+    } else setEditing({ ...active, line: editLine(active.line, input, key) });
+  };
+
   useScreenInput((input, key) => {
-    if (key.upArrow) setSelected(Math.max(0, index - 1));
+    if (editing) {
+      editKey(input, key, editing);
+      return true;
+    }
+    if (input === "e" && isEditable(instance, node.name!)) {
+      const current = inputValue(instance, node.name!);
+      setEditing({ name: node.name!, line: lineAt(JSON.stringify(current?.toArray() ?? [])) });
+    } else if (input === "r") {
+      setSeed((s) => s + 1);
+      setEdits({});
+    } else if (key.upArrow) setSelected(Math.max(0, index - 1));
     else if (key.downArrow) setSelected(Math.min(shown.length - 1, index + 1));
     else if (input === "p") setShowParameters((p) => !p);
-    else if (input === "r") setSeed((s) => s + 1);
     else if (input === "t") setClassNumber((instance.classNumber % instance.classes) + 1);
     else if (input === "d") exportAs("dot");
     else if (input === "m") exportAs("mermaid");
@@ -114,7 +149,12 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
   const from = sources.get(node.name!) ?? [];
   return (
     <Box flexDirection="column">
-      <ToneText tone="muted">{`seeded instance ${seed} · t = ${instance.classNumber} · ${shown.length} nodes${showParameters ? "" : " (parameters hidden: p)"}`}</ToneText>
+      <ToneText tone="muted">
+        {truncate(
+          `seeded instance ${seed}${instance.edited.length > 0 ? ` with ${instance.edited.join(", ")} set by hand` : ""} · t = ${instance.classNumber} · ${shown.length} nodes${showParameters ? "" : " (parameters hidden: p)"}`,
+          columns,
+        )}
+      </ToneText>
       <Window
         rows={drawingRows}
         focus={box.row}
@@ -134,12 +174,21 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
             columns,
           )}
         </Text>
-        <Window
-          rows={valueRows}
-          focus={0}
-          scrolled
-          lines={textLines(labelled("value    ", valueLines))}
-        />
+        {editing ? (
+          <TextField
+            label={`${editing.name} =`}
+            line={editing.line}
+            focused
+            error={typed?.ok === false ? typed : undefined}
+          />
+        ) : (
+          <Window
+            rows={valueRows}
+            focus={0}
+            scrolled
+            lines={textLines(labelled("value    ", valueLines))}
+          />
+        )}
         <Text wrap="truncate-end">
           {truncate(`adjoint  ${equation?.text ?? "(no adjoint: not differentiable)"}`, columns)}
         </Text>
