@@ -138,12 +138,7 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
     const { ui } = open(size, "seed-student.yaml");
     await waitForFrame(ui, fileLoaded);
     const graph = await press(ui, "g");
-    const detail: Whole[] = [
-      /\S+ = .*float64/,
-      /inputs {3}.*/,
-      /value {4}.*/,
-      /adjoint {2}.*/,
-    ];
+    const detail: Whole[] = [/\S+ = .*float64/, /inputs {3}.*/, /value {4}.*/, /adjoint {2}.*/];
     expectLayout(graph, size, "Computation graph", [
       /seeded instance 1 · .*/,
       / {8}┌──┐ {3}┌─┐ .*/, // the drawing's first row (the tops of z1 and h), whole
@@ -184,13 +179,26 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
       chains,
       /forward \(left to right\) .*/,
       /reverse \(right to left\) .*/,
+      / {2}yours +3mn +stored 2\(m \+ n \+ mn\)/,
       /Crossover: .*/,
+      /Cheapest order at these sizes: .*/,
     ]);
     const plot = await press(ui, "p");
     expectLayout(plot, size, "Modes and cost", [
       chains,
       /Multiplications against n .*/,
       /Crossover: .*/,
+    ]);
+    const numbers = await press(ui, "z");
+    expectLayout(numbers, size, "Modes and cost", [
+      chains,
+      "With the handout's numbers, computed by running the chains",
+      "2.2.1: v = [4, 2, 3]",
+      / {2}H = 2vvᵀ = \[\[32\. 16\. 24\.\]/,
+      "2.3: v = [1, 2, 3], y = [1, 1, 1]",
+      / {2}multiplications counted: 18 left to right, 6 right to left \(n = 3\)/,
+      /Crossover: .*/,
+      /Cheapest order at these sizes: .*/,
     ]);
   });
 

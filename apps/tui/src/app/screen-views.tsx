@@ -33,7 +33,7 @@ export function screenView(id: ScreenId): ScreenView {
     case "cost":
       return {
         keys: costKeys,
-        footer: "←→ chain · t type one · +/- n · ]/[ m · p plot · ? keys · q back",
+        footer: "←→ chain · t type one · +/- n · ]/[ m · p plot · z numbers · ? keys · q back",
         render: () => <CostScreen />,
       };
     case "graph":

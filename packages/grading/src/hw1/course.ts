@@ -3,3 +3,4 @@
 // not the grader's math parser, so the terminal app can draw these on its render thread.
 export { hessian, hessianHalf, homeworkChains, tradeOff, vectorHessianProduct } from "./chains.js";
 export { type Hw1Parameters, hw1Example, hw1Network } from "./network.js";
+export { HANDOUT_VARIABLES } from "./handout.js";

@@ -50,11 +50,7 @@ describe("Backprop stepper", () => {
     const y = await press(app, keys.right, keys.right, keys.right);
     expect(y).toContain("this step reads ȳ', y, y'");
     const vector = (name: string) =>
-      new RegExp(`^  ${name} = \\[([^\\]]+)\\]`, "m")
-        .exec(y)![1]!
-        .trim()
-        .split(/\s+/)
-        .map(Number);
+      new RegExp(`^  ${name} = \\[([^\\]]+)\\]`, "m").exec(y)![1]!.trim().split(/\s+/).map(Number);
     // y' by hand; ȳ' = −onehot(t) ⊘ y' (S̄ = −J̄ = −1): only class 3's entry, −1/y'3.
     const yPrime = yPrimeByHand();
     for (const [k, value] of yPrime.entries()) expect(vector("y'")[k]).toBeCloseTo(value, 7);
