@@ -259,6 +259,41 @@ describe.each(sizes)("another assignment at $columns×$rows", (size) => {
   });
 });
 
+describe.each(sizes)("a grid wider than the terminal at $columns×$rows", (size) => {
+  it("scrolls sideways to the cursor's column", async () => {
+    const long = '"-123456789012345/987654321098765"';
+    const dir = mkdtempSync(join(tmpdir(), "nnkit-layout-wide-"));
+    const path = join(dir, "answers.yaml");
+    writeFileSync(
+      path,
+      `assignment: hw1\nstudent: {id: s1}\nanswers:\n  q1.1:\n    W1: [[${long}, ${long}, ${long}, ${long}]]\n    b1: [${long}]\n    W2: [[1]]\n    b2: 0\n`,
+    );
+    const ui = renderSized(
+      <App
+        answersPath={path}
+        verifier={mainThreadVerifier}
+        selfChecker={mainThreadSelfChecker}
+        grading={mainThreadGrading}
+      />,
+      size,
+    );
+    await waitForFrame(ui, (f) => f.includes("student s1"));
+    await press(ui, "t");
+    const lab = await waitForFrame(ui, (f) => f.includes("Layer 1 of 2"));
+    // Five columns of 35-odd cells each: not even 160 columns hold them.
+    expectLayout(lab, size, "Threshold lab", [
+      "Layer 1 of 2 (1 units)",
+      /\s+x1 .*▶ \d more/,
+      /h1\.1 {3}\[-\d+\/\d+\].*/,
+    ]);
+    const right = await press(ui, keys.right, keys.right, keys.right, keys.right);
+    expectLayout(right, size, "Threshold lab", [
+      /\s+(x\d .*)?│ *bias/,
+      /h1\.1 {2}◀.*│\[-\d+\/\d+\]/,
+    ]);
+  });
+});
+
 describe("a terminal below 80×24", () => {
   it("says that it is too small", async () => {
     const ui = renderSized(<App grading={mainThreadGrading} />, { columns: 70, rows: 20 });
