@@ -17,6 +17,12 @@ export {
   withStudentVariants,
 } from "./assignment/assignment.js";
 export type { BackpropPartSpec, GraphPartSpec, NetworkSpec } from "./assignment/backprop-spec.js";
+export { ASSIGNMENT_FORMAT, assignmentFromSpec } from "./assignment/compile-assignment.js";
+export {
+  type QuestionOptions,
+  type QuestionSpec,
+  question,
+} from "./assignment/compile-question.js";
 export {
   type AssignmentSource,
   isAssignmentPath,
@@ -25,6 +31,7 @@ export {
 export { assignments, findAssignment, getAssignment } from "./assignment/registry.js";
 export { AssignmentSpecError, formatSpecPath, type SpecPath } from "./assignment/spec-error.js";
 export { seedFrom, studentVariant } from "./assignment/student-variant.js";
+export { readAssignmentYaml } from "./assignment/yaml/read-assignment-yaml.js";
 export {
   type BackpropCheckOptions,
   type BackpropInstance,

@@ -25,7 +25,9 @@ export function answerTemplate(
   lines.push(`  id: ${JSON.stringify(options.studentId ?? "")}`, '  name: ""', "answers:");
   for (const question of assignment.questions) {
     const points = `${question.points} point${question.points === 1 ? "" : "s"}`;
-    lines.push(`  # ${question.id.slice(1)} ${question.title} [${points}]`, `  ${question.id}:`);
+    // "q2.3" is shown as the handout numbers it, "2.3"; other ids as they are.
+    const number = question.id.replace(/^q(?=\d)/, "");
+    lines.push(`  # ${number} ${question.title} [${points}]`, `  ${question.id}:`);
     for (const line of question.template.split("\n")) lines.push(`    ${line}`);
   }
   return `${lines.join("\n")}\n`;

@@ -1,4 +1,5 @@
 import type { Rng } from "@nnkit/tensor";
+import type { AnswerValue } from "../answers/answer-value.js";
 import type { Check } from "../checkers/check.js";
 import { GradingError } from "../errors.js";
 
@@ -18,6 +19,11 @@ export interface Part {
   readonly weight: number;
   readonly visibility: Visibility;
   readonly check: Check;
+  /**
+   * An answer to this part (the value at `field`) that must earn full marks, e.g. a threshold
+   * question's reference network: `nnkit-grade validate` grades it.
+   */
+  readonly solution?: AnswerValue;
 }
 
 export interface Question {

@@ -46,6 +46,25 @@ describe("loadAssignment", () => {
     expect(assignment.questions.map((q) => q.points)).toEqual([2]);
   });
 
+  it("reads a YAML file, naming it and the line in errors", async () => {
+    const yaml = [
+      "format: nnkit-assignment/1",
+      "id: tiny",
+      "title: Tiny",
+      "questions:",
+      "  - { id: q1, title: Free text, points: 1, kind: manual, field: text }",
+    ].join("\n");
+    file("tiny.yaml", yaml);
+    const assignment = await loadAssignment("tiny.yaml", { cwd: folder });
+    expect(assignment.questions.map((q) => [q.id, q.points, q.template])).toEqual([
+      ["q1", 1, '# Free text, graded by a person\ntext: ""'],
+    ]);
+    file("typo.yml", yaml.replace("points: 1", "points: -1"));
+    await expect(loadAssignment("typo.yml", { cwd: folder })).rejects.toThrow(
+      "typo.yml:5:33: questions[0].points (q1): expected a number ≥ 0, got -1",
+    );
+  });
+
   it("validates the module's definition again", async () => {
     const path = file(
       "twice.mjs",

@@ -14,7 +14,7 @@ import { perContext } from "./per-context.js";
 export interface BackpropInstance {
   readonly forward: ReadonlyMap<string, Tensor>;
   readonly adjoints: ReadonlyMap<string, Tensor>;
-  readonly classes: number;
+  readonly classes?: number;
 }
 
 export interface BackpropCheckOptions {

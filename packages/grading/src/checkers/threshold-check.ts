@@ -38,6 +38,8 @@ const DECISION_CACHE_SIZE = 4096;
 /** A threshold check also says which network it would verify for an answer. */
 export interface ThresholdCheck extends Check {
   readonly kind: "threshold";
+  /** What the question asks of a network (target, arity, assumption, allowed activations). */
+  readonly question: ThresholdQuestion;
   network(answer: AnswerValue): AnswerNetworkResult;
   /** Decisions asked of the solver, and those answered from this check's cache. */
   readonly decisions: { readonly solved: number; readonly cached: number };
@@ -85,6 +87,7 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
   };
   return {
     kind: "threshold",
+    question: options.question,
     decisions,
     network: (answer) => readAnswerNetwork(answer, readOptions),
     grade(answer) {

@@ -1,9 +1,7 @@
-// Homework 1.1–1.3's threshold networks and questions: the handout's reference answers, the seeded
-// student's 1.1, and each question as data (target and assumption as logical forms, and the
-// activations it allows) for @nnkit/threshold's verify and decide.
+// Homework 1.1–1.3's threshold networks: the handout's reference answers and the seeded student's
+// 1.1, for tests, the bench and the terminal app; and the questions they answer, as hw1's
+// assignment file states them, for @nnkit/threshold's verify and decide.
 import {
-  conditionAssumption,
-  conditionTarget,
   conjunction,
   disjunction,
   identity,
@@ -16,8 +14,14 @@ import {
   sequence,
   sortedAscending,
   ThresholdError,
+  type Question as ThresholdQuestion,
 } from "@nnkit/threshold";
-import { PHI } from "./handout.js";
+import { isThresholdCheck } from "../checkers/threshold-check.js";
+import { GradingError } from "../errors.js";
+import { hw1 } from "./hw1.js";
+
+/** The handout's φ(z) = 1 if z ∈ [−1, 1], else 0, in @nnkit/threshold's spec syntax. */
+const PHI = "indicator[-1,1]";
 
 /**
  * Homework 1.1, the handout's answer: h_i = φ(2(x4 − x_i)) fires iff x_i = x4; y = φ(2 − 2Σh)
@@ -193,25 +197,21 @@ export const sortFour: Network = sequence(
   comparatorStage(4, [[1, 2]]),
 );
 
+/** What hw1's question asks of a threshold network, as the assignment file states it. */
+function thresholdQuestionOf(id: string): ThresholdQuestion {
+  const check = hw1.questions.find((q) => q.id === id)?.parts[0]?.check;
+  if (check === undefined || !isThresholdCheck(check))
+    throw new GradingError("hw1", `${id} is not a threshold question`);
+  return check.question;
+}
+
 /**
- * Homework 1.1–1.3 as questions. 1.1 and 1.2 are decided over all integers (`decide`): their
- * targets and assumptions are logical forms. 1.1 fixes φ as the activation; 1.2 allows any
- * element-wise activation (handout v1.3).
+ * Homework 1.1–1.3 as @nnkit/threshold questions, for the terminal app's lab and the bench: 1.1
+ * and 1.2 are examples/hw1/assignment.yaml's (targets and assumptions as logical forms, 1.1
+ * allowing φ only, 1.2 any element-wise activation); the optional, ungraded 1.3 asks to sort.
  */
 export const thresholdQuestions = {
-  "1.1": question({
-    target: conditionTarget("x4 == x1 or x4 == x2 or x4 == x3", "memberOf"),
-    arity: 4,
-    assumption: conditionAssumption("distinct(x1, x2, x3)", "x1, x2, x3 distinct"),
-    allowedActivations: [PHI],
-  }),
-  "1.2": question({
-    target: conditionTarget("permutation(x4, x5, x6 of x1, x2, x3)", "isPermutation"),
-    arity: 6,
-    assumption: conditionAssumption(
-      "distinct(x1, x2, x3) and distinct(x4, x5, x6)",
-      "x1, x2, x3 distinct; x4, x5, x6 distinct",
-    ),
-  }),
+  "1.1": thresholdQuestionOf("q1.1"),
+  "1.2": thresholdQuestionOf("q1.2"),
   "1.3": question({ target: sortedAscending, arity: 4 }),
 } as const;

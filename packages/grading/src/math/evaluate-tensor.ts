@@ -25,6 +25,7 @@ import {
   sum,
   type Tensor,
   TensorError,
+  tanh,
   tensor,
   transpose,
 } from "@nnkit/tensor";
@@ -189,6 +190,12 @@ class Evaluator {
         const s = softmax(x);
         return sub(diagonal(s), matmul(s, transpose(s)));
       }
+      case "tanh":
+        return tanh(x);
+      case "tanh'":
+        return sub(1, mul(tanh(x), tanh(x)));
+      case "sum":
+        return sum(x);
       case "exp":
         return exp(x);
       case "log":

@@ -21,6 +21,9 @@ export const FUNCTION_NAMES = [
   "diag",
   "inverse",
   "indicator",
+  "tanh",
+  "tanh'",
+  "sum",
   "bigO",
 ] as const;
 
@@ -44,6 +47,9 @@ export const FUNCTION_SPELLINGS: Readonly<Record<string, FunctionName>> = {
   diag: "diag",
   inv: "inverse",
   i: "indicator",
+  tanh: "tanh",
+  "tanh'": "tanh'",
+  sum: "sum",
   o: "bigO",
   theta: "bigO",
 };

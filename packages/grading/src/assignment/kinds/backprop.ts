@@ -1,0 +1,143 @@
+import { backwardValues } from "@nnkit/autodiff";
+import { reshape, type Tensor, tensor } from "@nnkit/tensor";
+import { type BackpropInstance, backpropCheck } from "../../checkers/backprop-check.js";
+import type { CheckContext } from "../../checkers/check.js";
+import { compileNetwork, type Network } from "../../network/compile-network.js";
+import { drawInstance } from "../../network/draw-instance.js";
+import { NETWORK_LIMITS } from "../../network/limits.js";
+import type { Part } from "../assignment.js";
+import type { BackpropPartSpec } from "../backprop-spec.js";
+import { AssignmentSpecError, type SpecPath } from "../spec-error.js";
+
+/** The answer key of a variable's adjoint: `y'` → `y'_bar`. */
+export const adjointKey = (variable: string): string => `${variable}_bar`;
+
+/**
+ * The part of a backprop question (2.1.2's kind): one equation per adjoint, each checked against
+ * @nnkit/autodiff's adjoints of the network on seeded random instances, then the chain target
+ * computed from the student's own equations.
+ */
+export function backpropParts(spec: BackpropPartSpec, path: SpecPath): Part[] {
+  const network = compileNetwork(spec.network, [...path, "network"]);
+  const variables = [...network.inputs.map((v) => v.name), ...network.equations.map((e) => e.name)];
+  const adjoints = readAdjoints(spec.adjoints, network, variables, [...path, "adjoints"]);
+  const chainTarget = spec.chainTarget ?? spec.adjoints.at(-1)!;
+  if (!spec.adjoints.includes(chainTarget)) {
+    throw new AssignmentSpecError(
+      [...path, "chainTarget"],
+      `${chainTarget} is not among the adjoints asked for (${spec.adjoints.join(", ")})`,
+    );
+  }
+  const count = spec.instances ?? 3;
+  if (!Number.isInteger(count) || count < 1 || count > NETWORK_LIMITS.maxInstances) {
+    throw new AssignmentSpecError(
+      [...path, "instances"],
+      `the number of instances must be a whole number from 1 to ${NETWORK_LIMITS.maxInstances}`,
+    );
+  }
+  return [
+    {
+      label: "equations",
+      weight: 1,
+      visibility: "visible",
+      check: backpropCheck({
+        adjoints,
+        aliases: spec.aliases ?? primeAliases(adjoints),
+        forwardSymbols: [...variables, ...network.parameters.map((p) => p.name)],
+        chainTarget: adjointKey(chainTarget),
+        instances: (context: CheckContext) =>
+          Array.from({ length: count }, (_, k) => networkInstance(network, context.seed + k)),
+        weightInto: weightInto(network),
+      }),
+    },
+  ];
+}
+
+/** The answer template's fields of a backprop question, one empty equation per adjoint. */
+export function backpropTemplateFields(spec: BackpropPartSpec): string[] {
+  return spec.adjoints.map(adjointKey).map((key) => `${key.includes("'") ? `"${key}"` : key}: ""`);
+}
+
+function readAdjoints(
+  asked: readonly string[],
+  network: Network,
+  variables: readonly string[],
+  path: SpecPath,
+): string[] {
+  if (!Array.isArray(asked) || asked.length === 0) {
+    throw new AssignmentSpecError(path, "list the variables whose adjoints are asked for");
+  }
+  const labels = new Set(network.inputs.filter((v) => v.shape.kind === "class").map((v) => v.name));
+  const seen = new Set<string>();
+  for (const [i, variable] of asked.entries()) {
+    const problem = !variables.includes(variable)
+      ? `${variable} is not an input or an equation's name; expected one of ${variables.filter((v) => !labels.has(v)).join(", ")}`
+      : labels.has(variable)
+        ? `${variable} is a class label, which has no adjoint`
+        : seen.has(variable)
+          ? `${variable} is listed twice`
+          : undefined;
+    if (problem !== undefined) throw new AssignmentSpecError([...path, i], problem);
+    seen.add(variable);
+  }
+  return asked.map(adjointKey);
+}
+
+/** `yp_bar` for `y'_bar`, the spelling a YAML key without quotes allows. */
+function primeAliases(adjoints: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    adjoints.filter((a) => a.includes("'")).map((a) => [a.replace(/'/g, "p"), a]),
+  );
+}
+
+/**
+ * For each equation `v = W u + b` (or `W u`), the weight that maps into v: a student who takes
+ * another weight's transpose with v's adjoint is told which one v goes back through.
+ */
+function weightInto(network: Network): Record<string, { weight: string; forward: string }> {
+  const parameters = new Set(
+    network.parameters.filter((p) => p.shape.kind === "matrix").map((p) => p.name),
+  );
+  const into: Record<string, { weight: string; forward: string }> = {};
+  for (const equation of network.equations) {
+    let product = equation.expression;
+    if (product.kind === "binary" && product.op === "add") {
+      const { left, right } = product;
+      product = left.kind === "binary" && left.op === "product" ? left : right;
+    }
+    if (
+      product.kind === "binary" &&
+      product.op === "product" &&
+      product.left.kind === "symbol" &&
+      parameters.has(product.left.name)
+    ) {
+      into[adjointKey(equation.name)] = { weight: product.left.name, forward: equation.text };
+    }
+  }
+  return into;
+}
+
+/** Vectors become columns, as every formula treats them. */
+function asColumn(t: Tensor): Tensor {
+  return t.rank === 1 ? reshape(t, [t.size, 1]) : t;
+}
+
+/**
+ * One seeded instance: every variable's forward value and every float variable's adjoint from
+ * @nnkit/autodiff's backward pass, by the answer's symbols; a class label is shown 1-based, as
+ * handouts count classes.
+ */
+export function networkInstance(network: Network, seed: number): BackpropInstance {
+  const named = backwardValues(network.forward, drawInstance(network, seed));
+  const forward = new Map<string, Tensor>();
+  const adjoints = new Map<string, Tensor>();
+  for (const [symbol, { value, adjoint }] of named) {
+    forward.set(symbol, value.dtype === "int32" ? tensor(value.item() + 1) : asColumn(value));
+    if (adjoint !== undefined) adjoints.set(adjointKey(symbol), asColumn(adjoint));
+  }
+  return {
+    forward,
+    adjoints,
+    ...(network.classes === undefined ? {} : { classes: network.classes }),
+  };
+}

@@ -1,0 +1,24 @@
+import { AssignmentSpecError, type SpecPath } from "../assignment/spec-error.js";
+
+/**
+ * A mistake in one forward equation: an {@link AssignmentSpecError} at the equations text that also
+ * says which line of that text (1-based) and which column in it, so that a loader that knows where
+ * the text starts in its file can point at the equation itself.
+ */
+export class EquationError extends AssignmentSpecError {
+  constructor(
+    path: SpecPath,
+    /** 1-based line within the equations text. */
+    readonly equationLine: number,
+    /** 0-based offset within that line. */
+    readonly equationColumn: number,
+    /** The equation as written. */
+    readonly equation: string,
+    readonly problem: string,
+    /** The question whose part traced the network, once known. */
+    question?: string,
+  ) {
+    super(path, `line ${equationLine}, "${equation}": ${problem}`, undefined, question);
+    this.name = "EquationError";
+  }
+}
