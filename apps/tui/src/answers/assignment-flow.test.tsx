@@ -5,7 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../app/App.js";
-import { dotsAnswers, writeDotsAssignment } from "../test-support/dots-assignment.js";
+import {
+  dotsAnswers,
+  writeDotsAssignment,
+  writeDotsYaml,
+} from "../test-support/dots-assignment.js";
 import { mainThreadGradingFor } from "../test-support/main-thread-grading.js";
 import { mainThreadSelfCheckerFor } from "../test-support/main-thread-self-checker.js";
 import { cleanupSized, renderSized } from "../test-support/sized-render.js";
@@ -14,9 +18,11 @@ import { chooseAssignment } from "./assignment-choice.js";
 
 afterEach(cleanupSized);
 
-function dotsApp(answers: string, size = { columns: 80, rows: 24 }) {
+type Format = "module" | "yaml";
+
+function dotsApp(answers: string, format: Format = "module", size = { columns: 80, rows: 24 }) {
   const dir = mkdtempSync(join(tmpdir(), "nnkit-dots-"));
-  const assignment = writeDotsAssignment(dir, "source");
+  const assignment = format === "yaml" ? writeDotsYaml(dir) : writeDotsAssignment(dir, "source");
   const path = join(dir, "answers.yaml");
   writeFileSync(path, answers);
   const choice = chooseAssignment(assignment, path, dir);
@@ -32,9 +38,9 @@ function dotsApp(answers: string, size = { columns: 80, rows: 24 }) {
 
 const lines = (frame: string) => frame.split("\n");
 
-describe("--assignment: an instructor's module", () => {
+describe.each<Format>(["module", "yaml"])("--assignment: an instructor's %s", (format) => {
   it("Home lists the assignment's questions with their self-check statuses", async () => {
-    const ui = dotsApp(dotsAnswers);
+    const ui = dotsApp(dotsAnswers, format);
     // q1: 1·3 + 2·4 = 11 is right; q2: n²m is not the nm multiplications of Av.
     const home = await waitForFrame(ui, (f) => /passed\s+1 Dot product/.test(f));
     expect(home).toMatch(/failed\s+2 Cost of a matrix-vector/);
@@ -43,7 +49,7 @@ describe("--assignment: an instructor's module", () => {
   });
 
   it("the Answers screen validates as you type and self-checks against it", async () => {
-    const ui = dotsApp(dotsAnswers.replace('"n^2 m"', '"n m"'));
+    const ui = dotsApp(dotsAnswers.replace('"n^2 m"', '"n m"'), format);
     await waitForFrame(ui, (f) => /passed\s+2 Cost/.test(f));
     await press(ui, "a");
     const answers = await waitForFrame(ui, (f) => f.includes("self-check: 3/3 points"));

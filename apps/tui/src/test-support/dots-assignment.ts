@@ -63,6 +63,35 @@ export default defineAssignment({
 `;
 }
 
+/** The same assignment in the declarative YAML format. */
+export const dotsAssignmentYaml = `format: nnkit-assignment/1
+id: dots
+title: "Dot products: two warm-up questions"
+questions:
+  - id: q1
+    title: Dot product of v and w
+    points: 2
+    kind: numeric
+    reference: "11"
+    template: "null  # v · w for v = (1, 2), w = (3, 4)"
+  - id: q2
+    title: Cost of a matrix-vector product
+    points: 1
+    kind: cost
+    chain: A x
+    sizes: { A: [n, m], x: [m, 1] }
+    order: forward
+    measures: [multiplications]
+    template: 'multiplications: ""  # a formula in n, m'
+`;
+
+/** Writes the YAML as `dots.yaml` in `dir` and returns its path. */
+export function writeDotsYaml(dir: string): string {
+  const path = join(dir, "dots.yaml");
+  writeFileSync(path, dotsAssignmentYaml);
+  return path;
+}
+
 /** Writes the module as `dots.mjs` in `dir` and returns its path. */
 export function writeDotsAssignment(dir: string, from: PackageEntry): string {
   const path = join(dir, "dots.mjs");

@@ -2,5 +2,4 @@
 // 2.2–2.4. A light entry point (`@nnkit/grading/hw1`): it loads autodiff, cost and tensor only,
 // not the grader's math parser, so the terminal app can draw these on its render thread.
 export { hessian, hessianHalf, homeworkChains, tradeOff, vectorHessianProduct } from "./chains.js";
-export { HANDOUT_VARIABLES } from "./handout.js";
 export { type Hw1Parameters, hw1Example, hw1Network } from "./network.js";

@@ -5,7 +5,7 @@ import { formatCondition } from "@nnkit/cost";
 import { Box, type Key, Text } from "ink";
 import { useMemo, useState } from "react";
 import { studentOf } from "../../answers/answer-document.js";
-import { useGradingAnswer } from "../../answers/grading.js";
+import { gradingUnavailable, useGradingAnswer } from "../../answers/grading.js";
 import { homeworkRequest } from "../../answers/grading-requests.js";
 import { useAnswerSession } from "../../answers/session.js";
 import type { KeyHelp } from "../../app/keys.js";
@@ -16,7 +16,7 @@ import { asciiPlot } from "../../components/ascii-plot.js";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
 import { TextField } from "../../components/TextField.js";
 import { truncate, wrapCells } from "../../components/truncate.js";
-import { chainNumbers, handoutNumbers, type Numbers } from "./chain-numbers.js";
+import { chainNumbers, type Numbers } from "./chain-numbers.js";
 import { readChain } from "./chain-text.js";
 import { chainChoices, compareModes, pointFor } from "./mode-comparison.js";
 import { type StudentCosts, studentCosts } from "./student-costs.js";
@@ -99,24 +99,15 @@ export function CostScreen() {
   const showPlot = view === "plot";
   const { file } = useAnswerSession();
   const text = file.kind === "loaded" ? file.text : undefined;
-  const studentId = useMemo(() => (text === undefined ? undefined : studentOf(text).id), [text]);
-  const variantRequest = useMemo(
-    () => (studentId ? { kind: "variant" as const, studentId } : undefined),
-    [studentId],
-  );
+  const studentId = useMemo(() => (text === undefined ? "" : studentOf(text).id), [text]);
+  // The grader's numbers for this student: the handout's unless the assignment draws variants.
+  const variantRequest = useMemo(() => ({ kind: "variant" as const, studentId }), [studentId]);
   const variant = useGradingAnswer(variantRequest);
-  const homework = useGradingAnswer(studentId ? homeworkRequest : undefined);
+  const homework = useGradingAnswer(homeworkRequest);
   const ownNumbers =
-    homework !== undefined &&
-    !(homework instanceof Error) &&
-    homework.perStudentVariants &&
-    variant !== undefined &&
-    !(variant instanceof Error) &&
-    "q2.3 v" in variant;
-  const numbers = useMemo(
-    () => chainNumbers(ownNumbers ? (variant as Numbers) : handoutNumbers),
-    [ownNumbers, variant],
-  );
+    homework !== undefined && !(homework instanceof Error) && homework.perStudentVariants;
+  const known = variant !== undefined && !(variant instanceof Error) && "q2.3 v" in variant;
+  const numbers = useMemo(() => (known ? chainNumbers(variant as Numbers) : []), [known, variant]);
   const [typed, setTyped] = useState(typedChainStart);
   const [editing, setEditing] = useState<LineState | undefined>(undefined);
   const typedChain = useMemo(() => readChain(typed), [typed]);
@@ -241,7 +232,11 @@ export function CostScreen() {
       {view === "numbers" && (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>
-            {`With ${ownNumbers ? "your numbers" : "the handout's numbers"}, computed by running the chains`}
+            {known
+              ? `With ${ownNumbers ? "your numbers" : "the handout's numbers"}, computed by running the chains`
+              : variant === undefined || variant instanceof Error
+                ? gradingUnavailable(variant)
+                : "2.2.1's and 2.3's numbers are homework 1's: this assignment has none"}
           </Text>
           {numbers.map((n) => (
             <Box key={n.question} flexDirection="column" marginTop={1}>

@@ -1,16 +1,12 @@
 // 2.2.1's H and 2.3's z for the numbers the student works with (the handout's, or their own
-// variant's), computed by running the course layer's chains on those numbers with @nnkit/cost's
+// variant's, as the grading worker gives them), computed by running the course layer's chains on those numbers with @nnkit/cost's
 // measureChain, which also counts the multiplications each order actually did.
 import { type ChainMeasurement, measureChain } from "@nnkit/cost";
-import { HANDOUT_VARIABLES, hessian, vectorHessianProduct } from "@nnkit/grading/hw1";
+import { hessian, vectorHessianProduct } from "@nnkit/grading/hw1";
 import { tensor } from "@nnkit/tensor";
 
 /** Numbers by variable name ("q2.3 v"), as the grader's studentVariant gives them. */
 export type Numbers = Readonly<Record<string, readonly number[] | number>>;
-
-export const handoutNumbers: Numbers = Object.fromEntries(
-  HANDOUT_VARIABLES.map((variable) => [variable.name, variable.handout]),
-);
 
 export interface ChainNumbers {
   question: string;
