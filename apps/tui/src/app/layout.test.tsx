@@ -189,7 +189,8 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
       /Multiplications against n .*/,
       /Crossover: .*/,
     ]);
-    const numbers = await press(ui, "z");
+    await press(ui, "z");
+    const numbers = await waitForFrame(ui, (f) => f.includes("multiplications counted"));
     expectLayout(numbers, size, "Modes and cost", [
       chains,
       "With the handout's numbers, computed by running the chains",

@@ -41,7 +41,8 @@ describe("Modes and cost with an answer file", () => {
     const ui = app();
     await waitForFrame(ui, (f) => f.includes("student d9e1921b3aec123d"));
     await press(ui, "c");
-    const shown = await press(ui, "z");
+    await press(ui, "z");
+    const shown = await waitForFrame(ui, (f) => f.includes("multiplications counted"));
     expect(shown).toContain("With the handout's numbers");
     // H = 2vvᵀ for v = (4, 2, 3): 2·4·4 = 32, 2·4·2 = 16, 2·4·3 = 24; 2·2·2 = 8, 2·2·3 = 12; 18.
     expect(shown).toContain("2.2.1: v = [4, 2, 3]");
