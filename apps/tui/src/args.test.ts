@@ -3,9 +3,22 @@ import { parseCliArgs } from "./args.js";
 
 describe("parseCliArgs", () => {
   it("runs the app, with or without an answer file", () => {
-    expect(parseCliArgs([])).toEqual({ kind: "run", answersPath: undefined });
-    expect(parseCliArgs(["--answers", "a.yaml"])).toEqual({ kind: "run", answersPath: "a.yaml" });
-    expect(parseCliArgs(["-a", "b.yaml"])).toEqual({ kind: "run", answersPath: "b.yaml" });
+    const none = { kind: "run", answersPath: undefined, assignment: undefined };
+    expect(parseCliArgs([])).toEqual(none);
+    expect(parseCliArgs(["--answers", "a.yaml"])).toEqual({ ...none, answersPath: "a.yaml" });
+    expect(parseCliArgs(["-a", "b.yaml"])).toEqual({ ...none, answersPath: "b.yaml" });
+  });
+
+  it("takes the assignment as an id or a path", () => {
+    expect(parseCliArgs(["--assignment", "hw2.mjs", "-a", "x.yaml"])).toEqual({
+      kind: "run",
+      answersPath: "x.yaml",
+      assignment: "hw2.mjs",
+    });
+    expect(parseCliArgs(["--assignment="])).toEqual({
+      kind: "error",
+      message: "nnkit: --assignment needs an id or a file path",
+    });
   });
 
   it("prefers help over version", () => {

@@ -2,19 +2,21 @@
 import { parseArgs } from "node:util";
 
 export type CliCommand =
-  | { kind: "run"; answersPath: string | undefined }
+  | { kind: "run"; answersPath: string | undefined; assignment: string | undefined }
   | { kind: "help" }
   | { kind: "version" }
   | { kind: "error"; message: string };
 
-export const usage = `Usage: nnkit [--answers FILE] [--help] [--version]
+export const usage = `Usage: nnkit [--answers FILE] [--assignment ID|PATH] [--help] [--version]
 
 Explore homework 1 of the neural-networks course and self-check your answers.
 
 Options:
-  -a, --answers FILE  open this answer file (it is created on the Answers screen if missing)
-  -h, --help          show this help and exit
-  -v, --version       print the version and exit
+  -a, --answers FILE         open this answer file (it is created on the Answers screen if missing)
+      --assignment ID|PATH   the assignment to answer: a built-in id (hw1) or an assignment file
+                             (.yaml, .mjs); by default the one the answer file names, else hw1
+  -h, --help                 show this help and exit
+  -v, --version              print the version and exit
 
 Inside the app press ? for the keys of the current screen, q or Esc to go back and quit.`;
 
@@ -24,6 +26,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       args: [...argv],
       options: {
         answers: { type: "string", short: "a" },
+        assignment: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -34,7 +37,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (values.version) return { kind: "version" };
     if (values.answers === "")
       return { kind: "error", message: "nnkit: --answers needs a file path" };
-    return { kind: "run", answersPath: values.answers };
+    if (values.assignment === "")
+      return { kind: "error", message: "nnkit: --assignment needs an id or a file path" };
+    return { kind: "run", answersPath: values.answers, assignment: values.assignment };
   } catch (error) {
     return { kind: "error", message: `nnkit: ${(error as Error).message}` };
   }

@@ -1,14 +1,15 @@
 // End to end: the built binary in a real 80×24 pseudo-terminal, with its worker threads. Needs
 // the build first (turbo runs this package's tests after its build).
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as grading from "@nnkit/grading";
 import { describe, expect, it } from "vitest";
 import { answerFields } from "./answers/answer-document.js";
 import { newAnswerText } from "./answers/answer-file.js";
 import { recoveryPath } from "./app/recovery.js";
+import { dotsAnswers, writeDotsAssignment, writeDotsYaml } from "./test-support/dots-assignment.js";
+import { hw1 } from "./test-support/hw1-grading.js";
 import { cliPath, startInTerminal, type TerminalSession } from "./test-support/pty.js";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -53,7 +54,7 @@ describe("nnkit binary", () => {
       await keysThenWait(term, ["v"], /fail: network does not compute memberOf/); // worker thread
       for (const [key, shown] of [
         ["q", "↑↓ choose · Enter open"],
-        ["g", /g2\s+◀── g1, h/],
+        ["g", /┬▶│S│──▶│J│/],
         ["q", "↑↓ choose · Enter open"],
         ["b", "J̄ = 1"],
         ["q", "↑↓ choose · Enter open"],
@@ -68,7 +69,7 @@ describe("nnkit binary", () => {
       ] as const) {
         await keysThenWait(term, [key], shown);
       }
-      const fields = answerFields(newAnswerText(grading, "s1"));
+      const fields = answerFields(newAnswerText(hw1, "s1"));
       const index = fields.findIndex(
         (f) => f.question === "q2.4" && f.field === "reverse.multiplications",
       );
@@ -102,6 +103,63 @@ describe("nnkit binary", () => {
       term.kill();
     }
   }, 60_000);
+
+  it.each([
+    ["module", "dots.mjs"],
+    ["YAML file", "dots.yaml"],
+  ])(
+    "follows --assignment: an instructor's %s, self-checked in the worker",
+    async (_, file) => {
+      const dir = mkdtempSync(join(tmpdir(), "nnkit-e2e-"));
+      writeDotsAssignment(dir, "dist");
+      writeDotsYaml(dir);
+      writeFileSync(join(dir, "answers.yaml"), dotsAnswers);
+      const term = startInTerminal(["--assignment", file, "--answers", "answers.yaml"], dir);
+      try {
+        // q1: 1·3 + 2·4 = 11, right; q2: n²m multiplications where Av takes nm, wrong.
+        await term.waitFor(/passed\s+1 Dot product of v and w/);
+        await term.waitFor(/failed\s+2 Cost of a matrix-vector/);
+        await keysThenWait(term, ["a"], "self-check: 2/3 points");
+        await keysThenWait(term, ["q"], "nnkit · Home");
+        term.send("q");
+        expect(await term.exitCode()).toBe(0);
+      } finally {
+        term.kill();
+      }
+    },
+    60_000,
+  );
+
+  it("refuses an assignment that does not load in one line (file:line) with exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nnkit-e2e-"));
+    const broken = join(dir, "broken.mjs");
+    writeFileSync(broken, 'export default {\n  id: "dots" oops,\n};\n');
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [cliPath, ...args], { encoding: "utf8", input: "", cwd: dir });
+    const syntax = run(["--assignment", "broken.mjs"]);
+    expect(syntax.status).toBe(2);
+    // Column 14: "oops" in `  id: "dots" oops,` (where Node's own syntax check puts its caret).
+    expect(syntax.stderr).toBe(`nnkit: ${broken}:2:14: Unexpected identifier 'oops'\n`);
+    expect(syntax.stdout).toBe("");
+
+    // A YAML assignment's mistake: file, line and column, the question, and what is wrong.
+    writeFileSync(
+      join(dir, "broken.yaml"),
+      'format: nnkit-assignment/1\nid: dots\ntitle: Dots\nquestions:\n  - id: q1\n    title: One\n    points: 1\n    kind: numerc\n    reference: "11"\n',
+    );
+    const yaml = run(["--assignment", "broken.yaml"]);
+    expect(yaml.status).toBe(2);
+    expect(yaml.stderr).toMatch(
+      /^nnkit: broken\.yaml:8:5: questions\[0\]\.kind \(q1\): unknown kind 'numerc' .*\n$/,
+    );
+
+    writeFileSync(join(dir, "answers.yaml"), "assignment: hw9\nanswers: {}\n");
+    const unknown = run(["--answers", "answers.yaml"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe(
+      "nnkit: unknown assignment 'hw9' (not a file path either) (named by `assignment: hw9` in answers.yaml; give the assignment's file with --assignment PATH)\n",
+    );
+  });
 
   it("says in one line that it needs a terminal when it has none, and exits with 2", () => {
     const run = spawnSync(process.execPath, [cliPath], { encoding: "utf8", input: "" });

@@ -3,6 +3,7 @@
 // the app full-screen until the student quits. The app is imported only when it runs, so that
 // --help and --version answer at once.
 import { readFileSync } from "node:fs";
+import type { AppProps } from "./app/App.js";
 import type { UnsavedEdits } from "./app/recovery.js";
 import { parseCliArgs, usage } from "./args.js";
 
@@ -33,7 +34,38 @@ function isTerminalGone(error: unknown): boolean {
   return code === "EIO" || code === "EPIPE" || code === "ENXIO";
 }
 
-async function run(answersPath: string | undefined): Promise<void> {
+/** The app's services for the chosen assignment, or the one line saying why it cannot be loaded. */
+async function prepare(command: {
+  answersPath: string | undefined;
+  assignment: string | undefined;
+}) {
+  const [choices, { appGradingService }, { appSelfChecker }, { homeworkRequest }] =
+    await Promise.all([
+      import("./answers/assignment-choice.js"),
+      import("./answers/grading.js"),
+      import("./answers/self-check.js"),
+      import("./answers/grading-requests.js"),
+    ]);
+  const choice = choices.chooseAssignment(command.assignment, command.answersPath, process.cwd());
+  const grading = appGradingService(choice);
+  // A named assignment is loaded before the first frame, so that a broken one is one line and
+  // exit code 2, not a screen of errors; homework 1 needs no such wait.
+  if (choice.origin.kind !== "default") {
+    // The worker does not keep the process alive (see grading.ts): this wait has to.
+    const keepAlive = setInterval(() => {}, 60_000);
+    const overview = await grading.ask(homeworkRequest);
+    clearInterval(keepAlive);
+    if (overview instanceof Error) {
+      return { ok: false as const, message: choices.cannotLoadMessage(choice, overview.message) };
+    }
+  }
+  return { ok: true as const, grading, selfChecker: appSelfChecker(choice) };
+}
+
+async function run(
+  answersPath: string | undefined,
+  services: Pick<AppProps, "grading" | "selfChecker">,
+): Promise<void> {
   const [{ render }, { App }, { colorsEnabled }, { rescue }] = await Promise.all([
     import("ink"),
     import("./app/App.js"),
@@ -54,7 +86,12 @@ async function run(answersPath: string | undefined): Promise<void> {
     gone();
   });
   const instance = render(
-    <App answersPath={answersPath} colors={colorsEnabled(process.env)} unsaved={unsaved} />,
+    <App
+      answersPath={answersPath}
+      colors={colorsEnabled(process.env)}
+      unsaved={unsaved}
+      {...services}
+    />,
     { exitOnCtrlC: false },
   );
   await instance.waitUntilExit();
@@ -72,12 +109,17 @@ switch (command.kind) {
     console.error(`${command.message}\n\n${usage}`);
     process.exitCode = 2;
     break;
-  case "run":
-    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+  case "run": {
+    const prepared = await prepare(command);
+    if (!prepared.ok) {
+      console.error(prepared.message);
+      process.exitCode = 2;
+    } else if (!process.stdin.isTTY || !process.stdout.isTTY) {
       console.error(
         "nnkit needs an interactive terminal (its input and output must be a terminal); see nnkit --help",
       );
       process.exitCode = 2;
-    } else await run(command.answersPath);
+    } else await run(command.answersPath, prepared);
     break;
+  }
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import type { Grading } from "./grading-requests.js";
+import type { LoadedGrading } from "./load-grading.js";
 
 export type Opened =
   | { kind: "opened"; text: string }
@@ -23,9 +23,9 @@ export async function openAnswerFile(path: string): Promise<Opened> {
   }
 }
 
-/** A fresh answer file for the student, from @nnkit/grading's template for homework 1. */
-export function newAnswerText(grading: Grading, studentId: string): string {
-  return grading.answerTemplate(grading.getAssignment("hw1"), { studentId });
+/** A fresh answer file for the student, from @nnkit/grading's template for the assignment. */
+export function newAnswerText({ grading, assignment }: LoadedGrading, studentId: string): string {
+  return grading.answerTemplate(assignment, { studentId });
 }
 
 export async function saveAtomically(path: string, text: string): Promise<void> {

@@ -5,6 +5,7 @@ import * as grading from "@nnkit/grading";
 import { cleanup, render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../app/App.js";
+import { hw1 } from "../test-support/hw1-grading.js";
 import { mainThreadGrading } from "../test-support/main-thread-grading.js";
 import { mainThreadSelfChecker } from "../test-support/main-thread-self-checker.js";
 import { keys, press, type, waitForFrame } from "../test-support/terminal.js";
@@ -40,7 +41,7 @@ describe("Answers screen", () => {
     await press(ui, keys.enter);
     await waitForFrame(ui, (f) => f.includes("student s42 · unsaved changes"));
 
-    const index = fieldIndex(newAnswerText(grading, "s42"), "q2.4", "reverse.multiplications");
+    const index = fieldIndex(newAnswerText(hw1, "s42"), "q2.4", "reverse.multiplications");
     await press(ui, ...Array(index).fill(keys.down), keys.enter);
     await type(ui, "3nm +");
     // The grader's verdict arrives after the render of the key (it is asked for asynchronously).

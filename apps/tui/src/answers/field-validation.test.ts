@@ -1,16 +1,17 @@
 import * as grading from "@nnkit/grading";
 import { describe, expect, it } from "vitest";
+import { hw1 } from "../test-support/hw1-grading.js";
 import { answerFields, replaceField } from "./answer-document.js";
 import { newAnswerText } from "./answer-file.js";
 import { validateField } from "./field-validation.js";
 
-const template = newAnswerText(grading, "s1");
+const template = newAnswerText(hw1, "s1");
 
 function validate(question: string, field: string, typed: string) {
   const target = answerFields(template).find((f) => f.question === question && f.field === field)!;
   const replaced = replaceField(template, target, typed);
   if (!replaced.ok) throw new Error(replaced.error.message);
-  return validateField(grading, replaced.text, target);
+  return validateField(hw1, replaced.text, target);
 }
 
 describe("validateField", () => {
@@ -52,7 +53,7 @@ describe("validateField agrees with the grader", () => {
     for (const target of answerFields(text)) {
       const q = graded.questions.find((x) => x.id === target.question)!;
       const unreadable = q.items.find((i) => i.key === target.field && i.verdict === "invalid");
-      const error = validateField(grading, text, target);
+      const error = validateField(hw1, text, target);
       expect(error?.message, `${target.question} ${target.field}`).toBe(unreadable?.message);
       if (unreadable) expect(error?.position).toBe(unreadable.position?.start ?? 0);
       if (error) flagged.push(`${target.question} ${target.field}`);

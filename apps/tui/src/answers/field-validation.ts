@@ -3,17 +3,16 @@
 // input) is shown, never right or wrong.
 import type { FieldError } from "../components/TextField.js";
 import type { AnswerField } from "./answer-document.js";
-import type { Grading } from "./grading-requests.js";
+import type { LoadedGrading } from "./load-grading.js";
 
 /** Why the file's value of `field` cannot be graded, or undefined when it can. */
 export function validateField(
-  grading: Grading,
+  { grading, assignment }: LoadedGrading,
   fileText: string,
   field: AnswerField,
 ): FieldError | undefined {
   const parsed = grading.parseAnswerFile(fileText);
   if (!parsed.ok) return { position: 0, message: parsed.reason };
-  const assignment = grading.getAssignment(parsed.file.assignment ?? "hw1");
   const verdict = grading.checkField(
     assignment,
     field.question,

@@ -7,13 +7,12 @@ import { type StudentNetworks, studentNetworks } from "../screens/threshold/stud
 import type { AnswerField } from "./answer-document.js";
 import { newAnswerText } from "./answer-file.js";
 import { validateField } from "./field-validation.js";
-
-export type Grading = typeof import("@nnkit/grading");
+import type { LoadedGrading } from "./load-grading.js";
 
 export type GradingRequest =
-  /** Homework 1's questions, and whether each student gets their own numbers. */
+  /** The assignment's questions, and whether each student gets their own numbers. */
   | { kind: "homework" }
-  /** The numbers of the student's variant of homework 1. */
+  /** The numbers of the student's variant of the assignment. */
   | { kind: "variant"; studentId: string }
   /** A fresh answer file for the student. */
   | { kind: "template"; studentId: string }
@@ -25,6 +24,8 @@ export type GradingRequest =
   | { kind: "validate"; fileText: string; field: AnswerField };
 
 export interface HomeworkOverview {
+  id: string;
+  title: string;
   questions: readonly { id: string; title: string }[];
   perStudentVariants: boolean;
 }
@@ -48,31 +49,37 @@ export type GradingReply =
   | { id: number; ok: true; answer: unknown }
   | { id: number; ok: false; message: string };
 
-function homeworkOverview(grading: Grading): HomeworkOverview {
-  const homework = grading.getAssignment("hw1");
+function homeworkOverview({ assignment }: LoadedGrading): HomeworkOverview {
   return {
-    questions: homework.questions.map(({ id, title }) => ({ id, title })),
-    perStudentVariants: homework.perStudentVariants,
+    id: assignment.id,
+    title: assignment.title,
+    questions: assignment.questions.map(({ id, title }) => ({ id, title })),
+    perStudentVariants: assignment.perStudentVariants,
   };
 }
 
+/** Every request is answered for the loaded assignment (see assignment-choice.ts). */
 export function answerRequest<R extends GradingRequest>(
-  grading: Grading,
+  loaded: LoadedGrading,
   request: R,
 ): GradingAnswer<R>;
-export function answerRequest(grading: Grading, request: GradingRequest): Answers[keyof Answers] {
+export function answerRequest(
+  loaded: LoadedGrading,
+  request: GradingRequest,
+): Answers[keyof Answers] {
+  const { grading, assignment } = loaded;
   switch (request.kind) {
     case "homework":
-      return homeworkOverview(grading);
+      return homeworkOverview(loaded);
     case "variant":
-      return grading.studentVariant(grading.getAssignment("hw1"), request.studentId);
+      return grading.studentVariant(assignment, request.studentId);
     case "template":
-      return newAnswerText(grading, request.studentId);
+      return newAnswerText(loaded, request.studentId);
     case "equations":
       return studentEquations(grading, request.fileText);
     case "networks":
-      return studentNetworks(grading, request.fileText);
+      return studentNetworks(loaded, request.fileText);
     case "validate":
-      return validateField(grading, request.fileText, request.field) ?? null;
+      return validateField(loaded, request.fileText, request.field) ?? null;
   }
 }

@@ -1,11 +1,13 @@
-// Worker thread entry: loads @nnkit/grading once (its math parser takes about a second to load,
-// which would freeze the screen on the main thread) and answers the screens' requests in order.
-import { parentPort } from "node:worker_threads";
+// Worker thread entry: loads @nnkit/grading and the chosen assignment once (the grader's math
+// parser takes about a second to load, which would freeze the screen on the main thread) and
+// answers the screens' requests in order, for that assignment.
+import { parentPort, workerData } from "node:worker_threads";
+import type { AssignmentChoice } from "./assignment-choice.js";
 import { answerRequest, type GradingReply, type GradingRequest } from "./grading-requests.js";
+import { loadGrading } from "./load-grading.js";
 
-const loading = import("@nnkit/grading").catch((error: unknown) => {
-  throw new Error(`cannot load @nnkit/grading: ${(error as Error).message}`);
-});
+const loading = loadGrading(workerData as AssignmentChoice);
+loading.catch(() => {}); // the failure is the answer to every request
 
 parentPort?.on("message", async ({ id, request }: { id: number; request: GradingRequest }) => {
   let reply: GradingReply;

@@ -4,6 +4,7 @@
 import { Worker } from "node:worker_threads";
 import { createContext, useContext, useEffect, useState } from "react";
 import { gradingWorkerUrl } from "../workers.js";
+import { type AssignmentChoice, defaultChoice } from "./assignment-choice.js";
 import type { GradingAnswer, GradingReply, GradingRequest } from "./grading-requests.js";
 
 type Ask = <R extends GradingRequest>(request: R) => Promise<GradingAnswer<R> | Error>;
@@ -36,8 +37,11 @@ export function rememberingService(ask: Ask): GradingService {
   };
 }
 
-/** One worker thread, started at the first request, that never keeps the app from exiting. */
-export function workerGradingService(workerUrl: URL): GradingService {
+/**
+ * One worker thread for the chosen assignment, started at the first request, that never keeps
+ * the app from exiting.
+ */
+export function workerGradingService(workerUrl: URL, choice: AssignmentChoice): GradingService {
   let worker: Worker | undefined;
   let nextId = 0;
   const pending = new Map<number, (answer: unknown) => void>();
@@ -46,7 +50,7 @@ export function workerGradingService(workerUrl: URL): GradingService {
     pending.clear();
   };
   const start = () => {
-    const started = new Worker(workerUrl);
+    const started = new Worker(workerUrl, { workerData: choice });
     started.on("message", (reply: GradingReply) => {
       const resolve = pending.get(reply.id);
       pending.delete(reply.id);
@@ -71,8 +75,12 @@ export function workerGradingService(workerUrl: URL): GradingService {
   });
 }
 
-/** The worker shipped with the app. */
-export const defaultGradingService: GradingService = workerGradingService(gradingWorkerUrl);
+/** The worker shipped with the app, for the chosen assignment. */
+export function appGradingService(choice: AssignmentChoice): GradingService {
+  return workerGradingService(gradingWorkerUrl, choice);
+}
+
+export const defaultGradingService: GradingService = appGradingService(defaultChoice);
 
 export const GradingContext = createContext<GradingService>(defaultGradingService);
 

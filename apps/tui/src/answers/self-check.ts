@@ -3,6 +3,7 @@
 import { Worker } from "node:worker_threads";
 import type { GradeResult } from "@nnkit/grading";
 import { gradeWorkerUrl } from "../workers.js";
+import { type AssignmentChoice, defaultChoice } from "./assignment-choice.js";
 
 export interface RunningCheck {
   done: Promise<GradeResult | Error>;
@@ -11,9 +12,9 @@ export interface RunningCheck {
 
 export type SelfChecker = (answerText: string) => RunningCheck;
 
-export function workerSelfChecker(workerUrl: URL): SelfChecker {
+export function workerSelfChecker(workerUrl: URL, choice: AssignmentChoice): SelfChecker {
   return (answerText) => {
-    const worker = new Worker(workerUrl);
+    const worker = new Worker(workerUrl, { workerData: choice });
     const done = new Promise<GradeResult | Error>((resolve) => {
       worker.once("message", (result: GradeResult) => {
         resolve(result);
@@ -27,4 +28,9 @@ export function workerSelfChecker(workerUrl: URL): SelfChecker {
   };
 }
 
-export const defaultSelfChecker: SelfChecker = workerSelfChecker(gradeWorkerUrl);
+/** The worker shipped with the app, for the chosen assignment. */
+export function appSelfChecker(choice: AssignmentChoice): SelfChecker {
+  return workerSelfChecker(gradeWorkerUrl, choice);
+}
+
+export const defaultSelfChecker: SelfChecker = appSelfChecker(defaultChoice);

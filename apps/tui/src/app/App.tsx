@@ -4,7 +4,7 @@
 import { Box, type Key, useApp } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { defaultGradingService, GradingContext, type GradingService } from "../answers/grading.js";
-import { homeworkRequest } from "../answers/grading-requests.js";
+import { type HomeworkOverview, homeworkRequest } from "../answers/grading-requests.js";
 import { defaultSelfChecker, type SelfChecker } from "../answers/self-check.js";
 import { AnswerSessionContext, useAnswerSessionState } from "../answers/session.js";
 import { defaultVerifier, type Verifier, VerifierContext } from "../screens/threshold/verifier.js";
@@ -18,7 +18,7 @@ import {
   type ScreenKeyHandler,
 } from "./navigation.js";
 import { clearRecovery, readRecovery, rescue, type UnsavedEdits } from "./recovery.js";
-import { routeOf, type ScreenId } from "./routes.js";
+import { type Route, routeOf, type ScreenId } from "./routes.js";
 import { screenView } from "./screen-views.js";
 import { ThemeProvider } from "./theme.js";
 import { useKeyListener } from "./use-key-listener.js";
@@ -39,6 +39,40 @@ export interface AppProps {
   unsaved?: UnsavedEdits;
 }
 
+/**
+ * The assignment's title up to its first colon ("Homework 1"), once the grader has loaded it (the
+ * worker starts right away, while the student looks at the first screen: see grading.ts).
+ */
+function useAssignmentLabel(grading: GradingService): string | undefined {
+  const [loaded, setLoaded] = useState(() => label(grading.recall(homeworkRequest)));
+  useEffect(() => {
+    let current = true;
+    void grading.ask(homeworkRequest).then((answer) => {
+      if (current) setLoaded(label(answer));
+    });
+    return () => {
+      current = false;
+    };
+  }, [grading]);
+  return loaded;
+}
+
+function label(answer: HomeworkOverview | Error | undefined): string | undefined {
+  return answer === undefined || answer instanceof Error
+    ? undefined
+    : answer.title.split(":")[0]!.trim();
+}
+
+/**
+ * Home and the Answers screen follow the assignment; the explorers are homework 1's
+ * (its networks and chains).
+ */
+function scopeOf(route: Route | undefined, assignment: string | undefined): string {
+  if (route === undefined) return assignment ?? "";
+  if (route.id === "answers") return assignment === undefined ? "" : `${assignment} · all`;
+  return `homework 1 · ${route.questions}`;
+}
+
 /** How long edits wait before their recovery copy is written. */
 const recoveryDelayMs = 500;
 
@@ -51,10 +85,7 @@ export function App({
   unsaved: unsavedProp,
 }: AppProps) {
   const session = useAnswerSessionState(answersPath, selfChecker, grading);
-  // Start the grader's worker while the student looks at the first screen (see grading.ts).
-  useEffect(() => {
-    void grading.ask(homeworkRequest);
-  }, [grading]);
+  const assignmentLabel = useAssignmentLabel(grading);
   const { exit } = useApp();
   const [stack, setStack] = useState<ScreenId[]>(["home"]);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -196,7 +227,7 @@ export function App({
         <AnswerSessionContext.Provider value={session}>
           <VerifierContext.Provider value={verifier}>
             <NavigationContext.Provider value={navigation}>
-              <Frame title={title} questions={route?.questions ?? ""} footer={footer}>
+              <Frame title={title} scope={scopeOf(route, assignmentLabel)} footer={footer}>
                 {dialog && (
                   <DialogView
                     dialog={dialog}

@@ -3,13 +3,15 @@
 // that it can give each region its rows; a terminal below 80×24 gets one line saying so.
 import { Box, Text } from "ink";
 import type { ReactNode } from "react";
+import { cellWidth, truncate } from "../components/truncate.js";
 import { BodySizeContext } from "./layout.js";
 import { minimumSize, useTerminalSize } from "./terminal-size.js";
 import { ToneText } from "./theme.js";
 
 interface FrameProps {
   title: string;
-  questions: string;
+  /** What the screen covers, on the right of the title line: "homework 1 · 2.1.1". */
+  scope: string;
   footer: string;
   children: ReactNode;
 }
@@ -17,7 +19,7 @@ interface FrameProps {
 /** Rows the frame itself takes: title, rule, footer, and the row left free below it. */
 export const frameRows = 4;
 
-export function Frame({ title, questions, footer, children }: FrameProps) {
+export function Frame({ title, scope, footer, children }: FrameProps) {
   const { columns, rows } = useTerminalSize();
   if (columns < minimumSize.columns || rows < minimumSize.rows) {
     return (
@@ -36,7 +38,7 @@ export function Frame({ title, questions, footer, children }: FrameProps) {
           nnkit · {title}
         </Text>
         <ToneText tone="muted">
-          {questions === "" ? "homework 1" : `homework 1 · ${questions}`}
+          {truncate(scope, Math.max(0, columns - cellWidth(title) - 10))}
         </ToneText>
       </Box>
       <ToneText tone="muted">{"─".repeat(columns)}</ToneText>

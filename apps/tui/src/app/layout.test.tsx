@@ -2,14 +2,19 @@
 // homework's example answer files loaded: no line overwrites another. Each region's first line
 // must be present and whole (a line of its own, nothing drawn over it), every line must fit the
 // width, and the frame must be exactly as tall as the terminal less one row.
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { chooseAssignment } from "../answers/assignment-choice.js";
 import { cellWidth } from "../components/truncate.js";
-import { mainThreadGrading } from "../test-support/main-thread-grading.js";
-import { mainThreadSelfChecker } from "../test-support/main-thread-self-checker.js";
+import { dotsAnswers, writeDotsAssignment } from "../test-support/dots-assignment.js";
+import { mainThreadGrading, mainThreadGradingFor } from "../test-support/main-thread-grading.js";
+import {
+  mainThreadSelfChecker,
+  mainThreadSelfCheckerFor,
+} from "../test-support/main-thread-self-checker.js";
 import { mainThreadVerifier } from "../test-support/main-thread-verifier.js";
 import { cleanupSized, renderSized } from "../test-support/sized-render.js";
 import { keys, press, type, waitForFrame } from "../test-support/terminal.js";
@@ -133,7 +138,21 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
     const { ui } = open(size, "seed-student.yaml");
     await waitForFrame(ui, fileLoaded);
     const graph = await press(ui, "g");
-    expectLayout(graph, size, "Computation graph", [/seeded instance 1 · .*/, /› x +input/]);
+    const detail: Whole[] = [/\S+ = .*float64/, /inputs {3}.*/, /value {4}.*/, /adjoint {2}.*/];
+    expectLayout(graph, size, "Computation graph", [
+      /seeded instance 1 · .*/,
+      / {8}┌──┐ {3}┌─┐ .*/, // the drawing's first row (the tops of z1 and h), whole
+      /│x│──┴┐.*│J│|║x║──┴┐.*│J│/,
+      ...detail,
+    ]);
+    // With the parameters the drawing is taller than 80×24 leaves it: it scrolls to the selection.
+    const full = await press(ui, "p", keys.down, keys.down, keys.down, keys.down);
+    expectLayout(full, size, "Computation graph", [
+      /seeded instance 1 · .* 17 nodes/,
+      /.*║b\(2\)║.*/,
+      ...(size.rows < 30 ? [/↑ \d+ more.*/] : []),
+      ...detail,
+    ]);
   });
 
   it("Backprop stepper", async () => {
@@ -144,6 +163,10 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
     expectLayout(stepper, size, "Backprop stepper", [
       /seeded instance 1 · t = 3 \(of 3\) · step 4 of \d+/,
       /› ȳ = .*/,
+      "this step reads ȳ', y, y'",
+      / {2}ȳ' = \[.*\]/,
+      /ȳ = y' − onehot\(t\) .*/,
+      /yours \(q2\.1\.2 y_bar\): .*/,
     ]);
   });
 
@@ -156,13 +179,27 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
       chains,
       /forward \(left to right\) .*/,
       /reverse \(right to left\) .*/,
+      / {2}yours +3mn +stored 2\(m \+ n \+ mn\)/,
       /Crossover: .*/,
+      /Cheapest order at these sizes: .*/,
     ]);
     const plot = await press(ui, "p");
     expectLayout(plot, size, "Modes and cost", [
       chains,
       /Multiplications against n .*/,
       /Crossover: .*/,
+    ]);
+    await press(ui, "z");
+    const numbers = await waitForFrame(ui, (f) => f.includes("multiplications counted"));
+    expectLayout(numbers, size, "Modes and cost", [
+      chains,
+      "With the handout's numbers, computed by running the chains",
+      "2.2.1: v = [4, 2, 3]",
+      / {2}H = 2vvᵀ = \[\[32\. 16\. 24\.\]/,
+      "2.3: v = [1, 2, 3], y = [1, 1, 1]",
+      / {2}multiplications counted: 18 left to right, 6 right to left \(n = 3\)/,
+      /Crossover: .*/,
+      /Cheapest order at these sizes: .*/,
     ]);
   });
 
@@ -187,6 +224,73 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
       /.*student d9e1921b3aec123d.*/,
       /q1\.1 W1 = .*/,
       /self-check: .*/,
+    ]);
+  });
+});
+
+describe.each(sizes)("another assignment at $columns×$rows", (size) => {
+  it("Home and the Answers screen follow it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nnkit-layout-dots-"));
+    const assignment = writeDotsAssignment(dir, "source");
+    const path = join(dir, "answers.yaml");
+    writeFileSync(path, dotsAnswers);
+    const choice = chooseAssignment(assignment, path, dir);
+    const ui = renderSized(
+      <App
+        answersPath={path}
+        grading={mainThreadGradingFor(choice)}
+        selfChecker={mainThreadSelfCheckerFor(choice)}
+      />,
+      size,
+    );
+    const home = await waitForFrame(ui, (f) => /passed +1 Dot/.test(f));
+    expectLayout(home, size, "Home", [
+      /nnkit · Home +Dot products/,
+      `${path} · student s7`,
+      /passed +1 Dot product of v and w +failed +2 Cost of a matrix-vector.*/,
+    ]);
+    await press(ui, "a");
+    const answers = await waitForFrame(ui, (f) => f.includes("self-check: 2/3"));
+    expectLayout(answers, size, "Answers", [
+      /nnkit · Answers +Dot products · all/,
+      /›passed +q1 +11/,
+      / failed +q2 multiplications +n\^2 m/,
+      /self-check: 2\/3 points .*/,
+    ]);
+  });
+});
+
+describe.each(sizes)("a grid wider than the terminal at $columns×$rows", (size) => {
+  it("scrolls sideways to the cursor's column", async () => {
+    const long = '"-123456789012345/987654321098765"';
+    const dir = mkdtempSync(join(tmpdir(), "nnkit-layout-wide-"));
+    const path = join(dir, "answers.yaml");
+    writeFileSync(
+      path,
+      `assignment: hw1\nstudent: {id: s1}\nanswers:\n  q1.1:\n    W1: [[${long}, ${long}, ${long}, ${long}]]\n    b1: [${long}]\n    W2: [[1]]\n    b2: 0\n`,
+    );
+    const ui = renderSized(
+      <App
+        answersPath={path}
+        verifier={mainThreadVerifier}
+        selfChecker={mainThreadSelfChecker}
+        grading={mainThreadGrading}
+      />,
+      size,
+    );
+    await waitForFrame(ui, (f) => f.includes("student s1"));
+    await press(ui, "t");
+    const lab = await waitForFrame(ui, (f) => f.includes("Layer 1 of 2"));
+    // Five columns of 35-odd cells each: not even 160 columns hold them.
+    expectLayout(lab, size, "Threshold lab", [
+      "Layer 1 of 2 (1 units)",
+      /\s+x1 .*▶ \d more/,
+      /h1\.1 {3}\[-\d+\/\d+\].*/,
+    ]);
+    const right = await press(ui, keys.right, keys.right, keys.right, keys.right);
+    expectLayout(right, size, "Threshold lab", [
+      /\s+(x\d .*)?│ *bias/,
+      /h1\.1 {2}◀.*│\[-\d+\/\d+\]/,
     ]);
   });
 });

@@ -33,13 +33,13 @@ export function screenView(id: ScreenId): ScreenView {
     case "cost":
       return {
         keys: costKeys,
-        footer: "←→ chain · t type one · +/- n · ]/[ m · p plot · ? keys · q back",
+        footer: "←→ chain · t type one · +/- n · ]/[ m · p plot · z numbers · ? keys · q back",
         render: () => <CostScreen />,
       };
     case "graph":
       return {
         keys: graphKeys,
-        footer: "↑↓ node · p parameters · t class · r reseed · d/m export, D/M full · q back",
+        footer: "↑↓ node · e set · p parameters · t class · r reseed · d/m, D/M export · q back",
         render: () => <GraphScreen />,
       };
     case "backprop":

@@ -1,5 +1,6 @@
-// Home: the screens that explore homework 1 and, with an answer file loaded, each question's
-// status from the self-check (and the student's variant numbers when variants are on).
+// Home: the screens that explore homework 1 and, with an answer file loaded, each question of the
+// assignment with its status from the self-check (and the student's variant numbers when
+// variants are on).
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
 import { studentOf } from "../answers/answer-document.js";
@@ -25,6 +26,11 @@ function statusLabel(check: CheckState, question: string): string {
   if (check.kind !== "done") return "";
   const status = check.result.questions.find((q) => q.id === question)?.status ?? "";
   return status === "missing" ? "unanswered" : status;
+}
+
+/** `q2.1.1` is 2.1.1 in the handout; other ids are shown as they are. */
+function handoutNumber(id: string): string {
+  return /^q\d/.test(id) ? id.slice(1) : id;
 }
 
 function Questions() {
@@ -56,7 +62,7 @@ function Questions() {
     const question = homework.questions[index];
     if (!question) return null;
     const status = statusLabel(check, question.id);
-    const title = `${question.id.slice(1)} ${question.title}`;
+    const title = `${handoutNumber(question.id)} ${question.title}`;
     const room = width - 12;
     return (
       <Text>

@@ -24,6 +24,8 @@ export default {
     parts: [{ label: "a", field: "a", weight: 1, visibility: "visible", check: always }] }],
 };`;
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 describe("loadAssignment", () => {
   it("tells ids from paths", () => {
     expect(isAssignmentPath("hw1")).toBe(false);
@@ -93,5 +95,21 @@ describe("loadAssignment", () => {
     const text = file("hw.txt", "");
     await expect(loadAssignment(text)).rejects.toBeInstanceOf(AssignmentSpecError);
     await expect(loadAssignment(text)).rejects.toThrow("ends in .yaml, .yml, .mjs or .js");
+  });
+
+  it("names the file and line of a module that does not load", async () => {
+    const syntax = file("syntax.mjs", 'export default {\n  id: "mini" oops,\n};\n');
+    // The location comes from \`node --check\`; the message from whichever loader imported it.
+    const syntaxError = await loadAssignment(syntax).catch((e: unknown) => e);
+    expect((syntaxError as Error).message).toMatch(new RegExp(`^${escaped(syntax)}:2:\\d+: `));
+    expect((syntaxError as Error).message).not.toContain("\n");
+    const thrown = file("thrown.mjs", "const a = 1;\nexport default {\n  id: nope.x,\n};\n");
+    await expect(loadAssignment(thrown)).rejects.toThrow(`${thrown}:3:7: nope is not defined`);
+    const twice = file("dup.mjs", ONE_QUESTION.replace("points: 2", "points: -1"));
+    const error = await loadAssignment(twice).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AssignmentSpecError);
+    expect((error as Error).message).toBe(
+      `${twice}: defineAssignment(mini): q1 has negative points`,
+    );
   });
 });

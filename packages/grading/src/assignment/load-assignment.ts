@@ -3,6 +3,7 @@ import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Assignment } from "./assignment.js";
 import { defineAssignment } from "./assignment.js";
+import { moduleSpecError } from "./module-error.js";
 import { findAssignment } from "./registry.js";
 import { AssignmentSpecError } from "./spec-error.js";
 import { readAssignmentYaml } from "./yaml/read-assignment-yaml.js";
@@ -54,12 +55,21 @@ function readText(path: string): Promise<string> {
 async function loadModule(path: string): Promise<Assignment> {
   // Reading first gives a plain error for a missing file instead of a module-resolution trace.
   await readText(path);
-  const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+  let module: { default?: unknown };
+  try {
+    module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+  } catch (error) {
+    throw moduleSpecError(path, error);
+  }
   if (module.default === undefined || module.default === null) {
     throw new AssignmentSpecError(
       [],
       `${path} has no default export: end it with \`export default defineAssignment({...})\``,
     );
   }
-  return defineAssignment(module.default as Assignment);
+  try {
+    return defineAssignment(module.default as Assignment);
+  } catch (error) {
+    throw moduleSpecError(path, error);
+  }
 }

@@ -28,7 +28,8 @@ function formatSpecError(
 ): string {
   const at = location ? `${location.file}:${location.line}:${location.column}: ` : "";
   const inQuestion = question ? ` (${question})` : "";
-  return `${at}${formatSpecPath(path)}${inQuestion}: ${detail}`;
+  const where = `${formatSpecPath(path)}${inQuestion}`;
+  return `${at}${where === "" ? "" : `${where}: `}${detail}`;
 }
 
 /** `["questions", 3, "chain"]` → `questions[3].chain`. */

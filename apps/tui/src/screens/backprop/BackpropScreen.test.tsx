@@ -43,6 +43,22 @@ describe("Backprop stepper", () => {
     for (const [k, value] of expected.entries()) expect(shown[k]).toBeCloseTo(value, 7);
   });
 
+  it("shows each step's inputs with their values", async () => {
+    const app = screen();
+    const first = app.lastFrame() ?? "";
+    expect(first).toContain("J̄ is the seed of the backward pass");
+    const y = await press(app, keys.right, keys.right, keys.right);
+    expect(y).toContain("this step reads ȳ', y, y'");
+    const vector = (name: string) =>
+      new RegExp(`^  ${name} = \\[([^\\]]+)\\]`, "m").exec(y)![1]!.trim().split(/\s+/).map(Number);
+    // y' by hand; ȳ' = −onehot(t) ⊘ y' (S̄ = −J̄ = −1): only class 3's entry, −1/y'3.
+    const yPrime = yPrimeByHand();
+    for (const [k, value] of yPrime.entries()) expect(vector("y'")[k]).toBeCloseTo(value, 7);
+    const yPrimeBar = vector("ȳ'");
+    expect(yPrimeBar[2]).toBeCloseTo(-1 / yPrime[2]!, 6);
+    expect(yPrimeBar.slice(0, 2)).toEqual([-0, -0]);
+  });
+
   it("marks the parameters' adjoints as not asked by 2.1.2", async () => {
     const app = screen();
     const frame = await press(app, ...Array(10).fill(keys.right));

@@ -1,6 +1,7 @@
 // Backprop stepper (2.1.2): the backward pass of the 2.1 network one adjoint at a time, as
 // @nnkit/autodiff derives it (text or LaTeX) with its numbers on a seeded instance, beside the
 // student's own equation for that variable and the self-check's verdict on it.
+import { namedEdges } from "@nnkit/autodiff";
 import type { QuestionItem } from "@nnkit/grading";
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
@@ -11,7 +12,7 @@ import { useBodySize } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
 import { ToneText } from "../../app/theme.js";
 import { truncate } from "../../components/truncate.js";
-import { networkInstance } from "../graph/network-instance.js";
+import { type NetworkInstance, networkInstance, shownValue } from "../graph/network-instance.js";
 import { adjointKey, backpropQuestion, verdicts } from "./student-equations.js";
 
 export const backpropKeys: readonly KeyHelp[] = [
@@ -58,11 +59,12 @@ export function BackpropScreen() {
 
   const equation = equations[step]!;
   const values = instance.values.get(equation.variable);
+  const inputs = stepInputs(instance, equation.variable);
   const key = adjointKey(equation.variable);
   const own = mine.get(key);
   const verdict = judged.get(key);
   const line = (content: string) => truncate(content, columns);
-  const windowSize = Math.max(4, rows - 6);
+  const windowSize = Math.max(4, rows - 7 - inputs.length);
   const top = Math.min(
     Math.max(0, step - Math.floor(windowSize / 2)),
     Math.max(0, equations.length - windowSize),
@@ -83,6 +85,16 @@ export function BackpropScreen() {
         })}
       </Box>
       <Box flexDirection="column" marginTop={1}>
+        <ToneText tone="muted">
+          {line(
+            inputs.length === 0
+              ? `${equation.adjoint} is the seed of the backward pass`
+              : `this step reads ${inputs.map((i) => i.symbol).join(", ")}`,
+          )}
+        </ToneText>
+        {inputs.map((input) => (
+          <Text key={input.symbol}>{line(`  ${input.symbol} = ${oneLine(input.value)}`)}</Text>
+        ))}
         {equation.variable === "y" && (
           <Text>
             {line(
@@ -118,6 +130,35 @@ export function BackpropScreen() {
       </Box>
     </Box>
   );
+}
+
+interface StepInput {
+  symbol: string;
+  value: string | undefined;
+}
+
+/**
+ * What a step of the backward pass reads: the adjoint of each named node computed from the
+ * variable, and the forward values of that node and of its named operands (what its local
+ * derivative may use: ReLU' reads z1, ⊙ reads the other factor, softmax' reads y').
+ */
+function stepInputs(instance: NetworkInstance, variable: string): StepInput[] {
+  const edges = namedEdges(instance.graph);
+  const adjointSymbol = new Map(instance.equations.equations.map((e) => [e.variable, e.adjoint]));
+  const consumers = edges.filter(([from]) => from === variable).map(([, to]) => to);
+  const adjoints = consumers.map((c) => ({
+    symbol: adjointSymbol.get(c) ?? `${c}̄`,
+    value: instance.values.get(c)?.adjoint?.toString(),
+  }));
+  const forward = new Set<string>();
+  for (const consumer of consumers) {
+    for (const [from, to] of edges) if (to === consumer) forward.add(from);
+    forward.add(consumer);
+  }
+  return [
+    ...adjoints,
+    ...[...forward].map((name) => ({ symbol: name, value: shownValue(instance, name) })),
+  ];
 }
 
 function oneLine(text: string | undefined): string {

@@ -1,7 +1,7 @@
 // The student's own 2.1.2 equations from the loaded answer file, and the self-check's verdict on
 // each: the backprop check's items, one per adjoint (J_bar included).
 import type { GradeResult, QuestionItem } from "@nnkit/grading";
-import type { Grading } from "../../answers/grading-requests.js";
+import type { Grading } from "../../answers/load-grading.js";
 
 export const backpropQuestion = "q2.1.2";
 

@@ -4,6 +4,10 @@ import type { ChainEvaluation, Condition, Crossover, Point } from "@nnkit/cost";
 import { formatCondition } from "@nnkit/cost";
 import { Box, type Key, Text } from "ink";
 import { useMemo, useState } from "react";
+import { studentOf } from "../../answers/answer-document.js";
+import { gradingUnavailable, useGradingAnswer } from "../../answers/grading.js";
+import { homeworkRequest } from "../../answers/grading-requests.js";
+import { useAnswerSession } from "../../answers/session.js";
 import type { KeyHelp } from "../../app/keys.js";
 import { useBodySize } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
@@ -11,9 +15,11 @@ import { ToneText } from "../../app/theme.js";
 import { asciiPlot } from "../../components/ascii-plot.js";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
 import { TextField } from "../../components/TextField.js";
-import { wrapCells } from "../../components/truncate.js";
+import { truncate, wrapCells } from "../../components/truncate.js";
+import { chainNumbers, type Numbers } from "./chain-numbers.js";
 import { readChain } from "./chain-text.js";
 import { chainChoices, compareModes, pointFor } from "./mode-comparison.js";
+import { type StudentCosts, studentCosts } from "./student-costs.js";
 
 /** 2.2's H = 2vvᵀ, a chain the presets do not cover. */
 const typedChainStart = "2 v:n vᵀ";
@@ -24,6 +30,7 @@ export const costKeys: readonly KeyHelp[] = [
   { keys: "+ / -", action: "increase / decrease n" },
   { keys: "] / [", action: "increase / decrease m" },
   { keys: "p", action: "switch between the step table and the plot (small terminals)" },
+  { keys: "z", action: "2.2.1's H and 2.3's z for your numbers (or the handout's)" },
 ];
 
 const maxSize = 99;
@@ -36,10 +43,13 @@ function ModeTable({
   title,
   evaluation,
   point,
+  yours,
 }: {
   title: string;
   evaluation: ChainEvaluation;
   point: Point;
+  /** The student's answer for this mode, from the answer file. */
+  yours: StudentCosts | undefined;
 }) {
   const rows = evaluation.steps.map((step) => ({
     step: step.expression,
@@ -70,6 +80,13 @@ function ModeTable({
         {`${evaluation.multiplications.toFactoredString().padEnd(multWidth)}${String(`= ${evaluation.multiplications.evaluateNumber(point)}`).padEnd(8)}`}
         {`stored ${stored} = ${stored.evaluateNumber(point)}`}
       </Text>
+      {yours && (yours.multiplications || yours.memory) && (
+        <Text wrap="truncate-end">
+          {"  "}
+          <ToneText tone="accent">{"yours".padEnd(stepWidth)}</ToneText>
+          {`${(yours.multiplications ?? "–").padEnd(multWidth + 8)}stored ${yours.memory ?? "–"}`}
+        </Text>
+      )}
     </Box>
   );
 }
@@ -78,7 +95,19 @@ export function CostScreen() {
   const { columns, rows } = useBodySize();
   const [choice, setChoice] = useState(1);
   const [sizes, setSizes] = useState({ n: 3, m: 4 });
-  const [showPlot, setShowPlot] = useState(false);
+  const [view, setView] = useState<"table" | "plot" | "numbers">("table");
+  const showPlot = view === "plot";
+  const { file } = useAnswerSession();
+  const text = file.kind === "loaded" ? file.text : undefined;
+  const studentId = useMemo(() => (text === undefined ? "" : studentOf(text).id), [text]);
+  // The grader's numbers for this student: the handout's unless the assignment draws variants.
+  const variantRequest = useMemo(() => ({ kind: "variant" as const, studentId }), [studentId]);
+  const variant = useGradingAnswer(variantRequest);
+  const homework = useGradingAnswer(homeworkRequest);
+  const ownNumbers =
+    homework !== undefined && !(homework instanceof Error) && homework.perStudentVariants;
+  const known = variant !== undefined && !(variant instanceof Error) && "q2.3 v" in variant;
+  const numbers = useMemo(() => (known ? chainNumbers(variant as Numbers) : []), [known, variant]);
   const [typed, setTyped] = useState(typedChainStart);
   const [editing, setEditing] = useState<LineState | undefined>(undefined);
   const typedChain = useMemo(() => readChain(typed), [typed]);
@@ -116,7 +145,8 @@ export function CostScreen() {
     else if (input === "-") setSizes((s) => ({ ...s, n: clampSize(s.n - 1) }));
     else if (input === "]") setSizes((s) => ({ ...s, m: clampSize(s.m + 1) }));
     else if (input === "[") setSizes((s) => ({ ...s, m: clampSize(s.m - 1) }));
-    else if (input === "p") setShowPlot((p) => !p);
+    else if (input === "p") setView((v) => (v === "plot" ? "table" : "plot"));
+    else if (input === "z") setView((v) => (v === "numbers" ? "table" : "numbers"));
     else return false;
     return true;
   });
@@ -126,7 +156,7 @@ export function CostScreen() {
   // the conclusions; the plot gets what is left (both are shown when the body has room).
   const editingRows = editing ? (editError && !editError.ok ? 2 : 1) : 0;
   const tableRows = forward.steps.length + reverse.steps.length + 6;
-  const roomForBoth = rows >= 38;
+  const roomForBoth = rows >= 38 && view !== "numbers";
   const plotRows = Math.max(
     5,
     Math.min(14, rows - 1 - editingRows - 1 - 6 - 3 - (roomForBoth ? tableRows + 1 : 0)),
@@ -179,10 +209,51 @@ export function CostScreen() {
           error={editError && !editError.ok ? editError.error : undefined}
         />
       )}
-      {(roomForBoth || !showPlot) && (
+      {(roomForBoth || view === "table") && (
         <Box flexDirection="column" marginTop={1}>
-          <ModeTable title="forward (left to right)" evaluation={forward} point={point} />
-          <ModeTable title="reverse (right to left)" evaluation={reverse} point={point} />
+          <ModeTable
+            title="forward (left to right)"
+            evaluation={forward}
+            point={point}
+            yours={
+              text === undefined ? undefined : studentCosts(text, selected.question, "forward")
+            }
+          />
+          <ModeTable
+            title="reverse (right to left)"
+            evaluation={reverse}
+            point={point}
+            yours={
+              text === undefined ? undefined : studentCosts(text, selected.question, "reverse")
+            }
+          />
+        </Box>
+      )}
+      {view === "numbers" && (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold>
+            {known
+              ? `With ${ownNumbers ? "your numbers" : "the handout's numbers"}, computed by running the chains`
+              : variant === undefined || variant instanceof Error
+                ? gradingUnavailable(variant)
+                : "2.2.1's and 2.3's numbers are homework 1's: this assignment has none"}
+          </Text>
+          {numbers.map((n) => (
+            <Box key={n.question} flexDirection="column" marginTop={1}>
+              <Text wrap="truncate-end">{`${n.question}: ${n.given}`}</Text>
+              {labelledGrid(`${n.result} = `, n.forward.result.toString()).map((line) => (
+                <Text key={line} wrap="truncate-end">
+                  {`  ${line}`}
+                </Text>
+              ))}
+              <ToneText tone="muted">
+                {truncate(
+                  `  multiplications counted: ${n.forward.multiplications} left to right, ${n.reverse.multiplications} right to left (n = ${n.forward.point.n})`,
+                  columns,
+                )}
+              </ToneText>
+            </Box>
+          ))}
         </Box>
       )}
       {(roomForBoth || showPlot) && (
@@ -203,6 +274,13 @@ export function CostScreen() {
       </Box>
     </Box>
   );
+}
+
+/** A matrix's printed rows after a label, the later rows aligned under the first. */
+function labelledGrid(label: string, grid: string): string[] {
+  return grid
+    .split("\n")
+    .map((row, i) => (i === 0 ? label : " ".repeat(label.length)) + row.trim());
 }
 
 /** Where the two modes' costs meet on the plotted n: equal there, or crossing between two n. */

@@ -1,23 +1,35 @@
-// Computation graph (2.1.1): the 2.1 network's named nodes with the nodes they come from; move
-// between them to see each one's definition, shape, forward value and adjoint on a seeded
-// instance; export the graph as DOT or Mermaid.
+// Computation graph (2.1.1): the 2.1 network drawn as layered boxes and edges (micrograd's
+// drawing, in text); move between the nodes to see each one's definition, inputs, shape, forward
+// value and adjoint on a seeded instance; export the graph as DOT or Mermaid.
 import { resolve } from "node:path";
 import { namedEdges, toDot, toMermaid } from "@nnkit/autodiff";
-import { Box, Text } from "ink";
+import { Box, type Key, Text } from "ink";
 import { useMemo, useState } from "react";
 import { saveAtomically } from "../../answers/answer-file.js";
 import type { KeyHelp } from "../../app/keys.js";
 import { textLines, useBodySize, Window } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
 import { ToneText } from "../../app/theme.js";
+import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
+import { TextField } from "../../components/TextField.js";
 import { truncate } from "../../components/truncate.js";
+import { drawLayered } from "./layered-drawing.js";
 import { namedGraph, namedGraphDot, namedGraphMermaid } from "./named-graph.js";
-import { forwardExpression, networkInstance, shownValue } from "./network-instance.js";
+import {
+  forwardExpression,
+  type InstanceEdits,
+  inputValue,
+  isEditable,
+  networkInstance,
+  readValue,
+  shownValue,
+} from "./network-instance.js";
 
 export const graphKeys: readonly KeyHelp[] = [
   { keys: "↑ ↓", action: "move between nodes" },
   { keys: "p", action: "show or hide the parameters W(1) … b(3)" },
-  { keys: "r", action: "draw a new random instance (next seed)" },
+  { keys: "r", action: "draw a new random instance (next seed; forgets values set by hand)" },
+  { keys: "e", action: "set the selected input (x, or a parameter: p) by hand; Enter keeps" },
   { keys: "t", action: "next class t (1, 2, 3: counted from 1, as in the handout)" },
   { keys: "d / m", action: "export the homework's 11-node graph as DOT / Mermaid" },
   {
@@ -45,16 +57,22 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
   const [showParameters, setShowParameters] = useState(false);
   const [selected, setSelected] = useState(0);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const instance = useMemo(() => networkInstance(seed, classNumber), [seed, classNumber]);
+  const [edits, setEdits] = useState<InstanceEdits>({});
+  const [editing, setEditing] = useState<{ name: string; line: LineState } | undefined>();
+  const instance = useMemo(
+    () => networkInstance(seed, classNumber, edits),
+    [seed, classNumber, edits],
+  );
   const { graph, values, equations, parameters } = instance;
   const shown = graph.nodes.filter(
     (node) => node.name !== undefined && (showParameters || !parameters.has(node.name)),
   );
-  const names = new Set(shown.map((node) => node.name!));
+  const drawn = namedGraph(
+    shown.map((n) => n.name!),
+    namedEdges(graph),
+  );
   const sources = new Map<string, string[]>();
-  for (const [from, to] of namedEdges(graph)) {
-    if (names.has(from)) sources.set(to, [...(sources.get(to) ?? []), from]);
-  }
+  for (const [from, to] of drawn.edges) sources.set(to, [...(sources.get(to) ?? []), from]);
   const index = Math.min(selected, shown.length - 1);
   const node = shown[index]!;
 
@@ -78,11 +96,30 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
     );
   };
 
+  const typed = editing ? readValue(editing.line.text, node.shape as number[]) : undefined;
+  const editKey = (input: string, key: Key, active: { name: string; line: LineState }) => {
+    if (key.escape) setEditing(undefined);
+    else if (key.return) {
+      if (typed?.ok !== true) return;
+      setEdits({ ...edits, [active.name]: typed.value });
+      setEditing(undefined);
+    } else setEditing({ ...active, line: editLine(active.line, input, key) });
+  };
+
   useScreenInput((input, key) => {
-    if (key.upArrow) setSelected(Math.max(0, index - 1));
+    if (editing) {
+      editKey(input, key, editing);
+      return true;
+    }
+    if (input === "e" && isEditable(instance, node.name!)) {
+      const current = inputValue(instance, node.name!);
+      setEditing({ name: node.name!, line: lineAt(JSON.stringify(current?.toArray() ?? [])) });
+    } else if (input === "r") {
+      setSeed((s) => s + 1);
+      setEdits({});
+    } else if (key.upArrow) setSelected(Math.max(0, index - 1));
     else if (key.downArrow) setSelected(Math.min(shown.length - 1, index + 1));
     else if (input === "p") setShowParameters((p) => !p);
-    else if (input === "r") setSeed((s) => s + 1);
     else if (input === "t") setClassNumber((instance.classNumber % instance.classes) + 1);
     else if (input === "d") exportAs("dot");
     else if (input === "m") exportAs("mermaid");
@@ -92,54 +129,66 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
     return true;
   });
 
-  const nameWidth = Math.max(...shown.map((n) => n.name!.length)) + 2;
   const value = values.get(node.name!);
   const equation = equations.equations.find((e) => e.variable === node.name);
   const shape = `[${node.shape.join(", ")}] ${node.dtype}`;
-  // Row budget: the node list and the detail (a matrix as a grid, one row per matrix row) share
-  // the body; each scrolls within its rows.
+  const drawing = drawLayered(drawn, node.name);
+  const box = drawing.boxes.get(node.name!)!;
+  // Row budget: the drawing and the detail (a matrix as a grid, one row per matrix row) share
+  // the body; each scrolls within its rows, the drawing also sideways to keep the selection in view.
   const valueLines = gridLines(shownValue(instance, node.name!));
   const adjointLines = value?.adjoint ? gridLines(value.adjoint.toString()) : [];
-  const gap = rows >= 30 ? 1 : 0;
-  const fixedRows = 1 + gap + 2 + (notice ? 1 : 0);
+  const fixedRows = 1 + 3 + (notice ? 1 : 0);
   const available = Math.max(6, rows - fixedRows);
-  const listRows = Math.min(
-    shown.length,
-    Math.max(4, available - valueLines.length - adjointLines.length),
-  );
-  const detailRows = Math.max(2, available - listRows);
+  const detailWanted = Math.min(valueLines.length, 4) + Math.min(adjointLines.length, 4);
+  const drawingRows = Math.min(drawing.rows.length, Math.max(5, available - detailWanted));
+  const detailRows = Math.max(2, available - drawingRows);
   const valueRows = Math.max(1, Math.min(valueLines.length, Math.ceil(detailRows / 2)));
   const adjointRows = Math.max(adjointLines.length === 0 ? 0 : 1, detailRows - valueRows);
+  const left = sidewaysOffset(drawing.rows[0]?.length ?? 0, columns, box);
+  const from = sources.get(node.name!) ?? [];
   return (
     <Box flexDirection="column">
-      <ToneText tone="muted">{`seeded instance ${seed} · t = ${instance.classNumber} · ${shown.length} nodes${showParameters ? "" : " (parameters hidden: p)"}`}</ToneText>
+      <ToneText tone="muted">
+        {truncate(
+          `seeded instance ${seed}${instance.edited.length > 0 ? ` with ${instance.edited.join(", ")} set by hand` : ""} · t = ${instance.classNumber} · ${shown.length} nodes${showParameters ? "" : " (parameters hidden: p)"}`,
+          columns,
+        )}
+      </ToneText>
       <Window
-        rows={listRows}
-        focus={index}
-        lines={shown.map((n) => {
-          const from = sources.get(n.name!) ?? [];
-          const line = `${n.name === node.name ? "›" : " "} ${n.name!.padEnd(nameWidth)}${from.length === 0 ? "input" : `◀── ${from.join(", ")}`}`;
-          return {
-            key: String(n.id),
-            node: (
-              <Text inverse={n.name === node.name} wrap="truncate-end">
-                {truncate(line, columns)}
-              </Text>
-            ),
-          };
-        })}
+        rows={drawingRows}
+        focus={box.row}
+        lines={drawing.rows.map((cells, i) => ({
+          key: String(i),
+          node: <Text wrap="truncate-end">{cells.slice(left, left + columns).join("")}</Text>,
+        }))}
       />
-      <Box flexDirection="column" marginTop={gap}>
+      <Box flexDirection="column">
         <Text wrap="truncate-end">
           <Text bold>{`${node.name} = ${forwardExpression(graph, node)}`}</Text>
           <ToneText tone="muted">{`   ${shape}`}</ToneText>
         </Text>
-        <Window
-          rows={valueRows}
-          focus={0}
-          scrolled
-          lines={textLines(labelled("value    ", valueLines))}
-        />
+        <Text wrap="truncate-end">
+          {truncate(
+            `inputs   ${from.length === 0 ? "none (an input of the network)" : from.join(", ")}`,
+            columns,
+          )}
+        </Text>
+        {editing ? (
+          <TextField
+            label={`${editing.name} =`}
+            line={editing.line}
+            focused
+            error={typed?.ok === false ? typed : undefined}
+          />
+        ) : (
+          <Window
+            rows={valueRows}
+            focus={0}
+            scrolled
+            lines={textLines(labelled("value    ", valueLines))}
+          />
+        )}
         <Text wrap="truncate-end">
           {truncate(`adjoint  ${equation?.text ?? "(no adjoint: not differentiable)"}`, columns)}
         </Text>
@@ -155,6 +204,13 @@ export function GraphScreen({ exportDir = process.cwd() }: GraphScreenProps) {
       {notice && <ToneText tone="accent">{notice}</ToneText>}
     </Box>
   );
+}
+
+/** The first column shown of a drawing `width` wide, so that the selected box is in view. */
+function sidewaysOffset(width: number, columns: number, box: { left: number; right: number }) {
+  if (width <= columns) return 0;
+  const centred = Math.floor((box.left + box.right - columns) / 2);
+  return Math.max(0, Math.min(width - columns, centred));
 }
 
 /** A value's printed rows (a matrix as a grid, one row per line). */

@@ -10,7 +10,7 @@ import {
   trace,
 } from "@nnkit/autodiff";
 import { hw1Example, hw1Network } from "@nnkit/grading/hw1";
-import { tensor } from "@nnkit/tensor";
+import { type Tensor, tensor } from "@nnkit/tensor";
 
 export interface NetworkInstance {
   seed: number;
@@ -23,14 +23,32 @@ export interface NetworkInstance {
   equations: BackwardEquations;
   /** Names of the parameter inputs (the network's first argument), as opposed to x and t. */
   parameters: Set<string>;
+  /** The inputs the student set by hand (node names: x, W(1), …), the others being seeded. */
+  edited: readonly string[];
+}
+
+/** Values the student typed for the network's inputs, by node name (x, W(1), b(3), …). */
+export type InstanceEdits = Readonly<Record<string, Tensor>>;
+
+/** The key of a parameter node in the example's parameters: W(1) → W1. */
+function parameterKey(name: string): string {
+  return name.replace(/\((\d+)\)$/, "$1");
 }
 
 const network = (params: never, x: never, t: never) => hw1Network(params, x, t);
 
 /** The seeded instance, with class `classNumber` (1-based; the example's own class when absent). */
-export function networkInstance(seed: number, classNumber?: number): NetworkInstance {
+export function networkInstance(
+  seed: number,
+  classNumber?: number,
+  edits: InstanceEdits = {},
+): NetworkInstance {
   const example = hw1Example(seed);
-  const { params, x } = example;
+  const params = { ...example.params };
+  for (const [name, value] of Object.entries(edits)) {
+    if (name !== "x") (params as Record<string, Tensor>)[parameterKey(name)] = value;
+  }
+  const x = edits.x ?? example.x;
   const classes = params.W3.shape[0] as number;
   const t = classNumber === undefined ? example.t : tensor(classNumber - 1, { dtype: "int32" });
   const graph = trace(network, params, x, t);
@@ -46,7 +64,67 @@ export function networkInstance(seed: number, classNumber?: number): NetworkInst
     values: backwardValues(network, [params, x, t]),
     equations: backwardEquations(graph),
     parameters,
+    edited: Object.keys(edits),
   };
+}
+
+/** An input's current value (x or a parameter), for the student to edit. */
+export function inputValue(instance: NetworkInstance, name: string): Tensor | undefined {
+  return instance.values.get(name)?.value;
+}
+
+/** Whether the student may set this node by hand: x and the parameters (t has its own key). */
+export function isEditable(instance: NetworkInstance, name: string): boolean {
+  return name === "x" || instance.parameters.has(name);
+}
+
+export type ReadValue =
+  | { ok: true; value: Tensor }
+  | { ok: false; position: number; message: string };
+
+/** The longest value text read: a 4×4 matrix of long decimals is far shorter. */
+const maxValueText = 4000;
+
+/**
+ * A typed value for an input of this shape: a JSON number list ([1, -0.5, 2]) or a list of rows
+ * for a matrix, every entry finite.
+ */
+export function readValue(text: string, shape: readonly number[]): ReadValue {
+  if (text.length > maxValueText) {
+    return { ok: false, position: maxValueText, message: "too long for a value" };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const at = /position (\d+)/.exec((error as Error).message);
+    return {
+      ok: false,
+      position: at ? Number(at[1]) : text.length,
+      message: "not a list of numbers, e.g. [1, -0.5, 2]",
+    };
+  }
+  const problem = shapeProblem(parsed, shape);
+  if (problem !== undefined) return { ok: false, position: 0, message: problem };
+  return { ok: true, value: tensor(parsed as number[], { dtype: "float64" }) };
+}
+
+function shapeProblem(value: unknown, shape: readonly number[]): string | undefined {
+  const [length, ...inner] = shape;
+  if (length === undefined) {
+    return typeof value === "number" && Number.isFinite(value)
+      ? undefined
+      : "entries must be finite numbers";
+  }
+  if (!Array.isArray(value) || value.length !== length) {
+    return `needs ${shape.join("×")} entries (${shape.length === 1 ? `a list of ${length}` : `${length} rows of ${inner.join("×")}`})`;
+  }
+  for (const entry of value) {
+    const inside = shapeProblem(entry, inner);
+    if (inside !== undefined)
+      return inner.length === 0 ? inside : `needs ${shape.join("×")} entries: ${inside}`;
+  }
+  return undefined;
 }
 
 /** How a named node is computed from named nodes, looking through unnamed intermediates. */

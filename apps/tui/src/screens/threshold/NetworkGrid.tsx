@@ -54,20 +54,29 @@ export function NetworkGrid({
     Math.max(header.length + 1, ...layer.weights.map((_, unit) => shown(unit, column).length)),
   );
   const rowLabelWidth = 7;
+  // Columns that do not fit scroll sideways, keeping the cursor's column in view.
+  const [first, last] = visibleColumns(widths, columns - rowLabelWidth - 2, cursor.column);
+  const shownColumns = headers.map((_, c) => c).slice(first, last + 1);
+  const scrolledMark = first > 0 ? "◀" : " ";
+  const more = last < headers.length - 1 ? ` ▶ ${headers.length - 1 - last} more` : "";
   const lines = layer.weights.map((_, unit) => ({
     key: unitName(layerIndex, layerCount, unit),
     node: (
       <Text wrap="truncate-end">
-        {unitName(layerIndex, layerCount, unit).padEnd(rowLabelWidth)}
-        {headers.map((header, column) => {
-          const selected = unit === cursor.unit && column === cursor.column;
-          return (
-            <Text key={header}>
-              {column === fanIn ? "│" : ""}
-              <Text inverse={selected}>{shown(unit, column).padStart(widths[column]!)}</Text>
-            </Text>
-          );
-        })}
+        {unitName(layerIndex, layerCount, unit).padEnd(rowLabelWidth - 1)}
+        {scrolledMark}
+        {shownColumns
+          .map((column) => headers[column]!)
+          .map((header, i) => {
+            const column = shownColumns[i]!;
+            const selected = unit === cursor.unit && column === cursor.column;
+            return (
+              <Text key={header}>
+                {column === fanIn ? "│" : ""}
+                <Text inverse={selected}>{shown(unit, column).padStart(widths[column]!)}</Text>
+              </Text>
+            );
+          })}
       </Text>
     ),
   }));
@@ -76,15 +85,35 @@ export function NetworkGrid({
       <ToneText tone="muted">
         {truncate(
           " ".repeat(rowLabelWidth) +
-            headers
+            shownColumns
               .map(
-                (h, column) => `${column === fanIn ? "│" : ""}${`${h} `.padStart(widths[column]!)}`,
+                (column) =>
+                  `${column === fanIn ? "│" : ""}${`${headers[column]!} `.padStart(widths[column]!)}`,
               )
-              .join(""),
+              .join("") +
+            more,
           columns,
         )}
       </ToneText>
       <Window lines={lines} rows={rows} focus={cursor.unit} />
     </Box>
   );
+}
+
+/**
+ * The first and last column shown when the columns (with a separator cell each) must fit `room`
+ * cells: from the first column when the cursor's fits, else ending at the cursor's.
+ */
+export function visibleColumns(
+  widths: readonly number[],
+  room: number,
+  cursor: number,
+): [first: number, last: number] {
+  const fits = (from: number, to: number) =>
+    widths.slice(from, to + 1).reduce((sum, w) => sum + w + 1, 0) <= room;
+  let first = 0;
+  while (first < cursor && !fits(first, cursor)) first += 1;
+  let last = first;
+  while (last + 1 < widths.length && fits(first, last + 1)) last += 1;
+  return [first, Math.max(last, Math.min(cursor, widths.length - 1))];
 }

@@ -64,6 +64,35 @@ describe("writing the lab's network into the answer file", () => {
     }
   });
 
+  it("1.1: adds an activation line when the file has none and the lab's is not φ", () => {
+    const before = example("correct.yaml");
+    const draft = [0, 1].reduce(
+      (d, layer) => setActivation(d, layer, "step>=0"),
+      graderDraft(before, "1.1"),
+    );
+    const written = writeNetwork(before, "1.1", draft);
+    if (!written.ok) throw new Error(written.reason);
+    // The new line sits after b2 at the keys' indentation; every other byte stays.
+    const at = before.indexOf("    b2: 2\n") + "    b2: 2".length;
+    expect(written.text).toBe(`${before.slice(0, at)}\n    activation: step>=0${before.slice(at)}`);
+    expect(graderDraft(written.text, "1.1").layers.map((l) => l.activation)).toEqual([
+      "step>=0",
+      "step>=0",
+    ]);
+    // A flow map gets the entry after a comma.
+    const flow =
+      "assignment: hw1\nstudent: {id: s1}\nanswers:\n  q1.1: {W1: [[1, 1, 1, 1]], b1: [0], W2: [[1]], b2: 0}  # mine\n";
+    const small = [0, 1].reduce(
+      (d, layer) => setActivation(d, layer, "step>=0"),
+      graderDraft(flow, "1.1"),
+    );
+    const flowWritten = writeNetwork(flow, "1.1", small);
+    expect(flowWritten).toEqual({
+      ok: true,
+      text: flow.replace("b2: 0}", "b2: 0, activation: step>=0}"),
+    });
+  });
+
   it("refuses what the 1.1 form cannot hold, saying why", () => {
     const before = example("correct.yaml");
     const draft = graderDraft(before, "1.1");

@@ -1,9 +1,9 @@
-// Writing the lab's network into the answer file: 1.1 as `W1, b1, W2, b2` (and `activation`
-// when it is not the handout's φ), 1.2 as `layers: [{W, b, activation}, …]`, the forms the
+// Writing the lab's network into the answer file: 1.1 as `W1, b1, W2, b2` (and `activation`,
+// added when the file has none, when it is not the handout's φ), 1.2 as `layers: [{W, b, activation}, …]`, the forms the
 // grader reads. Only the values written change: every other byte of the file (comments, quoting,
 // layout, other answers) stays as it was, since the new values are spliced into the text at the
 // old values' positions.
-import { isMap, isNode, type Node, parseDocument, stringify } from "yaml";
+import { isMap, isNode, type Node, parseDocument, stringify, type YAMLMap } from "yaml";
 import { type DraftLayer, defaultActivation, type NetworkDraft } from "./draft.js";
 import type { QuestionId } from "./verification.js";
 
@@ -58,6 +58,21 @@ function layersText(layers: readonly DraftLayer[], column: number): string {
     .join("\n");
 }
 
+/**
+ * A new `key: value` entry after a map's last one: on a line of its own at the keys' indentation
+ * in a block map (after the last line's comment, if any), after a comma in a flow map.
+ */
+function addedEntry(text: string, map: YAMLMap, entry: string): Splice | undefined {
+  const last = map.items.at(-1);
+  if (last === undefined || !isNode(last.key) || !isNode(last.value)) return undefined;
+  const valueEnd = rangeOf(text, last.value).end;
+  if (map.flow) return { start: valueEnd, end: valueEnd, text: `, ${entry}` };
+  const lineEnd = text.indexOf("\n", valueEnd);
+  const at = lineEnd < 0 ? text.length : lineEnd;
+  const pad = " ".repeat(rangeOf(text, last.key).column);
+  return { start: at, end: at, text: `\n${pad}${entry}` };
+}
+
 /** The answer file with `question`'s network replaced by the draft's, or why it cannot be. */
 export function writeNetwork(fileText: string, question: QuestionId, draft: NetworkDraft): Written {
   const document = parseDocument(fileText, { keepSourceTokens: false });
@@ -102,11 +117,10 @@ export function writeNetwork(fileText: string, question: QuestionId, draft: Netw
   const activation = value("activation");
   if (activation !== undefined) fields.push(["activation", scalarText(hidden.activation)]);
   else if (hidden.activation !== defaultActivation) {
-    return {
-      ok: false,
-      reason:
-        "add an 'activation' line to q1.1 in the file first (the lab writes only values it replaces)",
-    };
+    const added = addedEntry(fileText, answer, `activation: ${scalarText(hidden.activation)}`);
+    if (added === undefined)
+      return { ok: false, reason: "q1.1 has no entries to add 'activation' after" };
+    splices.push(added);
   }
   for (const [key, text] of fields) {
     const node = value(key);

@@ -2,7 +2,7 @@
 // the grader reads them (in the grading worker, so the answer is plain data).
 import type { RefusedVerdict } from "@nnkit/grading";
 import { type NetworkJSON, toJSON } from "@nnkit/threshold";
-import type { Grading } from "../../answers/grading-requests.js";
+import type { LoadedGrading } from "../../answers/load-grading.js";
 import type { QuestionId } from "./verification.js";
 
 /** A question's network in the file, or the grader's reason for not verifying one (or its failure). */
@@ -12,10 +12,20 @@ export type StudentNetwork =
 
 export type StudentNetworks = Record<QuestionId, StudentNetwork>;
 
-export function studentNetworks(grading: Grading, fileText: string): StudentNetworks {
-  const homework = grading.getAssignment("hw1");
+export function studentNetworks(
+  { grading, assignment }: LoadedGrading,
+  fileText: string,
+): StudentNetworks {
   const read = (question: QuestionId): StudentNetwork => {
-    const result = grading.answerNetwork(homework, `q${question}`, fileText);
+    const id = `q${question}`;
+    if (!assignment.questions.some((q) => q.id === id)) {
+      return {
+        ok: false,
+        verdict: "unavailable",
+        reason: `${assignment.id} has no question ${id}`,
+      };
+    }
+    const result = grading.answerNetwork(assignment, id, fileText);
     return result.ok ? { ok: true, network: toJSON(result.network) } : result;
   };
   return { "1.1": read("1.1"), "1.2": read("1.2") };
