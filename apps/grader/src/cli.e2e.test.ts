@@ -317,7 +317,8 @@ describe("time budget", () => {
       cpSync(join(sampleClass, name), join(submissions, name));
     }
     tinyFloatNetwork(submissions, "slow-1");
-    const out = run(["batch", submissions, "--out", join(root, "out"), "-q", "-t", "2"]);
+    // Alice's and Bob's proofs fit in 6 s of CPU even on a loaded machine; the float network does not.
+    const out = run(["batch", submissions, "--out", join(root, "out"), "-q", "-t", "6"]);
     expect(out.stdout).toMatch(/graded 3 files in/);
     const rows = parseCsv(readFileSync(join(root, "out", "gradebook.csv"), "utf8"), {
       columns: true,
@@ -328,8 +329,8 @@ describe("time budget", () => {
     }
     const slow = JSON.parse(readFileSync(join(root, "out", "results", "slow-1.json"), "utf8"));
     const q12 = slow.questions.find((q: { id: string }) => q.id === "q1.2");
-    // Graded within 2 s once exact arithmetic copes with such weights; stopped until then.
-    if (q12.status === "invalid") expect(q12.feedback).toContain("time budget of 2 s");
+    // Graded within 6 s once exact arithmetic copes with such weights; stopped until then.
+    if (q12.status === "invalid") expect(q12.feedback).toContain("time budget of 6 s");
     else expect(["passed", "failed", "review"]).toContain(q12.status);
   });
 

@@ -72,6 +72,8 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
       }));
       // Each equation and the chain earn an equal share.
       const share = 1 / (options.adjoints.length + 1);
+      // An equation is compared on random instances only: an agreement says so, never "correct".
+      const sampled = { kind: "sampled", count: instances.length, of: "random instances" } as const;
       const judged = (key: string, finding: Finding, aspect?: "chain"): OutcomeItem => {
         const correct = finding.kind === "correct";
         return {
@@ -80,6 +82,7 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
           share,
           earned: correct ? 1 : 0,
           finding,
+          ...(correct ? { scope: sampled } : {}),
           ...(aspect ? { aspect } : {}),
         };
       };

@@ -66,7 +66,7 @@ function renderFinding(finding: Finding, item: OutcomeItem): string {
   switch (finding.kind) {
     case "correct":
       if (finding.growth !== undefined) return `correct: ${finding.growth}`;
-      if (item.scope !== undefined) return `correct${renderScope(item.scope)}`;
+      if (item.scope !== undefined) return renderAgreement(item.scope);
       return finding.accepted === undefined ? "correct" : `correct (${finding.accepted})`;
     case "unreadable":
       return finding.input === undefined
@@ -142,16 +142,25 @@ function located(message: string, position: number, input: string): string {
   return describeMathError({ message, position, input });
 }
 
-/** ": no counterexample among all 729 inputs with entries in -3..3, assuming …" (a box, not a proof), " (agrees on 200 sampled points)". */
-function renderScope(scope: Scope): string {
+/**
+ * How far an agreement with the reference reaches. Only a proof is "correct"; a box or a sample is
+ * evidence, and the text says what was compared ("matches the reference on 3 random instances").
+ */
+function renderAgreement(scope: Scope): string {
   switch (scope.kind) {
     case "proof":
-      return `: proved for ${scope.domain}${scope.assumptions.length > 0 ? ` with ${scope.assumptions.join(" and ")}` : ""}`;
+      return `correct: proved for ${scope.domain}${scope.assumptions.length > 0 ? ` with ${scope.assumptions.join(" and ")}` : ""}`;
     case "enumerated":
-      return `: no counterexample among all ${scope.count} inputs with entries in ${scope.box.lo}..${scope.box.hi}${assuming(scope.assumptions)}`;
+      return `no counterexample among all ${scope.count} inputs with entries in ${scope.box.lo}..${scope.box.hi}${assuming(scope.assumptions)}`;
     case "sampled":
-      return ` (agrees on ${scope.count} ${scope.of === "points" ? "sampled points" : scope.of})`;
+      return scope.of === "points"
+        ? `matches the reference at ${counted(scope.count, "sampled point")}`
+        : `matches the reference on ${counted(scope.count, "random instance")}`;
   }
+}
+
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /** What was checked, for an undecided answer: "enumerated −3..3". */
