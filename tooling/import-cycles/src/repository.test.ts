@@ -14,22 +14,12 @@ function sourceRoots(): string[] {
   return [...roots, join(root, "bench", "src")].filter((dir) => existsSync(dir));
 }
 
-/**
- * Cycles that were there when the check arrived, in packages other owners were changing at the
- * time; each should go (then delete its line). New cycles fail the test.
- */
-const KNOWN: Readonly<Record<string, readonly string[]>> = {
-  "apps/tui/src": [
-    "answers/answer-file.ts → answers/grading-requests.ts → answers/answer-file.ts (5 files)",
-  ],
-};
-
 describe("no import cycles between source files", () => {
   for (const dir of sourceRoots()) {
     const name = relative(root, dir);
     test(name, () => {
       const found = findCycles(dir).map(formatCycle);
-      expect(found).toEqual(KNOWN[name] ?? []);
+      expect(found).toEqual([]);
     });
   }
 });
