@@ -13,8 +13,9 @@ describe.runIf(process.platform === "linux")("thread clock", () => {
     const cpu = threadCpuSeconds(tid)! - cpuStart;
     expect(spins).toBeGreaterThan(0);
     expect(cpu).toBeGreaterThanOrEqual(0.05);
-    // One tick of slack: the kernel counts in hundredths of a second.
-    expect(cpu).toBeLessThanOrEqual(wall + 0.01);
+    // The kernel counts in hundredths of a second, and each of the two readings may be a tick
+    // ahead of the wall clock's: two ticks of slack.
+    expect(cpu).toBeLessThanOrEqual(wall + 0.02);
   });
 
   it("has no clock for a thread that does not exist", () => {
