@@ -2,7 +2,7 @@
 // the student's work (quitting or leaving with unsaved edits, a recovery copy from last time).
 // Screens stay mounted under the overlay and the dialogs so that their state survives them.
 import { Box, type Key, useApp } from "ink";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { defaultGradingService, GradingContext, type GradingService } from "../answers/grading.js";
 import { type HomeworkOverview, homeworkRequest } from "../answers/grading-requests.js";
 import { defaultSelfChecker, type SelfChecker } from "../answers/self-check.js";
@@ -117,7 +117,9 @@ export function App({
   // The recovery copy: offered once per file when it holds edits the file does not, then kept
   // in step with the edits (written shortly after each, removed once they are saved).
   const offered = useRef(new Set<string>());
-  useEffect(() => {
+  // A layout effect runs in the same task as the frame that shows "unsaved changes", so a hang-up
+  // can never arrive between that frame and the edits it must rescue.
+  useLayoutEffect(() => {
     if (file.kind !== "loaded") {
       unsaved.current = undefined;
       return;
