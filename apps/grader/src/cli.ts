@@ -4,7 +4,6 @@
 // they run, so `--help` and `--version` answer without loading the grading machinery.
 import { availableParallelism } from "node:os";
 import { Argument, Command, CommanderError, InvalidArgumentError } from "commander";
-import { prestartWorkers } from "./batch/pool.js";
 import { enableCompileCache } from "./compile-cache.js";
 import { completionScript, SHELLS, type Shell } from "./completion.js";
 import { CliError, EXIT_CODES_HELP, ExitCode } from "./exit-codes.js";
@@ -63,7 +62,6 @@ program
         file: string,
         opts: { assignment: string; json?: boolean; quiet?: boolean; timeLimit: number },
       ) => {
-        prestartWorkers(1); // its start overlaps the loading of the command
         return import("./commands/check.js").then((m) => m.checkCommand(file, opts));
       },
     ),
@@ -92,11 +90,12 @@ ${EXIT_CODES_HELP}`,
   )
   .action(
     run(
-      (
+      async (
         dir: string,
         opts: { out: string; jobs: number; assignment: string; quiet?: boolean; timeLimit: number },
       ) => {
-        prestartWorkers(opts.jobs);
+        // Started before the command loads, so that their start overlaps its loading.
+        (await import("./batch/pool.js")).prestartWorkers(opts.jobs);
         return import("./commands/batch.js").then((m) => m.batchCommand(dir, opts));
       },
     ),
@@ -147,7 +146,6 @@ gradescope
         assignment: string;
         timeLimit: number;
       }) => {
-        prestartWorkers(1);
         return import("./commands/gradescope.js").then((m) => m.gradescopeRunCommand(opts));
       },
     ),

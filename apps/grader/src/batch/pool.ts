@@ -1,6 +1,7 @@
 // Grades files on worker threads, each file within a time budget. A file that overruns its budget
 // (or crashes its worker) costs one `invalid` result, never the batch: its worker is terminated
-// and replaced. The main thread grades nothing itself, so it is always free to enforce budgets.
+// and replaced. The pool's thread grades nothing itself, so it is always free to enforce budgets
+// (a single file may be graded on the command's own thread first: grade-here.ts).
 import { Worker } from "node:worker_threads";
 import type { GradeResult, QuestionResult } from "@nnkit/grading";
 import type { AnswerFileRef } from "./discover.js";
@@ -164,7 +165,7 @@ interface Lane {
 }
 
 /** The result of a file whose grading was stopped: every question `invalid`, with the reason. */
-function stoppedResult(
+export function stoppedResult(
   assignment: { id: string; questions: readonly { id: string; points: number }[] } | undefined,
   student: GradeResult["student"],
   reason: string,
