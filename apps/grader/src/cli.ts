@@ -1,16 +1,11 @@
-#!/usr/bin/env node
 // nnkit-grade: the instructors' grading CLI. Each command lives in src/commands; this file only
 // declares the interface and maps errors to the documented exit codes. Commands are imported when
 // they run, so `--help` and `--version` answer without loading the grading machinery.
 import { availableParallelism } from "node:os";
 import { Argument, Command, CommanderError, InvalidArgumentError } from "commander";
-import { enableCompileCache } from "./compile-cache.js";
 import { completionScript, SHELLS, type Shell } from "./completion.js";
 import { CliError, EXIT_CODES_HELP, ExitCode } from "./exit-codes.js";
 import { VERSION } from "./version.js";
-
-// Commands load after this line (dynamic imports), so on Node ≥ 22.1 their compiled code is cached.
-enableCompileCache();
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -246,18 +241,21 @@ program
     }),
   );
 
-try {
-  await program.parseAsync();
-  process.exitCode = exitCode;
-} catch (error) {
-  if (error instanceof CommanderError) {
-    const helpOrVersion = ["commander.helpDisplayed", "commander.version", "commander.help"];
-    process.exitCode = helpOrVersion.includes(error.code) ? ExitCode.ok : ExitCode.usage;
-  } else if (error instanceof CliError) {
-    console.error(`nnkit-grade: ${error.message}`);
-    process.exitCode = error.exitCode;
-  } else {
-    console.error(`nnkit-grade: unexpected error: ${(error as Error).stack ?? error}`);
-    process.exitCode = ExitCode.internal;
-  }
-}
+// No top-level await: the program is bundled as one CommonJS script (scripts/bundle.mjs).
+program.parseAsync().then(
+  () => {
+    process.exitCode = exitCode;
+  },
+  (error: unknown) => {
+    if (error instanceof CommanderError) {
+      const helpOrVersion = ["commander.helpDisplayed", "commander.version", "commander.help"];
+      process.exitCode = helpOrVersion.includes(error.code) ? ExitCode.ok : ExitCode.usage;
+    } else if (error instanceof CliError) {
+      console.error(`nnkit-grade: ${error.message}`);
+      process.exitCode = error.exitCode;
+    } else {
+      console.error(`nnkit-grade: unexpected error: ${(error as Error).stack ?? error}`);
+      process.exitCode = ExitCode.internal;
+    }
+  },
+);
