@@ -118,12 +118,27 @@ export async function gradeFiles(
   options: BatchOptions,
 ): Promise<GradedFile[]> {
   const results: GradedFile[] = new Array(files.length);
+  await gradeEach(files, options, (index, graded) => {
+    results[index] = graded;
+  });
+  return results;
+}
+
+/**
+ * `gradeFiles` without holding the results: each is handed to `onResult` (with its file's index)
+ * as soon as it is graded, in the order files finish, so a batch's memory stays flat in its size.
+ */
+export async function gradeEach(
+  files: readonly AnswerFileRef[],
+  options: BatchOptions,
+  onResult: (index: number, graded: GradedFile) => void,
+): Promise<void> {
   let done = 0;
   let next = 0;
   const take = (): number | undefined => (next < files.length ? next++ : undefined);
   const record = (index: number, result: GradeResult): void => {
     const graded = { file: files[index]!, result };
-    results[index] = graded;
+    onResult(index, graded);
     done += 1;
     options.onGraded?.(graded, done, files.length);
   };
@@ -150,7 +165,6 @@ export async function gradeFiles(
     stopped: (student, reason) => stoppedResult(definition, student, reason, unreadableQuestion),
   };
   await Promise.all(workers.map((worker) => driveWorker(worker, lane)));
-  return results;
 }
 
 interface Lane {
