@@ -45,6 +45,17 @@ export interface Ratio {
   rounds: number;
 }
 
+/** One `pnpm bench` run, as `--json` writes it and readme-tables.ts reads it. */
+export interface BenchRun {
+  date: string;
+  node: string;
+  cpu: string;
+  /** The 1-minute load average before each case and after each suite. */
+  load: number[];
+  suites: { name: string; results: CaseResult[] }[];
+  seconds?: number;
+}
+
 export interface CaseResult {
   suite: string;
   name: string;
