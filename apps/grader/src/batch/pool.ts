@@ -27,7 +27,13 @@ export interface GradeRequest {
 export type WorkerMessage =
   | { type: "ready"; tid?: number }
   | { type: "student"; index: number; student: GradeResult["student"] }
-  | { type: "graded"; index: number; result: GradeResult };
+  | { type: "graded"; index: number; result: GradeResult; decisions?: DecisionCounts };
+
+/** Proofs a thread asked of the solver, and those its decision caches answered. */
+export interface DecisionCounts {
+  readonly solved: number;
+  readonly cached: number;
+}
 
 export interface GradedFile {
   file: AnswerFileRef;
@@ -132,7 +138,9 @@ export async function gradeEach(
   files: readonly AnswerFileRef[],
   options: BatchOptions,
   onResult: (index: number, graded: GradedFile) => void,
-): Promise<void> {
+): Promise<DecisionCounts> {
+  // Each thread's running totals (a replaced thread keeps its last ones): summed at the end.
+  const threads: DecisionCounts[] = [];
   let done = 0;
   let next = 0;
   const take = (): number | undefined => (next < files.length ? next++ : undefined);
@@ -163,8 +171,17 @@ export async function gradeEach(
     record,
     hasMore: () => next < files.length,
     stopped: (student, reason) => stoppedResult(definition, student, reason, unreadableQuestion),
+    thread: () => {
+      const counts = { solved: 0, cached: 0 };
+      threads.push(counts);
+      return counts;
+    },
   };
   await Promise.all(workers.map((worker) => driveWorker(worker, lane)));
+  return {
+    solved: threads.reduce((sum, t) => sum + t.solved, 0),
+    cached: threads.reduce((sum, t) => sum + t.cached, 0),
+  };
 }
 
 interface Lane {
@@ -176,6 +193,8 @@ interface Lane {
   record: (index: number, result: GradeResult) => void;
   hasMore: () => boolean;
   stopped: (student: GradeResult["student"], reason: string) => GradeResult;
+  /** A new thread's decision counts, which it then keeps up to date. */
+  thread: () => { solved: number; cached: number };
 }
 
 /** The result of a file whose grading was stopped: every question `invalid`, with the reason. */
@@ -213,6 +232,7 @@ function driveWorker({ thread, ready }: GradingWorker, lane: Lane): Promise<void
     let finished = false;
     let loaded = false;
     let tid: number | undefined;
+    const decisions = lane.thread();
     const replace = (reason: string): void => {
       if (finished) return;
       finished = true;
@@ -252,6 +272,7 @@ function driveWorker({ thread, ready }: GradingWorker, lane: Lane): Promise<void
       }
       clearInterval(timer);
       current = undefined;
+      if (message.decisions) Object.assign(decisions, message.decisions);
       lane.record(message.index, message.result);
       feed();
     });

@@ -8,6 +8,7 @@ import { currentThreadId } from "./thread-clock.js";
 // Before grading's code is loaded, so that Node (≥ 22.1) can keep its compiled form on disk.
 enableCompileCache();
 const { prepareGrade, useBundledSolver } = await import("./grade-file.js");
+const { decisionTotals } = await import("@nnkit/grading");
 useBundledSolver();
 
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
@@ -16,7 +17,8 @@ parentPort?.on("message", async ({ index, path, options }: GradeRequest) => {
   const grade = await prepareGrade(path, options, (student) =>
     post({ type: "student", index, student }),
   );
-  post({ type: "graded", index, result: grade() });
+  const result = grade();
+  post({ type: "graded", index, result, decisions: decisionTotals() });
 });
 
 post({ type: "ready", tid: currentThreadId() });
