@@ -2,10 +2,11 @@
 // dependency bundled in except z3-solver (33 MB of WebAssembly that locates its own files; it stays
 // a dependency, imported only when a proof is needed):
 // - dist/nnkit-grade.cjs: the whole CLI as ONE CommonJS script, so that dist/cli.js (src/launch.ts)
-//   can compile it with V8's code cache (vm.Script's cachedData; Node 20 has no cache for ES
-//   modules). Commands stay lazy: a bundled module's code runs when the command imports it.
-// - dist/cli.js: that launcher, with the program's content hash written in (it names the cache).
-// - dist/grading-worker.js and the solver thread's entries, ES modules with shared chunks.
+//   can compile it with V8's code cache (src/run-cached.ts; Node 20 has no cache for ES modules).
+//   Commands stay lazy: a bundled module's code runs when the command imports it.
+// - dist/grading-worker.cjs, the grading thread's program, and its launcher dist/grading-worker.js.
+// - each launcher with its program's content hash written in (it names the cache).
+// - the solver thread's entries (threshold, cost), ES modules with shared chunks.
 // Every file sits at the root of dist, so import.meta.url is dist/ wherever esbuild puts a module
 // (the pool finds ./grading-worker.js from there; in the CommonJS script the launcher passes it).
 import { createHash } from "node:crypto";
@@ -53,34 +54,43 @@ const launcherImport = {
   },
 };
 
-await build({
-  ...common,
-  entryPoints: [{ in: "src/cli.ts", out: "nnkit-grade" }],
-  outdir,
-  outExtension: { ".js": ".cjs" },
-  format: "cjs",
-  define: { ...common.define, "import.meta.url": "__nnkitBundleUrl" },
-  plugins: [launcherImport],
-});
-const program = readFileSync(join(outdir, "nnkit-grade.cjs"), "utf8");
-if (/\bimport\((?!thresholdUrl\)|costUrl\))/.test(program))
-  throw new Error("nnkit-grade.cjs calls import() itself: it fails under the code cache");
-const programHash = createHash("sha256").update(program).digest("hex").slice(0, 16);
+/** Builds `entry` as one CommonJS program, and its launcher (an ES module) with the program's hash. */
+async function program(entry, name, launcher, launcherName) {
+  await build({
+    ...common,
+    entryPoints: [{ in: entry, out: name }],
+    outdir,
+    outExtension: { ".js": ".cjs" },
+    format: "cjs",
+    define: { ...common.define, "import.meta.url": "__nnkitBundleUrl" },
+    plugins: [launcherImport],
+  });
+  const source = readFileSync(join(outdir, `${name}.cjs`), "utf8");
+  if (/\bimport\((?!thresholdUrl\)|costUrl\))/.test(source))
+    throw new Error(`${name}.cjs calls import() itself: it fails under the code cache`);
+  const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
+  await build({
+    ...common,
+    entryPoints: [{ in: launcher, out: launcherName }],
+    outdir,
+    format: "esm",
+    define: { ...common.define, NNKIT_PROGRAM_HASH: JSON.stringify(hash) },
+    ...(launcherName === "cli" ? { banner: { js: "#!/usr/bin/env node" } } : {}),
+  });
+}
 
-await build({
-  ...common,
-  entryPoints: [{ in: "src/launch.ts", out: "cli" }],
-  outdir,
-  format: "esm",
-  define: { ...common.define, NNKIT_PROGRAM_HASH: JSON.stringify(programHash) },
-  banner: { js: "#!/usr/bin/env node" },
-});
+await program("src/cli.ts", "nnkit-grade", "src/launch.ts", "cli");
+await program(
+  "src/batch/worker.ts",
+  "grading-worker",
+  "src/batch/worker-launch.ts",
+  "grading-worker",
+);
 
 await build({
   ...common,
   entryPoints: [
-    { in: "src/batch/worker.ts", out: "grading-worker" },
-    // What grading's solver thread imports: the threshold and cost packages, bundled (see worker.ts).
+    // What grading's solver thread imports: the threshold and cost packages, bundled.
     { in: "src/batch/solver-threshold.ts", out: "solver-threshold" },
     { in: "src/batch/solver-cost.ts", out: "solver-cost" },
   ],

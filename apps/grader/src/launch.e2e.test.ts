@@ -1,5 +1,5 @@
-// The launcher (dist/cli.js) runs the program from V8's code cache: the cache must change nothing
-// but the time, whatever state it is in.
+// The launchers (dist/cli.js, dist/grading-worker.js) run their programs from V8's code cache: the
+// cache must change nothing but the time, whatever state it is in.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,7 +19,8 @@ function run(args: string[], env: Record<string, string>) {
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
-const caches = (folder: string) => readdirSync(folder).filter((n) => n.endsWith(".v8cache"));
+const caches = (folder: string, program = "nnkit-grade") =>
+  readdirSync(folder).filter((n) => n.startsWith(`${program}-`) && n.endsWith(".v8cache"));
 
 describe("the code cache", () => {
   it("is written on the first run and changes no output", () => {
@@ -54,6 +55,26 @@ describe("the code cache", () => {
     );
     expect(caches(folder)).toEqual([name]);
     expect(readFileSync(join(folder, name!)).equals(garbage)).toBe(false);
+  });
+
+  it("keeps the grading worker's program too, and a corrupt one changes no batch", () => {
+    const folder = mkdtempSync(join(tmpdir(), "nnkit-cache-"));
+    const env = { NNKIT_CACHE_DIR: folder };
+    const klass = mkdtempSync(join(tmpdir(), "nnkit-class-"));
+    writeFileSync(join(klass, "a.yaml"), readFileSync(correct));
+    const batch = (out: string, extra: Record<string, string>) => {
+      const done = run(["batch", klass, "--out", out, "--jobs", "1", "--quiet"], extra);
+      expect(done.code).toBe(0);
+      return readFileSync(join(out, "gradebook.csv"), "utf8");
+    };
+    const scratch = () => mkdtempSync(join(tmpdir(), "nnkit-out-"));
+    const uncached = batch(scratch(), { NNKIT_CODE_CACHE: "off" });
+    expect(batch(scratch(), env)).toBe(uncached);
+    const [worker] = caches(folder, "grading-worker");
+    expect(worker).toBeDefined();
+    writeFileSync(join(folder, worker!), "garbage");
+    expect(batch(scratch(), env)).toBe(uncached);
+    expect(readFileSync(join(folder, worker!), "utf8")).not.toBe("garbage");
   });
 
   it("costs nothing but the speed-up when its folder cannot be written", () => {

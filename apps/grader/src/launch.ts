@@ -1,87 +1,12 @@
-// nnkit-grade's entry (dist/cli.js). The program itself is one script, dist/nnkit-grade.cjs; this
-// file compiles it with V8's code cache: the bytecode of the functions a run compiled is kept in the
-// user's cache folder, and later runs skip parsing and compiling them (a third of `check FILE`'s
-// start-up). Node's own compile cache (module.enableCompileCache) exists only on Node ≥ 22.1 and
-// only for modules Node loads itself; vm.Script's cachedData works on every supported Node.
-// The cache file is named by the program's content hash (written in by scripts/bundle.mjs), Node's
-// version and the CPU architecture, so no build ever runs another's bytecode; V8 rejects data made
-// under other flags or corrupted, and the cache is then written anew. Any failure to read or write
-// the cache only costs the speed-up. NNKIT_CODE_CACHE=off turns it off.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { homedir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Script } from "node:vm";
+// nnkit-grade's entry (dist/cli.js): runs the program, dist/nnkit-grade.cjs, with V8's code cache
+// (run-cached.ts).
+import { runCached } from "./run-cached.js";
 
 declare const NNKIT_PROGRAM_HASH: string;
 
-const programUrl = new URL("./nnkit-grade.cjs", import.meta.url);
-const programPath = fileURLToPath(programUrl);
-const CACHE_PREFIX = "nnkit-grade-";
-
-/** The user's cache folder for nnkit (NNKIT_CACHE_DIR, else the platform's usual place). */
-function cacheFolder(): string {
-  const { NNKIT_CACHE_DIR, XDG_CACHE_HOME, LOCALAPPDATA } = process.env;
-  if (NNKIT_CACHE_DIR) return NNKIT_CACHE_DIR;
-  if (process.platform === "win32" && LOCALAPPDATA) return join(LOCALAPPDATA, "nnkit", "cache");
-  if (process.platform === "darwin") return join(homedir(), "Library", "Caches", "nnkit");
-  return join(XDG_CACHE_HOME || join(homedir(), ".cache"), "nnkit");
-}
-
-function readCache(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes the cache atomically (a rename), and removes other builds' caches from the folder. */
-function writeCache(script: Script, folder: string, file: string): void {
-  try {
-    mkdirSync(folder, { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, script.createCachedData());
-    renameSync(partial, file);
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (name.startsWith(CACHE_PREFIX) && path !== file && !name.endsWith(".partial"))
-        rmSync(path, { force: true });
-    }
-  } catch {
-    // A read-only or full disk: the next run compiles again, nothing else changes.
-  }
-}
-
-// The CommonJS wrapper, on the program's first line so that its line numbers stay as built.
-const PARAMETERS =
-  "exports, require, module, __filename, __dirname, __nnkitBundleUrl, __nnkitImport";
-const source = readFileSync(programPath, "utf8");
-const useCache = process.env.NNKIT_CODE_CACHE !== "off";
-const folder = cacheFolder();
-const cacheFile = join(
-  folder,
-  `${CACHE_PREFIX}${NNKIT_PROGRAM_HASH}-${process.version}-${process.arch}.v8cache`,
-);
-const cachedData = useCache ? readCache(cacheFile) : undefined;
-const script = new Script(`(function (${PARAMETERS}) {${source}\n})`, {
-  filename: programPath,
-  ...(cachedData === undefined ? {} : { cachedData }),
-});
-if (useCache && (cachedData === undefined || script.cachedDataRejected === true)) {
-  // At exit, so that the cache holds every function this run compiled, not only the top level.
-  process.once("exit", () => writeCache(script, folder, cacheFile));
-}
-const module = { exports: {} };
-const run = script.runInThisContext() as (...args: unknown[]) => void;
-run(
-  module.exports,
-  createRequire(programPath),
-  module,
-  programPath,
-  dirname(programPath),
-  programUrl.href,
-  // The program's import() of an ES-module assignment (see scripts/bundle.mjs): this module's.
-  (specifier: string) => import(specifier),
+runCached(
+  new URL("./nnkit-grade.cjs", import.meta.url),
+  "nnkit-grade",
+  NNKIT_PROGRAM_HASH,
+  (specifier) => import(specifier),
 );

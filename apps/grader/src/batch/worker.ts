@@ -1,14 +1,14 @@
 // A grading thread: loads the grading machinery, says it is ready, then grades the files the pool
-// sends, one at a time (grade-file.ts), naming each file's student before grading it.
+// sends, one at a time (grade-file.ts), naming each file's student before grading it. Bundled as
+// one CommonJS script (dist/grading-worker.cjs) that worker-launch.ts runs with the code cache.
 import { parentPort } from "node:worker_threads";
-import { enableCompileCache } from "../compile-cache.js";
+import { decisionTotals } from "@nnkit/grading";
+import { prepareGrade, useBundledSolver } from "./grade-file.js";
 import type { GradeRequest, WorkerMessage } from "./pool.js";
 import { currentThreadId } from "./thread-clock.js";
 
-// Before grading's code is loaded, so that Node (≥ 22.1) can keep its compiled form on disk.
-enableCompileCache();
-const { prepareGrade, useBundledSolver } = await import("./grade-file.js");
-const { decisionTotals } = await import("@nnkit/grading");
+declare const __nnkitCodeCacheReady: (() => void) | undefined;
+
 useBundledSolver();
 
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
@@ -18,6 +18,9 @@ parentPort?.on("message", async ({ index, path, options }: GradeRequest) => {
     post({ type: "student", index, student }),
   );
   const result = grade();
+  // After a first file the code worth caching is compiled (once per worker; a no-op after). Before
+  // the result is posted: the pool may terminate a thread whose queue is empty right after.
+  if (typeof __nnkitCodeCacheReady === "function") __nnkitCodeCacheReady();
   post({ type: "graded", index, result, decisions: decisionTotals() });
 });
 
