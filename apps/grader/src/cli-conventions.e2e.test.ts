@@ -1,7 +1,7 @@
 // End-to-end tests of the built CLI's conventions: `-` for standard input, `--quiet`, one report
 // of a file-level error, and shell completion scripts (bash ones executed by bash itself).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
