@@ -7,6 +7,14 @@ import { completionScript, SHELLS, type Shell } from "./completion.js";
 import { CliError, EXIT_CODES_HELP, ExitCode } from "./exit-codes.js";
 import { VERSION } from "./version.js";
 
+// A reader that stops early (`nnkit-grade batch … | head`) closes the pipe. The work goes on (a
+// batch still writes every grade to its folder); only the rest of the printed text is dropped.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive integer");
