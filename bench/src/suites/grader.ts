@@ -101,7 +101,7 @@ const suite: BenchSuite = {
     writeSubmissions(klass, generateSubmissions(CLASS_SIZE, 1));
     const smallClass = mkdtempSync(join(tmpdir(), "nnkit-bench-class-"));
     writeSubmissions(smallClass, generateSubmissions(SMALL_CLASS, 1));
-    const runs: Record<number, BatchRun[]> = { 1: [], 2: [] };
+    const runs: { 1: BatchRun[]; 2: BatchRun[] } = { 1: [], 2: [] };
     const batchOf = (jobs: 1 | 2) => () => runs[jobs].push(batch(klass, jobs));
     const proofsNote = () => {
       const all = [...runs[1], ...runs[2]];
