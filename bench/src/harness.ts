@@ -23,6 +23,8 @@ export interface BenchCase {
   minRounds?: number;
   /** Called once before timing, e.g. to build inputs or check both sides agree. */
   setup?: () => void | Promise<void>;
+  /** What else the runs measured (memory, cache hits), shown after the case's name. */
+  note?: () => string | undefined;
 }
 
 export interface BenchSuite {
@@ -45,6 +47,17 @@ export interface Ratio {
   rounds: number;
 }
 
+/** One `pnpm bench` run, as `--json` writes it and readme-tables.ts reads it. */
+export interface BenchRun {
+  date: string;
+  node: string;
+  cpu: string;
+  /** The 1-minute load average before each case and after each suite. */
+  load: number[];
+  suites: { name: string; results: CaseResult[] }[];
+  seconds?: number;
+}
+
 export interface CaseResult {
   suite: string;
   name: string;
@@ -53,6 +66,7 @@ export interface CaseResult {
   nnkit: Timing;
   peer?: Timing;
   ratio?: Ratio;
+  note?: string;
 }
 
 const median = (values: readonly number[]) => {
@@ -171,6 +185,12 @@ export function timeOnce(fn: () => unknown): Timing {
 }
 
 export async function runCase(suite: string, c: BenchCase): Promise<CaseResult> {
+  const result = await timeCase(suite, c);
+  const note = c.note?.();
+  return note === undefined ? result : { ...result, note };
+}
+
+async function timeCase(suite: string, c: BenchCase): Promise<CaseResult> {
   await c.setup?.();
   const base = { suite, name: c.name, peerName: c.peerName, work: c.work };
   if (c.once) return { ...base, nnkit: timeOnce(c.nnkit) };
@@ -214,7 +234,7 @@ export function toMarkdown(results: CaseResult[]): string {
     const peerTime = r.peer ? formatMs(r.peer.medianMs) + throughput(r, r.peer) : "–";
     const ratio = r.ratio ? formatRatio(r.ratio) : "–";
     rows.push(
-      `| ${r.name} | ${formatMs(r.nnkit.medianMs)}${throughput(r, r.nnkit)} | ${r.peerName ?? "–"} | ${peerTime} | ${ratio} |`,
+      `| ${r.name}${r.note ? ` — ${r.note}` : ""} | ${formatMs(r.nnkit.medianMs)}${throughput(r, r.nnkit)} | ${r.peerName ?? "–"} | ${peerTime} | ${ratio} |`,
     );
   }
   return rows.join("\n");

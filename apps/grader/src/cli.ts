@@ -1,11 +1,8 @@
-#!/usr/bin/env node
 // nnkit-grade: the instructors' grading CLI. Each command lives in src/commands; this file only
 // declares the interface and maps errors to the documented exit codes. Commands are imported when
 // they run, so `--help` and `--version` answer without loading the grading machinery.
 import { availableParallelism } from "node:os";
 import { Argument, Command, CommanderError, InvalidArgumentError } from "commander";
-import { prestartWorkers } from "./batch/pool.js";
-import { enableCompileCache } from "./compile-cache.js";
 import { completionScript, SHELLS, type Shell } from "./completion.js";
 import { CliError, EXIT_CODES_HELP, ExitCode } from "./exit-codes.js";
 import { VERSION } from "./version.js";
@@ -17,9 +14,6 @@ for (const stream of [process.stdout, process.stderr]) {
     if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
   });
 }
-
-// Commands load after this line (dynamic imports), so on Node ≥ 22.1 their compiled code is cached.
-enableCompileCache();
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -71,7 +65,6 @@ program
         file: string,
         opts: { assignment: string; json?: boolean; quiet?: boolean; timeLimit: number },
       ) => {
-        prestartWorkers(1); // its start overlaps the loading of the command
         return import("./commands/check.js").then((m) => m.checkCommand(file, opts));
       },
     ),
@@ -100,11 +93,12 @@ ${EXIT_CODES_HELP}`,
   )
   .action(
     run(
-      (
+      async (
         dir: string,
         opts: { out: string; jobs: number; assignment: string; quiet?: boolean; timeLimit: number },
       ) => {
-        prestartWorkers(opts.jobs);
+        // Started before the command loads, so that their start overlaps its loading.
+        (await import("./batch/pool.js")).prestartWorkers(opts.jobs);
         return import("./commands/batch.js").then((m) => m.batchCommand(dir, opts));
       },
     ),
@@ -155,7 +149,6 @@ gradescope
         assignment: string;
         timeLimit: number;
       }) => {
-        prestartWorkers(1);
         return import("./commands/gradescope.js").then((m) => m.gradescopeRunCommand(opts));
       },
     ),
@@ -256,18 +249,21 @@ program
     }),
   );
 
-try {
-  await program.parseAsync();
-  process.exitCode = exitCode;
-} catch (error) {
-  if (error instanceof CommanderError) {
-    const helpOrVersion = ["commander.helpDisplayed", "commander.version", "commander.help"];
-    process.exitCode = helpOrVersion.includes(error.code) ? ExitCode.ok : ExitCode.usage;
-  } else if (error instanceof CliError) {
-    console.error(`nnkit-grade: ${error.message}`);
-    process.exitCode = error.exitCode;
-  } else {
-    console.error(`nnkit-grade: unexpected error: ${(error as Error).stack ?? error}`);
-    process.exitCode = ExitCode.internal;
-  }
-}
+// No top-level await: the program is bundled as one CommonJS script (scripts/bundle.mjs).
+program.parseAsync().then(
+  () => {
+    process.exitCode = exitCode;
+  },
+  (error: unknown) => {
+    if (error instanceof CommanderError) {
+      const helpOrVersion = ["commander.helpDisplayed", "commander.version", "commander.help"];
+      process.exitCode = helpOrVersion.includes(error.code) ? ExitCode.ok : ExitCode.usage;
+    } else if (error instanceof CliError) {
+      console.error(`nnkit-grade: ${error.message}`);
+      process.exitCode = error.exitCode;
+    } else {
+      console.error(`nnkit-grade: unexpected error: ${(error as Error).stack ?? error}`);
+      process.exitCode = ExitCode.internal;
+    }
+  },
+);

@@ -1,6 +1,9 @@
-// @nnkit/threshold: verifying the homework 1.2 network (design (a), 9 + 6 + 1 units) on {0..9}⁶,
-// against a batched evaluation of the same network as NumPy would write it (inputs as a 10⁶×6
-// matrix, one matmul, add and threshold per layer), run by tfjs's wasm backend (float32).
+// @nnkit/threshold: verifying the homework 1.2 network (design (a), 9 + 6 + 1 units) on {0..9}⁶
+// and {−9..9}⁶, against a batched evaluation of the same network as NumPy would write it (inputs
+// as a matrix, one matmul, add and threshold per layer, the target's labels vectorised): written
+// plainly in JavaScript over float64 typed arrays (peers/batched-threshold.ts), and run by tfjs's
+// wasm backend (float32). Verification on two threads is also timed against one (issue 17's
+// target, ≥ 1.6×), alternating in one process.
 import {
   elementInList,
   thresholdQuestions as homework,
@@ -20,6 +23,8 @@ import {
   verifyParallel,
 } from "@nnkit/threshold";
 import type { BenchSuite } from "../harness.js";
+import { batchedPermutationMismatches, denseLayers } from "../peers/batched-threshold.js";
+import { oneThread, twoThreads } from "../peers/cpu-ceiling.js";
 import { TF_PEER, tf, useBackend } from "../peers/tfjs.js";
 
 const domain = intRange(0, 9, 6);
@@ -83,6 +88,26 @@ const suite: BenchSuite = {
       peer: () => batchedMismatches(),
     },
     {
+      name: "verify 1.2 network on {0..9}⁶ (10⁶ inputs)",
+      peerName: "NumPy-style batched evaluation (plain JS, float64 typed arrays)",
+      work: { amount: COUNT, unit: " inputs" },
+      setup() {
+        const mismatches = batchedPermutationMismatches(denseLayers(permutationByEquality), 0, 9);
+        if (mismatches !== 0) this.name += ` (the float64 peer misjudges ${mismatches} inputs)`;
+      },
+      nnkit: () => verify(permutationByEquality, isPermutation, domain),
+      peer: () => batchedPermutationMismatches(denseLayers(permutationByEquality), 0, 9),
+    },
+    {
+      name: "verify 1.2 network on {−9..9}⁶ (47 M inputs), 2 threads",
+      peerName: "NumPy-style batched evaluation (plain JS, float64 typed arrays, 1 thread)",
+      work: { amount: 19 ** 6, unit: " inputs" },
+      async: true,
+      minRounds: 3,
+      nnkit: () => verifyParallel(permutationByEquality, isPermutation, wide, { threads: 2 }),
+      peer: async () => batchedPermutationMismatches(denseLayers(permutationByEquality), -9, 9),
+    },
+    {
       // Issue 17's target: both cores on a large box, ≥ 1.6× one thread. The peer is nnkit's own
       // single-threaded verify: the baseline of the target, not an outside project.
       name: "verify 1.2 network on {−9..9}⁶ (47 M inputs), 2 threads against 1 (target ≥ 1.6×)",
@@ -105,6 +130,15 @@ const suite: BenchSuite = {
       },
       nnkit: () => verifyParallel(permutationByEquality, isPermutation, wide, { threads: 2 }),
       peer: () => verify(permutationByEquality, isPermutation, wide),
+    },
+    {
+      // Not nnkit: the ceiling the machine's load puts on the row above, measured alongside it.
+      name: "the machine's ceiling: fixed arithmetic on 2 threads against 1 (no nnkit code)",
+      peerName: "the same arithmetic on one thread",
+      async: true,
+      minRounds: 3,
+      nnkit: twoThreads,
+      peer: async () => oneThread(),
     },
     {
       name: "verify 1.2 design (b) on {0..9}⁶, lists distinct (10⁶ visited)",

@@ -38,6 +38,7 @@ export { assignments, findAssignment, getAssignment } from "./assignment/registr
 export { AssignmentSpecError, formatSpecPath, type SpecPath } from "./assignment/spec-error.js";
 export { seedFrom, studentVariant } from "./assignment/student-variant.js";
 export { readAssignmentYaml } from "./assignment/yaml/read-assignment-yaml.js";
+export { decisionTotals } from "./certify/decision-cache.js";
 export { type SolverModules, setSolverModules } from "./certify/solver-thread.js";
 export {
   type BackpropCheckOptions,

@@ -13,7 +13,7 @@ import { TensorError } from "./errors.js";
 import { recordMultiplications } from "./instrumentation.js";
 import { broadcastShapesFor, broadcastStrides, sameShape } from "./shape.js";
 import { forEachRow } from "./strided.js";
-import { allocateTensor, Tensor } from "./tensor.js";
+import { allocateResult, Tensor } from "./tensor.js";
 
 /** A tensor or a plain number (a "weak" scalar that adapts to the tensor's dtype, as in NumPy 2). */
 export type Operand = Tensor | number;
@@ -78,7 +78,7 @@ export function binary(kernel: BinaryKernel, a: Operand, b: Operand): Tensor {
   const x = asTensor(a, computed);
   const y = asTensor(b, computed);
   const shape = broadcastShapesFor(kernel.name, [x.shape, y.shape]);
-  const out = allocateTensor(kernel.name, kernel.result(computed), shape);
+  const out = allocateResult(kernel.name, kernel.result(computed), shape);
   const useInt32 = computed === "int32" && kernel.applyInt32 !== undefined;
   const f = useInt32 ? kernel.applyInt32! : kernel.apply;
   if (kernel.countsMultiplications) recordMultiplications(out.size);

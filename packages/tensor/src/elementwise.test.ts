@@ -182,3 +182,33 @@ describe("float64 fast paths agree with the arithmetic, element by element", () 
     );
   });
 });
+
+describe("large results (storage not zero-filled first) hold every element written", () => {
+  // 200·120 = 24 000 elements, above the size from which float64 results skip zero-filling.
+  const rows = 200;
+  const cols = 120;
+  const grid = nd.reshape(nd.arange(0, rows * cols, 1, "float64"), [rows, cols]);
+  const expectEach = (t: nd.Tensor, f: (i: number, j: number) => number) => {
+    expect(t.shape).toEqual([rows, cols]);
+    const data = t.toTypedArray();
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) expect(data[i * cols + j]).toBe(f(i, j));
+  };
+
+  it("binary ops: contiguous, broadcast rows and columns, transposed views", () => {
+    expectEach(nd.add(grid, grid), (i, j) => 2 * (i * cols + j));
+    expectEach(nd.mul(grid, 0.5), (i, j) => 0.5 * (i * cols + j));
+    const column = nd.reshape(nd.arange(0, rows, 1, "float64"), [rows, 1]);
+    expectEach(nd.sub(grid, column), (i, j) => i * cols + j - i);
+    const transposed = nd.transpose(
+      nd.reshape(nd.arange(0, rows * cols, 1, "float64"), [cols, rows]),
+    );
+    expectEach(nd.add(transposed, 1), (i, j) => j * rows + i + 1);
+  });
+
+  it("unary ops: contiguous and strided input", () => {
+    expectEach(nd.neg(grid), (i, j) => -(i * cols + j));
+    const wide = nd.reshape(nd.arange(0, rows * cols * 2, 1, "float64"), [rows, 2 * cols]);
+    expectEach(nd.abs(nd.slice(wide, null, [null, null, 2])), (i, j) => i * 2 * cols + 2 * j);
+  });
+});

@@ -1,61 +1,16 @@
-// Cache- and register-blocked float64 matrix multiply, C += A·B, in the style of GotoBLAS:
-// B is packed into column strips of NR and A into row strips of MR so a 4×4 micro-kernel streams
-// both panels sequentially and keeps its 16 partial sums in local variables (registers).
-// Packing reads any strides, so transposed or sliced operands need no separate copy. The block
-// product runs in WebAssembly SIMD (kernels/wasm-kernel.ts) where available, else in microKernel.
+// Cache- and register-blocked float64 matrix multiply, C = A·B, in the style of GotoBLAS:
+// B is packed into column strips of NR and A into row strips of MR (kernels/pack.ts) so a 4×4
+// micro-kernel streams both panels sequentially and keeps its 16 partial sums in registers.
+// The product runs in WebAssembly SIMD (kernels/wasm-kernel.ts) where available, else in the
+// JavaScript kernel here, which is also the reference the tests compare the other with.
 
-import { BLOCK, type BlockKernel } from "./kernels/block.js";
+import { BLOCK, type MatmulKernel, type StridedMatrix } from "./kernels/block.js";
+import { packA, packB } from "./kernels/pack.js";
 import { wasmKernel } from "./kernels/wasm-kernel.js";
 
+export type { MatmulKernel, StridedMatrix } from "./kernels/block.js";
+
 const { MR, NR, KC, MC, NC } = BLOCK;
-
-/** A matrix stored in any numeric array with arbitrary row and column strides. */
-export interface StridedMatrix {
-  data: ArrayLike<number>;
-  offset: number;
-  rowStride: number;
-  colStride: number;
-}
-
-/** Copies A[i0:i0+mc, p0:p0+kc] into MR-row strips, depth-major, zero-padding the last strip. */
-function packA(
-  a: StridedMatrix,
-  i0: number,
-  mc: number,
-  p0: number,
-  kc: number,
-  out: Float64Array,
-) {
-  const { data, rowStride, colStride } = a;
-  let o = 0;
-  for (let i = 0; i < mc; i += MR) {
-    const rows = Math.min(MR, mc - i);
-    for (let p = 0; p < kc; p++) {
-      const base = a.offset + (i0 + i) * rowStride + (p0 + p) * colStride;
-      for (let r = 0; r < MR; r++) out[o++] = r < rows ? data[base + r * rowStride]! : 0;
-    }
-  }
-}
-
-/** Copies B[p0:p0+kc, j0:j0+nc] into NR-column strips, depth-major, zero-padding the last strip. */
-function packB(
-  b: StridedMatrix,
-  p0: number,
-  kc: number,
-  j0: number,
-  nc: number,
-  out: Float64Array,
-) {
-  const { data, rowStride, colStride } = b;
-  let o = 0;
-  for (let j = 0; j < nc; j += NR) {
-    const cols = Math.min(NR, nc - j);
-    for (let p = 0; p < kc; p++) {
-      const base = b.offset + (p0 + p) * rowStride + (j0 + j) * colStride;
-      for (let c = 0; c < NR; c++) out[o++] = c < cols ? data[base + c * colStride]! : 0;
-    }
-  }
-}
 
 /**
  * Adds (packed A strip)·(packed B strip) to the 4×4 tile of C starting at `cStart`, of which only
@@ -101,26 +56,47 @@ function microKernel(
 }
 
 /** The JavaScript kernel: the fallback where WebAssembly SIMD is missing, and the tests' reference. */
-export function javascriptKernel(): BlockKernel {
+export function javascriptKernel(): MatmulKernel {
   const aPanel = new Float64Array(KC * MC);
   const bPanel = new Float64Array(KC * NC);
+  const multiply = (
+    mc: number,
+    nc: number,
+    kc: number,
+    c: Float64Array,
+    cStart: number,
+    ldc: number,
+  ) => {
+    for (let js = 0; js * NR < nc; js++) {
+      const cols = Math.min(NR, nc - js * NR);
+      for (let is = 0; is * MR < mc; is++) {
+        const rows = Math.min(MR, mc - is * MR);
+        const tile = cStart + is * MR * ldc + js * NR;
+        microKernel(kc, aPanel, is * MR * kc, bPanel, js * NR * kc, c, tile, ldc, rows, cols);
+      }
+    }
+  };
   return {
-    aPanel,
-    bPanel,
-    multiply(mc, nc, kc, c, cStart, ldc) {
-      for (let js = 0; js * NR < nc; js++) {
-        const cols = Math.min(NR, nc - js * NR);
-        for (let is = 0; is * MR < mc; is++) {
-          const rows = Math.min(MR, mc - is * MR);
-          const tile = cStart + is * MR * ldc + js * NR;
-          microKernel(kc, aPanel, is * MR * kc, bPanel, js * NR * kc, c, tile, ldc, rows, cols);
+    name: "javascript",
+    gemm(m, n, k, a, b, c, cOffset) {
+      c.fill(0, cOffset, cOffset + m * n);
+      for (let j0 = 0; j0 < n; j0 += NC) {
+        const nc = Math.min(NC, n - j0);
+        for (let p0 = 0; p0 < k; p0 += KC) {
+          const kc = Math.min(KC, k - p0);
+          packB(b, p0, kc, j0, nc, bPanel, false);
+          for (let i0 = 0; i0 < m; i0 += MC) {
+            const mc = Math.min(MC, m - i0);
+            packA(a, i0, mc, p0, kc, aPanel);
+            multiply(mc, nc, kc, c, cOffset + i0 * n + j0, n);
+          }
         }
       }
     },
   };
 }
 
-/** C (m×n, row-major, contiguous from `cOffset`) += A (m×k) · B (k×n), one block at a time. */
+/** C (m×n, row-major, contiguous from `cOffset`) = A (m×k) · B (k×n); C's old values are ignored. */
 export function gemm(
   m: number,
   n: number,
@@ -129,26 +105,15 @@ export function gemm(
   b: StridedMatrix,
   c: Float64Array,
   cOffset = 0,
-  kernel: BlockKernel = defaultKernel(),
+  kernel: MatmulKernel = defaultKernel(),
 ): void {
-  for (let j0 = 0; j0 < n; j0 += NC) {
-    const nc = Math.min(NC, n - j0);
-    for (let p0 = 0; p0 < k; p0 += KC) {
-      const kc = Math.min(KC, k - p0);
-      packB(b, p0, kc, j0, nc, kernel.bPanel);
-      for (let i0 = 0; i0 < m; i0 += MC) {
-        const mc = Math.min(MC, m - i0);
-        packA(a, i0, mc, p0, kc, kernel.aPanel);
-        kernel.multiply(mc, nc, kc, c, cOffset + i0 * n + j0, n);
-      }
-    }
-  }
+  kernel.gemm(m, n, k, a, b, c, cOffset);
 }
 
-let shared: BlockKernel | undefined;
+let shared: MatmulKernel | undefined;
 
 /** The WebAssembly SIMD kernel where this runtime has it, else the JavaScript one; made once. */
-function defaultKernel(): BlockKernel {
+export function defaultKernel(): MatmulKernel {
   shared ??= wasmKernel() ?? javascriptKernel();
   return shared;
 }

@@ -90,7 +90,6 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     } else if (out.data instanceof Float64Array) {
       gemm(m, n, k, x, y, out.data, cOffset);
     } else if (scratch) {
-      scratch.fill(0);
       gemm(m, n, k, x, y, scratch);
       out.data.set(scratch, cOffset);
     }

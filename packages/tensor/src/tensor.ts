@@ -1,5 +1,6 @@
 import {
   allocateStorage,
+  allocateUnfilledStorage,
   castValue,
   type DType,
   dtypeOfStorage,
@@ -177,6 +178,16 @@ export class Tensor {
  */
 export function allocateTensor(op: string, dtype: DType, shape: readonly number[]): Tensor {
   const storage = allocateStorage(op, dtype, shape);
+  recordAllocation(storage.length);
+  return new Tensor(storage, shape);
+}
+
+/**
+ * allocateTensor for a result the caller writes completely before anyone reads it (elementwise
+ * ops): large float64 storage is then not zero-filled first (see allocateUnfilledStorage).
+ */
+export function allocateResult(op: string, dtype: DType, shape: readonly number[]): Tensor {
+  const storage = allocateUnfilledStorage(op, dtype, shape);
   recordAllocation(storage.length);
   return new Tensor(storage, shape);
 }

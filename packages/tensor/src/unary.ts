@@ -4,7 +4,7 @@ import { arithmeticResult, type DType, floatResult, type TypedArray } from "./dt
 import { TensorError } from "./errors.js";
 import { fastExp } from "./exp.js";
 import { forEachRow, rowLayout } from "./strided.js";
-import { allocateTensor, Tensor } from "./tensor.js";
+import { allocateResult, Tensor } from "./tensor.js";
 
 /** `out[i] = f(x[xo + i])` for i < n, spelled out per hot op so V8 inlines `f`. */
 type FlatLoop = (out: TypedArray, x: TypedArray, xo: number, n: number) => void;
@@ -21,7 +21,7 @@ function unary(kernel: UnaryKernel, t: Tensor): Tensor {
   if (!(t instanceof Tensor)) {
     throw new TensorError(kernel.name, "argument", `expected a Tensor, got ${typeof t}`);
   }
-  const out = allocateTensor(kernel.name, kernel.result(t.dtype), t.shape);
+  const out = allocateResult(kernel.name, kernel.result(t.dtype), t.shape);
   const o = out.data;
   const src = t.data;
   const f = kernel.apply;

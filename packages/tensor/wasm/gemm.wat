@@ -2,27 +2,34 @@
 ;; Built into src/kernels/gemm-wasm-binary.ts by `pnpm --filter @nnkit/tensor build:wasm`
 ;; (scripts/build-wasm.mjs); a test checks that the committed binary is this file's build.
 ;;
-;; `block` computes C = Ã·B̃ for one packed block, the layout gemm.ts's packA/packB write:
-;;   Ã: mStrips strips of 4 rows, each depth-major (for p in 0..kc: a[r0][p], a[r1][p], a[r2][p], a[r3][p]);
-;;   B̃: nStrips strips of 4 columns, each depth-major (for p: b[p][c0], b[p][c1], b[p][c2], b[p][c3]);
-;;   C: row-major (4·mStrips)×(4·nStrips), `ldc` bytes per row; each 4×4 tile is overwritten.
-;; A tile keeps its 16 sums in 8 f64x2 registers (one pair per row): per step p it loads one row
-;; of B̃'s strip (2 vectors) and splats each of the 4 A values, 16 multiply-adds in all.
-;; All offsets are byte addresses into the exported memory, which the caller sizes and fills.
+;; `block` computes C (+)= Ã·B̃ for one packed block, the layout kernels/wasm-kernel.ts writes:
+;;   Ã: mStrips strips of 4 rows, each depth-major (for p in 0..kc: a[r0][p] a[r1][p] a[r2][p] a[r3][p]);
+;;   B̃: nStrips strips of 4 columns, each depth-major, every column pair also stored swapped
+;;      (for p: b[p][c0] b[p][c1] b[p][c2] b[p][c3]  b[p][c1] b[p][c0] b[p][c3] b[p][c2]);
+;;   C: row-major (4·mStrips)×(4·nStrips), `ldc` bytes per row; each 4×4 tile is overwritten
+;;      (accumulate = 0) or added to (accumulate = 1).
+;; Why the swapped copy: a 2×2 block of C is two vectors of products, (a0·b0, a1·b1) and
+;; (a0·b1, a1·b0), so one vector load of A's pair and one of each B order give all four products
+;; without splatting A. Loads into vector registers, not arithmetic, bound this kernel on the
+;; machines measured (V8 allots 15 of x64's 16 vector registers, which caps the tile at 4×4 with
+;; separate multiply and add): 2 + 4 loads per 8 multiplies and 8 adds, against 2 + 4 splats in
+;; the plain layout, which splat-load from memory. Each sum still adds its products in depth order,
+;; so every entry is bit-identical to the JavaScript kernel's.
+;; The 8 accumulators: $dRC holds (C[2R][2C], C[2R+1][2C+1]) and $sRC (C[2R][2C+1], C[2R+1][2C]),
+;; R the row pair, C the column pair of the tile.
 (module
   (memory (export "memory") 1)
   (func (export "block")
     (param $mStrips i32) (param $nStrips i32) (param $kc i32)
-    (param $a i32) (param $b i32) (param $c i32) (param $ldc i32)
+    (param $a i32) (param $b i32) (param $c i32) (param $ldc i32) (param $accumulate i32)
     (local $js i32) (local $is i32) (local $p i32)
     (local $ap i32) (local $bp i32) (local $cp i32) (local $bStrip i32)
     (local $aStripBytes i32) (local $bStripBytes i32)
-    ;; $cR_L holds row R's columns 0,1 of the tile; $cR_H its columns 2,3.
-    (local $c0_L v128) (local $c0_H v128) (local $c1_L v128) (local $c1_H v128)
-    (local $c2_L v128) (local $c2_H v128) (local $c3_L v128) (local $c3_H v128)
-    (local $bL v128) (local $bH v128) (local $x v128)
+    (local $d00 v128) (local $s00 v128) (local $d01 v128) (local $s01 v128)
+    (local $d10 v128) (local $s10 v128) (local $d11 v128) (local $s11 v128)
+    (local $a0 v128) (local $a1 v128) (local $y v128) (local $left v128) (local $right v128)
     (local.set $aStripBytes (i32.mul (local.get $kc) (i32.const 32)))
-    (local.set $bStripBytes (i32.mul (local.get $kc) (i32.const 32)))
+    (local.set $bStripBytes (i32.mul (local.get $kc) (i32.const 64)))
     (local.set $bStrip (local.get $b))
     (local.set $js (i32.const 0))
     (block $columnsDone (loop $columns
@@ -32,46 +39,67 @@
         (br_if $rowsDone (i32.ge_u (local.get $is) (local.get $mStrips)))
         (local.set $ap (i32.add (local.get $a) (i32.mul (local.get $is) (local.get $aStripBytes))))
         (local.set $bp (local.get $bStrip))
-        (local.set $c0_L (v128.const i64x2 0 0)) (local.set $c0_H (v128.const i64x2 0 0))
-        (local.set $c1_L (v128.const i64x2 0 0)) (local.set $c1_H (v128.const i64x2 0 0))
-        (local.set $c2_L (v128.const i64x2 0 0)) (local.set $c2_H (v128.const i64x2 0 0))
-        (local.set $c3_L (v128.const i64x2 0 0)) (local.set $c3_H (v128.const i64x2 0 0))
+        (local.set $d00 (v128.const i64x2 0 0)) (local.set $s00 (v128.const i64x2 0 0))
+        (local.set $d01 (v128.const i64x2 0 0)) (local.set $s01 (v128.const i64x2 0 0))
+        (local.set $d10 (v128.const i64x2 0 0)) (local.set $s10 (v128.const i64x2 0 0))
+        (local.set $d11 (v128.const i64x2 0 0)) (local.set $s11 (v128.const i64x2 0 0))
         (local.set $p (local.get $kc))
         (block $depthDone (loop $depth
           (br_if $depthDone (i32.eqz (local.get $p)))
-          (local.set $bL (v128.load offset=0 (local.get $bp)))
-          (local.set $bH (v128.load offset=16 (local.get $bp)))
-          (local.set $x (v128.load64_splat offset=0 (local.get $ap)))
-          (local.set $c0_L (f64x2.add (local.get $c0_L) (f64x2.mul (local.get $x) (local.get $bL))))
-          (local.set $c0_H (f64x2.add (local.get $c0_H) (f64x2.mul (local.get $x) (local.get $bH))))
-          (local.set $x (v128.load64_splat offset=8 (local.get $ap)))
-          (local.set $c1_L (f64x2.add (local.get $c1_L) (f64x2.mul (local.get $x) (local.get $bL))))
-          (local.set $c1_H (f64x2.add (local.get $c1_H) (f64x2.mul (local.get $x) (local.get $bH))))
-          (local.set $x (v128.load64_splat offset=16 (local.get $ap)))
-          (local.set $c2_L (f64x2.add (local.get $c2_L) (f64x2.mul (local.get $x) (local.get $bL))))
-          (local.set $c2_H (f64x2.add (local.get $c2_H) (f64x2.mul (local.get $x) (local.get $bH))))
-          (local.set $x (v128.load64_splat offset=24 (local.get $ap)))
-          (local.set $c3_L (f64x2.add (local.get $c3_L) (f64x2.mul (local.get $x) (local.get $bL))))
-          (local.set $c3_H (f64x2.add (local.get $c3_H) (f64x2.mul (local.get $x) (local.get $bH))))
+          (local.set $a0 (v128.load offset=0 (local.get $ap)))
+          (local.set $a1 (v128.load offset=16 (local.get $ap)))
+          (local.set $y (v128.load offset=0 (local.get $bp)))
+          (local.set $d00 (f64x2.add (local.get $d00) (f64x2.mul (local.get $a0) (local.get $y))))
+          (local.set $d10 (f64x2.add (local.get $d10) (f64x2.mul (local.get $a1) (local.get $y))))
+          (local.set $y (v128.load offset=16 (local.get $bp)))
+          (local.set $d01 (f64x2.add (local.get $d01) (f64x2.mul (local.get $a0) (local.get $y))))
+          (local.set $d11 (f64x2.add (local.get $d11) (f64x2.mul (local.get $a1) (local.get $y))))
+          (local.set $y (v128.load offset=32 (local.get $bp)))
+          (local.set $s00 (f64x2.add (local.get $s00) (f64x2.mul (local.get $a0) (local.get $y))))
+          (local.set $s10 (f64x2.add (local.get $s10) (f64x2.mul (local.get $a1) (local.get $y))))
+          (local.set $y (v128.load offset=48 (local.get $bp)))
+          (local.set $s01 (f64x2.add (local.get $s01) (f64x2.mul (local.get $a0) (local.get $y))))
+          (local.set $s11 (f64x2.add (local.get $s11) (f64x2.mul (local.get $a1) (local.get $y))))
           (local.set $ap (i32.add (local.get $ap) (i32.const 32)))
-          (local.set $bp (i32.add (local.get $bp) (i32.const 32)))
+          (local.set $bp (i32.add (local.get $bp) (i32.const 64)))
           (local.set $p (i32.sub (local.get $p) (i32.const 1)))
           (br $depth)))
-        ;; Store the tile at C[4·is][4·js].
+        ;; The tile's rows from the accumulators, stored (or added) at C[4·is][4·js].
         (local.set $cp (i32.add (local.get $c)
           (i32.add (i32.mul (i32.mul (local.get $is) (i32.const 4)) (local.get $ldc))
                    (i32.mul (local.get $js) (i32.const 32)))))
-        (v128.store offset=0 (local.get $cp) (local.get $c0_L))
-        (v128.store offset=16 (local.get $cp) (local.get $c0_H))
+        ;; Row 0 is (d.lane0, s.lane0) per column pair, row 1 (s.lane1, d.lane1); rows 2, 3 likewise.
+        (local.set $left (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $d00) (local.get $s00)))
+        (local.set $right (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $d01) (local.get $s01)))
+        (if (local.get $accumulate) (then
+          (local.set $left (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $left)))
+          (local.set $right (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $right)))))
+        (v128.store offset=0 (local.get $cp) (local.get $left))
+        (v128.store offset=16 (local.get $cp) (local.get $right))
         (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
-        (v128.store offset=0 (local.get $cp) (local.get $c1_L))
-        (v128.store offset=16 (local.get $cp) (local.get $c1_H))
+        (local.set $left (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $s00) (local.get $d00)))
+        (local.set $right (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $s01) (local.get $d01)))
+        (if (local.get $accumulate) (then
+          (local.set $left (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $left)))
+          (local.set $right (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $right)))))
+        (v128.store offset=0 (local.get $cp) (local.get $left))
+        (v128.store offset=16 (local.get $cp) (local.get $right))
         (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
-        (v128.store offset=0 (local.get $cp) (local.get $c2_L))
-        (v128.store offset=16 (local.get $cp) (local.get $c2_H))
+        (local.set $left (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $d10) (local.get $s10)))
+        (local.set $right (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $d11) (local.get $s11)))
+        (if (local.get $accumulate) (then
+          (local.set $left (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $left)))
+          (local.set $right (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $right)))))
+        (v128.store offset=0 (local.get $cp) (local.get $left))
+        (v128.store offset=16 (local.get $cp) (local.get $right))
         (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
-        (v128.store offset=0 (local.get $cp) (local.get $c3_L))
-        (v128.store offset=16 (local.get $cp) (local.get $c3_H))
+        (local.set $left (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $s10) (local.get $d10)))
+        (local.set $right (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $s11) (local.get $d11)))
+        (if (local.get $accumulate) (then
+          (local.set $left (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $left)))
+          (local.set $right (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $right)))))
+        (v128.store offset=0 (local.get $cp) (local.get $left))
+        (v128.store offset=16 (local.get $cp) (local.get $right))
         (local.set $is (i32.add (local.get $is) (i32.const 1)))
         (br $rows)))
       (local.set $bStrip (i32.add (local.get $bStrip) (local.get $bStripBytes)))

@@ -1,6 +1,7 @@
 // Grades files on worker threads, each file within a time budget. A file that overruns its budget
 // (or crashes its worker) costs one `invalid` result, never the batch: its worker is terminated
-// and replaced. The main thread grades nothing itself, so it is always free to enforce budgets.
+// and replaced. The pool's thread grades nothing itself, so it is always free to enforce budgets
+// (a single file may be graded on the command's own thread first: grade-here.ts).
 import { Worker } from "node:worker_threads";
 import type { GradeResult, QuestionResult } from "@nnkit/grading";
 import type { AnswerFileRef } from "./discover.js";
@@ -26,7 +27,13 @@ export interface GradeRequest {
 export type WorkerMessage =
   | { type: "ready"; tid?: number }
   | { type: "student"; index: number; student: GradeResult["student"] }
-  | { type: "graded"; index: number; result: GradeResult };
+  | { type: "graded"; index: number; result: GradeResult; decisions?: DecisionCounts };
+
+/** Proofs a thread asked of the solver, and those its decision caches answered. */
+export interface DecisionCounts {
+  readonly solved: number;
+  readonly cached: number;
+}
 
 export interface GradedFile {
   file: AnswerFileRef;
@@ -117,12 +124,29 @@ export async function gradeFiles(
   options: BatchOptions,
 ): Promise<GradedFile[]> {
   const results: GradedFile[] = new Array(files.length);
+  await gradeEach(files, options, (index, graded) => {
+    results[index] = graded;
+  });
+  return results;
+}
+
+/**
+ * `gradeFiles` without holding the results: each is handed to `onResult` (with its file's index)
+ * as soon as it is graded, in the order files finish, so a batch's memory stays flat in its size.
+ */
+export async function gradeEach(
+  files: readonly AnswerFileRef[],
+  options: BatchOptions,
+  onResult: (index: number, graded: GradedFile) => void,
+): Promise<DecisionCounts> {
+  // Each thread's running totals (a replaced thread keeps its last ones): summed at the end.
+  const threads: DecisionCounts[] = [];
   let done = 0;
   let next = 0;
   const take = (): number | undefined => (next < files.length ? next++ : undefined);
   const record = (index: number, result: GradeResult): void => {
     const graded = { file: files[index]!, result };
-    results[index] = graded;
+    onResult(index, graded);
     done += 1;
     options.onGraded?.(graded, done, files.length);
   };
@@ -147,9 +171,17 @@ export async function gradeFiles(
     record,
     hasMore: () => next < files.length,
     stopped: (student, reason) => stoppedResult(definition, student, reason, unreadableQuestion),
+    thread: () => {
+      const counts = { solved: 0, cached: 0 };
+      threads.push(counts);
+      return counts;
+    },
   };
   await Promise.all(workers.map((worker) => driveWorker(worker, lane)));
-  return results;
+  return {
+    solved: threads.reduce((sum, t) => sum + t.solved, 0),
+    cached: threads.reduce((sum, t) => sum + t.cached, 0),
+  };
 }
 
 interface Lane {
@@ -161,10 +193,12 @@ interface Lane {
   record: (index: number, result: GradeResult) => void;
   hasMore: () => boolean;
   stopped: (student: GradeResult["student"], reason: string) => GradeResult;
+  /** A new thread's decision counts, which it then keeps up to date. */
+  thread: () => { solved: number; cached: number };
 }
 
 /** The result of a file whose grading was stopped: every question `invalid`, with the reason. */
-function stoppedResult(
+export function stoppedResult(
   assignment: { id: string; questions: readonly { id: string; points: number }[] } | undefined,
   student: GradeResult["student"],
   reason: string,
@@ -198,6 +232,7 @@ function driveWorker({ thread, ready }: GradingWorker, lane: Lane): Promise<void
     let finished = false;
     let loaded = false;
     let tid: number | undefined;
+    const decisions = lane.thread();
     const replace = (reason: string): void => {
       if (finished) return;
       finished = true;
@@ -237,6 +272,7 @@ function driveWorker({ thread, ready }: GradingWorker, lane: Lane): Promise<void
       }
       clearInterval(timer);
       current = undefined;
+      if (message.decisions) Object.assign(decisions, message.decisions);
       lane.record(message.index, message.result);
       feed();
     });

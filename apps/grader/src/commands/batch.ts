@@ -1,12 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import { type AnswerFileRef, discoverAnswerFiles, type SkippedEntry } from "../batch/discover.js";
-import { gradeFiles, startWorkers } from "../batch/pool.js";
+import { gradeEach, startWorkers } from "../batch/pool.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { formatScore } from "../output/gradebook.js";
 import { readManualStore } from "../output/manual-store.js";
 import { lockOutputFolder } from "../output/out-lock.js";
-import { type KeyedResult, keyResults } from "../output/student-key.js";
-import { batchStats } from "../output/summary.js";
+import type { BatchStats } from "../output/summary.js";
 import type { UnappliedScore } from "../output/write-outputs.js";
 import { createProgress } from "../progress.js";
 
@@ -57,40 +56,57 @@ async function gradeAndWrite(
     throw error;
   }
   const progress = createProgress(files.length, options.quiet ?? false);
-  const graded = await gradeFiles(files, {
-    assignment: assignmentSource(options.assignment),
-    jobs: options.jobs,
-    timeLimitSeconds: options.timeLimit,
-    workers,
-    onGraded: (g, done, total) =>
-      progress.tick(
-        `${g.file.relativePath} ${formatScore(g.result.score)}/${formatScore(g.result.max_score)}`,
-        done,
-        total,
-      ),
-  });
+  const { ResultLog } = await import("../output/result-log.js");
+  // Each result goes to disk as it is finished (nothing held), and stays there until the outputs
+  // it gives are written: an interrupted batch loses no finished grade.
+  let log: InstanceType<typeof ResultLog>;
+  try {
+    log = new ResultLog(options.out, files);
+  } catch (error) {
+    await Promise.all(workers.map((w) => w.thread.terminate()));
+    throw new CliError(
+      `batch: cannot write to ${options.out}: ${(error as Error).message}`,
+      ExitCode.io,
+    );
+  }
+  const decisions = await gradeEach(
+    files,
+    {
+      assignment: assignmentSource(options.assignment),
+      jobs: options.jobs,
+      timeLimitSeconds: options.timeLimit,
+      workers,
+      onGraded: (g, done, total) =>
+        progress.tick(
+          `${g.file.relativePath} ${formatScore(g.result.score)}/${formatScore(g.result.max_score)}`,
+          done,
+          total,
+        ),
+    },
+    (index, graded) => log.append(index, graded),
+  );
   progress.stop();
-  const automatic = keyResults(graded);
   const { writeOutputs } = await import("../output/write-outputs.js");
   let unapplied: UnappliedScore[];
-  let results: KeyedResult[];
+  let stats: BatchStats;
   try {
-    ({ results, unapplied } = writeOutputs(options.out, assignment.id, automatic, skipped, manual));
+    ({ stats, unapplied } = writeOutputs(options.out, assignment.id, log, skipped, manual));
   } catch (error) {
+    log.close();
     throw new CliError(
       `batch: cannot write outputs to ${options.out}: ${(error as Error).message}`,
       ExitCode.io,
     );
   }
+  log.remove();
   for (const { score, reason } of unapplied) {
     console.error(
       `nnkit-grade: manual score for ${score.studentId} ${score.question} not applied (kept in manual-scores.json): ${reason}`,
     );
   }
-  const stats = batchStats(results);
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `graded ${stats.files} files in ${seconds.toFixed(1)} s: ${stats.valid} valid, ${stats.invalid} invalid, ${stats.duplicates} duplicate ids, ${skipped.length} not graded (listed in summary.md); mean ${formatScore(stats.meanScore)}/${formatScore(stats.maxScore)}; outputs in ${options.out}`,
+    `graded ${stats.files} files in ${seconds.toFixed(1)} s: ${stats.valid} valid, ${stats.invalid} invalid, ${stats.duplicates} duplicate ids, ${skipped.length} not graded (listed in summary.md); mean ${formatScore(stats.meanScore)}/${formatScore(stats.maxScore)}; proofs: ${decisions.solved} by the solver, ${decisions.cached} already decided; outputs in ${options.out}`,
   );
   return stats.invalid > 0 || stats.duplicates > 0 ? ExitCode.problems : ExitCode.ok;
 }

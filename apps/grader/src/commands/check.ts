@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FILE_LIMITS, type GradeResult, resultToJSON } from "@nnkit/grading";
-import { gradeFiles } from "../batch/pool.js";
+import { gradeHere } from "../batch/grade-here.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { textReport } from "../output/feedback.js";
 import { formatScore } from "../output/gradebook.js";
@@ -37,17 +37,13 @@ export async function checkCommand(
     : ExitCode.ok;
 }
 
-/** One file graded on a worker within the time budget, as batch grades it. */
+/** One file graded within the time budget, on this thread when it can be (grade-here.ts). */
 async function gradeOne(path: string, assignment: string, timeLimitSeconds?: number) {
-  const [graded] = await gradeFiles([{ path, relativePath: path }], {
-    assignment,
-    jobs: 1,
-    timeLimitSeconds,
-  });
-  return graded!.result;
+  const graded = await gradeHere({ path, relativePath: path }, { assignment, timeLimitSeconds });
+  return graded.result;
 }
 
-/** Standard input graded like a file (the worker reads files), within the same budget. */
+/** Standard input graded like a file (grading reads files), within the same budget. */
 async function gradeText(text: string, assignment: string, timeLimitSeconds?: number) {
   const folder = mkdtempSync(join(tmpdir(), "nnkit-check-"));
   try {

@@ -4,7 +4,7 @@ import { basename, dirname, join } from "node:path";
 import { isAssignmentPath } from "@nnkit/grading";
 import { strToU8, zipSync } from "fflate";
 import { discoverAnswerFiles } from "../batch/discover.js";
-import { gradeFiles } from "../batch/pool.js";
+import { gradeHere } from "../batch/grade-here.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { writeFileAtomic } from "../output/atomic.js";
 import { gradescopeResults, type SubmissionMetadata } from "../output/gradescope-results.js";
@@ -141,17 +141,16 @@ export async function gradescopeRunCommand(options: {
     candidates.find((f) => /^answers?\.(ya?ml|json)$/i.test(basename(f.path))) ?? candidates[0];
   // Students read results.json: grade for them, so hidden checks' details never appear.
   const submittedAt = new Date(metadata?.created_at ?? Date.now());
-  // Graded on a worker within the time budget, so Gradescope always receives a results.json.
+  // Graded within the time budget, so Gradescope always receives a results.json.
   const result = chosen
     ? (
-        await gradeFiles([chosen], {
+        await gradeHere(chosen, {
           assignment: assignmentSource(options.assignment),
           audience: "student",
           now: (Number.isNaN(submittedAt.getTime()) ? new Date() : submittedAt).toISOString(),
-          jobs: 1,
           timeLimitSeconds: options.timeLimit,
         })
-      )[0]!.result
+      ).result
     : undefined;
   const json = gradescopeResults({
     assignment,

@@ -9,6 +9,7 @@ import {
   writeManualStore,
 } from "../output/manual-store.js";
 import { lockOutputFolder } from "../output/out-lock.js";
+import { sourceOf } from "../output/result-log.js";
 import type { KeyedResult } from "../output/student-key.js";
 import { type BatchManifest, MANIFEST_FILE, writeOutputs } from "../output/write-outputs.js";
 
@@ -106,7 +107,7 @@ function merge(outDir: string, csvPath: string): ExitCode {
   const stored = updateManualStore(readManualStore(outDir, COMMAND), accepted);
   try {
     writeManualStore(outDir, stored);
-    writeOutputs(outDir, manifest.assignment, automatic, manifest.skipped ?? [], stored);
+    writeOutputs(outDir, manifest.assignment, sourceOf(automatic), manifest.skipped ?? [], stored);
   } catch (error) {
     throw new CliError(
       `${COMMAND}: cannot write outputs: ${(error as Error).message}`,

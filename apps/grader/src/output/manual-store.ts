@@ -2,7 +2,12 @@
 // re-applies them and a later merge can correct them: a person's grade is never lost.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { GradingError, type ManualScore, mergeManualScores } from "@nnkit/grading";
+import {
+  type GradeResult,
+  GradingError,
+  type ManualScore,
+  mergeManualScores,
+} from "@nnkit/grading";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { writeFileAtomic } from "./atomic.js";
 import { type KeyedResult, sameStudentId } from "./student-key.js";
@@ -75,18 +80,34 @@ export function updateManualStore(
 export function applyManualScore(results: KeyedResult[], score: ManualScore): string | undefined {
   const id = sameStudentId(score.studentId);
   const targets = results.filter((r) => sameStudentId(r.result.student.id) === id);
-  if (targets.length === 0) return `no graded file for student ${score.studentId}`;
-  if (targets.length > 1) {
-    return `student id ${score.studentId} is duplicated; fix the duplicate first`;
-  }
+  const problem = targetProblem(score, targets.length);
+  if (problem !== undefined) return problem;
   const target = targets[0]!;
+  const merged = withManualScore(target.result, score);
+  if (!merged.ok) return merged.reason;
+  target.result = merged.result;
+  return undefined;
+}
+
+/** Why a score cannot go to the student's file, when `files` files name the student's id. */
+export function targetProblem(score: ManualScore, files: number): string | undefined {
+  if (files === 0) return `no graded file for student ${score.studentId}`;
+  if (files > 1) return `student id ${score.studentId} is duplicated; fix the duplicate first`;
+  return undefined;
+}
+
+/** The result with one manual score added, or why grading refuses it. */
+export function withManualScore(
+  result: GradeResult,
+  score: ManualScore,
+): { ok: true; result: GradeResult } | { ok: false; reason: string } {
   try {
-    target.result = mergeManualScores(target.result, [
-      { ...score, studentId: target.result.student.id },
-    ]);
-    return undefined;
+    return {
+      ok: true,
+      result: mergeManualScores(result, [{ ...score, studentId: result.student.id }]),
+    };
   } catch (error) {
-    if (error instanceof GradingError) return error.message;
+    if (error instanceof GradingError) return { ok: false, reason: error.message };
     throw error;
   }
 }

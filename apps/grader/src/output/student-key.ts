@@ -19,26 +19,40 @@ export function sameStudentId(id: string): string {
   return id.normalize("NFC");
 }
 
-export function keyResults(graded: readonly GradedFile[]): KeyedResult[] {
-  const byId = new Map<string, GradedFile[]>();
-  for (const g of graded) {
-    const id = sameStudentId(g.result.student.id);
-    if (!id) continue;
+/** A file's key and duplicates, from what identifies it: its path and the student id it names. */
+export interface FileKey {
+  key: string;
+  duplicateOf?: string[];
+}
+
+/** Keys for files (path, student id), in their order: no result needs to be held for them. */
+export function keyFiles(files: readonly { relativePath: string; studentId: string }[]): FileKey[] {
+  const byId = new Map<string, number[]>();
+  files.forEach((f, index) => {
+    const id = sameStudentId(f.studentId);
+    if (!id) return;
     const group = byId.get(id);
-    if (group) group.push(g);
-    else byId.set(id, [g]);
-  }
+    if (group) group.push(index);
+    else byId.set(id, [index]);
+  });
   const used = new Set<string>();
-  return graded.map((g) => {
-    const id = sameStudentId(g.result.student.id);
-    let key = safeName(id || `file-${g.file.relativePath}`);
-    for (let n = 2; used.has(key); n++) key = `${safeName(id || g.file.relativePath)}~${n}`;
+  return files.map((f, index) => {
+    const id = sameStudentId(f.studentId);
+    let key = safeName(id || `file-${f.relativePath}`);
+    for (let n = 2; used.has(key); n++) key = `${safeName(id || f.relativePath)}~${n}`;
     used.add(key);
     const sameId = id ? byId.get(id)! : [];
-    const duplicateOf =
-      sameId.length > 1 ? sameId.filter((o) => o !== g).map((o) => o.file.relativePath) : undefined;
-    return { ...g, key, duplicateOf };
+    if (sameId.length < 2) return { key };
+    const duplicateOf = sameId.filter((j) => j !== index).map((j) => files[j]!.relativePath);
+    return { key, duplicateOf };
   });
+}
+
+export function keyResults(graded: readonly GradedFile[]): KeyedResult[] {
+  const keys = keyFiles(
+    graded.map((g) => ({ relativePath: g.file.relativePath, studentId: g.result.student.id })),
+  );
+  return graded.map((g, i) => ({ ...g, key: keys[i]!.key, duplicateOf: keys[i]!.duplicateOf }));
 }
 
 /** The question ids in the order the assignment lists them (taken from the results). */

@@ -1,7 +1,9 @@
 // Writes a batch's outputs. The per-student folders are written into a staging folder and swapped
 // in whole, then summary, manifest and gradebook are each replaced atomically, the gradebook last.
-// A run killed at any point leaves every file either as it was or complete.
+// A run killed at any point leaves every file either as it was or complete. Results are read one
+// at a time from their source (the batch's result log, result-log.ts) and not held.
 import {
+  appendFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -15,11 +17,12 @@ import { type ManualScore, resultToJSON } from "@nnkit/grading";
 import type { SkippedEntry } from "../batch/discover.js";
 import { writeFileAtomic } from "./atomic.js";
 import { feedbackMarkdown } from "./feedback.js";
-import { gradebookCsv } from "./gradebook.js";
-import { applyManualScore } from "./manual-store.js";
+import { gradebookHeader, gradebookRow } from "./gradebook.js";
+import { targetProblem, withManualScore } from "./manual-store.js";
 import { processRuns } from "./out-lock.js";
-import type { KeyedResult } from "./student-key.js";
-import { summaryMarkdown } from "./summary.js";
+import type { ResultSource } from "./result-log.js";
+import { type KeyedResult, keyFiles, sameStudentId } from "./student-key.js";
+import { type BatchStats, SummaryTally } from "./summary.js";
 
 export const MANIFEST_FILE = "batch.json";
 const STAGING_PREFIX = ".staging-";
@@ -69,53 +72,95 @@ export interface UnappliedScore {
   reason: string;
 }
 
+/** The question ids in the order the results list them, over every file of the source. */
+function questionColumns(source: ResultSource): string[] {
+  const ids = new Set<string>();
+  for (let i = 0; i < source.files.length; i++) for (const id of source.questionIds(i)) ids.add(id);
+  return [...ids];
+}
+
 /**
- * Writes the outputs of `automatic` (the results as graded) with the `manual` scores applied.
- * Returns the final results and the manual scores that no longer apply (they stay in the store:
- * nothing is lost).
+ * Writes the outputs of `source` (the results as graded, read one at a time, so memory stays flat
+ * in the number of files) with the `manual` scores applied. Returns the batch's numbers and the
+ * manual scores that no longer apply (they stay in the store: nothing is lost).
  */
 export function writeOutputs(
   outDir: string,
   assignment: string,
-  automatic: readonly KeyedResult[],
+  source: ResultSource,
   skipped: readonly SkippedEntry[] = [],
   manual: readonly ManualScore[] = [],
-): { results: KeyedResult[]; unapplied: UnappliedScore[] } {
-  const results = automatic.map((r) => ({ ...r }));
-  const unapplied: UnappliedScore[] = [];
+): { stats: BatchStats; unapplied: UnappliedScore[] } {
+  const { files } = source;
+  const keys = keyFiles(
+    files.map((file, i) => ({ relativePath: file.relativePath, studentId: source.studentId(i) })),
+  );
+  // Each manual score goes to the one file naming its student, in the store's order.
+  const filesOf = new Map<string, number[]>();
+  files.forEach((_, i) => {
+    const id = sameStudentId(source.studentId(i));
+    const group = filesOf.get(id);
+    if (group) group.push(i);
+    else filesOf.set(id, [i]);
+  });
+  const reasons = new Map<ManualScore, string>();
+  const scoresOf = new Map<number, ManualScore[]>();
   for (const score of manual) {
-    const reason = applyManualScore(results, score);
-    if (reason) unapplied.push({ score, reason });
+    const targets = filesOf.get(sameStudentId(score.studentId)) ?? [];
+    const problem = targetProblem(score, targets.length);
+    if (problem !== undefined) reasons.set(score, problem);
+    else {
+      const target = targets[0]!;
+      const scores = scoresOf.get(target);
+      if (scores) scores.push(score);
+      else scoresOf.set(target, [score]);
+    }
   }
+  const columns = questionColumns(source);
   mkdirSync(outDir, { recursive: true });
   removeLeftovers(outDir);
   const staging = mkdtempSync(join(outDir, `${STAGING_PREFIX}${process.pid}-`));
+  const tally = new SummaryTally();
   try {
     for (const folder of FOLDERS) mkdirSync(join(staging, folder));
-    for (const [i, r] of results.entries()) {
-      writeFileSync(
-        join(staging, "automatic", `${r.key}.json`),
-        resultToJSON(automatic[i]!.result),
-      );
-      writeFileSync(join(staging, "results", `${r.key}.json`), resultToJSON(r.result));
-      writeFileSync(join(staging, "feedback", `${r.key}.md`), feedbackMarkdown(r.result));
-    }
+    const gradebook = join(staging, "gradebook.csv");
+    writeFileSync(gradebook, gradebookHeader(columns));
+    files.forEach((file, i) => {
+      const automatic = source.result(i);
+      let result = automatic;
+      for (const score of scoresOf.get(i) ?? []) {
+        const merged = withManualScore(result, score);
+        if (merged.ok) result = merged.result;
+        else reasons.set(score, merged.reason);
+      }
+      const r: KeyedResult = { file, result, ...keys[i]! };
+      writeFileSync(join(staging, "automatic", `${r.key}.json`), resultToJSON(automatic));
+      writeFileSync(join(staging, "results", `${r.key}.json`), resultToJSON(result));
+      writeFileSync(join(staging, "feedback", `${r.key}.md`), feedbackMarkdown(result));
+      appendFileSync(gradebook, gradebookRow(columns, r));
+      tally.add(r);
+    });
     for (const folder of FOLDERS) swapFolder(outDir, join(staging, folder), folder);
+    writeFileAtomic(join(outDir, "summary.md"), tally.markdown(skipped));
+    const manifest: BatchManifest = {
+      assignment,
+      entries: files.map((file, i) => ({
+        key: keys[i]!.key,
+        file: file.relativePath,
+        ...(keys[i]!.duplicateOf ? { duplicateOf: keys[i]!.duplicateOf } : {}),
+      })),
+      skipped: [...skipped],
+    };
+    writeFileAtomic(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    // The gradebook last: a rename, like every other output.
+    renameSync(gradebook, join(outDir, "gradebook.csv"));
   } finally {
     // Also after a failed write (a full disk): no staging folder is left behind.
     rmSync(staging, { recursive: true, force: true });
   }
-  writeFileAtomic(join(outDir, "summary.md"), summaryMarkdown(results, skipped));
-  const manifest: BatchManifest = {
-    assignment,
-    entries: results.map((r) => ({
-      key: r.key,
-      file: r.file.relativePath,
-      ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}),
-    })),
-    skipped: [...skipped],
-  };
-  writeFileAtomic(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-  writeFileAtomic(join(outDir, "gradebook.csv"), gradebookCsv(results));
-  return { results, unapplied };
+  const unapplied = manual.flatMap((score) => {
+    const reason = reasons.get(score);
+    return reason === undefined ? [] : [{ score, reason }];
+  });
+  return { stats: tally.stats(), unapplied };
 }

@@ -71,6 +71,13 @@ export interface Assignment {
 
 /** Validates an assignment definition: unique question ids, positive weights, known variables. */
 export function defineAssignment(assignment: Assignment): Assignment {
+  checkQuestionList(assignment);
+  for (const question of assignment.questions) checkParts(assignment.id, question);
+  return assignment;
+}
+
+/** defineAssignment's checks of the question list: unique ids, points of at least 0. */
+export function checkQuestionList(assignment: Assignment): void {
   const where = `defineAssignment(${assignment.id})`;
   const ids = new Set<string>();
   for (const question of assignment.questions) {
@@ -79,13 +86,17 @@ export function defineAssignment(assignment: Assignment): Assignment {
     ids.add(question.id);
     if (!(question.points >= 0))
       throw new GradingError(where, `${question.id} has negative points`);
-    if (question.parts.length === 0) throw new GradingError(where, `${question.id} has no parts`);
-    for (const part of question.parts) {
-      if (!(part.weight > 0))
-        throw new GradingError(where, `${question.id} "${part.label}" needs a positive weight`);
-    }
   }
-  return assignment;
+}
+
+/** defineAssignment's checks of one question's parts: at least one, each of positive weight. */
+export function checkParts(assignmentId: string, question: Pick<Question, "id" | "parts">): void {
+  const where = `defineAssignment(${assignmentId})`;
+  if (question.parts.length === 0) throw new GradingError(where, `${question.id} has no parts`);
+  for (const part of question.parts) {
+    if (!(part.weight > 0))
+      throw new GradingError(where, `${question.id} "${part.label}" needs a positive weight`);
+  }
 }
 
 /** A copy of an assignment that draws per-student numbers (or stops doing so). */

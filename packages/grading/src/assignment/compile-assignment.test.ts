@@ -136,3 +136,44 @@ describe("conventions: one answer graded under the convention that earns it most
     expect(grade('{z: [2, 4], cost: {multiplications: "n"}}').score).toBe(1.5);
   });
 });
+
+describe("assignmentFromSpec: lazyParts", () => {
+  const cost = {
+    id: "q2",
+    title: "Cost",
+    points: 1,
+    kind: "cost",
+    chain: "A x",
+    sizes: { A: ["m", "n"], x: ["n", 1] },
+    order: "reverse",
+    template: "multiplications: ''",
+  };
+
+  it("compiles a question's parts on first use, to what an eager compile gives", () => {
+    const data = { ...base, questions: [essay, cost] };
+    const lazy = assignmentFromSpec(data, { lazyParts: true });
+    const eager = assignmentFromSpec(data);
+    const text =
+      "student: {id: s}\nanswers:\n  q1: {text: hi}\n  q2: {multiplications: mn, memory: 'mn + n + m'}\n";
+    expect(gradeAnswerText(text, { assignment: lazy })).toEqual(
+      gradeAnswerText(text, { assignment: eager }),
+    );
+    expect(lazy.questions[1]!.parts.map((p) => p.field)).toEqual(["multiplications", "memory"]);
+  });
+
+  it("reports a part's mistake on first use, naming its question", () => {
+    const broken = { ...cost, order: "(A x) y" };
+    const lazy = assignmentFromSpec({ ...base, questions: [essay, broken] }, { lazyParts: true });
+    expect(lazy.questions.map((q) => q.id)).toEqual(["q1", "q2"]);
+    expect(() => lazy.questions[1]!.parts).toThrow(AssignmentSpecError);
+    expect(errorOf({ ...base, questions: [essay, broken] }).question).toBe("q2");
+    try {
+      void lazy.questions[1]!.parts;
+    } catch (error) {
+      expect((error as AssignmentSpecError).question).toBe("q2");
+      expect((error as AssignmentSpecError).message).toBe(
+        errorOf({ ...base, questions: [essay, broken] }).message,
+      );
+    }
+  });
+});

@@ -3,7 +3,12 @@
 
 import { GradingError } from "../errors.js";
 import { compileNetwork } from "../network/compile-network.js";
-import { type Assignment, defineAssignment, type LatePolicy } from "./assignment.js";
+import {
+  type Assignment,
+  checkQuestionList,
+  defineAssignment,
+  type LatePolicy,
+} from "./assignment.js";
 import type { NetworkSpec } from "./backprop-spec.js";
 import { compileQuestion } from "./compile-question.js";
 import { readNetwork } from "./networks.js";
@@ -35,8 +40,18 @@ const KEYS = [
   "questions",
 ];
 
+export interface CompileOptions {
+  /**
+   * Compile each question's parts when they are first used (graded, listed) instead of now: for a
+   * built-in assignment, whose tests compile it whole and so find its mistakes, a command then
+   * pays only for the questions a file answers. An assignment file is compiled whole, so that its
+   * mistakes are reported when it loads.
+   */
+  readonly lazyParts?: boolean;
+}
+
 /** Compiles an assignment's plain data; mistakes are AssignmentSpecErrors naming their path. */
-export function assignmentFromSpec(value: unknown): Assignment {
+export function assignmentFromSpec(value: unknown, options: CompileOptions = {}): Assignment {
   const spec = SpecObject.read(value, [], KEYS);
   const format = spec.required("format", readNonEmptyString);
   if (format !== ASSIGNMENT_FORMAT)
@@ -54,6 +69,7 @@ export function assignmentFromSpec(value: unknown): Assignment {
         compileQuestion(v, p, {
           variables: new Map(variables.map((variable) => [variable.name, variable])),
           networks,
+          ...(options.lazyParts ? { lazyParts: { assignment: spec.data.id } } : {}),
         }),
       { nonEmpty: true },
     ),
@@ -62,7 +78,7 @@ export function assignmentFromSpec(value: unknown): Assignment {
   const dueDate = spec.optional("due", readDate);
   const latePolicy = spec.optional("late_policy", readLatePolicy);
   try {
-    return defineAssignment({
+    const assignment: Assignment = {
       id: spec.required("id", readNonEmptyString),
       title: spec.required("title", readNonEmptyString),
       ...(dueDate === undefined ? {} : { dueDate }),
@@ -70,7 +86,11 @@ export function assignmentFromSpec(value: unknown): Assignment {
       questions,
       variables,
       perStudentVariants: spec.or("per_student_variants", readBoolean, false),
-    });
+    };
+    // Lazy parts are checked when they compile (compile-question.ts).
+    if (options.lazyParts) checkQuestionList(assignment);
+    else defineAssignment(assignment);
+    return assignment;
   } catch (error) {
     // defineAssignment's checks (a question id used twice) are the file's mistakes too.
     if (error instanceof GradingError) fail(spec.pathOf("questions"), error.message);

@@ -3,7 +3,7 @@
 
 import { isThresholdCheck } from "../checkers/threshold-check.js";
 import { EquationError } from "../network/equation-error.js";
-import type { Part, Question, VariantVariable } from "./assignment.js";
+import { checkParts, type Part, type Question, type VariantVariable } from "./assignment.js";
 import type { NetworkSpec } from "./backprop-spec.js";
 import { answerValueOf } from "./kinds/answer-data.js";
 import type { CommonPart, KindContext } from "./kinds/kind.js";
@@ -25,7 +25,10 @@ import {
 const QUESTION_KEYS = ["id", "title", "points", "conventions", "template", "parts"] as const;
 const COMMON_PART_KEYS = ["kind", "field", "label", "weight", "visibility", "solution"] as const;
 
-export type QuestionContext = Omit<KindContext, "question" | "conventions" | "siblings">;
+export type QuestionContext = Omit<KindContext, "question" | "conventions" | "siblings"> & {
+  /** Compile the parts on first use (see CompileOptions.lazyParts), for this assignment id. */
+  readonly lazyParts?: { readonly assignment: unknown };
+};
 
 /** The question at `path`; any mistake is an AssignmentSpecError naming the question's id. */
 export function compileQuestion(
@@ -81,30 +84,65 @@ function readQuestion(
         "parts",
         listOf((v, p) => partSpec(v, p, []), { nonEmpty: true }),
       );
+  const { lazyParts, ...shared } = context;
   const kindContext: KindContext = {
-    ...context,
+    ...shared,
     question: id,
     conventions,
     siblings: partSpecs,
   };
-  const compiled = partSpecs.map((part) => ({ part, parts: compilePart(part, kindContext) }));
-  const parts: Part[] = compiled.flatMap((c) => c.parts);
-  const fields = new Set<string>();
-  for (const part of parts) {
-    const key = part.field ?? "";
-    if (fields.has(key) && key !== "")
-      fail(path, `two parts read the field '${key}': give each its own 'field'`);
-    fields.add(key);
-  }
-  const template = spec.optional("template", readString) ?? questionTemplate(compiled, kindContext);
-  return {
+  const compileParts = () => {
+    const compiled = partSpecs.map((part) => ({ part, parts: compilePart(part, kindContext) }));
+    const parts: Part[] = compiled.flatMap((c) => c.parts);
+    const fields = new Set<string>();
+    for (const part of parts) {
+      const key = part.field ?? "";
+      if (fields.has(key) && key !== "")
+        fail(path, `two parts read the field '${key}': give each its own 'field'`);
+      fields.add(key);
+    }
+    return { compiled, parts };
+  };
+  const givenTemplate = spec.optional("template", readString);
+  const header = {
     id,
     title: spec.required("title", readNonEmptyString),
     points: spec.required("points", readNonNegative),
-    parts,
-    template: template.replace(/\n+$/, ""),
+  };
+  const rest = {
     ...(conventions === undefined ? {} : { conventions: conventions as [string, ...string[]] }),
   };
+  // A question without its own template needs its parts for one: compiled now.
+  if (lazyParts === undefined || givenTemplate === undefined) {
+    const { compiled, parts } = compileParts();
+    const template = givenTemplate ?? questionTemplate(compiled, kindContext);
+    return { ...header, parts, template: template.replace(/\n+$/, ""), ...rest };
+  }
+  let parts: readonly Part[] | undefined;
+  const question: Question = {
+    ...header,
+    get parts() {
+      if (parts === undefined) {
+        parts = compileQuestionParts(id, compileParts);
+        checkParts(String(lazyParts.assignment), { id, parts });
+      }
+      return parts;
+    },
+    template: givenTemplate.replace(/\n+$/, ""),
+    ...rest,
+  };
+  return question;
+}
+
+/** A question's parts compiled late, their mistakes named with the question as at load time. */
+function compileQuestionParts(id: string, compile: () => { parts: Part[] }): readonly Part[] {
+  try {
+    return compile().parts;
+  } catch (error) {
+    if (error instanceof AssignmentSpecError && error.question === undefined)
+      throw inQuestion(error, id);
+    throw error;
+  }
 }
 
 /** A part's data, with the question's own keys left out of an inline part. */

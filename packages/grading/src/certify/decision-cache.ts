@@ -14,6 +14,14 @@ export interface DecisionCache<A> {
   readonly stats: { readonly solved: number; readonly cached: number };
 }
 
+/** Every cache's counts in this thread, for a program to report (e.g. a batch's summary line). */
+const totals = { solved: 0, cached: 0 };
+
+/** Decisions asked of the solver and answered from caches, over every check of this thread. */
+export function decisionTotals(): { readonly solved: number; readonly cached: number } {
+  return { ...totals };
+}
+
 /** A cache that keeps a decision when `decided` says the solver settled it. */
 export function decisionCache<A>(
   decided: (answer: A) => boolean,
@@ -27,9 +35,11 @@ export function decisionCache<A>(
       const hit = known.get(key);
       if (hit !== undefined) {
         stats.cached++;
+        totals.cached++;
         return hit;
       }
       stats.solved++;
+      totals.solved++;
       const solved = decide();
       if (solved.ok && decided(solved.answer)) {
         if (known.size >= size) known.delete(known.keys().next().value!);

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { embedHw1 } from "../../scripts/embed-hw1.mjs";
+import { assignmentFromSpec } from "../assignment/compile-assignment.js";
 import { readChainSpec } from "../assignment/kinds/chain-spec.js";
 import { readYamlDocument } from "../assignment/yaml/read-document.js";
 import { SpecObject } from "../assignment/yaml/schema.js";
@@ -20,6 +21,19 @@ describe("examples/hw1/assignment.yaml, the one source of hw1", () => {
     );
     expect(HW1_ASSIGNMENT_YAML).toBe(yaml);
     expect(HW1_ASSIGNMENT_DATA).toEqual(readYamlDocument(yaml, "hw1").data);
+  });
+
+  it("compiles whole without a mistake, to the parts hw1 compiles on first use", () => {
+    // hw1 compiles each question's parts lazily; compiling all of them now runs every load-time
+    // check (counts of each order, reference instances, networks) an assignment file gets.
+    const whole = assignmentFromSpec(HW1_ASSIGNMENT_DATA);
+    const shape = (a: typeof whole) =>
+      a.questions.map((q) => ({
+        id: q.id,
+        template: q.template,
+        parts: q.parts.map((p) => [p.label, p.field, p.weight, p.visibility]),
+      }));
+    expect(shape(hw1)).toEqual(shape(whole));
   });
 
   it("gives 1.1 the handout's network as its solution, which earns full marks", () => {

@@ -3,11 +3,12 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: a build script without type declarations
 import { buildKernel } from "../../scripts/build-wasm.mjs";
 import { gemm, javascriptKernel, type StridedMatrix } from "../gemm.js";
+import { rng } from "../random.js";
 import { wasmKernel } from "./wasm-kernel.js";
 
 const js = javascriptKernel();
 const wasm = wasmKernel() ?? js;
-const wasmAvailable = wasm !== js;
+const wasmAvailable = wasm.name === "wasm-simd";
 
 /** A seeded m×n matrix of small integers and halves, so products are exact in float64. */
 function matrix(rows: number, cols: number, seed: number): Float64Array {
@@ -54,13 +55,15 @@ describe("the WebAssembly SIMD kernel", () => {
   });
 
   it("gives exactly the JavaScript kernel's products, edges and block seams included", () => {
-    // 130 > MC = 128 rows, 517 > NC = 512 columns, 260 > KC = 256 deep: every partial block.
+    // 130 > MC = 128 rows, 517 > NC = 512 columns, 260 > KC = 256 deep, 1030 > RC = 1024 rows of
+    // C held in the kernel's memory: every partial block.
     for (const [m, n, k] of [
       [1, 1, 1],
       [3, 5, 7],
       [4, 4, 4],
       [130, 517, 260],
       [257, 9, 513],
+      [1030, 6, 3],
     ] as const) {
       const a = rowMajor(matrix(m, k, m + 1), k);
       const b = rowMajor(matrix(k, n, n + 2), n);
@@ -93,12 +96,59 @@ describe("the WebAssembly SIMD kernel", () => {
     );
   });
 
-  it("adds into C rather than overwriting it", () => {
+  it("agrees bit for bit with the JavaScript kernel on random reals, any shape and layout", () => {
+    // Random doubles, so sums round: the same bits mean both kernels add in the same order.
+    const real = (count: number, seed: number) => {
+      const random = rng(seed);
+      return random.uniform([count], -10, 10).toTypedArray() as Float64Array;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 70 }),
+        fc.integer({ min: 1, max: 70 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 1000 }),
+        (m, n, k, aTransposed, bTransposed, seed) => {
+          // A transposed is stored k×m and read column-wise; likewise B stored n×k.
+          const a: StridedMatrix = {
+            data: real(m * k + 1, seed),
+            offset: 1,
+            rowStride: aTransposed ? 1 : k,
+            colStride: aTransposed ? m : 1,
+          };
+          const b: StridedMatrix = {
+            data: real(k * n, seed + 1),
+            offset: 0,
+            rowStride: bTransposed ? 1 : n,
+            colStride: bTransposed ? k : 1,
+          };
+          const fromWasm = product(m, n, k, a, b, wasm);
+          expect(fromWasm).toEqual(product(m, n, k, a, b, js));
+          // And within rounding of the naive triple loop.
+          const reference = naive(m, n, k, a, b);
+          fromWasm.forEach((x, i) => {
+            expect(Math.abs(x - reference[i]!)).toBeLessThanOrEqual(1e-12 * 100 * (k + 1));
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("overwrites C, whatever it held, and writes zeros for an empty inner dimension", () => {
     const a = rowMajor(matrix(5, 6, 1), 6);
     const b = rowMajor(matrix(6, 7, 2), 7);
-    const c = Float64Array.from({ length: 35 }, (_, i) => i);
-    gemm(5, 7, 6, a, b, c, 0, wasm);
-    const expected = naive(5, 7, 6, a, b).map((x, i) => x + i);
-    expect(c).toEqual(expected);
+    for (const kernel of [wasm, js]) {
+      // C sits inside a larger array: the entries around it must stay as they were.
+      const c = Float64Array.from({ length: 37 }, (_, i) => i + 0.5);
+      gemm(5, 7, 6, a, b, c, 1, kernel);
+      expect(c.subarray(1, 36)).toEqual(naive(5, 7, 6, a, b));
+      expect([c[0], c[36]]).toEqual([0.5, 36.5]);
+      const empty = Float64Array.from({ length: 12 }, () => 7);
+      gemm(3, 4, 0, a, b, empty, 0, kernel);
+      expect(empty).toEqual(new Float64Array(12));
+    }
   });
 });

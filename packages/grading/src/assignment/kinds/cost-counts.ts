@@ -2,6 +2,7 @@
 // its chain (a mode or an order) and one measure, under the question's conventions.
 import {
   type Chain,
+  type ChainEvaluation,
   evaluateChain,
   formatOrder,
   leftToRight,
@@ -84,13 +85,34 @@ function chainsFor(judge: Judge, context: CheckContext): Chain[] {
   return [conventionChains.get(context.convention) ?? chains.chain];
 }
 
+// A part's counts are asked for under every convention, at load time and again for each file
+// graded; an evaluation (the peak-live memory among them, a symbolic maximum) costs milliseconds.
+// A chain's evaluation in an order never changes: each is computed once per chain object.
+const evaluations = new WeakMap<Chain, Map<string, ChainEvaluation>>();
+
+/** `evaluateChain(chain, order)`, computed once per chain and order. */
+export function evaluated(chain: Chain, order: OrderSpec): ChainEvaluation {
+  let byOrder = evaluations.get(chain);
+  if (byOrder === undefined) {
+    byOrder = new Map();
+    evaluations.set(chain, byOrder);
+  }
+  const key = typeof order === "string" ? order : JSON.stringify(order);
+  let evaluation = byOrder.get(key);
+  if (evaluation === undefined) {
+    evaluation = evaluateChain(chain, order);
+    byOrder.set(key, evaluation);
+  }
+  return evaluation;
+}
+
 function countsOf(
   chain: Chain,
   order: OrderSpec,
   measure: Measure,
   options: MeasureOptions,
 ): Polynomial[] {
-  const evaluation = evaluateChain(chain, order);
+  const evaluation = evaluated(chain, order);
   if (measure === "multiplications") return [evaluation.multiplications];
   const { allStored, peakLive } = evaluation.memory;
   const counts: Polynomial[] = [];
@@ -140,14 +162,14 @@ export function recognizedCounts(judge: Judge, measure: Measure): RecognizedCoun
       : measure === "multiplications"
         ? ["other-orders"]
         : MEMORY_RECOGNITIONS);
-  const evaluation = evaluateChain(chain, ask.order);
+  const evaluation = evaluated(chain, ask.order);
   const found: RecognizedCount[] = [];
   if (measure === "multiplications" && recognize.includes("other-orders")) {
     const asked = evaluation.multiplications;
     // The other mode first: it is the order a student most often counts instead.
     const other = ask.mode === "forward" ? rightToLeft(chain.length) : leftToRight(chain.length);
     for (const order of [other, ...allOrders(0, chain.length - 1)]) {
-      const count = evaluateChain(chain, order).multiplications;
+      const count = evaluated(chain, order).multiplications;
       if (!count.equals(asked))
         found.push({
           count,
