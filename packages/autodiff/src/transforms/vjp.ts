@@ -27,7 +27,7 @@ export function vjp(
   const pullback: Pullback = (cotangent) => {
     const cts = flatten<Value>("vjp pullback", cotangent).leaves;
     checkMatching("vjp pullback", "cotangent", cts, outLeaves);
-    const nodeCts = backwardNodes(graph, values, cts, wrt);
+    const nodeCts = backwardNodes(graph, values, cts, wrt, "inputs");
     const inputCts = leaves.map((leaf, k) => nodeCts[graph.inputs[k]!] ?? zerosLike(leaf));
     return unflatten(traced.inputTree, inputCts) as Tree<Value>[];
   };
