@@ -21,7 +21,7 @@ export function vjp(
   const leaves = differentiableLeaves("vjp", primals);
   const traced = traceTree("vjp", f, primals);
   const { graph } = traced;
-  const values = evaluateNodes(graph, [...leaves, ...traced.captures]);
+  const values = evaluateNodes(graph, [...leaves, ...traced.captures], { forBackward: true });
   const outLeaves = graph.outputs.map((id) => values[id]!);
   const wrt = graph.inputs.map((_, k) => k < traced.argumentCount);
   const pullback: Pullback = (cotangent) => {
