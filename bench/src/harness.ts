@@ -25,6 +25,11 @@ export interface BenchCase {
   setup?: () => void | Promise<void>;
   /** What else the runs measured (memory, cache hits), shown after the case's name. */
   note?: () => string | undefined;
+  /**
+   * A scaling check instead of a peer: the same work on a smaller input, timed alternately with
+   * `nnkit`, to report how the cost per unit of `work` grows with the input (1 means constant).
+   */
+  scaling?: { name: string; run: () => unknown; work: number };
 }
 
 export interface BenchSuite {
@@ -49,12 +54,14 @@ export interface Ratio {
 
 /** One `pnpm bench` run, as `--json` writes it and readme-tables.ts reads it. */
 export interface BenchRun {
+  /** The command line, e.g. `pnpm bench --only tensor`. */
+  command?: string;
   date: string;
   node: string;
   cpu: string;
   /** The 1-minute load average before each case and after each suite. */
   load: number[];
-  suites: { name: string; results: CaseResult[] }[];
+  suites: { name: string; seconds?: number; results: CaseResult[] }[];
   seconds?: number;
 }
 
@@ -67,6 +74,8 @@ export interface CaseResult {
   peer?: Timing;
   ratio?: Ratio;
   note?: string;
+  /** For a scaling case: the smaller input's name, timing and work, and per-unit cost growth. */
+  scaling?: { name: string; timing: Timing; work: number; growth: Ratio };
 }
 
 const median = (values: readonly number[]) => {
@@ -194,6 +203,27 @@ async function timeCase(suite: string, c: BenchCase): Promise<CaseResult> {
   await c.setup?.();
   const base = { suite, name: c.name, peerName: c.peerName, work: c.work };
   if (c.once) return { ...base, nnkit: timeOnce(c.nnkit) };
+  if (c.scaling) {
+    const large = c.work?.amount ?? 1;
+    const { nnkit, peer, ratio } = timePair(c.nnkit, c.scaling.run, 1500, c.minRounds);
+    // ratio = small time ÷ large time per round; per-unit growth = (large/work) ÷ (small/work).
+    const growth = (r: number) => c.scaling!.work / large / r;
+    return {
+      ...base,
+      nnkit,
+      scaling: {
+        name: c.scaling.name,
+        timing: peer,
+        work: c.scaling.work,
+        growth: {
+          median: growth(ratio.median),
+          min: growth(ratio.max),
+          max: growth(ratio.min),
+          rounds: ratio.rounds,
+        },
+      },
+    };
+  }
   if (!c.peer) return { ...base, nnkit: time(c.nnkit) };
   if (c.async) return { ...base, ...(await timePairAsync(c.nnkit, c.peer, 1500, c.minRounds)) };
   return {
@@ -224,8 +254,38 @@ export function formatRatio(ratio: Ratio): string {
   return `${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}, ${ratio.rounds} rounds)`;
 }
 
-/** A Markdown table, ready to paste into a package README. */
+function perUnit(timing: Timing, work: number, unit: string): string {
+  return `${formatMs(timing.medianMs / work)}/${unit}`;
+}
+
+/** The scaling rows as their own table: cost per unit of work at two sizes and its growth. */
+function scalingMarkdown(results: CaseResult[]): string {
+  const rows = [
+    "| case | per unit, smaller input | per unit, this input | growth (this ÷ smaller): median (min–max) |",
+    "| --- | --- | --- | --- |",
+  ];
+  for (const r of results) {
+    if (!r.scaling) continue;
+    const unit = r.work?.unit ?? "call";
+    rows.push(
+      `| ${r.name} | ${perUnit(r.scaling.timing, r.scaling.work, unit)} (${r.scaling.name}) | ${perUnit(r.nnkit, r.work?.amount ?? 1, unit)} | ${formatRatio(r.scaling.growth)} |`,
+    );
+  }
+  return rows.join("\n");
+}
+
+/** A Markdown table, ready to paste into a package README (scaling cases in a second table). */
 export function toMarkdown(results: CaseResult[]): string {
+  const scaling = results.filter((r) => r.scaling);
+  const peers = results.filter((r) => !r.scaling);
+  const tables = [
+    ...(peers.length > 0 ? [peerMarkdown(peers)] : []),
+    ...(scaling.length > 0 ? [scalingMarkdown(scaling)] : []),
+  ];
+  return tables.join("\n\n");
+}
+
+function peerMarkdown(results: CaseResult[]): string {
   const rows = [
     "| case | nnkit | peer | peer time | peer ÷ nnkit: median (min–max) |",
     "| --- | --- | --- | --- | --- |",

@@ -33,6 +33,7 @@ if (files.length === 0) {
 }
 
 const run: BenchRun = {
+  command: ["pnpm bench", ...process.argv.slice(2).filter((arg) => arg !== "--")].join(" "),
   date: new Date().toISOString(),
   node: process.version,
   cpu: `${cpus()[0]?.model ?? "cpu"} ×${cpus().length}`,
@@ -44,6 +45,7 @@ const started = performance.now();
 console.log(`# nnkit benchmarks — Node ${run.node}, ${run.cpu}`);
 for (const file of files) {
   const suite: BenchSuite = (await import(pathToFileURL(join(suitesDir, file)).href)).default;
+  const suiteStarted = performance.now();
   const results: CaseResult[] = [];
   for (const c of await suite.cases()) {
     if (wantedCases.length > 0 && !wantedCases.some((w) => c.name.includes(w))) continue;
@@ -52,8 +54,9 @@ for (const file of files) {
     results.push(await runCase(suite.name, c));
   }
   sampleLoad();
-  run.suites.push({ name: suite.name, results });
-  console.log(`\n## ${suite.name}\n\n${toMarkdown(results)}`);
+  const suiteSeconds = Number(((performance.now() - suiteStarted) / 1000).toFixed(1));
+  run.suites.push({ name: suite.name, seconds: suiteSeconds, results });
+  console.log(`\n## ${suite.name} (${suiteSeconds} s)\n\n${toMarkdown(results)}`);
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(

@@ -104,13 +104,35 @@ function chainCase(length: number, backend: TfBackend): BenchCase {
   };
 }
 
+/**
+ * The cost per op of tracing and differentiating a long chain against a 10× shorter one, timed
+ * alternately: 1 means the cost per op does not grow with the graph's length (nnkit against
+ * itself, so a scaling check, not a peer comparison).
+ */
+function chainScalingCase(short: number, long: number): BenchCase {
+  const shortGradient = grad((x: Value) => chain(x, short));
+  const longGradient = grad((x: Value) => chain(x, long));
+  return {
+    name: `trace + differentiate a scalar chain: per op at ${long.toLocaleString("en")} ops vs ${short.toLocaleString("en")}`,
+    work: { amount: long, unit: "op" },
+    nnkit: () => longGradient(T.tensor(0.3)),
+    scaling: {
+      name: `${short.toLocaleString("en")} ops`,
+      run: () => shortGradient(T.tensor(0.3)),
+      work: short,
+    },
+  };
+}
+
 const suite: BenchSuite = {
   name: "@nnkit/autodiff",
-  cases: () =>
-    (["wasm", "cpu"] as const).flatMap((backend) => [
+  cases: () => [
+    ...(["wasm", "cpu"] as const).flatMap((backend) => [
       mlpCase(backend),
       chainCase(1_000, backend),
       chainCase(10_000, backend),
     ]),
+    chainScalingCase(1_000, 10_000),
+  ],
 };
 export default suite;

@@ -1,4 +1,4 @@
-import { type DType, type Tensor, tensor } from "@nnkit/tensor";
+import { type DType, full, type Tensor } from "@nnkit/tensor";
 import { isConcreteShape, isSymbol } from "./dims.js";
 import type { Params, Primitive } from "./primitive.js";
 import type { PrimitiveName } from "./primitive-names.js";
@@ -33,10 +33,13 @@ export function bind<P extends Params>(
 
 /** Whether a parameter holds symbolic sizes (a broadcast's shape, a mean's divisors). */
 function hasSymbolicSizes(params: Params): boolean {
-  return Object.values(params).some(
-    (value) =>
-      Array.isArray(value) && value.some((d) => typeof d === "object" && d !== null && isSymbol(d)),
-  );
+  // A loop rather than Object.values(…).some(…): bind runs once per op, and its garbage adds up.
+  for (const key in params) {
+    const value = params[key];
+    if (!Array.isArray(value)) continue;
+    for (const d of value) if (typeof d === "object" && d !== null && isSymbol(d)) return true;
+  }
+  return false;
 }
 
 /** The dtype a plain number takes next to `other`, NumPy-2 "weak scalar" style. */
@@ -57,5 +60,5 @@ export function operands(a: Operand, b: Operand): [Value, Value] {
 }
 
 export function scalar(value: number, dtype: DType = "float64"): Tensor {
-  return tensor(value, { dtype });
+  return full([], value, dtype);
 }

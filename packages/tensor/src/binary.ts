@@ -73,38 +73,43 @@ export function asTensor(value: Operand, dtype: DType): Tensor {
   return new Tensor(storage, []);
 }
 
+/** The shape of a 0-d result, shared: scalar ops are the bulk of a traced graph's work. */
+const SCALAR_SHAPE: readonly number[] = Object.freeze([]);
+
 export function binary(kernel: BinaryKernel, a: Operand, b: Operand): Tensor {
   const computed = computeDType(kernel.name, a, b);
   const x = asTensor(a, computed);
   const y = asTensor(b, computed);
-  const shape = broadcastShapesFor(kernel.name, [x.shape, y.shape]);
+  const shape =
+    x.rank === 0 && y.rank === 0
+      ? SCALAR_SHAPE
+      : broadcastShapesFor(kernel.name, [x.shape, y.shape]);
   const out = allocateResult(kernel.name, kernel.result(computed), shape);
   const useInt32 = computed === "int32" && kernel.applyInt32 !== undefined;
   const f = useInt32 ? kernel.applyInt32! : kernel.apply;
   if (kernel.countsMultiplications) recordMultiplications(out.size);
-  const flat = flatSteps(out, x, y);
-  if (flat) {
+  const xs = flatStep(out, x);
+  const ys = flatStep(out, y);
+  if (xs !== undefined && ys !== undefined) {
     const float64 =
       out.data instanceof Float64Array &&
       x.data instanceof Float64Array &&
       y.data instanceof Float64Array;
     const loop = (float64 && kernel.loopF64) || (!useInt32 && kernel.loop) || genericLoop(f);
-    loop(out.data, x.data, x.offset, flat[0], y.data, y.offset, flat[1], out.size);
+    loop(out.data, x.data, x.offset, xs, y.data, y.offset, ys, out.size);
   } else {
     fillStrided(out, x, y, f);
   }
   return out;
 }
 
-/** Steps (0 or 1) when each operand is either contiguous with the output's shape or one element. */
-function flatSteps(out: Tensor, x: Tensor, y: Tensor): [number, number] | undefined {
-  const step = (t: Tensor): number | undefined => {
-    if (t.size === 1) return 0;
-    return t.isContiguous() && sameShape(t.shape, out.shape) ? 1 : undefined;
-  };
-  const xs = step(x);
-  const ys = step(y);
-  return xs === undefined || ys === undefined ? undefined : [xs, ys];
+/**
+ * The operand's step (0 or 1) in a flat loop over the output: 0 for one element, 1 when it is
+ * contiguous with the output's shape; undefined when it needs the strided walk.
+ */
+function flatStep(out: Tensor, t: Tensor): number | undefined {
+  if (t.size === 1) return 0;
+  return t.isContiguous() && sameShape(t.shape, out.shape) ? 1 : undefined;
 }
 
 function genericLoop(f: (x: number, y: number) => number): FlatLoop {

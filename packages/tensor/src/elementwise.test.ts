@@ -188,11 +188,17 @@ describe("large results (storage not zero-filled first) hold every element writt
   const rows = 200;
   const cols = 120;
   const grid = nd.reshape(nd.arange(0, rows * cols, 1, "float64"), [rows, cols]);
+  // One assertion per tensor: an expect per element (or toEqual's diffing) is slow on a loaded machine.
   const expectEach = (t: nd.Tensor, f: (i: number, j: number) => number) => {
     expect(t.shape).toEqual([rows, cols]);
-    const data = t.toTypedArray();
-    for (let i = 0; i < rows; i++)
-      for (let j = 0; j < cols; j++) expect(data[i * cols + j]).toBe(f(i, j));
+    const expected = Float64Array.from({ length: rows * cols }, (_, k) =>
+      f(Math.floor(k / cols), k % cols),
+    );
+    const actual = t.toTypedArray();
+    const wrong = expected.findIndex((v, k) => !Object.is(v, actual[k]));
+    expect(
+      wrong === -1 ? "all equal" : `element ${wrong}: ${actual[wrong]} ≠ ${expected[wrong]}`,
+    ).toBe("all equal");
   };
 
   it("binary ops: contiguous, broadcast rows and columns, transposed views", () => {

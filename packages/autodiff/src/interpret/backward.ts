@@ -23,12 +23,16 @@ export function dependsOn(graph: Graph, wrt: readonly boolean[]): boolean[] {
 /**
  * Reverse mode as a graph interpreter: from the outputs' cotangents, every node's cotangent
  * (`null` where it is zero or not needed), visiting nodes in reverse and applying VJP rules.
+ * With `keep: "inputs"` only the input nodes' cotangents are returned: each other node's is
+ * dropped once its VJP has run, so it dies young instead of surviving (and being copied by) every
+ * garbage collection until the whole backward pass ends, a cost that grew with the graph's length.
  */
 export function backwardNodes(
   graph: Graph,
   values: readonly Value[],
   outputCotangents: readonly (Value | null)[],
   wrt: readonly boolean[],
+  keep: "all" | "inputs" = "all",
 ): (Value | null)[] {
   const needs = dependsOn(graph, wrt);
   const cts: (Value | null)[] = new Array(graph.nodes.length).fill(null);
@@ -57,6 +61,7 @@ export function backwardNodes(
     const needed = node.inputs.map((i) => needs[i]!);
     const ins = node.inputs.map((i) => values[i]!);
     const contributions = getPrimitive(node.op).vjp(ct, ins, values[id]!, node.params, needed);
+    if (keep === "inputs") cts[id] = null;
     node.inputs.forEach((i, j) => {
       if (needed[j]) accumulate(i, contributions[j] ?? null);
     });

@@ -11,6 +11,8 @@ export function walkGraph<V>(
   graph: Graph,
   inputs: readonly V[],
   apply: (node: GraphNode, primitive: Primitive, ins: V[]) => V,
+  /** Called after each primitive node's value is set, e.g. to drop values no longer needed. */
+  afterNode?: (node: GraphNode, values: V[]) => void,
 ): V[] {
   const values: V[] = new Array(graph.nodes.length);
   graph.inputs.forEach((id, k) => {
@@ -26,6 +28,7 @@ export function walkGraph<V>(
             getPrimitive(node.op),
             node.inputs.map((i) => values[i]!),
           );
+    afterNode?.(node, values);
   }
   return values;
 }

@@ -89,7 +89,7 @@ export function jacrev(f: TraceableFunction, argnum = 0) {
     const wrt = graph.inputs.map((_, k) => k === 0);
     const rows: Value[] = [];
     for (let j = 0; j < size; j++) {
-      const cts = backwardNodes(graph, values, [basis(yShape, y.dtype, j)], wrt);
+      const cts = backwardNodes(graph, values, [basis(yShape, y.dtype, j)], wrt, "inputs");
       rows.push(cts[graph.inputs[0]!] ?? zerosLike(x, y));
     }
     // One row per output entry: [size, ...xs].

@@ -21,13 +21,13 @@ export function vjp(
   const leaves = differentiableLeaves("vjp", primals);
   const traced = traceTree("vjp", f, primals);
   const { graph } = traced;
-  const values = evaluateNodes(graph, [...leaves, ...traced.captures]);
+  const values = evaluateNodes(graph, [...leaves, ...traced.captures], { forBackward: true });
   const outLeaves = graph.outputs.map((id) => values[id]!);
   const wrt = graph.inputs.map((_, k) => k < traced.argumentCount);
   const pullback: Pullback = (cotangent) => {
     const cts = flatten<Value>("vjp pullback", cotangent).leaves;
     checkMatching("vjp pullback", "cotangent", cts, outLeaves);
-    const nodeCts = backwardNodes(graph, values, cts, wrt);
+    const nodeCts = backwardNodes(graph, values, cts, wrt, "inputs");
     const inputCts = leaves.map((leaf, k) => nodeCts[graph.inputs[k]!] ?? zerosLike(leaf));
     return unflatten(traced.inputTree, inputCts) as Tree<Value>[];
   };

@@ -37,6 +37,13 @@ function naive(m: number, n: number, k: number, a: StridedMatrix, b: StridedMatr
   return c;
 }
 
+/** "same" when both hold the same values (bit for bit, -0 ≠ 0), else the first difference. */
+function compare(actual: Float64Array, expected: Float64Array): string {
+  if (actual.length !== expected.length) return `length ${actual.length} ≠ ${expected.length}`;
+  const k = expected.findIndex((v, i) => !Object.is(v, actual[i]));
+  return k === -1 ? "same" : `entry ${k}: ${actual[k]} ≠ ${expected[k]}`;
+}
+
 function product(m: number, n: number, k: number, a: StridedMatrix, b: StridedMatrix, kernel = js) {
   const c = new Float64Array(m * n);
   gemm(m, n, k, a, b, c, 0, kernel);
@@ -56,21 +63,24 @@ describe("the WebAssembly SIMD kernel", () => {
 
   it("gives exactly the JavaScript kernel's products, edges and block seams included", () => {
     // 130 > MC = 128 rows, 517 > NC = 512 columns, 260 > KC = 256 deep, 1030 > RC = 1024 rows of
-    // C held in the kernel's memory: every partial block.
+    // C held in the kernel's memory: every partial block, each seam alone and in pairs (all three
+    // at once would cost a loaded machine tens of seconds for nothing more).
     for (const [m, n, k] of [
       [1, 1, 1],
       [3, 5, 7],
       [4, 4, 4],
-      [130, 517, 260],
+      [130, 517, 3],
+      [130, 5, 260],
+      [5, 517, 260],
       [257, 9, 513],
       [1030, 6, 3],
     ] as const) {
       const a = rowMajor(matrix(m, k, m + 1), k);
       const b = rowMajor(matrix(k, n, n + 2), n);
       const fromWasm = product(m, n, k, a, b, wasm);
-      expect(fromWasm).toEqual(product(m, n, k, a, b, js));
+      expect(compare(fromWasm, product(m, n, k, a, b, js))).toBe("same");
       // Small integers and halves: every partial sum is exact, so the naive loop agrees exactly.
-      expect(fromWasm).toEqual(naive(m, n, k, a, b));
+      expect(compare(fromWasm, naive(m, n, k, a, b))).toBe("same");
     }
   });
 
@@ -88,8 +98,8 @@ describe("the WebAssembly SIMD kernel", () => {
           const a = { data: aData, offset, rowStride: 1, colStride: m };
           const b = rowMajor(matrix(k, n, n * 3 + 1), n);
           const fromWasm = product(m, n, k, a, b, wasm);
-          expect(fromWasm).toEqual(product(m, n, k, a, b, js));
-          expect(fromWasm).toEqual(naive(m, n, k, a, b));
+          expect(compare(fromWasm, product(m, n, k, a, b, js))).toBe("same");
+          expect(compare(fromWasm, naive(m, n, k, a, b))).toBe("same");
         },
       ),
       { numRuns: 60 },
@@ -104,9 +114,9 @@ describe("the WebAssembly SIMD kernel", () => {
     };
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 70 }),
-        fc.integer({ min: 1, max: 70 }),
-        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 270 }),
         fc.boolean(),
         fc.boolean(),
         fc.integer({ min: 0, max: 1000 }),
@@ -125,15 +135,14 @@ describe("the WebAssembly SIMD kernel", () => {
             colStride: bTransposed ? k : 1,
           };
           const fromWasm = product(m, n, k, a, b, wasm);
-          expect(fromWasm).toEqual(product(m, n, k, a, b, js));
-          // And within rounding of the naive triple loop.
+          expect(compare(fromWasm, product(m, n, k, a, b, js))).toBe("same");
+          // And within rounding of the naive triple loop (|products| ≤ 100, k of them).
           const reference = naive(m, n, k, a, b);
-          fromWasm.forEach((x, i) => {
-            expect(Math.abs(x - reference[i]!)).toBeLessThanOrEqual(1e-12 * 100 * (k + 1));
-          });
+          const worst = fromWasm.reduce((w, x, i) => Math.max(w, Math.abs(x - reference[i]!)), 0);
+          expect(worst).toBeLessThanOrEqual(1e-13 * 100 * (k + 1));
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 

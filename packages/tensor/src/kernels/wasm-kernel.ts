@@ -62,7 +62,7 @@ export function wasmKernel(): MatmulKernel | undefined {
     name: "wasm-simd",
     gemm(m, n, k, a, b, c, cOffset) {
       if (k === 0) {
-        for (let i = 0; i < m; i++) c.fill(0, cOffset + i * n, cOffset + i * n + n);
+        c.fill(0, cOffset, cOffset + m * n);
         return;
       }
       for (let r0 = 0; r0 < m; r0 += RC) {
