@@ -57,6 +57,16 @@ function packB(
   }
 }
 
+/** c[o..o+3] += x0..x3 for one full row of a tile. */
+function addRow(c: Float64Array, o: number, x0: number, x1: number, x2: number, x3: number): void {
+  // A full tile lies inside C (the caller sizes C for it), so each read is a number: `as number`
+  // states that without a per-element check in the innermost kernel.
+  c[o] = (c[o] as number) + x0;
+  c[o + 1] = (c[o + 1] as number) + x1;
+  c[o + 2] = (c[o + 2] as number) + x2;
+  c[o + 3] = (c[o + 3] as number) + x3;
+}
+
 /**
  * Adds (packed A strip)·(packed B strip) to the 4×4 tile of C starting at `cStart`, of which only
  * `rows`×`cols` entries exist at the matrix edges. `ldc` is C's row stride.
@@ -88,10 +98,10 @@ function microKernel(
   }
   if (rows === MR && cols === NR) {
     let o = cStart;
-    c[o] += c00; c[o + 1] += c01; c[o + 2] += c02; c[o + 3] += c03; o += ldc;
-    c[o] += c10; c[o + 1] += c11; c[o + 2] += c12; c[o + 3] += c13; o += ldc;
-    c[o] += c20; c[o + 1] += c21; c[o + 2] += c22; c[o + 3] += c23; o += ldc;
-    c[o] += c30; c[o + 1] += c31; c[o + 2] += c32; c[o + 3] += c33;
+    addRow(c, o, c00, c01, c02, c03); o += ldc;
+    addRow(c, o, c10, c11, c12, c13); o += ldc;
+    addRow(c, o, c20, c21, c22, c23); o += ldc;
+    addRow(c, o, c30, c31, c32, c33);
     return;
   }
   const tile = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
