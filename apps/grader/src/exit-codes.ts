@@ -14,14 +14,24 @@ export const ExitCode = {
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** An error that ends the command with a message and an exit code, without a stack trace. */
+/** Why a command ended early: the name of its exit code. */
+export type CliErrorCode = Exclude<keyof typeof ExitCode, "ok">;
+
+/**
+ * An error that ends the command with a message and an exit code, without a stack trace. `where`
+ * (the command, e.g. `batch`) starts the message; "" for a message that names its own place.
+ */
 export class CliError extends Error {
+  readonly exitCode: ExitCode;
+
   constructor(
+    readonly where: string,
+    readonly code: CliErrorCode,
     message: string,
-    readonly exitCode: ExitCode,
   ) {
-    super(message);
+    super(where === "" ? message : `${where}: ${message}`);
     this.name = "CliError";
+    this.exitCode = ExitCode[code];
   }
 }
 

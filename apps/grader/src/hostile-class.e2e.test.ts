@@ -123,7 +123,9 @@ describe("a class of 200 files, 20 of them attacks", () => {
   const submissions = join(root, "class");
   const outDir = join(root, "out");
   let out: { code: number | null; stdout: string; stderr: string };
-  let rows: Record<string, string>[];
+  /** A gradebook row: the columns every row has, then one per question. */
+  type GradebookRow = { file: string; name: string; notes: string } & Record<string, string>;
+  let rows: GradebookRow[];
   let expected: ReturnType<typeof gradeAnswerText>[];
 
   beforeAll(() => {
@@ -142,7 +144,7 @@ describe("a class of 200 files, 20 of them attacks", () => {
     out = { code: run.status, stdout: run.stdout, stderr: run.stderr };
     rows = parseCsv(readFileSync(join(outDir, "gradebook.csv"), "utf8"), {
       columns: true,
-    }) as Record<string, string>[];
+    }) as GradebookRow[];
     expected = templates.map((_, t) => gradeAnswerText(goodFile(t).text, { assignment: "hw1" }));
     // About 10 s of CPU on two workers; the shared development machine may be far busier.
   }, 180_000);

@@ -12,8 +12,8 @@ export class CostError extends Error {
   constructor(
     readonly op: string,
     readonly code: CostErrorCode,
-    detail: string,
+    message: string,
   ) {
-    super(`${op}: ${detail}`);
+    super(`${op}: ${message}`);
   }
 }

@@ -96,11 +96,19 @@ describe("measureChain", () => {
 
   it("names missing values and conflicting sizes", () => {
     expect(() => measureChain(vectorHessianProduct, "left-to-right", { v: column(3) })).toThrow(
-      /measureChain: no value given for y/,
+      expect.objectContaining({
+        code: "variable",
+        message: expect.stringMatching(/measureChain: no value given for y/),
+      }),
     );
     const conflict = () =>
       measureChain(vectorHessianProduct, "left-to-right", { v: column(3), y: column(2) });
     expect(conflict).toThrow(CostError);
-    expect(conflict).toThrow('measureChain: y is 2×1, but n×1 is 3×1 at {"n":3}');
+    expect(conflict).toThrow(
+      expect.objectContaining({
+        code: "shape",
+        message: expect.stringContaining('measureChain: y is 2×1, but n×1 is 3×1 at {"n":3}'),
+      }),
+    );
   });
 });

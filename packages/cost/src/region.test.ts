@@ -37,7 +37,14 @@ describe("Region", () => {
   });
 
   it("names a malformed constraint", () => {
-    expect(() => Region.of("m n")).toThrow(/"m n" is not one comparison like "m > n"/);
-    expect(() => Region.of("m > > n")).toThrow(/Region.of/);
+    expect(() => Region.of("m n")).toThrow(
+      expect.objectContaining({
+        code: "argument",
+        message: expect.stringMatching(/"m n" is not one comparison like "m > n"/),
+      }),
+    );
+    expect(() => Region.of("m > > n")).toThrow(
+      expect.objectContaining({ code: "argument", message: expect.stringMatching(/Region.of/) }),
+    );
   });
 });

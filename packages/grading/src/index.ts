@@ -35,7 +35,13 @@ export {
   loadAssignment,
 } from "./assignment/load-assignment.js";
 export { assignments, findAssignment, getAssignment } from "./assignment/registry.js";
-export { AssignmentSpecError, formatSpecPath, type SpecPath } from "./assignment/spec-error.js";
+export {
+  AssignmentSpecError,
+  type AssignmentSpecErrorCode,
+  formatSpecPath,
+  type SpecLocation,
+  type SpecPath,
+} from "./assignment/spec-error.js";
 export { seedFrom, studentVariant } from "./assignment/student-variant.js";
 export { readAssignmentYaml } from "./assignment/yaml/read-assignment-yaml.js";
 export { decisionTotals } from "./certify/decision-cache.js";
@@ -84,7 +90,7 @@ export type {
   RefusedVerdict,
 } from "./checkers/threshold-network.js";
 export { yesNoCheck } from "./checkers/yes-no-check.js";
-export { GradingError } from "./errors.js";
+export { GradingError, type GradingErrorCode } from "./errors.js";
 export { answerNetwork } from "./grade/answer-network.js";
 export {
   checkField,

@@ -7,14 +7,14 @@ export type RationalErrorCode =
 
 /**
  * Every invalid call into @nnkit/math's exact arithmetic throws this. The constructor takes
- * (code, where, detail) like the other nnkit errors; the message is `${where}: ${detail}`, and
+ * (where, code, detail) like the other nnkit errors; the message is `${where}: ${detail}`, and
  * `detail` alone lets another package re-raise the problem under its own error class.
  */
 export class RationalError extends Error {
   override readonly name = "RationalError";
   constructor(
-    readonly code: RationalErrorCode,
     readonly where: string,
+    readonly code: RationalErrorCode,
     readonly detail: string,
   ) {
     super(`${where}: ${detail}`);

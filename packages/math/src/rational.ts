@@ -32,7 +32,7 @@ export class Rational {
     const n = toBigInt(num, "Rational.of");
     const d = toBigInt(den, "Rational.of");
     if (d === 0n)
-      throw new RationalError("zero-denominator", "Rational.of", `zero denominator in ${n}/0`);
+      throw new RationalError("Rational.of", "zero-denominator", `zero denominator in ${n}/0`);
     const g = gcd(n, d) || 1n;
     const sign = d < 0n ? -1n : 1n;
     return new Rational((sign * n) / g, (sign * d) / g);
@@ -45,7 +45,7 @@ export class Rational {
   /** A finite JS number as the decimal it prints as (0.5 → 1/2, 0.1 → 1/10, 1e21 → 10²¹). */
   static fromNumber(value: number, where = "Rational.fromNumber"): Rational {
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new RationalError("not-finite", where, `${String(value)} is not a finite number`);
+      throw new RationalError(where, "not-finite", `${String(value)} is not a finite number`);
     }
     // An integer is exact as a double already; anything else is read at its printed decimal.
     return Number.isInteger(value)
@@ -60,20 +60,20 @@ export class Rational {
   static parse(text: string, where = "Rational.parse"): Rational {
     const trimmed = text.trim();
     if (trimmed.length > MAX_DIGITS) {
-      throw new RationalError("too-large", where, `a number longer than ${MAX_DIGITS} characters`);
+      throw new RationalError(where, "too-large", `a number longer than ${MAX_DIGITS} characters`);
     }
     const fraction = FRACTION.exec(trimmed);
     if (fraction) {
       const den = BigInt(fraction[2]!);
       if (den === 0n)
-        throw new RationalError("zero-denominator", where, `"${text}" has a zero denominator`);
+        throw new RationalError(where, "zero-denominator", `"${text}" has a zero denominator`);
       return Rational.of(BigInt(fraction[1]!), den);
     }
     const decimal = DECIMAL.exec(trimmed);
     if (!decimal || `${decimal[2]}${decimal[3] ?? ""}` === "") {
       throw new RationalError(
-        "not-a-number",
         where,
+        "not-a-number",
         `"${text}" is not a number (write an integer, a fraction like "1/2" or a decimal)`,
       );
     }
@@ -81,8 +81,8 @@ export class Rational {
     const written = Number(exponentText);
     if (Math.abs(written) > MAX_DECIMAL_EXPONENT) {
       throw new RationalError(
-        "too-large",
         where,
+        "too-large",
         `"${text}" has an exponent beyond ±${MAX_DECIMAL_EXPONENT}`,
       );
     }
@@ -130,7 +130,7 @@ export class Rational {
 
   div(other: Rational): Rational {
     if (other.isZero())
-      throw new RationalError("zero-denominator", "Rational.div", "division by zero");
+      throw new RationalError("Rational.div", "zero-denominator", "division by zero");
     return Rational.of(this.num * other.den, this.den * other.num);
   }
 
@@ -146,8 +146,8 @@ export class Rational {
   pow(exponent: number): Rational {
     if (!Number.isSafeInteger(exponent)) {
       throw new RationalError(
-        "not-finite",
         "Rational.pow",
+        "not-finite",
         `the exponent ${exponent} is not an integer`,
       );
     }
@@ -155,8 +155,8 @@ export class Rational {
     const bits = Math.max(bitLength(this.num), bitLength(this.den)) * exponent;
     if (bits > MAX_POWER_BITS) {
       throw new RationalError(
-        "too-large",
         "Rational.pow",
+        "too-large",
         `${this}^${exponent} would have about ${bits} bits (at most ${MAX_POWER_BITS})`,
       );
     }
@@ -239,7 +239,7 @@ function bitLength(n: bigint): number {
 function toBigInt(value: bigint | number, where: string): bigint {
   if (typeof value === "bigint") return value;
   if (!Number.isSafeInteger(value)) {
-    throw new RationalError("not-finite", where, `${value} is not a safe integer`);
+    throw new RationalError(where, "not-finite", `${value} is not a safe integer`);
   }
   return BigInt(value);
 }

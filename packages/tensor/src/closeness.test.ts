@@ -10,7 +10,10 @@ describe("allclose against NumPy", () => {
   it("accepts numbers and refuses shapes that do not broadcast", () => {
     expect(nd.allclose(nd.ones([3]), 1)).toBe(true);
     expect(() => nd.allclose(nd.ones([2]), nd.ones([3]))).toThrowError(
-      /^allclose: shapes \[2\] and \[3\]/,
+      expect.objectContaining({
+        code: "shape",
+        message: expect.stringMatching(/^allclose: shapes \[2\] and \[3\]/),
+      }),
     );
   });
 });

@@ -43,10 +43,10 @@ function microKernel(
   }
   if (rows === MR && cols === NR) {
     let o = cStart;
-    c[o] += c00; c[o + 1] += c01; c[o + 2] += c02; c[o + 3] += c03; o += ldc;
-    c[o] += c10; c[o + 1] += c11; c[o + 2] += c12; c[o + 3] += c13; o += ldc;
-    c[o] += c20; c[o + 1] += c21; c[o + 2] += c22; c[o + 3] += c23; o += ldc;
-    c[o] += c30; c[o + 1] += c31; c[o + 2] += c32; c[o + 3] += c33;
+    addRow(c, o, c00, c01, c02, c03); o += ldc;
+    addRow(c, o, c10, c11, c12, c13); o += ldc;
+    addRow(c, o, c20, c21, c22, c23); o += ldc;
+    addRow(c, o, c30, c31, c32, c33);
     return;
   }
   const tile = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];

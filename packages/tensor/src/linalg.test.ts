@@ -98,13 +98,26 @@ describe("linear algebra by hand", () => {
     );
     expect((error as nd.TensorError).detail).toEqual({ code: "singular", matrix: [], pivot: 1 });
     expect(() => nd.solve(singular, nd.ones([2]))).toThrowError(
-      "solve: matrix is singular: pivot 1 of its LU factorisation is exactly 0 (shape [2, 2])",
+      expect.objectContaining({
+        code: "singular",
+        message: expect.stringContaining(
+          "solve: matrix is singular: pivot 1 of its LU factorisation is exactly 0 (shape [2, 2])",
+        ),
+      }),
     );
     expect(() => nd.det(nd.zeros([2, 3]))).toThrowError(
-      "det: needs square matrices in the last two axes, got shape [2, 3]",
+      expect.objectContaining({
+        code: "shape",
+        message: expect.stringContaining(
+          "det: needs square matrices in the last two axes, got shape [2, 3]",
+        ),
+      }),
     );
     expect(() => nd.solve(A, nd.ones([3]))).toThrowError(
-      "solve: A [2, 2] and b [3] do not match (b needs 2 rows)",
+      expect.objectContaining({
+        code: "shape",
+        message: expect.stringContaining("solve: A [2, 2] and b [3] do not match (b needs 2 rows)"),
+      }),
     );
   });
 });

@@ -70,17 +70,33 @@ describe("reductions by hand", () => {
 
   it("refuses max/argmax over zero elements, naming op and shape", () => {
     expect(() => nd.max(nd.zeros([0, 3]), 0)).toThrowError(
-      /^max: cannot reduce zero elements of shape \[0, 3\]/,
+      expect.objectContaining({
+        code: "shape",
+        message: expect.stringMatching(/^max: cannot reduce zero elements of shape \[0, 3\]/),
+      }),
     );
-    expect(() => nd.argmax(nd.zeros([0]))).toThrowError(/^argmax: .*shape \[0\]/);
+    expect(() => nd.argmax(nd.zeros([0]))).toThrowError(
+      expect.objectContaining({
+        code: "shape",
+        message: expect.stringMatching(/^argmax: .*shape \[0\]/),
+      }),
+    );
     expect(nd.max(nd.zeros([0, 3]), 1).shape).toEqual([0]);
   });
 
   it("rejects bad and repeated axes", () => {
     expect(() => nd.sum(t, 2)).toThrowError(
-      "sum: axis 2 is out of bounds for shape [2, 3] (rank 2)",
+      expect.objectContaining({
+        code: "axis",
+        message: expect.stringContaining("sum: axis 2 is out of bounds for shape [2, 3] (rank 2)"),
+      }),
     );
-    expect(() => nd.sum(t, [0, -2])).toThrowError("sum: axis 0 repeated for shape [2, 3]");
+    expect(() => nd.sum(t, [0, -2])).toThrowError(
+      expect.objectContaining({
+        code: "axis",
+        message: expect.stringContaining("sum: axis 0 repeated for shape [2, 3]"),
+      }),
+    );
     expect(() => nd.mean(t, 1.5)).toThrowError(nd.TensorError);
   });
 

@@ -43,8 +43,8 @@ export function indicator(
   const highValue = toRational(high, "indicator");
   if (lowValue.compare(highValue) > 0) {
     throw new ThresholdError(
-      "activation",
       "indicator",
+      "activation",
       `low end ${lowValue} is above high end ${highValue}`,
     );
   }

@@ -40,10 +40,20 @@ describe("evaluateBatch", () => {
         [1, 2],
       ]),
     ).toThrow(
-      "evaluateBatch: row 2: network expects 4 inputs (layer 1 has 4 weight columns), got 2",
+      expect.objectContaining({
+        code: "input",
+        message: expect.stringContaining(
+          "evaluateBatch: row 2: network expects 4 inputs (layer 1 has 4 weight columns), got 2",
+        ),
+      }),
     );
     expect(() => evaluateBatch(sortFour, tensor([1, 2, 3, 4]))).toThrow(
-      "evaluateBatch: expected a [batch, 4] tensor, got shape [4]",
+      expect.objectContaining({
+        code: "input",
+        message: expect.stringContaining(
+          "evaluateBatch: expected a [batch, 4] tensor, got shape [4]",
+        ),
+      }),
     );
   });
 });

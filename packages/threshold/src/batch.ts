@@ -23,8 +23,8 @@ function tensorRows(net: Network, batch: TensorLike): number[][] {
   const [count, width] = batch.shape;
   if (batch.shape.length !== 2 || width !== net.inputSize) {
     throw new ThresholdError(
-      "input",
       "evaluateBatch",
+      "input",
       `expected a [batch, ${net.inputSize}] tensor, got shape [${batch.shape.join(", ")}]`,
     );
   }
@@ -51,8 +51,8 @@ export function evaluateBatch(
   const rows = isTensorLike(inputs) ? tensorRows(net, inputs) : inputs;
   if (!Array.isArray(rows)) {
     throw new ThresholdError(
-      "input",
       "evaluateBatch",
+      "input",
       "expected an array of input rows or a tensor",
     );
   }

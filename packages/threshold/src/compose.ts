@@ -5,7 +5,7 @@ import { Rational } from "./rational.js";
 import { formatActivation } from "./spec.js";
 
 function requireNetworks(nets: readonly Network[], operation: string): void {
-  if (nets.length === 0) throw new ThresholdError("argument", operation, "needs a network");
+  if (nets.length === 0) throw new ThresholdError(operation, "argument", "needs a network");
 }
 
 /** Runs networks one after another: each one's outputs are the next one's inputs. */
@@ -15,8 +15,8 @@ export function sequence(...nets: Network[]): Network {
     const previous = nets[k - 1];
     if (previous !== undefined && previous.outputSize !== net.inputSize) {
       throw new ThresholdError(
-        "shape",
         `sequence: network ${k + 1}`,
+        "shape",
         `expects ${net.inputSize} inputs but network ${k} has ${previous.outputSize} outputs`,
       );
     }
@@ -60,8 +60,8 @@ export function parallel(...nets: Network[]): Network {
   nets.forEach((net, k) => {
     if (net.inputSize !== inputSize) {
       throw new ThresholdError(
-        "shape",
         `parallel: network ${k + 1}`,
+        "shape",
         `expects ${net.inputSize} inputs but network 1 expects ${inputSize}`,
       );
     }
@@ -104,16 +104,16 @@ export function parallel(...nets: Network[]): Network {
 export function selectInputs(net: Network, sources: readonly number[], inputSize: number): Network {
   if (sources.length !== net.inputSize) {
     throw new ThresholdError(
-      "shape",
       "selectInputs",
+      "shape",
       `${sources.length} sources for a network with ${net.inputSize} inputs`,
     );
   }
   sources.forEach((s, k) => {
     if (!Number.isInteger(s) || s < 0 || s >= inputSize) {
       throw new ThresholdError(
-        "shape",
         "selectInputs",
+        "shape",
         `source ${k + 1} is ${s}, not in 0..${inputSize - 1}`,
       );
     }
@@ -133,8 +133,8 @@ function requireBinaryOutputs(net: Network, operation: string): void {
   last.activations.forEach((activation, unit) => {
     if (!isBinary(activation)) {
       throw new ThresholdError(
-        "shape",
         `${operation}: ${layerLabel(index, last.name)}, unit ${unit + 1}`,
+        "shape",
         `output activation ${formatActivation(activation)} is not 0/1-valued`,
       );
     }

@@ -266,8 +266,8 @@ const RELATIONS = {
 export function toFormula(condition: Condition, x: readonly smt.Term[]): smt.Formula {
   if (conditionArity(condition) > x.length) {
     throw new ThresholdError(
-      "domain",
       "toFormula",
+      "domain",
       `${formatCondition(condition)} reads x${conditionArity(condition)} but there are ${x.length} inputs`,
     );
   }

@@ -134,8 +134,8 @@ async function solve(
 ): Promise<Decision> {
   if (net.outputSize !== 1) {
     throw new ThresholdError(
-      "domain",
       "decide",
+      "domain",
       `a predicate needs one output, the network has ${net.outputSize}`,
     );
   }

@@ -47,7 +47,7 @@ function allDistinct(input: ArrayLike<number>): boolean {
 export function distinct(...groups: readonly (readonly number[])[]): Assumption {
   for (const group of groups) {
     if (!group.every((i) => Number.isInteger(i) && i >= 0)) {
-      throw new ThresholdError("domain", "distinct", `[${group}] is not a list of input indices`);
+      throw new ThresholdError("distinct", "domain", `[${group}] is not a list of input indices`);
     }
   }
   const name =
@@ -81,12 +81,12 @@ export function intRanges(
   ranges: readonly (readonly [number, number])[],
   assumption?: Assumption,
 ): Domain {
-  if (ranges.length === 0) throw new ThresholdError("domain", "intRanges", "no inputs");
+  if (ranges.length === 0) throw new ThresholdError("intRanges", "domain", "no inputs");
   ranges.forEach(([lo, hi], j) => {
     if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || lo > hi) {
       throw new ThresholdError(
-        "domain",
         "intRanges",
+        "domain",
         `input x${j + 1}: ${lo}..${hi} is not a range of safe integers`,
       );
     }
@@ -99,7 +99,7 @@ export function intRanges(
 /** `arity` inputs, each ranging over lo..hi, e.g. `intRange(-4, 4, 4, distinct([0, 1, 2]))`. */
 export function intRange(lo: number, hi: number, arity: number, assumption?: Assumption): Domain {
   if (!Number.isInteger(arity) || arity < 1) {
-    throw new ThresholdError("domain", "intRange", `arity ${arity} is not a positive integer`);
+    throw new ThresholdError("intRange", "domain", `arity ${arity} is not a positive integer`);
   }
   return intRanges(
     Array.from({ length: arity }, () => [lo, hi] as const),

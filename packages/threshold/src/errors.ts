@@ -17,7 +17,7 @@ export class ThresholdError extends Error {
   readonly code: ThresholdErrorCode;
   readonly where: string;
 
-  constructor(code: ThresholdErrorCode, where: string, message: string) {
+  constructor(where: string, code: ThresholdErrorCode, message: string) {
     super(`${where}: ${message}`);
     this.name = "ThresholdError";
     this.code = code;
@@ -29,9 +29,14 @@ export class ThresholdError extends Error {
 export class ConditionError extends ThresholdError {
   readonly column: number;
 
-  constructor(text: string, column: number, message: string) {
+  constructor(
+    text: string,
+    code: Extract<ThresholdErrorCode, "condition">,
+    message: string,
+    { column }: { readonly column: number },
+  ) {
     const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-    super("condition", `condition "${shown}", column ${column}`, message);
+    super(`condition "${shown}", column ${column}`, code, message);
     this.name = "ConditionError";
     this.column = column;
   }

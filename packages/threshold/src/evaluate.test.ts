@@ -40,10 +40,18 @@ describe("evaluate", () => {
 
   it("rejects a wrong number of inputs or a non-number input", () => {
     expect(() => evaluate(elementInList, [1, 2, 3])).toThrow(
-      "evaluate: network expects 4 inputs (layer 1 has 4 weight columns), got 3",
+      expect.objectContaining({
+        code: "input",
+        message: expect.stringContaining(
+          "evaluate: network expects 4 inputs (layer 1 has 4 weight columns), got 3",
+        ),
+      }),
     );
     expect(() => evaluate(elementInList, [1, 2, 3, Number.NaN])).toThrow(
-      /^evaluate: input x4: NaN is not a finite number/,
+      expect.objectContaining({
+        code: "input",
+        message: expect.stringMatching(/^evaluate: input x4: NaN is not a finite number/),
+      }),
     );
   });
 });

@@ -22,8 +22,8 @@ export function readInput(net: Network, input: readonly Scalar[], operation: str
   if (!Array.isArray(input) || input.length !== net.inputSize) {
     const got = Array.isArray(input) ? `${input.length}` : "not an array";
     throw new ThresholdError(
-      "input",
       operation,
+      "input",
       `network expects ${net.inputSize} inputs (layer 1 has ${net.inputSize} weight columns), got ${got}`,
     );
   }
@@ -32,7 +32,7 @@ export function readInput(net: Network, input: readonly Scalar[], operation: str
       return toRational(x, `${operation}: input x${i + 1}`);
     } catch (error) {
       if (error instanceof ThresholdError) {
-        throw new ThresholdError("input", error.where, error.message.slice(error.where.length + 2));
+        throw new ThresholdError(error.where, "input", error.message.slice(error.where.length + 2));
       }
       throw error;
     }

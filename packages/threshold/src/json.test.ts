@@ -43,21 +43,44 @@ describe("JSON", () => {
   });
 
   it("rejects documents that are not networks, naming the problem", () => {
-    expect(() => fromJSON("{")).toThrow(/^fromJSON: not JSON/);
+    expect(() => fromJSON("{")).toThrow(
+      expect.objectContaining({
+        code: "format",
+        message: expect.stringMatching(/^fromJSON: not JSON/),
+      }),
+    );
     expect(() => fromJSON({ format: "other", version: 1, layers: [] })).toThrow(
-      'fromJSON: expected an object with format "nnkit-threshold" and version 1',
+      expect.objectContaining({
+        code: "format",
+        message: expect.stringContaining(
+          'fromJSON: expected an object with format "nnkit-threshold" and version 1',
+        ),
+      }),
     );
     expect(() =>
       fromJSON({ format: "nnkit-threshold", version: 1, inputs: 2, layers: [1] }),
-    ).toThrow("fromJSON: layers must be an array of objects");
+    ).toThrow(
+      expect.objectContaining({
+        code: "format",
+        message: expect.stringContaining("fromJSON: layers must be an array of objects"),
+      }),
+    );
     const json = { ...toJSON(network([{ weights: [[1, 2]], activation: "sign" }])), inputs: 3 };
     expect(() => fromJSON(json)).toThrow(
-      'fromJSON: "inputs" says 3 but layer 1 has 2 weight columns',
+      expect.objectContaining({
+        code: "shape",
+        message: expect.stringContaining(
+          'fromJSON: "inputs" says 3 but layer 1 has 2 weight columns',
+        ),
+      }),
     );
     const badSpec = { ...toJSON(studentElementInList) };
     const layers = [badSpec.layers[0]!, { ...badSpec.layers[1]!, activation: "phi" }];
     expect(() => fromJSON({ ...badSpec, layers })).toThrow(
-      /^network: layer 2 "output": unknown activation spec "phi"/,
+      expect.objectContaining({
+        code: "activation",
+        message: expect.stringMatching(/^network: layer 2 "output": unknown activation spec "phi"/),
+      }),
     );
   });
 });

@@ -48,24 +48,24 @@ export function fromJSON(json: unknown): Network {
     try {
       data = JSON.parse(json);
     } catch (error) {
-      throw new ThresholdError("format", "fromJSON", `not JSON (${(error as Error).message})`);
+      throw new ThresholdError("fromJSON", "format", `not JSON (${(error as Error).message})`);
     }
   }
   if (!isRecord(data) || data.format !== "nnkit-threshold" || data.version !== 1) {
     throw new ThresholdError(
-      "format",
       "fromJSON",
+      "format",
       'expected an object with format "nnkit-threshold" and version 1',
     );
   }
   if (!Array.isArray(data.layers) || !data.layers.every(isRecord)) {
-    throw new ThresholdError("format", "fromJSON", "layers must be an array of objects");
+    throw new ThresholdError("fromJSON", "format", "layers must be an array of objects");
   }
   const net = network(data.layers as never);
   if (data.inputs !== net.inputSize) {
     throw new ThresholdError(
-      "shape",
       "fromJSON",
+      "shape",
       `"inputs" says ${String(data.inputs)} but layer 1 has ${net.inputSize} weight columns`,
     );
   }

@@ -54,10 +54,18 @@ describe("network", () => {
 
   it("names the layer for a wrong bias length or activation count", () => {
     expect(() => network([{ weights: [[1], [2]], bias: [1, 2, 3], activation: "sign" }])).toThrow(
-      "network: layer 1: bias has 3 entries for 2 units",
+      expect.objectContaining({
+        code: "shape",
+        message: expect.stringContaining("network: layer 1: bias has 3 entries for 2 units"),
+      }),
     );
     expect(() => network([{ weights: [[1], [2]], activation: ["sign"] }])).toThrow(
-      "network: layer 1: 1 activations for 2 units (give one, or one per unit)",
+      expect.objectContaining({
+        code: "shape",
+        message: expect.stringContaining(
+          "network: layer 1: 1 activations for 2 units (give one, or one per unit)",
+        ),
+      }),
     );
   });
 
@@ -94,14 +102,29 @@ describe("network", () => {
   it("names the layer when the activation is missing or not one", () => {
     const missing = { weights: [[1]] } as unknown as LayerSpec;
     expect(() => network([missing])).toThrow(
-      /^network: layer 1: activation must be a text spec \(e\.g\. "indicator\[-1,1\]"\) or an Activation, got undefined$/,
+      expect.objectContaining({
+        code: "activation",
+        message: expect.stringMatching(
+          /^network: layer 1: activation must be a text spec \(e\.g\. "indicator\[-1,1\]"\) or an Activation, got undefined$/,
+        ),
+      }),
     );
   });
 
   it("rejects empty networks and empty weight matrices", () => {
-    expect(() => network([])).toThrow("network: a network needs a layer");
+    expect(() => network([])).toThrow(
+      expect.objectContaining({
+        code: "shape",
+        message: expect.stringContaining("network: a network needs a layer"),
+      }),
+    );
     expect(() => network([{ weights: [], activation: "sign" }])).toThrow(
-      "network: layer 1: weights must be a non-empty array of rows",
+      expect.objectContaining({
+        code: "shape",
+        message: expect.stringContaining(
+          "network: layer 1: weights must be a non-empty array of rows",
+        ),
+      }),
     );
   });
 });

@@ -61,8 +61,8 @@ function readActivation(spec: string | Activation, where: string): Activation {
   if (typeof spec === "string") return parseActivation(spec, where);
   if (typeof spec !== "object" || spec === null || !KINDS.has(spec.kind)) {
     throw new ThresholdError(
-      "activation",
       where,
+      "activation",
       `activation must be a text spec (e.g. "indicator[-1,1]") or an Activation, got ${String(spec)}`,
     );
   }
@@ -76,8 +76,8 @@ function readActivations(spec: LayerSpec["activation"] | undefined, units: numbe
   }
   if (spec.length !== units) {
     throw new ThresholdError(
-      "shape",
       where,
+      "shape",
       `${spec.length} activations for ${units} units (give one, or one per unit)`,
     );
   }
@@ -91,22 +91,22 @@ function readBias(spec: LayerSpec["bias"], units: number, where: string): Ration
     return Array.from({ length: units }, () => one);
   }
   if (spec.length !== units) {
-    throw new ThresholdError("shape", where, `bias has ${spec.length} entries for ${units} units`);
+    throw new ThresholdError(where, "shape", `bias has ${spec.length} entries for ${units} units`);
   }
   return spec.map((b, unit) => toRational(b, `${where}, bias ${unit + 1}`));
 }
 
 function readWeights(spec: LayerSpec["weights"], where: string): Rational[][] {
   if (!Array.isArray(spec) || spec.length === 0) {
-    throw new ThresholdError("shape", where, "weights must be a non-empty array of rows");
+    throw new ThresholdError(where, "shape", "weights must be a non-empty array of rows");
   }
   const columns = Array.isArray(spec[0]) ? spec[0].length : 0;
   return spec.map((row, unit) => {
     if (!Array.isArray(row) || row.length !== columns || columns === 0) {
       const got = Array.isArray(row) ? `${row.length} weights` : "not an array";
       throw new ThresholdError(
-        "shape",
         where,
+        "shape",
         `row ${unit + 1} has ${got}, expected ${columns || "at least 1"} like row 1`,
       );
     }
@@ -132,15 +132,15 @@ export function toLayer(spec: LayerSpec | Layer, index = 0, operation = "layer")
 
 /** Checks that consecutive layers fit together and wraps them as a network. */
 export function assembleNetwork(layers: readonly Layer[], operation = "network"): Network {
-  if (layers.length === 0) throw new ThresholdError("shape", operation, "a network needs a layer");
+  if (layers.length === 0) throw new ThresholdError(operation, "shape", "a network needs a layer");
   layers.forEach((layer, index) => {
     if (index === 0) return;
     const expected = layers[index - 1]!.weights.length;
     const got = layer.weights[0]!.length;
     if (got !== expected) {
       throw new ThresholdError(
-        "shape",
         `${operation}: ${layerLabel(index, layer.name)}`,
+        "shape",
         `weights have ${got} columns but ${layerLabel(index - 1, layers[index - 1]!.name)} ` +
           `has ${expected} units`,
       );
@@ -161,6 +161,6 @@ export function assembleNetwork(layers: readonly Layer[], operation = "network")
 export function network<const L extends readonly (LayerSpec | Layer)[]>(
   layers: CheckedLayers<L>,
 ): Network {
-  if (!Array.isArray(layers)) throw new ThresholdError("argument", "network", "expected an array");
+  if (!Array.isArray(layers)) throw new ThresholdError("network", "argument", "expected an array");
   return assembleNetwork(layers.map((spec, index) => toLayer(spec, index, "network")));
 }

@@ -88,6 +88,7 @@ describe("parseCondition", () => {
       error = thrown;
     }
     expect(error).toBeInstanceOf(ConditionError);
+    expect((error as ConditionError).code).toBe("condition");
     expect((error as ConditionError).column).toBe(column);
     expect((error as ConditionError).message).toContain(message);
     expect((error as ConditionError).message).toContain(`column ${column}`);
@@ -97,21 +98,39 @@ describe("parseCondition", () => {
     expect(parseCondition("x1 ≠ x2 && !(x3 ≥ −1) || x1 == 2·x2")).toEqual(
       parseCondition("x1 != x2 and not (x3 >= -1) or x1 = 2 * x2"),
     );
-    expect(() => parseCondition("x1 == 0.5")).toThrow("column 7: constants are integers, not 0.5");
+    expect(() => parseCondition("x1 == 0.5")).toThrow(
+      expect.objectContaining({
+        code: "condition",
+        message: expect.stringContaining("column 7: constants are integers, not 0.5"),
+      }),
+    );
   });
 
   test("inputs beyond the question's arity are named", () => {
     expect(() => parseCondition("x7 == x1", { arity: 6 })).toThrow(
-      "x7 is not an input: there are 6 (x1..x6)",
+      expect.objectContaining({
+        code: "condition",
+        message: expect.stringContaining("x7 is not an input: there are 6 (x1..x6)"),
+      }),
     );
   });
 
   test("deep nesting and long text are refused, not a stack overflow", () => {
-    expect(() => parseCondition(`${"not ".repeat(200)}x1 == x2`)).toThrow("nested more than");
+    expect(() => parseCondition(`${"not ".repeat(200)}x1 == x2`)).toThrow(
+      expect.objectContaining({
+        code: "condition",
+        message: expect.stringContaining("nested more than"),
+      }),
+    );
     expect(() => parseCondition(`${"(".repeat(150)}x1${")".repeat(150)} == x2`)).toThrow(
       ConditionError,
     );
-    expect(() => parseCondition("x1 == x2 or ".repeat(300))).toThrow("longer than");
+    expect(() => parseCondition("x1 == x2 or ".repeat(300))).toThrow(
+      expect.objectContaining({
+        code: "condition",
+        message: expect.stringContaining("longer than"),
+      }),
+    );
   });
 });
 

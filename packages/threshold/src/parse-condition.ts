@@ -36,7 +36,7 @@ function tokenize(text: string): Token[] {
   if (!result.ok) {
     const { code, position, message } = result.error;
     const why = code === "character" ? `unexpected character "${text[position]}"` : message;
-    throw new ConditionError(text, position + 1, why);
+    throw new ConditionError(text, "condition", why, { column: position + 1 });
   }
   const tokens = result.value.map((token): Token => {
     const shown = text.slice(token.at, token.end);
@@ -71,9 +71,12 @@ export interface ParseConditionOptions {
  * accepted too. Errors are {@link ConditionError}s naming the column.
  */
 export function parseCondition(text: string, options: ParseConditionOptions = {}): Condition {
-  if (typeof text !== "string") throw new ConditionError(String(text), 1, "expected text");
+  if (typeof text !== "string")
+    throw new ConditionError(String(text), "condition", "expected text", { column: 1 });
   if (text.length > MAX_CONDITION_LENGTH) {
-    throw new ConditionError(text, 1, `longer than ${MAX_CONDITION_LENGTH} characters`);
+    throw new ConditionError(text, "condition", `longer than ${MAX_CONDITION_LENGTH} characters`, {
+      column: 1,
+    });
   }
   return new Parser(text, tokenize(text), options.arity).parse();
 }
@@ -99,7 +102,7 @@ class Parser {
   }
 
   private fail(token: Token, message: string): never {
-    throw new ConditionError(this.text, token.at + 1, message);
+    throw new ConditionError(this.text, "condition", message, { column: token.at + 1 });
   }
 
   private found(token: Token): string {

@@ -62,13 +62,20 @@ describe("perceptron (against fixtures/perceptron.py)", () => {
 
   it("rejects empty or ragged samples", () => {
     expect(() => perceptron([])).toThrow(
-      "perceptron: samples must be non-empty inputs of one length",
+      expect.objectContaining({
+        code: "input",
+        message: expect.stringContaining(
+          "perceptron: samples must be non-empty inputs of one length",
+        ),
+      }),
     );
     expect(() =>
       perceptron([
         { input: [1], label: 1 },
         { input: [1, 0], label: 0 },
       ]),
-    ).toThrow(/^perceptron:/);
+    ).toThrow(
+      expect.objectContaining({ code: "input", message: expect.stringMatching(/^perceptron:/) }),
+    );
   });
 });

@@ -36,8 +36,8 @@ export function perceptron(
   const arity = samples[0]?.input.length ?? 0;
   if (arity === 0 || samples.some((s) => s.input.length !== arity)) {
     throw new ThresholdError(
-      "input",
       "perceptron",
+      "input",
       "samples must be non-empty inputs of one length",
     );
   }

@@ -40,7 +40,12 @@ describe("prepareVerification: homework 1.1 on {−4..4}⁴ with x1, x2, x3 dist
   it("rejects a network of the wrong arity with a typed error", () => {
     const twoInputs = network([{ weights: [[1, 1]], bias: 0, activation: step(0) }]);
     expect(() => prepared.verify(twoInputs)).toThrow(ThresholdError);
-    expect(() => prepared.verify(twoInputs)).toThrow(/verify.*domain has 4 inputs/);
+    expect(() => prepared.verify(twoInputs)).toThrow(
+      expect.objectContaining({
+        code: "domain",
+        message: expect.stringMatching(/verify.*domain has 4 inputs/),
+      }),
+    );
   });
 });
 

@@ -37,8 +37,8 @@ export function prepareVerification(
 ): PreparedVerification {
   if (domain.size > MAX_PREPARED_INPUTS) {
     throw new ThresholdError(
-      "domain",
       "prepareVerification",
+      "domain",
       `the domain has ${domain.size} inputs; at most ${MAX_PREPARED_INPUTS} can be prepared`,
     );
   }

@@ -22,7 +22,7 @@ function asWeight(read: () => Rational, where: string): Rational {
   try {
     return read();
   } catch (error) {
-    if (error instanceof RationalError) throw new ThresholdError("weight", where, error.detail);
+    if (error instanceof RationalError) throw new ThresholdError(where, "weight", error.detail);
     throw error;
   }
 }

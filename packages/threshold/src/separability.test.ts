@@ -46,6 +46,11 @@ describe("linearSeparability", () => {
       weights: [1],
       bias: -1,
     });
-    expect(() => linearSeparability(and, 0)).toThrow("linearSeparability: arity 0 is not in 1..16");
+    expect(() => linearSeparability(and, 0)).toThrow(
+      expect.objectContaining({
+        code: "argument",
+        message: expect.stringContaining("linearSeparability: arity 0 is not in 1..16"),
+      }),
+    );
   });
 });

@@ -54,8 +54,8 @@ export function linearSeparability(fn: BooleanFunction, arity: number): Separabi
   if (solution.status === "infeasible") return { separable: false };
   if (solution.status !== "optimal") {
     throw new ThresholdError(
-      "argument",
       "linearSeparability",
+      "argument",
       `the LP solver stopped with status "${solution.status}"`,
     );
   }

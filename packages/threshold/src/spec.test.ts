@@ -58,10 +58,25 @@ describe("activation specs", () => {
 
   it("rejects unknown specs naming the spec, the place and the accepted forms", () => {
     expect(() => parseActivation("sigmoid" as string, "network: layer 2")).toThrow(
-      /^network: layer 2: unknown activation spec "sigmoid"; accepted forms: indicator\[a,b\].*step>=t.*eq=k/,
+      expect.objectContaining({
+        code: "activation",
+        message: expect.stringMatching(
+          /^network: layer 2: unknown activation spec "sigmoid"; accepted forms: indicator\[a,b\].*step>=t.*eq=k/,
+        ),
+      }),
     );
-    expect(() => parseActivation("indicator[1,-1]")).toThrow(/low end above high end/);
-    expect(() => parseActivation("eq=x" as string)).toThrow(/"x" is not a number/);
+    expect(() => parseActivation("indicator[1,-1]")).toThrow(
+      expect.objectContaining({
+        code: "activation",
+        message: expect.stringMatching(/low end above high end/),
+      }),
+    );
+    expect(() => parseActivation("eq=x" as string)).toThrow(
+      expect.objectContaining({
+        code: "activation",
+        message: expect.stringMatching(/"x" is not a number/),
+      }),
+    );
   });
 });
 

@@ -42,8 +42,8 @@ const EQUALS = /^eq\s*=\s*(.+)$/;
 
 function unknownSpec(spec: string, where: string, detail = ""): ThresholdError {
   return new ThresholdError(
-    "activation",
     where,
+    "activation",
     `unknown activation spec "${spec}"${detail}; accepted forms: ${ACCEPTED_ACTIVATION_SPECS}`,
   );
 }

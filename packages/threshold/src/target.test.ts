@@ -57,6 +57,11 @@ describe("built-in targets", () => {
   });
 
   it("an empty interval is refused where it is built", () => {
-    expect(() => indicator(2, 1)).toThrow("indicator: low end 2 is above high end 1");
+    expect(() => indicator(2, 1)).toThrow(
+      expect.objectContaining({
+        code: "activation",
+        message: expect.stringContaining("indicator: low end 2 is above high end 1"),
+      }),
+    );
   });
 });

@@ -18,10 +18,10 @@ export type BooleanFunction = Target | ((bits: ArrayLike<number>) => boolean);
  */
 export function truthTable(fn: BooleanFunction, arity: number, operation = "truthTable"): Sample[] {
   if (!Number.isInteger(arity) || arity < 1 || arity > MAX_ARITY) {
-    throw new ThresholdError("argument", operation, `arity ${arity} is not in 1..${MAX_ARITY}`);
+    throw new ThresholdError(operation, "argument", `arity ${arity} is not in 1..${MAX_ARITY}`);
   }
   if (typeof fn !== "function" && fn.kind !== "predicate") {
-    throw new ThresholdError("argument", operation, `${fn.name} is not a predicate`);
+    throw new ThresholdError(operation, "argument", `${fn.name} is not a predicate`);
   }
   const test = typeof fn === "function" ? fn : fn.test;
   return Array.from({ length: 2 ** arity }, (_, index) => {

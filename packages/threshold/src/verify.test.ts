@@ -123,14 +123,27 @@ describe("verify: budget, progress and errors", () => {
 
   it("rejects domains and targets that do not fit, naming them", () => {
     expect(() => verify(studentElementInList, memberOf, intRange(0, 1, 3))).toThrow(
-      "verify: domain has 3 inputs but the network expects 4",
+      expect.objectContaining({
+        code: "domain",
+        message: expect.stringContaining("verify: domain has 3 inputs but the network expects 4"),
+      }),
     );
     expect(() => verify(studentElementInList, sortedAscending, intRange(0, 1, 4))).toThrow(
-      "verify: target sortedAscending needs 4 output(s) but the network has 1",
+      expect.objectContaining({
+        code: "domain",
+        message: expect.stringContaining(
+          "verify: target sortedAscending needs 4 output(s) but the network has 1",
+        ),
+      }),
     );
     const single = network([{ weights: [[1]], activation: "step>=0" }]);
     expect(() => verify(single, memberOf, intRange(0, 1, 1))).toThrow(
-      "verify: target memberOf needs a list and an element (at least 2 inputs), got 1",
+      expect.objectContaining({
+        code: "domain",
+        message: expect.stringContaining(
+          "verify: target memberOf needs a list and an element (at least 2 inputs), got 1",
+        ),
+      }),
     );
   });
 

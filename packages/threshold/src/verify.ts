@@ -75,22 +75,22 @@ export function checkFit(net: Network, target: Target, domain: Domain): void {
   const arity = domain.ranges.length;
   if (arity !== net.inputSize) {
     throw new ThresholdError(
-      "domain",
       "verify",
+      "domain",
       `domain has ${arity} inputs but the network expects ${net.inputSize}`,
     );
   }
   const outputs = target.kind === "predicate" ? 1 : target.outputs(arity);
   if (outputs !== net.outputSize) {
     throw new ThresholdError(
-      "domain",
       "verify",
+      "domain",
       `target ${target.name} needs ${outputs} output(s) but the network has ${net.outputSize}`,
     );
   }
   const problem = target.kind === "predicate" ? target.checkArity?.(arity) : undefined;
   if (problem !== undefined) {
-    throw new ThresholdError("domain", "verify", `target ${target.name} ${problem}, got ${arity}`);
+    throw new ThresholdError("verify", "domain", `target ${target.name} ${problem}, got ${arity}`);
   }
 }
 

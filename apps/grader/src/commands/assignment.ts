@@ -8,7 +8,7 @@ import {
   isAssignmentPath,
   loadAssignment,
 } from "@nnkit/grading";
-import { CliError, ExitCode } from "../exit-codes.js";
+import { CliError } from "../exit-codes.js";
 
 /**
  * What workers receive for `--assignment`: a built-in id as given, a path made absolute, so that a
@@ -28,15 +28,16 @@ export async function resolveAssignment(source: string): Promise<Assignment> {
     if (builtIn !== undefined) return builtIn;
     const known = assignments.map((a) => a.id).join(", ");
     throw new CliError(
+      "",
+      "usage",
       `unknown assignment "${source}" (known: ${known}; or the path of an assignment file)`,
-      ExitCode.usage,
     );
   }
   try {
     // As typed, so that its mistakes name the file as the instructor wrote it.
     return await loadAssignment(source);
   } catch (error) {
-    throw new CliError(assignmentErrorMessage(source, error), ExitCode.usage);
+    throw new CliError("", "usage", assignmentErrorMessage(source, error));
   }
 }
 

@@ -19,15 +19,12 @@ export interface BatchCommandOptions {
 
 export async function batchCommand(dir: string, options: BatchCommandOptions): Promise<ExitCode> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new CliError(`batch: ${dir} is not a folder`, ExitCode.usage);
+    throw new CliError("batch", "usage", `${dir} is not a folder`);
   }
   const { files, skipped } = discoverAnswerFiles(dir);
   if (files.length === 0) {
     const why = skipped.length ? `; not graded: ${describeSkipped(skipped)}` : "";
-    throw new CliError(
-      `batch: no answer files (.yaml, .yml, .json) under ${dir}${why}`,
-      ExitCode.usage,
-    );
+    throw new CliError("batch", "usage", `no answer files (.yaml, .yml, .json) under ${dir}${why}`);
   }
   // Before any work: a second batch on the same folder stops here, and stored manual scores load.
   const release = lockOutputFolder(options.out, "batch");
@@ -94,8 +91,9 @@ async function gradeAndWrite(
   } catch (error) {
     log.close();
     throw new CliError(
-      `batch: cannot write outputs to ${options.out}: ${(error as Error).message}`,
-      ExitCode.io,
+      "batch",
+      "io",
+      `cannot write outputs to ${options.out}: ${(error as Error).message}`,
     );
   }
   log.remove();

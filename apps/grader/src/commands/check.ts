@@ -23,7 +23,7 @@ export async function checkCommand(
   await resolveAssignment(options.assignment);
   const source = assignmentSource(options.assignment);
   if (file !== STDIN && (!existsSync(file) || !statSync(file).isFile())) {
-    throw new CliError(`check: ${file} is not a file`, ExitCode.usage);
+    throw new CliError("check", "usage", `${file} is not a file`);
   }
   const result =
     file === STDIN
@@ -63,8 +63,9 @@ async function readStdin(): Promise<string> {
     size += chunk.length;
     if (size > MAX_STDIN_BYTES) {
       throw new CliError(
-        `check: standard input has more than ${MAX_STDIN_BYTES} bytes, far more than an answer file`,
-        ExitCode.usage,
+        "check",
+        "usage",
+        `standard input has more than ${MAX_STDIN_BYTES} bytes, far more than an answer file`,
       );
     }
     chunks.push(chunk);

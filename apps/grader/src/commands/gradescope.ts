@@ -71,8 +71,9 @@ export async function gradescopeBuildCommand(options: {
     for (const tarball of options.bundle) {
       if (!existsSync(tarball) || !tarball.endsWith(".tgz")) {
         throw new CliError(
-          `gradescope build: ${tarball} is not a package tarball (.tgz)`,
-          ExitCode.usage,
+          "gradescope build",
+          "usage",
+          `${tarball} is not a package tarball (.tgz)`,
         );
       }
       files[`tarballs/${basename(tarball)}`] = [readFileSync(tarball), {}];
@@ -131,7 +132,7 @@ export async function gradescopeRunCommand(options: {
   const started = performance.now();
   const assignment = await resolveAssignment(options.assignment);
   if (!existsSync(options.submission) || !statSync(options.submission).isDirectory()) {
-    throw new CliError(`gradescope run: ${options.submission} is not a folder`, ExitCode.usage);
+    throw new CliError("gradescope run", "usage", `${options.submission} is not a folder`);
   }
   const metadata = readMetadata(
     options.metadata ?? join(dirname(options.submission), "submission_metadata.json"),
@@ -170,8 +171,9 @@ export async function gradescopeRunCommand(options: {
     writeFileAtomic(options.results, `${JSON.stringify(json, null, 2)}\n`);
   } catch (error) {
     throw new CliError(
-      `gradescope run: cannot write ${options.results}: ${(error as Error).message}`,
-      ExitCode.io,
+      "gradescope run",
+      "io",
+      `cannot write ${options.results}: ${(error as Error).message}`,
     );
   }
   console.log(

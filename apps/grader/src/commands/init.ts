@@ -14,8 +14,9 @@ export function initCommand(dir: string, options: { force?: boolean }): ExitCode
   const existing = names.filter((name) => existsSync(join(dir, name)));
   if (existing.length > 0 && !options.force) {
     throw new CliError(
-      `init: ${dir} already has ${existing.join(", ")} (use --force to overwrite)`,
-      ExitCode.usage,
+      "init",
+      "usage",
+      `${dir} already has ${existing.join(", ")} (use --force to overwrite)`,
     );
   }
   try {
@@ -25,7 +26,7 @@ export function initCommand(dir: string, options: { force?: boolean }): ExitCode
       writeFileAtomic(path, COURSE_FILES[name]!);
     }
   } catch (error) {
-    throw new CliError(`init: cannot write to ${dir}: ${(error as Error).message}`, ExitCode.io);
+    throw new CliError("init", "io", `cannot write to ${dir}: ${(error as Error).message}`);
   }
   console.log(`wrote ${dir}: ${names.join(", ")}
 next, in ${dir}:

@@ -20,8 +20,9 @@ function readJson<T>(path: string, what: string): T {
     return JSON.parse(readFileSync(path, "utf8")) as T;
   } catch (error) {
     throw new CliError(
-      `${COMMAND}: ${path} (${what}) cannot be read: ${(error as Error).message}; rerun \`nnkit-grade batch\``,
-      ExitCode.usage,
+      COMMAND,
+      "usage",
+      `${path} (${what}) cannot be read: ${(error as Error).message}; rerun \`nnkit-grade batch\``,
     );
   }
 }
@@ -30,8 +31,9 @@ function readManifest(outDir: string): BatchManifest {
   const path = join(outDir, MANIFEST_FILE);
   if (!existsSync(path)) {
     throw new CliError(
-      `${COMMAND}: ${outDir} has no ${MANIFEST_FILE}; run \`nnkit-grade batch\` first`,
-      ExitCode.usage,
+      COMMAND,
+      "usage",
+      `${outDir} has no ${MANIFEST_FILE}; run \`nnkit-grade batch\` first`,
     );
   }
   const manifest = readJson<Partial<BatchManifest>>(path, "the batch's manifest");
@@ -43,8 +45,9 @@ function readManifest(outDir: string): BatchManifest {
     !manifest.entries.every(entryOk)
   ) {
     throw new CliError(
-      `${COMMAND}: ${path} is not a batch manifest written by nnkit-grade; rerun \`nnkit-grade batch\``,
-      ExitCode.usage,
+      COMMAND,
+      "usage",
+      `${path} is not a batch manifest written by nnkit-grade; rerun \`nnkit-grade batch\``,
     );
   }
   return manifest as BatchManifest;
@@ -54,7 +57,7 @@ function readManualRows(csvPath: string): ManualScoreRow[] {
   try {
     return readManualScoreRows(readFileSync(csvPath, "utf8"));
   } catch (error) {
-    throw new CliError(`${COMMAND}: ${csvPath}: ${(error as Error).message}`, ExitCode.usage);
+    throw new CliError(COMMAND, "usage", `${csvPath}: ${(error as Error).message}`);
   }
 }
 
@@ -109,10 +112,7 @@ function merge(outDir: string, csvPath: string): ExitCode {
     writeManualStore(outDir, stored);
     writeOutputs(outDir, manifest.assignment, sourceOf(automatic), manifest.skipped ?? [], stored);
   } catch (error) {
-    throw new CliError(
-      `${COMMAND}: cannot write outputs: ${(error as Error).message}`,
-      ExitCode.io,
-    );
+    throw new CliError(COMMAND, "io", `cannot write outputs: ${(error as Error).message}`);
   }
   for (const e of errors) console.error(`nnkit-grade: ${e}`);
   console.log(

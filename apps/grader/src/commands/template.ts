@@ -17,17 +17,15 @@ export async function templateCommand(options: {
     return ExitCode.ok;
   }
   if (existsSync(options.out) && !options.force) {
-    throw new CliError(
-      `template: ${options.out} exists (use --force to overwrite)`,
-      ExitCode.usage,
-    );
+    throw new CliError("template", "usage", `${options.out} exists (use --force to overwrite)`);
   }
   try {
     writeFileAtomic(options.out, text);
   } catch (error) {
     throw new CliError(
-      `template: cannot write ${options.out}: ${(error as Error).message}`,
-      ExitCode.io,
+      "template",
+      "io",
+      `cannot write ${options.out}: ${(error as Error).message}`,
     );
   }
   console.error(`wrote ${options.out}`);

@@ -19,7 +19,7 @@ export async function validateCommand(
   options: { solution?: string; timeLimit?: number },
 ): Promise<ExitCode> {
   if (options.solution !== undefined && !isFile(options.solution)) {
-    throw new CliError(`validate: ${options.solution} is not a file`, ExitCode.usage);
+    throw new CliError("validate", "usage", `${options.solution} is not a file`);
   }
   const assignment = await resolveAssignment(source);
   const absolute = assignmentSource(source);

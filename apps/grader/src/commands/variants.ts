@@ -25,15 +25,17 @@ export async function variantsCommand(options: {
     });
   } catch (error) {
     throw new CliError(
-      `variants: cannot read roster ${options.roster}: ${(error as Error).message}`,
-      ExitCode.usage,
+      "variants",
+      "usage",
+      `cannot read roster ${options.roster}: ${(error as Error).message}`,
     );
   }
   const idColumn = ID_COLUMNS.find((c) => rows.length > 0 && c in rows[0]!);
   if (!idColumn) {
     throw new CliError(
-      `variants: roster ${options.roster} needs a header with one of: ${ID_COLUMNS.join(", ")}`,
-      ExitCode.usage,
+      "variants",
+      "usage",
+      `roster ${options.roster} needs a header with one of: ${ID_COLUMNS.join(", ")}`,
     );
   }
   const table = rows.map((row) => {

@@ -8,7 +8,7 @@ import {
   type ManualScore,
   mergeManualScores,
 } from "@nnkit/grading";
-import { CliError, ExitCode } from "../exit-codes.js";
+import { CliError } from "../exit-codes.js";
 import { writeFileAtomic } from "./atomic.js";
 import { type KeyedResult, sameStudentId } from "./student-key.js";
 
@@ -42,14 +42,16 @@ export function readManualStore(outDir: string, command: string): ManualScore[] 
     data = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     throw new CliError(
-      `${command}: ${path} is not valid JSON (${(error as Error).message}); restore it or delete it to drop the manual scores`,
-      ExitCode.usage,
+      command,
+      "usage",
+      `${path} is not valid JSON (${(error as Error).message}); restore it or delete it to drop the manual scores`,
     );
   }
   if (data?.version !== 1 || !Array.isArray(data.scores) || !data.scores.every(isManualScore)) {
     throw new CliError(
-      `${command}: ${path} is not a manual-scores file written by nnkit-grade`,
-      ExitCode.usage,
+      command,
+      "usage",
+      `${path} is not a manual-scores file written by nnkit-grade`,
     );
   }
   return data.scores;

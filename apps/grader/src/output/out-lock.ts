@@ -3,7 +3,7 @@
 // process that no longer runs is taken over.
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { CliError, ExitCode } from "../exit-codes.js";
+import { CliError } from "../exit-codes.js";
 
 export const LOCK_FILE = ".lock";
 
@@ -26,10 +26,7 @@ export function lockOutputFolder(outDir: string, command: string): () => void {
     return takeLock(path, outDir, command);
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(
-      `${command}: cannot write to ${outDir}: ${(error as Error).message}`,
-      ExitCode.io,
-    );
+    throw new CliError(command, "io", `cannot write to ${outDir}: ${(error as Error).message}`);
   }
 }
 
@@ -45,12 +42,13 @@ function takeLock(path: string, outDir: string, command: string): () => void {
       const holder = Number.parseInt(readFileSync(path, "utf8"), 10);
       if (processRuns(holder)) {
         throw new CliError(
-          `${command}: ${outDir} is in use by another nnkit-grade (process ${holder}); wait for it to finish (or, if it is gone, delete ${path})`,
-          ExitCode.io,
+          command,
+          "io",
+          `${outDir} is in use by another nnkit-grade (process ${holder}); wait for it to finish (or, if it is gone, delete ${path})`,
         );
       }
       rmSync(path, { force: true });
     }
   }
-  throw new CliError(`${command}: cannot lock ${outDir} (${path})`, ExitCode.io);
+  throw new CliError(command, "io", `cannot lock ${outDir} (${path})`);
 }

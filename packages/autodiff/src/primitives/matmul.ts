@@ -58,7 +58,7 @@ export const matmulPrimitive: Primitive<"matmul"> = {
   evaluate: ([a, b]) => T.matmul(a!, b!),
   // Bilinear: d(ab) = da·b + a·db.
   jvp: ([a, b], [ta, tb], out) =>
-    addTangents([ta && matmul(ta, b!), tb && matmul(a!, tb)], out.shape),
+    addTangents([ta ? matmul(ta, b!) : null, tb ? matmul(a!, tb) : null], out.shape),
   vjp: (ct, [a, b], _out, _params, needed) => {
     const batched = a!.shape.length > 2 || b!.shape.length > 2;
     return [

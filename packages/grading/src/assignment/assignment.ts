@@ -82,20 +82,20 @@ export function checkQuestionList(assignment: Assignment): void {
   const ids = new Set<string>();
   for (const question of assignment.questions) {
     if (ids.has(question.id))
-      throw new GradingError(where, `question id ${question.id} is used twice`);
+      throw new GradingError(where, "definition", `question id ${question.id} is used twice`);
     ids.add(question.id);
     if (!(question.points >= 0))
-      throw new GradingError(where, `${question.id} has negative points`);
+      throw new GradingError(where, "definition", `${question.id} has negative points`);
   }
 }
 
 /** defineAssignment's checks of one question's parts: at least one, each of positive weight. */
 export function checkParts(assignmentId: string, question: Pick<Question, "id" | "parts">): void {
   const where = `defineAssignment(${assignmentId})`;
-  if (question.parts.length === 0) throw new GradingError(where, `${question.id} has no parts`);
+  if (question.parts.length === 0) throw new GradingError(where, "definition", `${question.id} has no parts`);
   for (const part of question.parts) {
     if (!(part.weight > 0))
-      throw new GradingError(where, `${question.id} "${part.label}" needs a positive weight`);
+      throw new GradingError(where, "definition", `${question.id} "${part.label}" needs a positive weight`);
   }
 }
 

@@ -47,6 +47,11 @@ describe("question(): the YAML format's kinds for ES-module assignments", () => 
         modes: ["reverse"],
       });
     expect(make).toThrow(AssignmentSpecError);
-    expect(make).toThrow("question.chain (q9): the sizes do not fit");
+    expect(make).toThrow(
+      expect.objectContaining({
+        code: "schema",
+        message: expect.stringContaining("question.chain (q9): the sizes do not fit"),
+      }),
+    );
   });
 });

@@ -50,15 +50,16 @@ export function compileQuestion(
 /** The same mistake, named with its question (an equation's keeps its place in the text). */
 function inQuestion(error: AssignmentSpecError, id: string): AssignmentSpecError {
   return error instanceof EquationError
-    ? new EquationError(
-        error.path,
-        error.equationLine,
-        error.equationColumn,
-        error.equation,
-        error.problem,
-        id,
-      )
-    : new AssignmentSpecError(error.path, error.detail, error.location, id);
+    ? new EquationError(error.path, "equation", error.problem, {
+        line: error.equationLine,
+        column: error.equationColumn,
+        equation: error.equation,
+        question: id,
+      })
+    : new AssignmentSpecError(error.path, error.code, error.detail, {
+        location: error.location,
+        question: id,
+      });
 }
 
 function readQuestion(

@@ -32,7 +32,11 @@ export async function loadAssignment(
   if (!isAssignmentPath(source)) {
     const builtIn = findAssignment(source);
     if (builtIn === undefined) {
-      throw new AssignmentSpecError([], `unknown assignment '${source}' (not a file path either)`);
+      throw new AssignmentSpecError(
+        [],
+        "file",
+        `unknown assignment '${source}' (not a file path either)`,
+      );
     }
     return builtIn;
   }
@@ -42,13 +46,18 @@ export async function loadAssignment(
   if (YAML_EXTENSIONS.has(extension)) return readAssignmentYaml(await readText(path), source);
   throw new AssignmentSpecError(
     [],
+    "file",
     `${source}: an assignment file ends in .yaml, .yml, .mjs or .js (got '${extension || "no extension"}')`,
   );
 }
 
 function readText(path: string): Promise<string> {
   return readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new AssignmentSpecError([], `cannot read ${path} (${error.code ?? error.message})`);
+    throw new AssignmentSpecError(
+      [],
+      "file",
+      `cannot read ${path} (${error.code ?? error.message})`,
+    );
   });
 }
 
@@ -64,6 +73,7 @@ async function loadModule(path: string): Promise<Assignment> {
   if (module.default === undefined || module.default === null) {
     throw new AssignmentSpecError(
       [],
+      "module",
       `${path} has no default export: end it with \`export default defineAssignment({...})\``,
     );
   }

@@ -15,8 +15,8 @@ export function moduleSpecError(path: string, error: unknown): AssignmentSpecErr
   // A syntax error (or a loader's parse error) has no frame in the file: ask \`node --check\`.
   const location = stackLocation(path, error) ?? syntaxErrorLocation(path);
   return location
-    ? new AssignmentSpecError([], detail, location)
-    : new AssignmentSpecError([], `${path}: ${detail}`);
+    ? new AssignmentSpecError([], "module", detail, { location: location })
+    : new AssignmentSpecError([], "module", `${path}: ${detail}`);
 }
 
 /** The first stack frame inside the file (the module's own code, not a library it calls). */

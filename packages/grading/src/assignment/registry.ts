@@ -15,6 +15,7 @@ export function getAssignment(id: string): Assignment {
   if (found === undefined) {
     throw new GradingError(
       "getAssignment",
+      "unknown-assignment",
       `unknown assignment '${id}'; known: ${assignments.map((a) => a.id).join(", ")}`,
     );
   }

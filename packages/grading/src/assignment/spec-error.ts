@@ -1,22 +1,43 @@
 /** A step into an assignment file's data: a mapping key or a list index. */
 export type SpecPath = readonly (string | number)[];
 
+/** What kind of mistake an {@link AssignmentSpecError} reports. */
+export type AssignmentSpecErrorCode =
+  | "file" // the file cannot be found, read, or is not an assignment file at all
+  | "yaml" // the YAML text does not parse, or is not one mapping
+  | "module" // a JavaScript assignment module fails to load or has no default export
+  | "schema" // a field is missing, has the wrong type, or a value is out of range
+  | "reference" // a name does not resolve or clashes (an unknown size, variable or output)
+  | "equation"; // a forward equation does not parse or does not fit (an {@link EquationError})
+
+/** Where in the file a mistake is, once known: 1-based line and column. */
+export type SpecLocation = {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+};
+
 /**
  * A mistake in an assignment definition, found where `path` leads (e.g.
  * `["questions", 3, "chain"]`). The loader that read the file adds its name and line, so the
  * instructor sees `hw2.yaml:41:12: questions[3] (q2.1) chain: …`.
  */
 export class AssignmentSpecError extends Error {
+  /** Where in the file, once known. */
+  readonly location: SpecLocation | undefined;
+  /** The question the mistake is in, once known. */
+  readonly question: string | undefined;
+
   constructor(
     readonly path: SpecPath,
+    readonly code: AssignmentSpecErrorCode,
     readonly detail: string,
-    /** Where in the file, once known: 1-based line and column. */
-    readonly location?: { readonly file: string; readonly line: number; readonly column: number },
-    /** The question the mistake is in, once known. */
-    readonly question?: string,
+    found: { readonly location?: SpecLocation; readonly question?: string } = {},
   ) {
-    super(formatSpecError(path, detail, location, question));
+    super(formatSpecError(path, detail, found.location, found.question));
     this.name = "AssignmentSpecError";
+    this.location = found.location;
+    this.question = found.question;
   }
 }
 

@@ -21,6 +21,7 @@ export function crossCheckPolynomial(
     if (!(Math.abs(direct - normal) <= 1e-9 * Math.max(1, Math.abs(normal)))) {
       throw new GradingError(
         "crossCheckPolynomial",
+        "invariant",
         `normal form ${polynomial} disagrees with the formula at ${[...point]}`,
       );
     }

@@ -105,6 +105,14 @@ describe("answerNetwork", () => {
 
   it("refuses a question without a threshold network", () => {
     expect(() => answerNetwork(hw1, "q2.4", header)).toThrow(GradingError);
-    expect(() => answerNetwork(hw1, "q9", header)).toThrow("answerNetwork(hw1, q9)");
+    expect(() => answerNetwork(hw1, "q2.4", header)).toThrow(
+      expect.objectContaining({ code: "wrong-kind" }),
+    );
+    expect(() => answerNetwork(hw1, "q9", header)).toThrow(
+      expect.objectContaining({
+        code: "unknown-question",
+        message: expect.stringContaining("answerNetwork(hw1, q9)"),
+      }),
+    );
   });
 });

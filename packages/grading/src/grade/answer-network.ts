@@ -28,10 +28,14 @@ function thresholdCheckOf(assignment: Assignment, questionId: string): Threshold
   const where = `answerNetwork(${assignment.id}, ${questionId})`;
   const question: Question | undefined = assignment.questions.find((q) => q.id === questionId);
   if (question === undefined) {
-    throw new GradingError(where, `the assignment has no question ${questionId}`);
+    throw new GradingError(
+      where,
+      "unknown-question",
+      `the assignment has no question ${questionId}`,
+    );
   }
   for (const part of question.parts) {
     if (part.field === undefined && isThresholdCheck(part.check)) return part.check;
   }
-  throw new GradingError(where, `${questionId} has no threshold network to read`);
+  throw new GradingError(where, "wrong-kind", `${questionId} has no threshold network to read`);
 }

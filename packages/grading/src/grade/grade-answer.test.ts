@@ -255,13 +255,23 @@ describe("visibility", () => {
 describe("assignments", () => {
   it("throws a GradingError naming known ids for an unknown assignment", () => {
     expect(() => getAssignment("hw2")).toThrow(GradingError);
-    expect(() => getAssignment("hw2")).toThrow("unknown assignment 'hw2'; known: hw1");
+    expect(() => getAssignment("hw2")).toThrow(
+      expect.objectContaining({
+        code: "unknown-assignment",
+        message: expect.stringContaining("unknown assignment 'hw2'; known: hw1"),
+      }),
+    );
   });
 
   it("refuses an assignment with a repeated question id", () => {
     expect(() =>
       defineAssignment({ ...hw1, questions: [hw1.questions[0]!, hw1.questions[0]!] }),
-    ).toThrow("question id q1.1 is used twice");
+    ).toThrow(
+      expect.objectContaining({
+        code: "definition",
+        message: expect.stringContaining("question id q1.1 is used twice"),
+      }),
+    );
   });
 
   it("grades a second assignment built from the same checkers", () => {

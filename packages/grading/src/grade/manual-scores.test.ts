@@ -60,16 +60,35 @@ describe("manual scores", () => {
 
   it("throws typed errors for malformed or misdirected rows", () => {
     expect(() => parseManualScores("id,score\n")).toThrow(GradingError);
-    expect(() => parseManualScores("student_id,question,score\ns,q3.3.3,many\n")).toThrow("line 2");
+    expect(() => parseManualScores("id,score\n")).toThrow(
+      expect.objectContaining({ code: "manual-scores" }),
+    );
+    expect(() => parseManualScores("student_id,question,score\ns,q3.3.3,many\n")).toThrow(
+      expect.objectContaining({
+        code: "manual-scores",
+        message: expect.stringContaining("line 2"),
+      }),
+    );
     const row = (question: string, score: number) => [
       { studentId: "example-correct", question, score, feedback: "" },
     ];
     expect(() => mergeManualScores(correct, row("q2.3", 1))).toThrow(
-      "the question is passed, not waiting for a person",
+      expect.objectContaining({
+        code: "manual-scores",
+        message: expect.stringContaining("the question is passed, not waiting for a person"),
+      }),
     );
     expect(() => mergeManualScores(correct, row("q3.3.3", 2))).toThrow(
-      "above the question's 1 points",
+      expect.objectContaining({
+        code: "manual-scores",
+        message: expect.stringContaining("above the question's 1 points"),
+      }),
     );
-    expect(() => mergeManualScores(correct, row("q9", 1))).toThrow("hw1 has no question q9");
+    expect(() => mergeManualScores(correct, row("q9", 1))).toThrow(
+      expect.objectContaining({
+        code: "unknown-question",
+        message: expect.stringContaining("hw1 has no question q9"),
+      }),
+    );
   });
 });

@@ -30,7 +30,11 @@ export function readManualScoreRows(csv: string): ManualScoreRow[] {
   const [header, ...body] = rows;
   const names = header?.cells.map((cell) => cell.trim());
   if (names === undefined || HEADER.slice(0, 3).some((name, i) => names[i] !== name)) {
-    throw new GradingError("parseManualScores", `the first line must be ${HEADER.join(",")}`);
+    throw new GradingError(
+      "parseManualScores",
+      "manual-scores",
+      `the first line must be ${HEADER.join(",")}`,
+    );
   }
   return body.map(({ line, cells }): ManualScoreRow => {
     const [studentId = "", question = "", score = "", feedback = ""] = cells.map((cell) =>
@@ -51,7 +55,7 @@ export function readManualScoreRows(csv: string): ManualScoreRow[] {
 /** Every row of a manual-scores CSV; throws a GradingError naming the line of the first bad row. */
 export function parseManualScores(csv: string): ManualScore[] {
   return readManualScoreRows(csv).map((row) => {
-    if (!row.ok) throw new GradingError("parseManualScores", row.message);
+    if (!row.ok) throw new GradingError("parseManualScores", "manual-scores", row.message);
     return row.score;
   });
 }
@@ -74,6 +78,7 @@ export function mergeManualScores(
     if (!result.questions.some((q) => q.id === row.question)) {
       throw new GradingError(
         "mergeManualScores",
+        "unknown-question",
         `${result.assignment} has no question ${row.question}`,
       );
     }
@@ -88,11 +93,16 @@ export function mergeManualScores(
 function scored(question: QuestionResult, row: ManualScore): QuestionResult {
   const where = `mergeManualScores(${row.studentId}, ${row.question})`;
   if (question.status !== "manual" && question.status !== "review") {
-    throw new GradingError(where, `the question is ${question.status}, not waiting for a person`);
+    throw new GradingError(
+      where,
+      "manual-scores",
+      `the question is ${question.status}, not waiting for a person`,
+    );
   }
   if (row.score > question.max_score) {
     throw new GradingError(
       where,
+      "manual-scores",
       `score ${row.score} is above the question's ${question.max_score} points`,
     );
   }

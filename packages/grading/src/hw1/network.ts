@@ -46,7 +46,11 @@ export function hw1Network(params: Hw1Parameters, x: Value, t: Value): Value {
   name(t, "t");
   const classes = W3.shape[0];
   if (typeof classes !== "number") {
-    throw new GradingError("hw1Network", "the number of classes (rows of W(3)) must be concrete");
+    throw new GradingError(
+      "hw1Network",
+      "definition",
+      "the number of classes (rows of W(3)) must be concrete",
+    );
   }
   const z1 = name(add(matmul(W1, x), b1), "z1");
   const h = name(relu(z1), "h");

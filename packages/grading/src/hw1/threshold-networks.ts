@@ -145,15 +145,15 @@ export function comparatorStage(n: number, pairs: readonly (readonly [number, nu
   for (const [i, j] of pairs) {
     if (!(Number.isInteger(i) && Number.isInteger(j) && 0 <= i && i < j && j < n)) {
       throw new ThresholdError(
-        "argument",
         "comparatorStage",
+        "argument",
         `comparator (${i}, ${j}) needs 0 ≤ i < j < ${n}`,
       );
     }
     if (used.has(i) || used.has(j)) {
       throw new ThresholdError(
-        "argument",
         "comparatorStage",
+        "argument",
         `wire ${used.has(i) ? i : j} is in two comparators of one stage`,
       );
     }
@@ -201,7 +201,7 @@ export const sortFour: Network = sequence(
 function thresholdQuestionOf(id: string): ThresholdQuestion {
   const check = hw1.questions.find((q) => q.id === id)?.parts[0]?.check;
   if (check === undefined || !isThresholdCheck(check))
-    throw new GradingError("hw1", `${id} is not a threshold question`);
+    throw new GradingError("hw1", "wrong-kind", `${id} is not a threshold question`);
   return check.question;
 }
 

@@ -62,11 +62,12 @@ export function compileNetwork(spec: NetworkSpec, path: SpecPath): Network {
   if (typeof spec.equations !== "string" || spec.equations.length > NETWORK_LIMITS.maxTextLength) {
     throw new AssignmentSpecError(
       equationsPath,
+      "schema",
       `the equations must be text of at most ${NETWORK_LIMITS.maxTextLength} characters`,
     );
   }
   const lines = equationLines(spec.equations, equationsPath);
-  if (lines.length === 0) throw new AssignmentSpecError(equationsPath, "no equations");
+  if (lines.length === 0) throw new AssignmentSpecError(equationsPath, "schema", "no equations");
   const symbols = [...variables.map((v) => v.name), ...lines.map((l) => l.name)];
   const shapes = new Map(variables.map((v) => [v.name, v.shape]));
   const later = new Map(lines.map((l) => [l.name, l.line]));
@@ -74,7 +75,11 @@ export function compileNetwork(spec: NetworkSpec, path: SpecPath): Network {
   let work = 0;
   for (const line of lines) {
     const fail = (column: number, problem: string): never => {
-      throw new EquationError(equationsPath, line.line, column, line.text, problem);
+      throw new EquationError(equationsPath, "equation", problem, {
+        line: line.line,
+        column: column,
+        equation: line.text,
+      });
     };
     later.delete(line.name);
     if (shapes.has(line.name)) {
@@ -166,17 +171,19 @@ function forwardPass(
         value = equation.compiled.build(values) as Value;
       } catch (error) {
         if (!(error instanceof AutodiffError)) throw error;
-        throw new EquationError(path, equation.line, 0, equation.text, error.message);
+        throw new EquationError(path, "equation", error.message, {
+          line: equation.line,
+          column: 0,
+          equation: equation.text,
+        });
       }
       // A value that already has a name (`a = b^T` of a scalar b) would lose it.
       if (value instanceof Tracer && value.name !== undefined) {
-        throw new EquationError(
-          path,
-          equation.line,
-          0,
-          equation.text,
-          `only renames ${value.name}`,
-        );
+        throw new EquationError(path, "equation", `only renames ${value.name}`, {
+          line: equation.line,
+          column: 0,
+          equation: equation.text,
+        });
       }
       values.set(equation.name, name(value, equation.name));
     }
@@ -194,6 +201,7 @@ function readOutput(
   if (equation === undefined) {
     throw new AssignmentSpecError(
       [...path, "output"],
+      "reference",
       `${output} has no equation; expected one of ${equations.map((e) => e.name).join(", ")}`,
     );
   }
@@ -201,9 +209,13 @@ function readOutput(
     const problem = `the output ${output} must be a scalar (the backward pass starts from it), but ${output} ${describeShape(equation.shape)}`;
     // Without an `output`, the last equation is the output: the mistake is there.
     if (requested === undefined) {
-      throw new EquationError([...path, "equations"], equation.line, 0, equation.text, problem);
+      throw new EquationError([...path, "equations"], "equation", problem, {
+        line: equation.line,
+        column: 0,
+        equation: equation.text,
+      });
     }
-    throw new AssignmentSpecError([...path, "output"], problem);
+    throw new AssignmentSpecError([...path, "output"], "schema", problem);
   }
   return output;
 }
@@ -221,16 +233,22 @@ function readSizes(sizes: unknown, path: SpecPath): Map<string, number> {
   if (typeof sizes !== "object" || sizes === null) {
     throw new AssignmentSpecError(
       path,
+      "schema",
       "expected a mapping of size names to numbers, e.g. { K: 4 }",
     );
   }
   const read = new Map<string, number>();
   for (const [key, size] of Object.entries(sizes)) {
     if (!VARIABLE_NAME.test(key))
-      throw new AssignmentSpecError([...path, key], "a size name must be a name such as K");
+      throw new AssignmentSpecError(
+        [...path, key],
+        "schema",
+        "a size name must be a name such as K",
+      );
     if (!Number.isInteger(size) || size < 1 || size > NETWORK_LIMITS.maxSize) {
       throw new AssignmentSpecError(
         [...path, key],
+        "schema",
         `a size must be a whole number from 1 to ${NETWORK_LIMITS.maxSize}, not ${String(size)}`,
       );
     }
@@ -248,18 +266,24 @@ function readVariables(
   if (typeof variables !== "object" || variables === null) {
     throw new AssignmentSpecError(
       path,
+      "schema",
       "expected a mapping of names to shapes, e.g. { W1: [K, D] }",
     );
   }
   const entries = Object.entries(variables);
   if (entries.length > NETWORK_LIMITS.maxVariables) {
-    throw new AssignmentSpecError(path, `more than ${NETWORK_LIMITS.maxVariables} variables`);
+    throw new AssignmentSpecError(
+      path,
+      "schema",
+      `more than ${NETWORK_LIMITS.maxVariables} variables`,
+    );
   }
   return entries.map(([key, value]) => {
     const at = [...path, key];
     if (!VARIABLE_NAME.test(key)) {
       throw new AssignmentSpecError(
         at,
+        "schema",
         "a variable name is a letter, then letters or digits, then primes (W1, y')",
       );
     }
@@ -270,6 +294,7 @@ function readVariables(
       if (size === undefined || size > NETWORK_LIMITS.maxSize) {
         throw new AssignmentSpecError(
           where,
+          "reference",
           `unknown size ${written}; the sizes are ${[...sizes.keys()].join(", ") || "none"}`,
         );
       }
@@ -284,6 +309,7 @@ function readVariables(
     if (!Array.isArray(value) || value.length > 2) {
       throw new AssignmentSpecError(
         at,
+        "schema",
         `expected a shape of at most two sizes ([K, D] a matrix, [K] a column, [] a scalar)${labelsAllowed ? " or { classes: N }" : ""}`,
       );
     }
@@ -295,7 +321,7 @@ function readVariables(
           ? { kind: "column", rows: dims[0]! }
           : { kind: "matrix", rows: dims[0]!, columns: dims[1]! };
     if (entriesOf(shape) > NETWORK_LIMITS.maxEntries) {
-      throw new AssignmentSpecError(at, `more than ${NETWORK_LIMITS.maxEntries} entries`);
+      throw new AssignmentSpecError(at, "schema", `more than ${NETWORK_LIMITS.maxEntries} entries`);
     }
     return { name: key, shape };
   });
@@ -307,6 +333,7 @@ function checkNames(variables: readonly NetworkVariable[], path: SpecPath): void
     if (seen.has(variable.name)) {
       throw new AssignmentSpecError(
         [...path, "inputs", variable.name],
+        "reference",
         `${variable.name} is also a parameter`,
       );
     }
@@ -316,6 +343,7 @@ function checkNames(variables: readonly NetworkVariable[], path: SpecPath): void
   if (labels.length > 1) {
     throw new AssignmentSpecError(
       [...path, "inputs", labels[1]!.name],
+      "schema",
       "at most one class-label input (onehot's length is the number of its classes)",
     );
   }

@@ -101,6 +101,7 @@ describe("a forward equation's mistake names its line and what is wrong", () => 
   ])("%s", (_, patch, line, problem) => {
     const error = errorOf(patch);
     expect(error).toBeInstanceOf(EquationError);
+    expect(error.code).toBe("equation");
     expect(error.path).toEqual([...PATH, "equations"]);
     expect((error as EquationError).equationLine).toBe(line);
     expect((error as EquationError).problem).toContain(problem);
@@ -115,43 +116,73 @@ describe("a forward equation's mistake names its line and what is wrong", () => 
 
 describe("mistakes outside the equations name their field", () => {
   it.each([
-    ["an output that is not scalar", { output: "y" }, ["output"], "the output y must be a scalar"],
-    ["an output without an equation", { output: "Q" }, ["output"], "Q has no equation"],
+    [
+      "an output that is not scalar",
+      { output: "y" },
+      ["output"],
+      "the output y must be a scalar",
+      "schema",
+    ],
+    [
+      "an output without an equation",
+      { output: "Q" },
+      ["output"],
+      "Q has no equation",
+      "reference",
+    ],
     [
       "an unknown size",
       { parameters: { ...HW1_NETWORK.parameters, W1: ["K", "Q"] } },
       ["parameters", "W1", 1],
       "unknown size Q",
+      "reference",
     ],
-    ["a size too large", { sizes: { D: 3, K: 4000, N: 3 } }, ["sizes", "K"], "from 1 to 1000"],
-    ["a size that is not whole", { sizes: { D: 3, K: 2.5, N: 3 } }, ["sizes", "K"], "whole number"],
+    [
+      "a size too large",
+      { sizes: { D: 3, K: 4000, N: 3 } },
+      ["sizes", "K"],
+      "from 1 to 1000",
+      "schema",
+    ],
+    [
+      "a size that is not whole",
+      { sizes: { D: 3, K: 2.5, N: 3 } },
+      ["sizes", "K"],
+      "whole number",
+      "schema",
+    ],
     [
       "a three-way array",
       { parameters: { ...HW1_NETWORK.parameters, W1: ["K", "D", "N"] } },
       ["parameters", "W1"],
       "at most two sizes",
+      "schema",
     ],
     [
       "a bad name",
       { inputs: { "x-1": ["D"], t: { classes: "N" } } },
       ["inputs", "x-1"],
       "a variable name",
+      "schema",
     ],
     [
       "an input that is also a parameter",
       { inputs: { W1: ["D"], x: ["D"], t: { classes: "N" } } },
       ["inputs", "W1"],
       "also a parameter",
+      "reference",
     ],
     [
       "two class labels",
       { inputs: { x: ["D"], t: { classes: "N" }, u: { classes: "K" } } },
       ["inputs", "u"],
       "at most one class-label input",
+      "schema",
     ],
-    ["no equations", { equations: "\n \n" }, ["equations"], "no equations"],
-  ])("%s", (_, patch, at, problem) => {
+    ["no equations", { equations: "\n \n" }, ["equations"], "no equations", "schema"],
+  ])("%s", (_, patch, at, problem, code) => {
     const error = errorOf(patch as Partial<NetworkSpec>);
+    expect(error.code).toBe(code);
     expect(error.path).toEqual([...PATH, ...at]);
     expect(error.detail).toContain(problem);
   });

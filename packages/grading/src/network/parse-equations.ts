@@ -31,20 +31,18 @@ export function equationLines(
     if (found.length === NETWORK_LIMITS.maxEquations) {
       throw new EquationError(
         path,
-        index + 1,
-        0,
-        written,
+        "equation",
         `more than ${NETWORK_LIMITS.maxEquations} equations`,
+        { line: index + 1, column: 0, equation: written },
       );
     }
     const left = LEFT_SIDE.exec(written);
     if (left === null) {
       throw new EquationError(
         path,
-        index + 1,
-        0,
-        written,
+        "equation",
         "write one equation per line as name = expression, with a name such as z1 or y'",
+        { line: index + 1, column: 0, equation: written },
       );
     }
     found.push({ name: left[1]!.replace("_", ""), line: index + 1, text: written });
@@ -64,7 +62,11 @@ export function parseEquation(
   const parsed = parseMath(equation.text, { symbols, kind: "tensor" });
   if (!parsed.ok) {
     const { position, message } = parsed.error;
-    throw new EquationError(path, equation.line, position, equation.text, message);
+    throw new EquationError(path, "equation", message, {
+      line: equation.line,
+      column: position,
+      equation: equation.text,
+    });
   }
   const { expr } = parsed;
   if (
@@ -75,10 +77,9 @@ export function parseEquation(
   ) {
     throw new EquationError(
       path,
-      equation.line,
-      0,
-      equation.text,
+      "equation",
       `write the equation as ${equation.name} = expression`,
+      { line: equation.line, column: 0, equation: equation.text },
     );
   }
   return { ...equation, expression: expr.right };

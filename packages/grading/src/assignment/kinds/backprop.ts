@@ -25,6 +25,7 @@ export function backpropParts(spec: BackpropPartSpec, path: SpecPath): Part[] {
   if (!spec.adjoints.includes(chainTarget)) {
     throw new AssignmentSpecError(
       [...path, "chainTarget"],
+      "reference",
       `${chainTarget} is not among the adjoints asked for (${spec.adjoints.join(", ")})`,
     );
   }
@@ -32,6 +33,7 @@ export function backpropParts(spec: BackpropPartSpec, path: SpecPath): Part[] {
   if (!Number.isInteger(count) || count < 1 || count > NETWORK_LIMITS.maxInstances) {
     throw new AssignmentSpecError(
       [...path, "instances"],
+      "schema",
       `the number of instances must be a whole number from 1 to ${NETWORK_LIMITS.maxInstances}`,
     );
   }
@@ -66,7 +68,11 @@ function readAdjoints(
   path: SpecPath,
 ): string[] {
   if (!Array.isArray(asked) || asked.length === 0) {
-    throw new AssignmentSpecError(path, "list the variables whose adjoints are asked for");
+    throw new AssignmentSpecError(
+      path,
+      "schema",
+      "list the variables whose adjoints are asked for",
+    );
   }
   const labels = new Set(network.inputs.filter((v) => v.shape.kind === "class").map((v) => v.name));
   const seen = new Set<string>();
@@ -78,7 +84,7 @@ function readAdjoints(
         : seen.has(variable)
           ? `${variable} is listed twice`
           : undefined;
-    if (problem !== undefined) throw new AssignmentSpecError([...path, i], problem);
+    if (problem !== undefined) throw new AssignmentSpecError([...path, i], "reference", problem);
     seen.add(variable);
   }
   return asked.map(adjointKey);

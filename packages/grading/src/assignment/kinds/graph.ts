@@ -47,6 +47,7 @@ function graphNodes(spec: GraphPartSpec, network: Network, path: SpecPath): read
     if (!known.has(node)) {
       throw new AssignmentSpecError(
         [...path, i],
+        "reference",
         `${node} is not a variable of the network; expected one of ${[...known].join(", ")}`,
       );
     }

@@ -59,14 +59,15 @@ function compiling<T>(
             ...rest,
           ];
     throw error instanceof EquationError
-      ? new EquationError(
-          path,
-          error.equationLine,
-          error.equationColumn,
-          error.equation,
-          error.problem,
-        )
-      : new AssignmentSpecError(path, error.detail, error.location, error.question);
+      ? new EquationError(path, "equation", error.problem, {
+          line: error.equationLine,
+          column: error.equationColumn,
+          equation: error.equation,
+        })
+      : new AssignmentSpecError(path, error.code, error.detail, {
+          location: error.location,
+          question: error.question,
+        });
   }
 }
 

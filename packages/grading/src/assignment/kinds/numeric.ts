@@ -116,7 +116,7 @@ function environmentOf(variant: Variant, values: ReadonlyMap<string, string>) {
   for (const [symbol, variable] of values) {
     const value = variant[variable];
     if (value === undefined)
-      throw new GradingError("numeric", `the variant has no numbers for ${variable}`);
+      throw new GradingError("numeric", "definition", `the variant has no numbers for ${variable}`);
     tensors.set(symbol, typeof value === "number" ? tensor(value) : column(value));
   }
   return { values: tensors };

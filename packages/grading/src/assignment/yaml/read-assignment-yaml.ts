@@ -20,6 +20,9 @@ export function readAssignmentYaml(text: string, file: string): Assignment {
         ? document.locateInText(error.path, error.equationLine, error.equationColumn)
         : undefined;
     const at = inText ?? document.locate(error.path) ?? { line: 1, column: 1 };
-    throw new AssignmentSpecError(error.path, error.detail, { file, ...at }, error.question);
+    throw new AssignmentSpecError(error.path, error.code, error.detail, {
+      location: { file, ...at },
+      question: error.question,
+    });
   }
 }

@@ -28,8 +28,9 @@ export function readYamlDocument(text: string, file: string): YamlDocument {
   if (text.length > MAX_ASSIGNMENT_CHARACTERS) {
     throw new AssignmentSpecError(
       [],
+      "file",
       `the file has ${text.length} characters, more than an assignment's ${MAX_ASSIGNMENT_CHARACTERS}`,
-      { file, line: 1, column: 1 },
+      { location: { file, line: 1, column: 1 } },
     );
   }
   const lineCounter = new LineCounter();
@@ -40,9 +41,11 @@ export function readYamlDocument(text: string, file: string): YamlDocument {
   };
   const problem = document.errors[0];
   if (problem !== undefined) {
-    throw new AssignmentSpecError([], firstLine(problem.message), {
-      file,
-      ...position(problem.pos[0]),
+    throw new AssignmentSpecError([], "yaml", firstLine(problem.message), {
+      location: {
+        file,
+        ...position(problem.pos[0]),
+      },
     });
   }
   const data = toPlainData(document, file);
@@ -79,7 +82,7 @@ function toPlainData(document: ReturnType<typeof parseDocument>, file: string): 
       error instanceof RangeError
         ? "the file is nested too deeply"
         : firstLine(String((error as Error).message));
-    throw new AssignmentSpecError([], detail, { file, line: 1, column: 1 });
+    throw new AssignmentSpecError([], "yaml", detail, { location: { file, line: 1, column: 1 } });
   }
 }
 

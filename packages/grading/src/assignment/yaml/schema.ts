@@ -6,7 +6,7 @@ import { AssignmentSpecError, type SpecPath } from "../spec-error.js";
 export type Reader<T> = (value: unknown, path: SpecPath) => T;
 
 export function fail(path: SpecPath, detail: string): never {
-  throw new AssignmentSpecError(path, detail);
+  throw new AssignmentSpecError(path, "schema", detail);
 }
 
 /** A short description of a value, for "expected …, got …". */
