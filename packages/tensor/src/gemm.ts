@@ -12,6 +12,16 @@ export type { MatmulKernel, StridedMatrix } from "./kernels/block.js";
 
 const { MR, NR, KC, MC, NC } = BLOCK;
 
+/** c[o..o+3] += x0..x3 for one full row of a tile. */
+function addRow(c: Float64Array, o: number, x0: number, x1: number, x2: number, x3: number): void {
+  // A full tile lies inside C (the caller sizes C for it), so each read is a number: `as number`
+  // states that without a per-element check in the innermost kernel.
+  c[o] = (c[o] as number) + x0;
+  c[o + 1] = (c[o + 1] as number) + x1;
+  c[o + 2] = (c[o + 2] as number) + x2;
+  c[o + 3] = (c[o + 3] as number) + x3;
+}
+
 /**
  * Adds (packed A strip)·(packed B strip) to the 4×4 tile of C starting at `cStart`, of which only
  * `rows`×`cols` entries exist at the matrix edges. `ldc` is C's row stride.

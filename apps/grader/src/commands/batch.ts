@@ -61,10 +61,7 @@ async function gradeAndWrite(
     log = new ResultLog(options.out, files);
   } catch (error) {
     await Promise.all(workers.map((w) => w.thread.terminate()));
-    throw new CliError(
-      `batch: cannot write to ${options.out}: ${(error as Error).message}`,
-      ExitCode.io,
-    );
+    throw new CliError("batch", "io", `cannot write to ${options.out}: ${(error as Error).message}`);
   }
   const decisions = await gradeEach(
     files,
