@@ -130,7 +130,6 @@ export {
 } from "./hw1/course.js";
 export { hw1 } from "./hw1/hw1.js";
 export {
-  comparatorStage,
   elementInList,
   elementInListTolerant,
   permutationByEquality,
