@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { sequence } from "./compose.js";
 import { evaluate } from "./evaluate.js";
+import { oddEvenSort } from "./fixtures/example-networks.js";
 import { comparatorStage } from "./sorting.js";
 
 describe("comparatorStage", () => {
@@ -26,6 +27,21 @@ describe("comparatorStage", () => {
         },
       ),
     );
+  });
+
+  test("odd-even transposition sort on 4 and 5 wires sorts any integers", () => {
+    for (const n of [4, 5]) {
+      const net = oddEvenSort(n);
+      fc.assert(
+        fc.property(
+          fc.array(fc.integer({ min: -50, max: 50 }), { minLength: n, maxLength: n }),
+          (x) => {
+            expect(evaluate(net, x)).toEqual([...x].sort((a, b) => a - b));
+          },
+        ),
+        { numRuns: 50 },
+      );
+    }
   });
 
   test("refuses comparators that overlap or leave the wires", () => {
