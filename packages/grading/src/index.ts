@@ -150,7 +150,6 @@ export {
 export {
   type BinaryOp,
   type CompareOp,
-  type Expr,
   type FunctionName,
   formatExpr,
   type GradingMath,
