@@ -25,7 +25,9 @@ const numbers = (v: Value | null) => (v as T.Tensor).toArray() as number[];
 function expectNumbers(v: Value | null, expected: readonly number[]): void {
   const actual = numbers(v);
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((a, i) => expect(a).toBeCloseTo(expected[i]!, 12));
+  actual.forEach((a, i) => {
+    expect(a).toBeCloseTo(expected[i]!, 12);
+  });
 }
 
 describe("reading autodiff: f(x, w) = Σ exp(w ⊙ x)", () => {

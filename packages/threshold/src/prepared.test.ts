@@ -4,7 +4,8 @@ import { indicator, relu, sign, step } from "./activation.js";
 import { distinct, intRange, intRanges } from "./domain.js";
 import { ThresholdError } from "./errors.js";
 import { memberOfThree, neverFires } from "./fixtures/example-networks.js";
-import { type LayerSpec, network } from "./network.js";
+import { randomLayer } from "./fixtures/test-support.js";
+import { network } from "./network.js";
 import { prepareVerification } from "./prepared.js";
 import { isSorted, memberOf, sortedAscending } from "./target.js";
 import { type Verification, verify } from "./verify.js";
@@ -55,21 +56,13 @@ describe("prepareVerification agrees with verify", () => {
     fc.constant(sign()),
     fc.constant(relu()),
   );
-  const layer = (inputs: number, units: number) =>
-    fc.record({
-      weights: fc.array(fc.array(scalar, { minLength: inputs, maxLength: inputs }), {
-        minLength: units,
-        maxLength: units,
-      }),
-      bias: fc.array(scalar, { minLength: units, maxLength: units }),
-      activation: fc.array(activation, { minLength: units, maxLength: units }),
-    });
+  const layer = (inputs: number, units: number) => randomLayer(inputs, units, scalar, activation);
   /** Networks with `inputs` inputs and `outputs` outputs, one or two layers. */
   const net = (inputs: number, outputs: number) =>
     fc
       .integer({ min: 1, max: 4 })
       .chain((hidden) => fc.tuple(layer(inputs, hidden), layer(hidden, outputs)))
-      .map((layers) => network(layers as LayerSpec[]));
+      .map((layers) => network(layers));
 
   it("on predicates, with and without an assumption (same verdict, input, trace, counts)", () => {
     fc.assert(

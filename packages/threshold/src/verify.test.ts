@@ -4,7 +4,8 @@ import { type Activation, equals, identity, indicator, relu, sign, step } from "
 import { distinct, intRange, intRanges } from "./domain.js";
 import { traceExact } from "./evaluate.js";
 import { memberOfThree, memberOfThreeTolerant, neverFires } from "./fixtures/example-networks.js";
-import { type LayerSpec, network } from "./network.js";
+import { randomLayer } from "./fixtures/test-support.js";
+import { network } from "./network.js";
 import { Rational } from "./rational.js";
 import { formatVerification } from "./report.js";
 import { isSorted, memberOf, sortedAscending, vectorTarget } from "./target.js";
@@ -163,14 +164,7 @@ describe("verify agrees with exact evaluation on random networks", () => {
   );
   const anyActivation = fc.oneof(threshold, fc.constant(identity()), fc.constant(relu()));
   const layerOf = (inputs: number, units: number, activation: fc.Arbitrary<Activation>) =>
-    fc.record({
-      weights: fc.array(fc.array(scalar, { minLength: inputs, maxLength: inputs }), {
-        minLength: units,
-        maxLength: units,
-      }),
-      bias: fc.array(scalar, { minLength: units, maxLength: units }),
-      activation: fc.array(activation, { minLength: units, maxLength: units }),
-    });
+    randomLayer(inputs, units, scalar, activation);
   const net = fc
     .tuple(
       fc.integer({ min: 1, max: 3 }),
@@ -188,7 +182,7 @@ describe("verify agrees with exact evaluation on random networks", () => {
             ),
           ),
         )
-        .map((layers) => ({ inputs, layers: layers as LayerSpec[] })),
+        .map((layers) => ({ inputs, layers })),
     );
 
   it("both engines find no difference from the exact outputs, anywhere in the domain", () => {

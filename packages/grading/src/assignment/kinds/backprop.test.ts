@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { fractionOf, map, run, specErrorOf, text } from "../../fixtures/answers.js";
 import { HW1_NETWORK } from "../../hw1/network-spec.js";
 import type { BackpropPartSpec, NetworkSpec } from "../backprop-spec.js";
-import { AssignmentSpecError } from "../spec-error.js";
 import { backpropParts, backpropTemplateFields } from "./backprop.js";
 
 /** One tanh hidden layer, a linear read-out and half the squared error. */
