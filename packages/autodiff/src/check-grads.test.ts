@@ -1,15 +1,15 @@
 import * as T from "@nnkit/tensor";
 import { describe, expect, test } from "vitest";
 import { checkGrads } from "./check-grads.js";
-import { hw1Example, hw1Network } from "./fixtures/hw1-network.js";
+import { classifier, classifierExample } from "./fixtures/classifier.js";
 import { relu } from "./primitives/relu.js";
 import { sum } from "./primitives/sum-broadcast.js";
 import type { Value } from "./tracer.js";
 
 describe("checkGrads", () => {
-  test("passes on the 2.1 network to second order, reporting its worst entry", () => {
-    const { params, x, t } = hw1Example();
-    const report = checkGrads(hw1Network, [params, x, t], { order: 2 });
+  test("passes on a small classifier to second order, reporting its worst entry", () => {
+    const { params, x, t } = classifierExample();
+    const report = checkGrads(classifier, [params, x, t], { order: 2 });
     expect(report.ok).toBe(true);
     expect(report.checks.map((c) => `${c.order}${c.mode}`)).toEqual([
       "1fwd",
@@ -18,7 +18,8 @@ describe("checkGrads", () => {
       "2rev",
     ]);
     const first = report.checks[0]!;
-    expect(first.entries).toBe(4 * 3 * 2 + 4 * 2 + 3 * 4 + 3 + 3); // every parameter and x entry
+    // W (4×2), b (4), V (3×4), c (3) and x (2): every float input's entry.
+    expect(first.entries).toBe(4 * 2 + 4 + 3 * 4 + 3 + 2);
     expect(report.worst.score).toBeLessThanOrEqual(1);
     expect(report.summary).toContain("worst:");
   });

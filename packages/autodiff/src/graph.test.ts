@@ -2,7 +2,7 @@ import * as T from "@nnkit/tensor";
 import { describe, expect, test } from "vitest";
 import { abstract } from "./abstract-value.js";
 import { sym } from "./dims.js";
-import { hw1Example, hw1Network } from "./fixtures/hw1-network.js";
+import { classifier, classifierExample } from "./fixtures/classifier.js";
 import { edges, findNode, type Graph, isSource } from "./graph.js";
 import { evaluateGraph } from "./interpret/evaluate.js";
 import { mean } from "./ops/mean.js";
@@ -110,7 +110,7 @@ describe("cost rules (scalar multiplications)", () => {
     expect(costs.find((c) => c.op === "sum")!.cost).toEqual([]);
   });
 
-  test("homework 2.3 as rules: right to left n + n, left to right n² + n² (the sums are cost's)", () => {
+  test("v(vᵀy) against (vvᵀ)y as rules: n + n, n² + n² (the sums are cost's)", () => {
     const n = sym("n");
     const v = abstract(["n"]);
     const y = abstract(["n"]);
@@ -139,8 +139,8 @@ describe("cost rules (scalar multiplications)", () => {
 });
 
 describe("drawings", () => {
-  const { params, x, t } = hw1Example();
-  const graph = trace(hw1Network, params, x, t);
+  const { params, x, t } = classifierExample();
+  const graph = trace(classifier, params, x, t);
 
   test("the text drawing fits the width and shows every named value", () => {
     for (const width of [80, 50]) {
@@ -149,8 +149,8 @@ describe("drawings", () => {
       for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
     }
     const text = toText(graph);
-    expect(text).toContain("z1");
-    expect(text.split("\n").find((l) => l.startsWith("J "))).toContain("◀── neg(S)  ⇒ output");
+    expect(text).toContain("tanh(a)");
+    expect(text.split("\n").find((l) => l.startsWith("L "))).toContain("◀── neg(S)  ⇒ output");
   });
 
   test("DOT and Mermaid list every node and edge", () => {
@@ -160,7 +160,8 @@ describe("drawings", () => {
     expect(mermaid.startsWith("flowchart LR")).toBe(true);
     expect(dot.match(/->/g)).toHaveLength(edges(graph).length);
     expect(mermaid.match(/-->/g)).toHaveLength(edges(graph).length);
-    expect(dot).toContain('label="y\'\\nsoftmax [3]"');
-    expect(mermaid).toContain('n17("y\'<br/>softmax [3]")');
+    // Six inputs (W, b, V, c, x, t), then matmul, add, tanh, matmul, add: p is node 11.
+    expect(dot).toContain('label="p\\nsoftmax [3]"');
+    expect(mermaid).toContain('n11("p<br/>softmax [3]")');
   });
 });

@@ -4,7 +4,7 @@ import { cheapestOrder } from "./cheapest.js";
 import { CostError } from "./errors.js";
 import { evaluateChain } from "./evaluate-chain.js";
 import { matrix, scalar, transpose, vector } from "./factor.js";
-import { vectorHessianProduct } from "./fixtures/homework-chains.js";
+import { outerTimesVector } from "./fixtures/example-chains.js";
 import { formatOrder, leftToRight, parseOrder, rightToLeft } from "./order.js";
 import { parsePolynomial } from "./parse-polynomial.js";
 import { Region } from "./region.js";
@@ -24,13 +24,13 @@ function thrown(f: () => unknown): CostError {
 }
 
 describe("chains", () => {
-  const v = vector("v", "n");
-  const y2 = vector("y2", "m");
+  const u = vector("u", "n");
+  const w = vector("w", "m");
 
   it("names both factors when inner dimensions differ", () => {
-    const error = thrown(() => chain(transpose(v), transpose(y2)));
+    const error = thrown(() => chain(transpose(u), transpose(w)));
     expect(error.code).toBe("shape");
-    expect(error.message).toBe("chain: inner dimensions of vᵀ (1×n) and y2ᵀ (1×m) differ: n ≠ 1");
+    expect(error.message).toBe("chain: inner dimensions of uᵀ (1×n) and wᵀ (1×m) differ: n ≠ 1");
   });
 
   it("refuses negative, fractional and non-finite sizes", () => {
@@ -42,16 +42,16 @@ describe("chains", () => {
   });
 
   it("refuses unknown variables when sizes are evaluated", () => {
-    const error = thrown(() => vectorHessianProduct.at({ m: 3 }));
+    const error = thrown(() => outerTimesVector.at({ m: 3 }));
     expect(error.code).toBe("variable");
     expect(error.message).toMatch(/no value for variable "n"/);
   });
 
   it("refuses a region over variables the chain does not have", () => {
-    const error = thrown(() => cheapestOrder(vectorHessianProduct, Region.of("m > n")));
+    const error = thrown(() => cheapestOrder(outerTimesVector, Region.of("k > n")));
     expect(error.code).toBe("variable");
     expect(error.message).toBe(
-      "cheapestOrder: the region uses unknown variable m; the sizes are n",
+      "cheapestOrder: the region uses unknown variable k; the sizes are n, m",
     );
   });
 
@@ -75,43 +75,46 @@ describe("chains", () => {
   });
 
   it("substitutes sizes at a point", () => {
-    const numeric = vectorHessianProduct.at({ n: 7 });
-    expect(evaluateChain(numeric, "right-to-left").multiplications.toString()).toBe("14");
+    // u(wᵀx): m + n multiplications.
+    const numeric = outerTimesVector.at({ n: 7, m: 2 });
+    expect(evaluateChain(numeric, "right-to-left").multiplications.toString()).toBe("9");
   });
 });
 
 describe("orders", () => {
-  const c = vectorHessianProduct;
+  const c = outerTimesVector;
 
   it("builds left-to-right and right-to-left trees", () => {
     expect(leftToRight(4)).toEqual([[[0, 1], 2], 3]);
     expect(rightToLeft(4)).toEqual([0, [1, [2, 3]]]);
-    expect(formatOrder(c, rightToLeft(3))).toBe("v(vᵀy)");
+    expect(formatOrder(c, rightToLeft(3))).toBe("u(wᵀx)");
   });
 
   it("parses written orders, with ^T for ᵀ", () => {
-    expect(parseOrder(c, "v (v^T y)")).toEqual([0, [1, 2]]);
-    expect(evaluateChain(c, { text: "(vvᵀ)y" }).multiplications.toString()).toBe("2n²");
+    expect(parseOrder(c, "u (w^T x)")).toEqual([0, [1, 2]]);
+    // uwᵀ is n×m (nm), then times x (nm again).
+    expect(evaluateChain(c, { text: "(uwᵀ)x" }).multiplications.toString()).toBe("2nm");
   });
 
   it("names the problem with a bad order", () => {
-    expect(thrown(() => parseOrder(c, "vvᵀy")).message).toMatch(/more than two parts/);
-    expect(thrown(() => parseOrder(c, "v(yvᵀ)")).message).toMatch(/expected vᵀ at position 2/);
-    expect(thrown(() => parseOrder(c, "v(vᵀ")).code).toBe("order");
+    expect(thrown(() => parseOrder(c, "uwᵀx")).message).toMatch(/more than two parts/);
+    expect(thrown(() => parseOrder(c, "u(xwᵀ)")).message).toMatch(/expected wᵀ at position 2/);
+    expect(thrown(() => parseOrder(c, "u(wᵀ")).code).toBe("order");
     expect(thrown(() => evaluateChain(c, [[0, 2], 1])).message).toMatch(
-      /factor 2 appears where factor 1 \(vᵀ\) belongs/,
+      /factor 2 appears where factor 1 \(wᵀ\) belongs/,
     );
     expect(thrown(() => evaluateChain(c, [0, 1])).message).toMatch(/covers 2 of 3 factors/);
   });
 });
 
 describe("memory conventions", () => {
-  const reverse = evaluateChain(vectorHessianProduct, "right-to-left");
+  const reverse = evaluateChain(outerTimesVector, "right-to-left");
 
   it("counts every stored value, intermediates only, or the peak alive", () => {
-    expect(reverse.memory.allStored.toString()).toBe("3n + 1");
+    // u(wᵀx): inputs n + 2m, then wᵀx (1) and the result (n), both alive at the last step.
+    expect(reverse.memory.allStored.toString()).toBe("2n + 2m + 1");
     expect(reverse.memory.intermediates.toString()).toBe("1");
-    expect(reverse.memory.peakLive.toString()).toBe("3n + 1");
+    expect(reverse.memory.peakLive.toString()).toBe("2n + 2m + 1");
   });
 
   it("frees an intermediate after its last use when counting the peak", () => {

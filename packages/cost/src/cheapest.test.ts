@@ -4,7 +4,7 @@ import { type Chain, chain } from "./chain.js";
 import { cheapestOrder } from "./cheapest.js";
 import { evaluateChain } from "./evaluate-chain.js";
 import { type Factor, matrix, scalar } from "./factor.js";
-import { tradeOff } from "./fixtures/homework-chains.js";
+import { threeMatrices } from "./fixtures/example-chains.js";
 import multiDot from "./fixtures/multi-dot.json" with { type: "json" };
 import type { Order } from "./order.js";
 import { Region } from "./region.js";
@@ -93,10 +93,10 @@ describe("cheapestOrder", () => {
 
   it("symbolic cheapest orders are cheapest at every sampled point of their region", () => {
     for (const region of [Region.of("m > n"), Region.of("m < n")]) {
-      const result = cheapestOrder(tradeOff, region);
+      const result = cheapestOrder(threeMatrices, region);
       if (result.kind !== "unique") throw new Error("expected one cheapest order");
       for (const point of region.samples(["n", "m"], 6, 20)) {
-        const numeric = tradeOff.at(point);
+        const numeric = threeMatrices.at(point);
         expect(result.evaluation.multiplications.evaluateNumber(point)).toBe(numericCost(numeric));
       }
     }
@@ -122,13 +122,21 @@ describe("cheapestOrder", () => {
   });
 
   it("every point's cheapest cost is among the candidates when the order depends on sizes", () => {
-    const result = cheapestOrder(tradeOff);
+    const result = cheapestOrder(threeMatrices);
     if (result.kind !== "depends") throw new Error("expected candidates");
+    // By hand: (AB)C costs n·m·n + n·n·m = 2n²m, A(BC) costs m·n·m + n·m·m = 2nm².
+    const at = { n: 2, m: 3 };
+    expect(
+      result.candidates.map((c) => [c.expression, c.multiplications.evaluateNumber(at)]).sort(),
+    ).toEqual([
+      ["(AB)C", 24],
+      ["A(BC)", 36],
+    ]);
     for (const point of Region.ALL.samples(["n", "m"], 6, 20)) {
       const best = Math.min(
         ...result.candidates.map((c) => c.multiplications.evaluateNumber(point)),
       );
-      expect(best).toBe(numericCost(tradeOff.at(point)));
+      expect(best).toBe(numericCost(threeMatrices.at(point)));
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { Rational } from "@nnkit/math";
 import * as smt from "@nnkit/smt";
 import type { Polynomial } from "./polynomial.js";
-import { type Constraint, Region, type Relation } from "./region.js";
+import { type Constraint, constraintHolds, Region, type Relation } from "./region.js";
 
 /**
  * `equivalent`: the two conditions hold at exactly the same positive integer sizes (within the
@@ -66,22 +66,6 @@ function constraintFormula(c: Constraint): smt.Formula {
   return RELATIONS[c.relation](polynomialTerm(c.left), polynomialTerm(c.right));
 }
 
-function holdsAt(c: Constraint, point: Readonly<Record<string, bigint>>): boolean {
-  const sign = c.left.sub(c.right).evaluate(point).sign();
-  switch (c.relation) {
-    case ">":
-      return sign > 0;
-    case ">=":
-      return sign >= 0;
-    case "=":
-      return sign === 0;
-    case "<=":
-      return sign <= 0;
-    case "<":
-      return sign < 0;
-  }
-}
-
 const text = (c: Constraint) => `${c.left} ${c.relation} ${c.right}`;
 
 /**
@@ -123,11 +107,11 @@ export async function decideCondition(
     return { verdict: "unknown", reason, detail: answer.detail };
   }
   const point = Object.fromEntries(variables.map((name) => [name, answer.model[name]!.num]));
-  const candidateHolds = holdsAt(candidate, point);
-  const referenceHolds = holdsAt(reference, point);
+  const candidateHolds = constraintHolds(candidate, point);
+  const referenceHolds = constraintHolds(reference, point);
   const inRegion =
     variables.every((name) => point[name]! >= 1n) &&
-    region.constraints.every((c) => holdsAt(c, point));
+    region.constraints.every((c) => constraintHolds(c, point));
   if (candidateHolds === referenceHolds || !inRegion) {
     return {
       verdict: "unknown",

@@ -2,6 +2,7 @@
 // checked against the homework by hand and against counted evaluations on real tensors.
 import {
   abstract,
+  exp,
   type Graph,
   hvp,
   jacfwd,
@@ -184,6 +185,52 @@ describe("graph costs equal counted evaluations on real tensors", () => {
         expect(measured.multiplications).toBe(cost.multiplications.evaluateNumber({}));
         expect(measured.storedElements).toBe(cost.memory.allStored.evaluateNumber({}));
         expect(measured.peakLiveElements).toBe(cost.memory.peakLive.evaluate({}).toNumber());
+        expect(measured.residualElements).toBe(cost.memory.residuals.evaluateNumber({}));
+      }
+    });
+  }
+});
+
+describe("reverse mode's residuals: from the primitives' saves, as the pullback keeps them", () => {
+  // Hand derivations: what each VJP reads (its `saves`), kept from the forward pass, inputs not
+  // counted again; a view keeps the storage it reads.
+  const cases: [
+    string,
+    Fn,
+    (n: number, m: number) => number[][],
+    (n: number, m: number) => number,
+  ][] = [
+    // mul saves x and w (inputs), exp its output (n entries), sum nothing.
+    ["Σ exp(w ⊙ x)", (x: never, w: never) => sum(exp(mul(w, x))), (n) => [[n], [n]], (n) => n],
+    // tanh saves its output (m), mul both operands (tanh(Wx), kept, and Ux: m), matmul inputs.
+    [
+      "Σ tanh(Wx) ⊙ (Ux)",
+      (x: never, W: never, U: never) => sum(mul(tanh(matmul(W, x)), matmul(U, x))),
+      (n, m) => [[n], [m, n], [m, n]],
+      (_n, m) => 2 * m,
+    ],
+    // matmul saves tanh(A)ᵀ, a view of tanh(A), which tanh saves too: n² once.
+    [
+      "Σ tanh(A)ᵀ x",
+      (A: never, x: never) => sum(matmul(transpose(tanh(A)), x)),
+      (n) => [[n, n], [n]],
+      (n) => n * n,
+    ],
+    // Scaling by a constant and summing are linear: nothing beyond the inputs.
+    ["Σ 3x", (x: never) => sum(mul(x, 3)), (n, m) => [[n, m]], () => 0],
+  ];
+  const random = rng(5);
+  for (const [label, f, shapes, byHand] of cases) {
+    it(label, () => {
+      for (const [n, m] of [
+        [1, 2],
+        [3, 2],
+        [6, 4],
+      ] as const) {
+        const graph: Graph = trace(f, ...shapes(n, m).map((s) => abstract(s)));
+        const measured = measureGraph(graph, ...shapes(n, m).map((s) => random.normal(s)));
+        expect(graphCost(graph).memory.residuals.evaluateNumber({})).toBe(byHand(n, m));
+        expect(measured.residualElements).toBe(byHand(n, m));
       }
     });
   }

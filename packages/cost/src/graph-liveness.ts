@@ -1,4 +1,4 @@
-import { type Graph, type GraphNode, getPrimitive } from "@nnkit/autodiff";
+import { type Graph, type GraphNode, getPrimitive, savedNodes } from "@nnkit/autodiff";
 
 /** Whether a node's value is a view of its first input (its primitive declares `view`): no storage. */
 export function isView(node: GraphNode): boolean {
@@ -45,13 +45,7 @@ export function graphLiveness(graph: Graph): GraphLiveness {
   const liveDuring = new Map(
     computed.map((k) => [k, computed.filter((id) => id <= k && lastUse[id]! >= k)] as const),
   );
-  const saved = new Set<number>();
-  for (const node of graph.nodes) {
-    if (node.op === "input" || node.op === "const") continue;
-    for (const s of getPrimitive(node.op).saves) {
-      saved.add(owner[s === "output" ? node.id : node.inputs[s]!]!);
-    }
-  }
+  const saved = new Set(savedNodes(graph).map((id) => owner[id]!));
   const residuals = computed.filter((id) => saved.has(id));
   return { sources, computed, outputs, liveDuring, residuals };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Chain } from "./chain.js";
 import { CostError } from "./errors.js";
 import { evaluateChain } from "./evaluate-chain.js";
-import { hessian, tradeOff, vectorHessianProduct } from "./fixtures/homework-chains.js";
+import { outerTimesVector, scaledOuter, threeMatrices } from "./fixtures/example-chains.js";
 import { measureChain } from "./measure-chain.js";
 
 const SIZES = [1, 2, 3, 7];
@@ -13,48 +13,55 @@ const column = (size: number) => random.normal([size, 1]);
 
 type Formula = (n: number, m: number) => number;
 
-/** HOMEWORK.md's formulas, typed in by hand: [multiplications, all-stored memory] per order. */
+/** Formulas derived by hand (see fixtures/example-chains.ts): [multiplications, all-stored memory]. */
 const cases: {
-  question: string;
+  label: string;
   chain: Chain;
   values: (n: number, m: number) => object;
   "left-to-right": [Formula, Formula];
   "right-to-left": [Formula, Formula];
 }[] = [
   {
-    question: "2.2.2",
-    chain: hessian,
-    values: (n) => ({ v: column(n) }),
-    "left-to-right": [(n) => n * n + n, (n) => n * n + 2 * n],
-    "right-to-left": [(n) => 2 * n * n, (n) => 2 * n * n + n],
+    // Inputs u, w (the literal 3 is not stored): n + m. (3u)wᵀ stores n, then nm; 3(uwᵀ) nm twice.
+    label: "3uwᵀ",
+    chain: scaledOuter,
+    values: (n, m) => ({ u: column(n), w: column(m) }),
+    "left-to-right": [(n, m) => n + n * m, (n, m) => n * m + 2 * n + m],
+    "right-to-left": [(n, m) => 2 * n * m, (n, m) => 2 * n * m + n + m],
   },
   {
-    question: "2.3",
-    chain: vectorHessianProduct,
-    values: (n) => ({ v: column(n), y: column(n) }),
-    "left-to-right": [(n) => 2 * n * n, (n) => n * n + 3 * n],
-    "right-to-left": [(n) => 2 * n, (n) => 3 * n + 1],
+    // Inputs n + 2m. (uwᵀ)x stores nm, then n; u(wᵀx) stores 1, then n.
+    label: "uwᵀx",
+    chain: outerTimesVector,
+    values: (n, m) => ({ u: column(n), w: column(m), x: column(m) }),
+    "left-to-right": [(n, m) => 2 * n * m, (n, m) => n * m + 2 * n + 2 * m],
+    "right-to-left": [(n, m) => m + n, (n, m) => 2 * n + 2 * m + 1],
   },
   {
-    question: "2.4",
-    chain: tradeOff,
-    values: (n, m) => ({ v: column(n), y1: column(n), y2: column(m) }),
-    "left-to-right": [(n, m) => n * (2 * n + m), (n, m) => n * n + n * m + 3 * n + m],
-    "right-to-left": [(n, m) => 3 * n * m, (n, m) => 2 * n + 2 * m + 2 * n * m],
+    // Inputs 3nm. (AB)C stores n², then nm; A(BC) stores m², then nm.
+    label: "ABC",
+    chain: threeMatrices,
+    values: (n, m) => ({
+      A: random.normal([n, m]),
+      B: random.normal([m, n]),
+      C: random.normal([n, m]),
+    }),
+    "left-to-right": [(n, m) => 2 * n * n * m, (n, m) => 4 * n * m + n * n],
+    "right-to-left": [(n, m) => 2 * n * m * m, (n, m) => 4 * n * m + m * m],
   },
 ];
 
 describe("instrumented counts equal the derived formulas", () => {
-  for (const { question, chain, values, ...byOrder } of cases) {
+  for (const { label, chain, values, ...byOrder } of cases) {
     for (const order of ["left-to-right", "right-to-left"] as const) {
-      it(`${question}, ${order}, every n, m in {1, 2, 3, 7}`, () => {
+      it(`${label}, ${order}, every n, m in {1, 2, 3, 7}`, () => {
         const [multiplications, memory] = byOrder[order];
         const formulas = evaluateChain(chain, order);
         for (const n of SIZES) {
           for (const m of SIZES) {
             const measured = measureChain(chain, order, values(n, m) as never);
             const at = { n, m };
-            expect(measured.point).toEqual(question === "2.4" ? at : { n });
+            expect(measured.point).toEqual(at);
             expect(measured.multiplications).toBe(multiplications(n, m));
             expect(formulas.multiplications.evaluateNumber(at)).toBe(multiplications(n, m));
             expect(measured.storedElements).toBe(memory(n, m));
@@ -73,11 +80,12 @@ describe("instrumented counts equal the derived formulas", () => {
 });
 
 describe("measureChain", () => {
-  it("computes the homework's values: 2.3 gives zᵀ = [6, 12, 18]", () => {
-    const v = tensor([[1], [2], [3]]);
-    const y = tensor([[1], [1], [1]]);
+  it("computes uwᵀx: wᵀx = 6 for w = [1, 1], x = [2, 4], so the result is 6u in either order", () => {
+    const u = tensor([[1], [2], [3]]);
+    const w = tensor([[1], [1]]);
+    const x = tensor([[2], [4]]);
     for (const order of ["left-to-right", "right-to-left"] as const) {
-      expect(measureChain(vectorHessianProduct, order, { v, y }).result.toArray()).toEqual([
+      expect(measureChain(outerTimesVector, order, { u, w, x }).result.toArray()).toEqual([
         [6],
         [12],
         [18],
@@ -85,29 +93,32 @@ describe("measureChain", () => {
     }
   });
 
-  it("computes 2.2.1's Hessian 2vvᵀ for vᵀ = [4, 2, 3]", () => {
-    const v = tensor([[4], [2], [3]]);
-    expect(measureChain(hessian, "left-to-right", { v }).result.toArray()).toEqual([
-      [32, 16, 24],
-      [16, 8, 12],
-      [24, 12, 18],
+  it("computes 3uwᵀ for uᵀ = [4, 2, 3], wᵀ = [1, 2]", () => {
+    const u = tensor([[4], [2], [3]]);
+    const w = tensor([[1], [2]]);
+    expect(measureChain(scaledOuter, "left-to-right", { u, w }).result.toArray()).toEqual([
+      [12, 24],
+      [6, 12],
+      [9, 18],
     ]);
   });
 
   it("names missing values and conflicting sizes", () => {
-    expect(() => measureChain(vectorHessianProduct, "left-to-right", { v: column(3) })).toThrow(
+    const given = { u: column(3), w: column(2) };
+    expect(() => measureChain(outerTimesVector, "left-to-right", given)).toThrow(
       expect.objectContaining({
         code: "variable",
-        message: expect.stringMatching(/measureChain: no value given for y/),
+        message: expect.stringMatching(/measureChain: no value given for x/),
       }),
     );
+    // n is read off u (3) and m off wᵀ (2) before x is checked.
     const conflict = () =>
-      measureChain(vectorHessianProduct, "left-to-right", { v: column(3), y: column(2) });
+      measureChain(outerTimesVector, "left-to-right", { ...given, x: column(3) });
     expect(conflict).toThrow(CostError);
     expect(conflict).toThrow(
       expect.objectContaining({
         code: "shape",
-        message: expect.stringContaining('measureChain: y is 2×1, but n×1 is 3×1 at {"n":3}'),
+        message: expect.stringContaining('measureChain: x is 3×1, but m×1 is 2×1 at {"n":3,"m":2}'),
       }),
     );
   });

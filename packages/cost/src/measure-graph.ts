@@ -1,4 +1,4 @@
-import { type Graph, walkGraph } from "@nnkit/autodiff";
+import { type Graph, keepForBackward, walkGraph } from "@nnkit/autodiff";
 import { countOps, type Tensor } from "@nnkit/tensor";
 import { CostError } from "./errors.js";
 import { graphLiveness } from "./graph-liveness.js";
@@ -17,6 +17,12 @@ export interface GraphMeasurement {
   readonly storedElements: number;
   /** Most entries alive at once: inputs and constants throughout, each node's allocation until its last use. */
   readonly peakLiveElements: number;
+  /**
+   * Entries of the storage reverse mode keeps for the backward pass beyond inputs and constants:
+   * the distinct buffers of the tensors @nnkit/autodiff's `keepForBackward` keeps (a view keeps
+   * the buffer it reads).
+   */
+  readonly residualElements: number;
 }
 
 /**
@@ -51,6 +57,11 @@ export function measureGraph(graph: Graph, ...inputs: Tensor[]): GraphMeasuremen
   const allocatedElements = allocated.reduce((sum, a) => sum + (a ?? 0), 0);
   const alive = (ids: readonly number[]) => ids.reduce((sum, id) => sum + (allocated[id] ?? 0), 0);
   const base = inputElements + constElements;
+  const sourceBuffers = new Set(sources.map((id) => values[id]!.data));
+  const kept = keepForBackward(graph, values).filter((v, id) => v === values[id]);
+  const residualBuffers = new Set(
+    kept.map((v) => (v as Tensor).data).filter((data) => !sourceBuffers.has(data)),
+  );
   return {
     outputs: graph.outputs.map((id) => values[id]!),
     multiplications,
@@ -59,5 +70,6 @@ export function measureGraph(graph: Graph, ...inputs: Tensor[]): GraphMeasuremen
     allocatedElements,
     storedElements: base + allocatedElements,
     peakLiveElements: Math.max(base, ...computed.map((k) => base + alive(liveDuring.get(k)!))),
+    residualElements: [...residualBuffers].reduce((sum, data) => sum + data.length, 0),
   };
 }

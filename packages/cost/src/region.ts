@@ -50,7 +50,7 @@ export class Region {
 
   /** Whether a point (positive integers for every variable used) lies in the region. */
   contains(point: Point): boolean {
-    return this.constraints.every((c) => holds(c.left.sub(c.right).evaluate(point).sign(), c));
+    return this.constraints.every((c) => constraintHolds(c, point));
   }
 
   /** `m > n`; `all sizes` for the unconstrained region. */
@@ -157,7 +157,9 @@ function dependsOn(
   return false;
 }
 
-function holds(sign: -1 | 0 | 1, c: Constraint): boolean {
+/** Whether a constraint holds at a point, exactly. */
+export function constraintHolds(c: Constraint, point: Point): boolean {
+  const sign = c.left.sub(c.right).evaluate(point).sign();
   switch (c.relation) {
     case ">":
       return sign > 0;

@@ -137,7 +137,6 @@ export {
 } from "./hw1/course.js";
 export { hw1 } from "./hw1/hw1.js";
 export {
-  comparatorStage,
   elementInList,
   elementInListTolerant,
   permutationByEquality,
@@ -158,7 +157,6 @@ export {
 export {
   type BinaryOp,
   type CompareOp,
-  type Expr,
   type FunctionName,
   formatExpr,
   type GradingMath,

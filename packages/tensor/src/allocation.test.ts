@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { thrown } from "./fixtures/thrown.js";
+import { thrown } from "./fixtures/test-support.js";
 import * as nd from "./index.js";
 
 const LIMIT = 2 ** 32 - 1;

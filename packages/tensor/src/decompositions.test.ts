@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decode, expectTensor, linalgFixtures as fx } from "./fixtures/fixtures.js";
-import { thrown } from "./fixtures/thrown.js";
+import { randomMatrices, thrown } from "./fixtures/test-support.js";
 import * as nd from "./index.js";
 
 const T = nd.matrixTranspose;
@@ -174,24 +174,7 @@ describe("errors for matrices a decomposition cannot take", () => {
   });
 });
 
-// Random matrices for the laws: small shapes, entries in [-10, 10], sometimes of low rank.
-const dims = fc.integer({ min: 1, max: 6 });
-const entries = (count: number) =>
-  fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: count, maxLength: count });
-const matrix = fc
-  .tuple(dims, dims, fc.integer({ min: 0, max: 6 }))
-  .chain(([m, n, r]) =>
-    r === 0 || r >= Math.min(m, n)
-      ? entries(m * n).map((d) => nd.tensor(Float64Array.from(d), { shape: [m, n] }))
-      : fc
-          .tuple(entries(m * r), entries(r * n))
-          .map(([x, y]) =>
-            nd.matmul(
-              nd.tensor(Float64Array.from(x), { shape: [m, r] }),
-              nd.tensor(Float64Array.from(y), { shape: [r, n] }),
-            ),
-          ),
-  );
+const matrix = randomMatrices(6);
 
 describe("decompositions by hand", () => {
   it("svd completes U and V to orthonormal bases where singular values are zero", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decode, expectTensor, fixtures } from "./fixtures/fixtures.js";
-import { thrown } from "./fixtures/thrown.js";
+import { thrown } from "./fixtures/test-support.js";
 import * as nd from "./index.js";
 
 describe("solve, inv and det against NumPy", () => {

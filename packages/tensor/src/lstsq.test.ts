@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decode, decodeValue, expectTensor, linalgFixtures as fx } from "./fixtures/fixtures.js";
+import { randomMatrices } from "./fixtures/test-support.js";
 import * as nd from "./index.js";
 
 const T = nd.matrixTranspose;
@@ -111,27 +112,7 @@ describe("matrix norms ord 2, -2 and nuc against NumPy", () => {
 });
 
 // Random matrices, sometimes of low rank, for the Penrose conditions.
-const dims = fc.integer({ min: 1, max: 5 });
-// Subnormal entries are flushed to 0: their reciprocals overflow, so no law survives them.
-const entries = (count: number) =>
-  fc.array(
-    fc.double({ min: -10, max: 10, noNaN: true }).map((x) => (Math.abs(x) < 1e-100 ? 0 : x)),
-    { minLength: count, maxLength: count },
-  );
-const matrix = fc
-  .tuple(dims, dims, fc.integer({ min: 0, max: 5 }))
-  .chain(([m, n, r]) =>
-    r === 0 || r >= Math.min(m, n)
-      ? entries(m * n).map((d) => nd.tensor(Float64Array.from(d), { shape: [m, n] }))
-      : fc
-          .tuple(entries(m * r), entries(r * n))
-          .map(([x, y]) =>
-            nd.matmul(
-              nd.tensor(Float64Array.from(x), { shape: [m, r] }),
-              nd.tensor(Float64Array.from(y), { shape: [r, n] }),
-            ),
-          ),
-  );
+const matrix = randomMatrices(5, true);
 
 function close(a: nd.Tensor, b: nd.Tensor, scale: number): boolean {
   return nd.allclose(a, b, { rtol: 1e-9, atol: 1e-9 * scale });

@@ -33,7 +33,7 @@ export function sign(): Activation {
   return { kind: "sign" };
 }
 
-/** I(z ∈ interval); both ends closed unless told otherwise. The homework's φ is indicator(-1, 1). */
+/** I(z ∈ interval); both ends closed unless told otherwise. */
 export function indicator(
   low: Scalar,
   high: Scalar,
@@ -70,7 +70,7 @@ export function relu(): Activation {
   return { kind: "relu" };
 }
 
-/** The homework's φ(z) = I(z ∈ [−1, 1]). */
+/** φ(z) = I(z ∈ [−1, 1]): on integers, φ(2d) fires iff d = 0 (an equality test). */
 export const phi: Activation = indicator(-1, 1);
 
 /** True for activations whose output is always 0 or 1, the inputs AND/OR/NOT gates expect. */

@@ -98,7 +98,7 @@ export function parallel(...nets: Network[]): Network {
 
 /**
  * Feeds the network from a larger input vector: its input k reads outer input `sources[k]`
- * (0-based) of `inputSize`. E.g. the 1.1 module asking x_i ∈ {x4, x5, x6} inside 1.2 is
+ * (0-based) of `inputSize`. E.g. a membership module asking x_i ∈ {x4, x5, x6} of six inputs is
  * `selectInputs(memberNet, [3, 4, 5, i], 6)`.
  */
 export function selectInputs(net: Network, sources: readonly number[], inputSize: number): Network {
@@ -153,7 +153,7 @@ function unit(name: string, weights: Rational[], bias: Rational, activation: Act
 }
 
 /**
- * 1 iff every output of the networks is 1; built with the homework's φ = I(z ∈ [−1, 1]) as
+ * 1 iff every output of the networks is 1; built with φ = I(z ∈ [−1, 1]) as
  * φ(2Σ − 2k) (φ(Σ − k) would wrongly fire at Σ = k − 1).
  */
 export function conjunction(...nets: Network[]): Network {

@@ -3,15 +3,15 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { toFormula } from "./condition.js";
 import { type Decision, decide } from "./decide.js";
 import { evaluate, trace } from "./evaluate.js";
-import { withTinyZeros } from "./fixtures/hostile.js";
 import {
-  elementInList,
-  elementInListQuestion,
-  elementInListTolerant,
-  permutationByEquality,
-  permutationByModules,
-  permutationQuestion,
-} from "./fixtures/hw1-networks.js";
+  memberOfThree,
+  memberOfThreeQuestion,
+  memberOfThreeTolerant,
+  permutationOfThree,
+  permutationOfThreeByMembership,
+  permutationOfThreeQuestion,
+} from "./fixtures/example-networks.js";
+import { withTinyZeros } from "./fixtures/hostile.js";
 import { type LayerSpec, type Network, network } from "./network.js";
 import { parseCondition } from "./parse-condition.js";
 import { question } from "./question.js";
@@ -27,7 +27,7 @@ beforeAll(() => smt.check(smt.TRUE), 120_000);
 const solver = { timeout: 90_000 };
 const roomy = { timeoutMs: 30_000, enumerationBudgetMs: 60_000 };
 
-/** The handout's 1.1 design with row `unit` of W(1) replaced. */
+/** The membership network with row `unit` of W(1) replaced. */
 function elementInListWithRow(unit: number, row: readonly Scalar[]): Network {
   const weights: Scalar[][] = [
     [-2, 0, 0, 2],
@@ -41,9 +41,9 @@ function elementInListWithRow(unit: number, row: readonly Scalar[]): Network {
   ]);
 }
 
-/** Design (a) of 1.2 with one entry of the equality layer changed. */
+/** The permutation network (by equalities) with one entry of the equality layer changed. */
 function permutationWithWeight(unit: number, input: number, weight: Scalar): Network {
-  const [equalities, ...rest] = permutationByEquality.layers;
+  const [equalities, ...rest] = permutationOfThree.layers;
   const weights = equalities!.weights.map((row, u) =>
     row.map((w, j): Scalar => (u === unit && j === input ? weight : w)),
   );
@@ -77,10 +77,10 @@ function refutation(decision: Decision, net: Network, target: Target) {
 
 describe("decide: the reference networks are proved over all integers", solver, () => {
   test.each([
-    ["1.1 design 1", elementInList],
-    ["1.1 design 2", elementInListTolerant],
+    ["membership, distinct list", memberOfThree],
+    ["membership, repeats tolerated", memberOfThreeTolerant],
   ])("%s", async (_, net) => {
-    expect(await decide(net, elementInListQuestion, roomy)).toEqual({
+    expect(await decide(net, memberOfThreeQuestion, roomy)).toEqual({
       verdict: "proved",
       scope: { domain: "all integers", assumptions: ["distinct(x1, x2, x3)"] },
       enumerated: { lo: -3, hi: 3, count: 7 * 6 * 5 * 7 },
@@ -88,10 +88,10 @@ describe("decide: the reference networks are proved over all integers", solver, 
   });
 
   test.each([
-    ["1.2 design (a)", permutationByEquality],
-    ["1.2 design (b)", permutationByModules],
+    ["permutation by equalities", permutationOfThree],
+    ["permutation by membership modules", permutationOfThreeByMembership],
   ])("%s", async (_, net) => {
-    const decision = await decide(net, permutationQuestion, roomy);
+    const decision = await decide(net, permutationOfThreeQuestion, roomy);
     expect(decision).toMatchObject({
       verdict: "proved",
       scope: {
@@ -106,20 +106,20 @@ describe(
   "decide: networks right on the box and wrong outside are refuted, smallest first",
   solver,
   () => {
-    test("1.1 with row [-2, 0.2, 0, 2]: by hand, |x2| = 5 is the smallest wrong size", async () => {
+    test("membership with row [-2, 0.2, 0, 2]: by hand, |x2| = 5 is the smallest wrong size", async () => {
       // h1 = φ(2(x4 − x1) + x2/5): for |x2| ≤ 4 it fires iff x4 = x1. At x4 − x1 = ±1 and
       // x2 = ∓5 it fires falsely (|±2 ∓ 1| = 1), so y says "member" for a non-member.
       const net = elementInListWithRow(0, [-2, "0.2", 0, 2]);
-      const decision = refutation(await decide(net, elementInListQuestion, roomy), net, memberOf);
+      const decision = refutation(await decide(net, memberOfThreeQuestion, roomy), net, memberOf);
       expect(decision).toMatchObject({ foundBy: "solver", minimal: true });
       expect(maxAbs(decision.counterexample.input)).toBe(5n);
       expect(decision.counterexample.input[1]).toSatisfy((v: bigint) => v === 5n || v === -5n);
     });
 
-    test("1.1 with a unit computing 2.15·x4 − 2·x3 misses x3 = x4 = ±7", async () => {
+    test("membership with a unit computing 2.15·x4 − 2·x3 misses x3 = x4 = ±7", async () => {
       // h3 = φ(0.15·t) at x3 = x4 = t fails for |t| ≥ 7; its false fires need |x3| ≥ 8.
       const net = elementInListWithRow(2, [0, 0, -2, "2.15"]);
-      const decision = refutation(await decide(net, elementInListQuestion, roomy), net, memberOf);
+      const decision = refutation(await decide(net, memberOfThreeQuestion, roomy), net, memberOf);
       expect(decision).toMatchObject({ foundBy: "solver", minimal: true });
       const [, , x3, x4] = decision.counterexample.input;
       expect(x3).toBe(x4);
@@ -127,19 +127,19 @@ describe(
       expect(decision.counterexample).toMatchObject({ expected: [1], actual: [0] });
     });
 
-    test("1.2 with e(x1 = x4) also weighing x2 by 0.25 is wrong at |x2| = 4", async () => {
+    test("permutation with e(x1 = x4) also weighing x2 by 0.25 is wrong at |x2| = 4", async () => {
       // e = φ(2(x4 − x1) + x2/4): for |x2| ≤ 3 it is exactly x1 = x4; at x4 − x1 = 1, x2 = −4 it
       // fires falsely (2 − 1 = 1), e.g. (0, −4, 2, 1, −4, 2) is called a permutation; for |x2| ≥ 5
       // it also misses true matches.
       const net = permutationWithWeight(0, 1, "0.25");
       const decision = refutation(
-        await decide(net, permutationQuestion, roomy),
+        await decide(net, permutationOfThreeQuestion, roomy),
         net,
         isPermutation,
       );
       expect(decision).toMatchObject({ foundBy: "solver", minimal: true });
       expect(maxAbs(decision.counterexample.input)).toBe(4n);
-      const wrongAtHand = await decide(net, permutationQuestion, { ...roomy, box: [-4, 4] });
+      const wrongAtHand = await decide(net, permutationOfThreeQuestion, { ...roomy, box: [-4, 4] });
       expect(wrongAtHand).toMatchObject({ verdict: "refuted", foundBy: "enumeration" });
     });
 
@@ -148,7 +148,7 @@ describe(
       // (|±2 ∓ 1| = 1); it misses x1 = x4 only for |x2| > 10³⁰⁰. So the smallest is |x2| = 10³⁰⁰,
       // with x4 − x1 = ∓1.
       const net = elementInListWithRow(0, [-2, "1e-300", 0, 2]);
-      const decision = await decide(net, elementInListQuestion, roomy);
+      const decision = await decide(net, memberOfThreeQuestion, roomy);
       if (decision.verdict !== "refuted")
         throw new Error(`expected refuted, got ${decision.verdict}`);
       expect(decision).toMatchObject({ foundBy: "solver", minimal: true });
@@ -166,7 +166,7 @@ describe(
 
     test("the enumerator answers first when the box already shows the mistake", async () => {
       const net = elementInListWithRow(0, [-1, 0, 0, 1]); // φ(x4 − x1) also fires at x4 = x1 ± 1
-      const decision = await decide(net, elementInListQuestion, roomy);
+      const decision = await decide(net, memberOfThreeQuestion, roomy);
       expect(decision).toMatchObject({ verdict: "refuted", foundBy: "enumeration", minimal: true });
       if (decision.verdict === "refuted") expect(maxAbs(decision.counterexample.input)).toBe(1n);
     });
@@ -175,7 +175,7 @@ describe(
 
 describe("decide: what it will not claim", solver, () => {
   test("a solver time-out is unknown and names the enumerated box", async () => {
-    const decision = await decide(permutationByEquality, permutationQuestion, {
+    const decision = await decide(permutationOfThree, permutationOfThreeQuestion, {
       timeoutMs: 1,
       box: [-1, 1],
     });
@@ -192,33 +192,33 @@ describe("decide: what it will not claim", solver, () => {
       arity: 4,
       assumption: "distinct(x1, x2, x3)",
     });
-    expect(await decide(elementInList, custom, roomy)).toMatchObject({
+    expect(await decide(memberOfThree, custom, roomy)).toMatchObject({
       verdict: "unknown",
       reason: "no logical form",
     });
   });
 
-  test("1.1 allows only φ: eq=0 units are refused before anything is decided", async () => {
+  test("a question allowing only φ: eq=0 units are refused before anything is decided", async () => {
     const withEquals = network([
-      { weights: elementInList.layers[0]!.weights, activation: "eq=0" },
-      elementInList.layers[1]!,
+      { weights: memberOfThree.layers[0]!.weights, activation: "eq=0" },
+      memberOfThree.layers[1]!,
     ]);
-    expect(await decide(withEquals, elementInListQuestion, roomy)).toEqual({
+    expect(await decide(withEquals, memberOfThreeQuestion, roomy)).toEqual({
       verdict: "disallowed activation",
       layer: 1,
       unit: 1,
       activation: "eq=0",
       allowed: ["indicator[-1,1]"],
     });
-    // 1.2 allows other activations (handout v1.3): the same idea with eq=0 is decided.
+    // A question allowing other activations: the same idea with eq=0 is decided.
     const equalities = network([
       {
-        weights: permutationByEquality.layers[0]!.weights,
+        weights: permutationOfThree.layers[0]!.weights,
         activation: "eq=0",
       },
-      ...permutationByEquality.layers.slice(1),
+      ...permutationOfThree.layers.slice(1),
     ]);
-    expect((await decide(equalities, permutationQuestion, roomy)).verdict).toBe("proved");
+    expect((await decide(equalities, permutationOfThreeQuestion, roomy)).verdict).toBe("proved");
   });
 });
 
@@ -259,8 +259,8 @@ describe("conditions as solver formulas", solver, () => {
 
 describe("hostile tiny weights, decided", solver, () => {
   test("the solver then refutes the 1e-300 network far outside the box", async () => {
-    const net = withTinyZeros(permutationByEquality, "1e-300");
-    const decision = await decide(net, permutationQuestion, roomy);
+    const net = withTinyZeros(permutationOfThree, "1e-300");
+    const decision = await decide(net, permutationOfThreeQuestion, roomy);
     expect(decision).toMatchObject({ verdict: "refuted", foundBy: "solver" });
   });
 });

@@ -2,7 +2,7 @@ import { type Condition, formatCondition, holds, inputs } from "./condition.js";
 import { ThresholdError } from "./errors.js";
 import { parseCondition } from "./parse-condition.js";
 
-/** A condition the homework lets students assume, e.g. "x1, x2, x3 distinct". */
+/** A condition the inputs are assumed to meet, e.g. "x1, x2, x3 distinct". */
 export interface Assumption {
   readonly name: string;
   /** Called with the current input (do not keep or change the array). */
@@ -42,7 +42,7 @@ function allDistinct(input: ArrayLike<number>): boolean {
 
 /**
  * Values within each group of input indices (0-based) are pairwise distinct; with no groups, all
- * inputs are. The homework's 1.1 assumes `distinct([0, 1, 2])`; 1.2 `distinct([0, 1, 2], [3, 4, 5])`.
+ * inputs are. E.g. `distinct([0, 1, 2], [3, 4, 5])`: x1, x2, x3 distinct and x4, x5, x6 distinct.
  */
 export function distinct(...groups: readonly (readonly number[])[]): Assumption {
   for (const group of groups) {

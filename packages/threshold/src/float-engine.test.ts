@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { distinct, intRange } from "./domain.js";
+import { permutationOfThree } from "./fixtures/example-networks.js";
 import { withTinyZeros } from "./fixtures/hostile.js";
-import { permutationByEquality } from "./fixtures/hw1-networks.js";
 import { approximate } from "./float-engine.js";
 import { parseRational } from "./rational.js";
 import { isPermutation } from "./target.js";
@@ -11,9 +11,9 @@ const box = intRange(-3, 3, 6, distinct([0, 1, 2], [3, 4, 5]));
 
 describe("hostile tiny weights: bounded exact work", () => {
   test.each(["1e-300", "5e-324"])(
-    "1.2 with zeros replaced by %s: the float engine settles all but the OR unit's 1260 ties",
+    "the permutation network with zeros replaced by %s: the float engine settles all but the OR unit's 1260 ties",
     (tiny) => {
-      const net = withTinyZeros(permutationByEquality, tiny);
+      const net = withTinyZeros(permutationOfThree, tiny);
       const result = verify(net, isPermutation, box);
       // By hand: equality units see 2(x_j − x_i) ± tiny, never near ±1; permutation units see
       // 2Σe − 6 ± tiny ∈ {−6, −4, −2, 0} ± tiny. The OR unit's z = (2s − 7)/5 ± tiny sits on its
@@ -25,7 +25,7 @@ describe("hostile tiny weights: bounded exact work", () => {
   );
 
   test("598 parameters of 1e-300 (36 extra hidden units), on −2..2: 5·4·3·6 = 360 exact units", () => {
-    const net = withTinyZeros(permutationByEquality, "1e-300", 36);
+    const net = withTinyZeros(permutationOfThree, "1e-300", 36);
     const parameters = net.layers.reduce(
       (n, layer) => n + layer.weights.length * (layer.weights[0]!.length + 1),
       0,

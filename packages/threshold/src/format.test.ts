@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { elementInList } from "./fixtures/hw1-networks.js";
+import { memberOfThree } from "./fixtures/example-networks.js";
 import { formatNetwork } from "./format.js";
 import { network } from "./network.js";
 
 describe("formatNetwork", () => {
   it("prints each layer as a weight table with bias and activation", () => {
-    expect(formatNetwork(elementInList)).toBe(
+    expect(formatNetwork(memberOfThree)).toBe(
       [
         "network: 4 → 3 → 1",
         'layer 1 "equalities": 3 units, activation indicator[-1,1]',

@@ -1,5 +1,5 @@
 // @nnkit/threshold: networks of hard-threshold units, evaluated exactly and verified against
-// predicates with counterexamples (homework 1.1–1.3).
+// predicates with counterexamples.
 export {
   type Activation,
   applyActivation,
@@ -91,6 +91,7 @@ export {
 export { parseRational, Rational, type Scalar } from "./rational.js";
 export { formatVerification } from "./report.js";
 export { linearSeparability, type Separability } from "./separability.js";
+export { comparatorStage } from "./sorting.js";
 export {
   ACCEPTED_ACTIVATION_SPECS,
   type ActivationSpec,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { intRange } from "./domain.js";
-import { permutationByEquality, sortFour, studentElementInList } from "./fixtures/hw1-networks.js";
+import { neverFires, permutationOfThree, sortFour } from "./fixtures/example-networks.js";
 import { fromJSON, toJSON } from "./json.js";
 import { network } from "./network.js";
 import { isPermutation } from "./target.js";
@@ -8,7 +8,7 @@ import { verify } from "./verify.js";
 
 describe("JSON", () => {
   it("round-trips networks through JSON text", () => {
-    for (const net of [studentElementInList, permutationByEquality, sortFour]) {
+    for (const net of [neverFires, permutationOfThree, sortFour]) {
       const text = JSON.stringify(toJSON(net));
       expect(toJSON(fromJSON(text))).toEqual(toJSON(net));
       expect(fromJSON(text)).toEqual(net);
@@ -16,7 +16,7 @@ describe("JSON", () => {
   });
 
   it("keeps fractions exact as text and writes one activation per layer when uniform", () => {
-    const json = toJSON(permutationByEquality);
+    const json = toJSON(permutationOfThree);
     expect(json.layers[2]).toEqual({
       name: "or",
       weights: [["2/5", "2/5", "2/5", "2/5", "2/5", "2/5"]],
@@ -28,7 +28,7 @@ describe("JSON", () => {
   });
 
   it("reads hand-written JSON with decimals and fractions, and the network still verifies", () => {
-    const json = toJSON(permutationByEquality);
+    const json = toJSON(permutationOfThree);
     const edited = {
       ...json,
       layers: [
@@ -74,7 +74,7 @@ describe("JSON", () => {
         ),
       }),
     );
-    const badSpec = { ...toJSON(studentElementInList) };
+    const badSpec = { ...toJSON(neverFires) };
     const layers = [badSpec.layers[0]!, { ...badSpec.layers[1]!, activation: "phi" }];
     expect(() => fromJSON({ ...badSpec, layers })).toThrow(
       expect.objectContaining({

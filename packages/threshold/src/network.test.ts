@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { phi } from "./activation.js";
-import { thrown } from "./fixtures/thrown.js";
+import { thrown } from "./fixtures/test-support.js";
 import { type LayerSpec, network } from "./network.js";
 
 describe("network", () => {

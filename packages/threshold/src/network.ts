@@ -154,7 +154,7 @@ export function assembleNetwork(layers: readonly Layer[], operation = "network")
 }
 
 /**
- * Builds a network from layer specs (or layers of other networks), e.g. the homework's 1.1 answer:
+ * Builds a network from layer specs (or layers of other networks), e.g. is x4 one of x1, x2, x3:
  * `network([{ weights: [[-2,0,0,2],[0,-2,0,2],[0,0,-2,2]], activation: "indicator[-1,1]" },
  *           { weights: [[-2,-2,-2]], bias: 2, activation: "indicator[-1,1]" }])`.
  */

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { distinct, intRange, intRanges } from "./domain.js";
-import { permutationByEquality, studentElementInList } from "./fixtures/hw1-networks.js";
+import { neverFires, permutationOfThree } from "./fixtures/example-networks.js";
 import { network } from "./network.js";
 import { domainInputs, ShellOdometer } from "./order.js";
 import { mergeParts, PARALLEL_MIN_INPUTS, verifyParallel } from "./parallel.js";
@@ -11,9 +11,9 @@ import { conditionTarget, isPermutation, memberOf, predicate } from "./target.js
 import { verify, verifyPart } from "./verify.js";
 
 /** The permutation network with one weight of its OR unit wrong: it misses some permutations. */
-const last = permutationByEquality.layers.length - 1;
+const last = permutationOfThree.layers.length - 1;
 const brokenPermutation = network(
-  permutationByEquality.layers.map((layer, l) => ({
+  permutationOfThree.layers.map((layer, l) => ({
     weights: layer.weights.map((row, i) =>
       row.map((w, j) => (l === last && i === 0 && j === 2 ? 0 : w)),
     ),
@@ -74,10 +74,10 @@ describe("the parts of a box", () => {
 
 describe("verifyParallel", () => {
   const big = intRange(-6, 6, 6); // 13⁶ ≈ 4.8 M inputs: above the threshold for threads
-  it("passes the 1.2 network on a large box with the counts of one thread", async () => {
+  it("passes the permutation network on a large box with the counts of one thread", async () => {
     expect(big.size).toBeGreaterThanOrEqual(PARALLEL_MIN_INPUTS);
-    const alone = verify(permutationByEquality, isPermutation, big);
-    const shared = await verifyParallel(permutationByEquality, isPermutation, big, { threads: 2 });
+    const alone = verify(permutationOfThree, isPermutation, big);
+    const shared = await verifyParallel(permutationOfThree, isPermutation, big, { threads: 2 });
     expect(alone.status).toBe("pass");
     expect(shared.status).toBe("pass");
     expect([shared.visited, shared.checked, shared.total]).toEqual([
@@ -103,8 +103,8 @@ describe("verifyParallel", () => {
   it("sends a logical-form target and assumption to the threads", async () => {
     const target = conditionTarget("permutation(x4, x5, x6 of x1, x2, x3)");
     const domain = intRange(-4, 4, 6, distinct([0, 1, 2]));
-    const alone = verify(permutationByEquality, target, domain);
-    const shared = await verifyParallel(permutationByEquality, target, domain, { minInputs: 0 });
+    const alone = verify(permutationOfThree, target, domain);
+    const shared = await verifyParallel(permutationOfThree, target, domain, { minInputs: 0 });
     expect(shared).toMatchObject({
       status: alone.status,
       checked: alone.checked,
@@ -120,10 +120,10 @@ describe("verifyParallel", () => {
       (x) => isPermutation.kind === "predicate" && isPermutation.test(x),
     );
     const small = intRange(-4, 4, 4, distinct([0, 1, 2]));
-    const shared = await verifyParallel(studentElementInList, memberOf, small);
+    const shared = await verifyParallel(neverFires, memberOf, small);
     expect(shared).toMatchObject({ status: "fail", counterexample: { input: [0, -1, 1, 0] } });
     const box = intRange(-4, 4, 6);
-    const alone = await verifyParallel(permutationByEquality, opaque, box, { minInputs: 0 });
+    const alone = await verifyParallel(permutationOfThree, opaque, box, { minInputs: 0 });
     expect(alone).toMatchObject({ status: "pass", checked: box.size });
   });
 });

@@ -13,7 +13,7 @@ const eq = (left: Expression, right: Expression): Condition => ({
 });
 
 describe("parseCondition", () => {
-  test("the handout's 1.1 target, written out and with `in`", () => {
+  test("a membership target, written out and with `in`", () => {
     expect(parseCondition("x4 == x1 or x4 == x2 or x4 == x3")).toEqual({
       kind: "or",
       args: [eq(x(3), x(0)), eq(x(3), x(1)), eq(x(3), x(2))],

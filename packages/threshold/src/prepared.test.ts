@@ -3,21 +3,22 @@ import { describe, expect, it } from "vitest";
 import { indicator, relu, sign, step } from "./activation.js";
 import { distinct, intRange, intRanges } from "./domain.js";
 import { ThresholdError } from "./errors.js";
-import { studentElementInList, studentElementInListCorrected } from "./fixtures/hw1-networks.js";
-import { type LayerSpec, network } from "./network.js";
+import { memberOfThree, neverFires } from "./fixtures/example-networks.js";
+import { randomLayer } from "./fixtures/test-support.js";
+import { network } from "./network.js";
 import { prepareVerification } from "./prepared.js";
 import { isSorted, memberOf, sortedAscending } from "./target.js";
 import { type Verification, verify } from "./verify.js";
 
 const withoutTime = ({ elapsedMs: _, ...rest }: Verification) => rest;
 
-describe("prepareVerification: homework 1.1 on {−4..4}⁴ with x1, x2, x3 distinct", () => {
+describe("prepareVerification: membership on {−4..4}⁴ with x1, x2, x3 distinct", () => {
   const prepared = prepareVerification(memberOf, intRange(-4, 4, 4, distinct([0, 1, 2])));
 
-  it("finds the student's counterexample (0, −1, 1, 0) after the same 15 skipped inputs", () => {
+  it("finds the never-firing network's counterexample (0, −1, 1, 0) after the same 15 skipped inputs", () => {
     // By hand (see verify.test.ts): z2 = −2(h1 + h2 + h3) − 2 < −1, so y = 0 everywhere; the first
     // input with a distinct list is (0, −1, 1, 0), where x4 = x1 makes the answer 1.
-    const result = prepared.verify(studentElementInList);
+    const result = prepared.verify(neverFires);
     expect(result.status).toBe("fail");
     if (result.status !== "fail") return;
     expect(result.counterexample.input).toEqual([0, -1, 1, 0]);
@@ -26,15 +27,15 @@ describe("prepareVerification: homework 1.1 on {−4..4}⁴ with x1, x2, x3 dist
   });
 
   it("passes the corrected network on 9·8·7·9 = 4536 inputs, 9⁴ − 4536 skipped", () => {
-    const result = prepared.verify(studentElementInListCorrected);
+    const result = prepared.verify(memberOfThree);
     expect(result.status).toBe("pass");
     expect([result.checked, result.skipped, result.total]).toEqual([4536, 2025, 6561]);
   });
 
   it("can be used for many networks, each answer independent of the ones before", () => {
-    const first = withoutTime(prepared.verify(studentElementInListCorrected));
-    prepared.verify(studentElementInList);
-    expect(withoutTime(prepared.verify(studentElementInListCorrected))).toEqual(first);
+    const first = withoutTime(prepared.verify(memberOfThree));
+    prepared.verify(neverFires);
+    expect(withoutTime(prepared.verify(memberOfThree))).toEqual(first);
   });
 
   it("rejects a network of the wrong arity with a typed error", () => {
@@ -60,21 +61,13 @@ describe("prepareVerification agrees with verify", () => {
     fc.constant(sign()),
     fc.constant(relu()),
   );
-  const layer = (inputs: number, units: number) =>
-    fc.record({
-      weights: fc.array(fc.array(scalar, { minLength: inputs, maxLength: inputs }), {
-        minLength: units,
-        maxLength: units,
-      }),
-      bias: fc.array(scalar, { minLength: units, maxLength: units }),
-      activation: fc.array(activation, { minLength: units, maxLength: units }),
-    });
+  const layer = (inputs: number, units: number) => randomLayer(inputs, units, scalar, activation);
   /** Networks with `inputs` inputs and `outputs` outputs, one or two layers. */
   const net = (inputs: number, outputs: number) =>
     fc
       .integer({ min: 1, max: 4 })
       .chain((hidden) => fc.tuple(layer(inputs, hidden), layer(hidden, outputs)))
-      .map((layers) => network(layers as LayerSpec[]));
+      .map((layers) => network(layers));
 
   it("on predicates, with and without an assumption (same verdict, input, trace, counts)", () => {
     fc.assert(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { thrown } from "./fixtures/thrown.js";
+import { thrown } from "./fixtures/test-support.js";
 import { parseRational, Rational, toRational } from "./rational.js";
 
 // Rational itself is @nnkit/math's and tested there; this is how threshold reads weights with it.

@@ -57,7 +57,7 @@ function number(text: string, spec: string, where: string) {
 }
 
 /**
- * Reads a text spec: "indicator[-1,1]" (the homework's φ), "indicator(0,1]", "step>=0", "step>0",
+ * Reads a text spec: "indicator[-1,1]" (φ), "indicator(0,1]", "step>=0", "step>0",
  * "sign", "eq=3", "identity", "relu". `where` names the caller's place (e.g. a layer) in errors.
  */
 export function parseActivation<const S extends string>(

@@ -19,10 +19,10 @@ const MAX_TABLE_ENTRIES = 2 ** 20;
  * on that layer's state; when the first layer is made of threshold/sign units, that state is a
  * small number (the key: one bit per threshold unit, two per sign unit). So the key is kept up to
  * date with integer updates, and the rest of the network is evaluated once per key ever seen
- * (for the homework's 1.2 network: at most 2^9 times, whatever the domain). Within a run of the
+ * (for a 9-unit equality layer: at most 2^9 times, whatever the domain). Within a run of the
  * last input v, the units reading it see c_u + w_u·v with c_u fixed, so each input costs a few
  * comparisons and one table look-up; with `lastRange` (the last input's lo..hi), their share of
- * the key is also remembered per value until some c_u changes, which in the handout's 1.2 network
+ * the key is also remembered per value until some c_u changes, which in a permutation network
  * is rare (the units reading x6 otherwise read only x1..x3). Returns undefined when the first
  * layer does not qualify.
  */

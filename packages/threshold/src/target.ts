@@ -83,7 +83,7 @@ function countNonzero(input: ArrayLike<number>): number {
   return count;
 }
 
-/** x_n ∈ {x_1, …, x_{n−1}}: the homework's 1.1 with inputs (x1, x2, x3, x4). */
+/** x_n ∈ {x_1, …, x_{n−1}}: is the last input in the list before it? */
 export const memberOf: Target = predicate(
   "memberOf",
   (input) => {
@@ -99,7 +99,7 @@ export const memberOf: Target = predicate(
   }),
 );
 
-/** The second half is a permutation of the first (equal multisets): the homework's 1.2. */
+/** The second half is a permutation of the first (equal multisets). */
 export const isPermutation: Target = predicate(
   "isPermutation",
   (input) => {
@@ -155,7 +155,7 @@ export const allEqual: Target = predicate("allEqual", (input) => {
   return true;
 });
 
-/** The inputs in ascending order: the homework's 1.3 (sorting). */
+/** The inputs in ascending order (sorting). */
 export const sortedAscending: Target = vectorTarget(
   "sortedAscending",
   (arity) => arity,

@@ -6,6 +6,7 @@ import { adjointName, nameIfUnnamed } from "../ops/name.js";
 import { add } from "../primitives/add.js";
 import { getPrimitive } from "../primitives/registry.js";
 import type { Value } from "../tracer.js";
+import type { Residual } from "./residuals.js";
 
 /** Which nodes depend, through floating-point values, on an input flagged in `wrt`. */
 export function dependsOn(graph: Graph, wrt: readonly boolean[]): boolean[] {
@@ -29,7 +30,7 @@ export function dependsOn(graph: Graph, wrt: readonly boolean[]): boolean[] {
  */
 export function backwardNodes(
   graph: Graph,
-  values: readonly Value[],
+  values: readonly Residual[],
   outputCotangents: readonly (Value | null)[],
   wrt: readonly boolean[],
   keep: "all" | "inputs" = "all",
@@ -59,8 +60,11 @@ export function backwardNodes(
     if (node.name !== undefined) nameIfUnnamed(ct, adjointName(node.name));
     if (node.op === "input" || node.op === "const") continue;
     const needed = node.inputs.map((i) => needs[i]!);
-    const ins = node.inputs.map((i) => values[i]!);
-    const contributions = getPrimitive(node.op).vjp(ct, ins, values[id]!, node.params, needed);
+    // A value the VJPs do not save may be only its shape and dtype (see residuals.ts), which is
+    // all this VJP reads of it: primitives/declarations.test.ts checks each VJP against `saves`.
+    const ins = node.inputs.map((i) => values[i]!) as Value[];
+    const out = values[id]! as Value;
+    const contributions = getPrimitive(node.op).vjp(ct, ins, out, node.params, needed);
     if (keep === "inputs") cts[id] = null;
     node.inputs.forEach((i, j) => {
       if (needed[j]) accumulate(i, contributions[j] ?? null);

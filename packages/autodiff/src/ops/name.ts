@@ -19,7 +19,7 @@ export function nameIfUnnamed(value: Value, label: string): void {
   }
 }
 
-/** `z1` → `z̄1`: the adjoint's name, a bar over the first letter as in the handout (NFC, so ȳ is one code point). */
+/** `z1` → `z̄1`: the adjoint's name, a bar over the first letter (NFC, so ȳ is one code point). */
 export function adjointName(label: string): string {
   return `${label.slice(0, 1)}\u0304${label.slice(1)}`.normalize("NFC");
 }

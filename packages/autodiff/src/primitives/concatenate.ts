@@ -7,16 +7,15 @@ import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import { normalizeAxes, promoteTypes } from "../shapes.js";
 import type { Value } from "../tracer.js";
+import { linear } from "./linear.js";
 import { slicePrimitive } from "./slice-pad.js";
 import { withBatch } from "./sum-broadcast.js";
 
 type ConcatenateParams = { axis: number };
 
 /** Values joined along an existing axis; they agree on every other axis. */
-export const concatenatePrimitive: Primitive<"concatenate", ConcatenateParams> = {
+export const concatenatePrimitive: Primitive<"concatenate", ConcatenateParams> = linear({
   name: "concatenate",
-  // Copying is linear: the VJP needs shapes only.
-  saves: [],
   shape(inputs, { axis }) {
     const first = inputs[0];
     if (!first) throw new AutodiffError("concatenate", "argument", "needs at least one value");
@@ -40,14 +39,6 @@ export const concatenatePrimitive: Primitive<"concatenate", ConcatenateParams> =
     return { shape, dtype: inputs.map((v) => v.dtype).reduce(promoteTypes) };
   },
   evaluate: (inputs, { axis }) => T.concat([...inputs], axis),
-  jvp: (primals, tangents, _out, { axis }) =>
-    bind(
-      concatenatePrimitive,
-      tangents.map(
-        (t, i) => t ?? T.zeros(concreteShape("concatenate", primals[i]!.shape), primals[i]!.dtype),
-      ),
-      { axis },
-    ),
   vjp(ct, primals, _out, { axis }, needed) {
     const shape = concreteShape("concatenate", ct.shape);
     let offset = 0;
@@ -70,7 +61,7 @@ export const concatenatePrimitive: Primitive<"concatenate", ConcatenateParams> =
     forward: (inputs) => call("concat", "\\operatorname{concat}", ...inputs),
     adjoint: (i, ct) => atom(`${ct.text}[part ${i}]`, `${ct.latex}_{[${i}]}`),
   },
-};
+});
 
 /** Joins values along the existing axis `axis` (default 0), as NumPy's concatenate. */
 export function concatenate(values: readonly T.Tensor[], axis?: number): T.Tensor;

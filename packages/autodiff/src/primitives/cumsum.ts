@@ -5,6 +5,7 @@ import { call } from "../equations/expr.js";
 import type { Primitive } from "../primitive.js";
 import { normalizeAxes } from "../shapes.js";
 import type { Value } from "../tracer.js";
+import { linear } from "./linear.js";
 import { reshape } from "./reshape.js";
 
 /** `reverse` sums from the end of the axis: the adjoint of a running sum is the reversed one. */
@@ -15,14 +16,11 @@ function flip(x: T.Tensor, axis: number): T.Tensor {
   return T.slice(x, ...x.shape.map((_, a): T.SliceSpec => (a === axis ? [null, null, -1] : null)));
 }
 
-export const cumsumPrimitive: Primitive<"cumsum", CumsumParams> = {
+export const cumsumPrimitive: Primitive<"cumsum", CumsumParams> = linear({
   name: "cumsum",
-  // Linear: the VJP needs shapes only.
-  saves: [],
   shape: ([x]) => ({ shape: x!.shape, dtype: x!.dtype === "bool" ? "int32" : x!.dtype }),
   evaluate: ([x], { axis, reverse }) =>
     reverse ? flip(T.cumsum(flip(x!, axis), axis), axis) : T.cumsum(x!, axis),
-  jvp: (_primals, [t], _out, params) => bind(cumsumPrimitive, [t!], params),
   // out_i = Σ_{j ≤ i} x_j, so x̄_j = Σ_{i ≥ j} ct̄_i: the running sum from the other end.
   vjp: (ct, _primals, _out, { axis, reverse }) => [
     bind(cumsumPrimitive, [ct], { axis, reverse: !reverse }),
@@ -45,7 +43,7 @@ export const cumsumPrimitive: Primitive<"cumsum", CumsumParams> = {
         ct,
       ),
   },
-};
+});
 
 /** Running sums along `axis`, NumPy's `cumsum`; without an axis, of the flattened value. */
 export function cumsum(x: T.Tensor, axis?: number): T.Tensor;

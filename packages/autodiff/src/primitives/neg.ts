@@ -6,14 +6,12 @@ import type { UnaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { sameShape } from "./elementwise.js";
+import { linear } from "./linear.js";
 
-export const negPrimitive: Primitive<"neg"> = {
+export const negPrimitive: Primitive<"neg"> = linear({
   name: "neg",
-  // Linear: the VJP needs shapes only.
-  saves: [],
   shape: sameShape,
   evaluate: ([x]) => T.neg(x!),
-  jvp: (_primals, [t]) => neg(t!),
   vjp: (ct) => [neg(ct)],
   // Entry by entry: the batch axis is one more leading axis.
   batch: ([x], _batched, params) => bind(negPrimitive, [x!], params),
@@ -22,7 +20,7 @@ export const negPrimitive: Primitive<"neg"> = {
     forward: ([x]) => negate(x!),
     adjoint: (_i, ct) => negate(ct),
   },
-};
+});
 
 /** −x. */
 export const neg = ((x: Value): Value => bind(negPrimitive, [x], {})) as UnaryOp;

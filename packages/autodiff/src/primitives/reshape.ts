@@ -5,6 +5,7 @@ import { concreteShape, type Dim, formatShape, isSymbol, shapesEqual } from "../
 import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
+import { linear } from "./linear.js";
 
 type ReshapeParams = { shape: readonly Dim[] };
 
@@ -19,9 +20,8 @@ function sizeOf(shape: readonly Dim[]): { factor: number; symbols: string } {
   return { factor, symbols: names.sort().join("·") };
 }
 
-export const reshapePrimitive: Primitive<"reshape", ReshapeParams> = {
+export const reshapePrimitive: Primitive<"reshape", ReshapeParams> = linear({
   name: "reshape",
-  saves: [],
   view: true,
   shape([x], { shape }) {
     const from = sizeOf(x!.shape);
@@ -36,7 +36,6 @@ export const reshapePrimitive: Primitive<"reshape", ReshapeParams> = {
     return { shape, dtype: x!.dtype };
   },
   evaluate: ([x], { shape }) => T.reshape(x!, concreteShape("reshape", shape)),
-  jvp: (_primals, [t], _out, { shape }) => reshape(t!, shape),
   vjp: (ct, [x]) => [reshape(ct, x!.shape)],
   // A view: no multiplications.
   batch: ([x], _batched, { shape }) => reshape(x!, [x!.shape[0]!, ...shape]),
@@ -46,7 +45,7 @@ export const reshapePrimitive: Primitive<"reshape", ReshapeParams> = {
     forward: ([x]) => x!,
     adjoint: (_i, ct) => ct,
   },
-};
+});
 
 /** Replaces one -1 by the size that makes the element counts agree (concrete sizes only). */
 function resolve(from: readonly Dim[], shape: readonly (Dim | -1)[]): Dim[] {

@@ -6,6 +6,7 @@ import { atom, type Expr, times } from "../equations/expr.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { floatUnaryShape } from "./elementwise.js";
+import { linear } from "./linear.js";
 
 /** x · factor / Π divisors, where the divisors may be symbolic sizes (as in a mean over n). */
 type ScaleParams = { factor: number; divisors: readonly Dim[] };
@@ -17,15 +18,13 @@ function factorExpr({ factor, divisors }: ScaleParams): Expr {
   return atom(`${factor}/${den}`, `\\frac{${factor}}{${divisors.map(formatDim).join(" ")}}`);
 }
 
-export const scalePrimitive: Primitive<"scale", ScaleParams> = {
+export const scalePrimitive: Primitive<"scale", ScaleParams> = linear({
   name: "scale",
-  saves: [],
   shape: floatUnaryShape,
   evaluate([x], { factor, divisors }) {
     const by = factor / concreteShape("scale", divisors).reduce((p, d) => p * d, 1);
     return T.mul(x!, scalar(by, x!.dtype === "float32" ? "float32" : "float64"));
   },
-  jvp: (_primals, [t], _out, params) => bind(scalePrimitive, [t!], params),
   vjp: (ct, _primals, _out, params) => [bind(scalePrimitive, [ct], params)],
   // One multiplication per entry.
   // Entry by entry: the batch axis is one more leading axis.
@@ -35,7 +34,7 @@ export const scalePrimitive: Primitive<"scale", ScaleParams> = {
     forward: ([x], params) => times(factorExpr(params), x!),
     adjoint: (_i, ct, _inputs, _out, params) => times(factorExpr(params), ct),
   },
-};
+});
 
 /** x · factor / Π divisors (the divisors may be symbolic sizes). */
 export function scale(x: T.Tensor, factor: number, divisors?: readonly Dim[]): T.Tensor;

@@ -10,6 +10,7 @@ import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { gather } from "./gather-scatter.js";
+import { linear } from "./linear.js";
 import { reshape } from "./reshape.js";
 
 type SliceParams = { starts: readonly number[]; stops: readonly number[] };
@@ -19,9 +20,8 @@ function ranges(starts: readonly number[], stops: readonly number[]): string {
   return starts.map((s, i) => `${s}:${stops[i]}`).join(", ");
 }
 
-export const slicePrimitive: Primitive<"slice", SliceParams> = {
+export const slicePrimitive: Primitive<"slice", SliceParams> = linear({
   name: "slice",
-  saves: [],
   view: true,
   shape: ([x], { starts, stops }) => ({
     shape: starts.map((s, i) => stops[i]! - s),
@@ -29,7 +29,6 @@ export const slicePrimitive: Primitive<"slice", SliceParams> = {
   }),
   evaluate: ([x], { starts, stops }) =>
     T.slice(x!, ...starts.map((s, i): [number, number] => [s, stops[i]!])),
-  jvp: (_primals, [t], _out, { starts, stops }) => bind(slicePrimitive, [t!], { starts, stops }),
   vjp(ct, [x], _out, { starts, stops }) {
     const shape = concreteShape("slice", x!.shape);
     return [
@@ -51,11 +50,10 @@ export const slicePrimitive: Primitive<"slice", SliceParams> = {
       atom(`${x!.text}[${ranges(starts, stops)}]`, `${x!.latex}_{[${ranges(starts, stops)}]}`),
     adjoint: (_i, ct) => atom(`pad(${ct.text})`, `\\operatorname{pad}\\left(${ct.latex}\\right)`),
   },
-};
+});
 
-export const padPrimitive: Primitive<"pad", PadParams> = {
+export const padPrimitive: Primitive<"pad", PadParams> = linear({
   name: "pad",
-  saves: [],
   shape: ([x], { before, after }) => ({
     shape: concreteShape("pad", x!.shape).map((d, i) => before[i]! + d + after[i]!),
     dtype: x!.dtype,
@@ -72,7 +70,6 @@ export const padPrimitive: Primitive<"pad", PadParams> = {
     });
     return out;
   },
-  jvp: (_primals, [t], _out, params) => bind(padPrimitive, [t!], params),
   vjp(ct, [x], _out, { before }) {
     const shape = concreteShape("pad", x!.shape);
     return [
@@ -89,7 +86,7 @@ export const padPrimitive: Primitive<"pad", PadParams> = {
     forward: ([x]) => atom(`pad(${x!.text})`, `\\operatorname{pad}\\left(${x!.latex}\\right)`),
     adjoint: (_i, ct) => atom(`${ct.text}[…]`, `${ct.latex}_{[\\ldots]}`),
   },
-};
+});
 
 /** `x` with `before[i]` zeros ahead of axis i and `after[i]` behind it. */
 export function pad(x: T.Tensor, before: readonly number[], after: readonly number[]): T.Tensor;

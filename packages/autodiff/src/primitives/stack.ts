@@ -7,6 +7,7 @@ import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import { normalizeAxes, promoteTypes } from "../shapes.js";
 import type { Value } from "../tracer.js";
+import { linear } from "./linear.js";
 import { withBatch } from "./sum-broadcast.js";
 import { take } from "./take.js";
 import { transpose } from "./transpose.js";
@@ -14,10 +15,8 @@ import { transpose } from "./transpose.js";
 type StackParams = { axis: number };
 
 /** Values of one shape stacked along a new axis: k values of shape S give S with k inserted at `axis`. */
-export const stackPrimitive: Primitive<"stack", StackParams> = {
+export const stackPrimitive: Primitive<"stack", StackParams> = linear({
   name: "stack",
-  // Copying is linear: the VJP needs shapes only.
-  saves: [],
   shape(inputs, { axis }) {
     const first = inputs[0];
     if (!first) throw new AutodiffError("stack", "argument", "needs at least one value");
@@ -35,14 +34,6 @@ export const stackPrimitive: Primitive<"stack", StackParams> = {
     return { shape, dtype: inputs.map((v) => v.dtype).reduce(promoteTypes) };
   },
   evaluate: (inputs, { axis }) => T.stack([...inputs], axis),
-  jvp(primals, tangents, _out, { axis }) {
-    return stack(
-      tangents.map(
-        (t, i) => t ?? T.zeros(concreteShape("stack", primals[i]!.shape), primals[i]!.dtype),
-      ),
-      axis,
-    );
-  },
   vjp(ct, primals, _out, { axis }, needed) {
     // Move the stacked axis last, then pick entry i of it for input i.
     const rank = ct.shape.length;
@@ -65,7 +56,7 @@ export const stackPrimitive: Primitive<"stack", StackParams> = {
     adjoint: (i, ct, _inputs, _out, { axis }) =>
       atom(`${ct.text}[${":, ".repeat(axis)}${i}]`, `${ct.latex}_{${":, ".repeat(axis)}${i}}`),
   },
-};
+});
 
 /** Stacks values of one shape along a new axis at `axis` (default 0, as in NumPy and JAX). */
 export function stack(values: readonly T.Tensor[], axis?: number): T.Tensor;

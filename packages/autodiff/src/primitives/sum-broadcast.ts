@@ -11,13 +11,13 @@ import type { Primitive } from "../primitive.js";
 import { broadcastShapes, normalizeAxes } from "../shapes.js";
 import type { GraphBuilder, Value } from "../tracer.js";
 import { alignBatched, shifted } from "./batching.js";
+import { linear } from "./linear.js";
 import { reshape } from "./reshape.js";
 
 type SumParams = { axes: readonly number[]; keepdims: boolean };
 
-export const sumPrimitive: Primitive<"sum", SumParams> = {
+export const sumPrimitive: Primitive<"sum", SumParams> = linear({
   name: "sum",
-  saves: [],
   shape([x], { axes, keepdims }) {
     const shape = keepdims
       ? x!.shape.map((d, i) => (axes.includes(i) ? 1 : d))
@@ -25,7 +25,6 @@ export const sumPrimitive: Primitive<"sum", SumParams> = {
     return { shape, dtype: x!.dtype === "bool" ? "int32" : x!.dtype };
   },
   evaluate: ([x], { axes, keepdims }) => T.sum(x!, [...axes], keepdims),
-  jvp: (_primals, [t], _out, params) => bind(sumPrimitive, [t!], params),
   vjp(ct, [x], _out, { axes }) {
     const kept = x!.shape.map((d, i) => (axes.includes(i) ? 1 : d));
     return [broadcastTo(reshape(ct, kept), x!.shape)];
@@ -38,7 +37,7 @@ export const sumPrimitive: Primitive<"sum", SumParams> = {
     forward: ([x]) => call("Σ", "\\sum", x!),
     adjoint: (_i, ct) => ct,
   },
-};
+});
 
 /** Sum over `axis` (default: all axes), optionally keeping reduced axes as size 1. */
 export function sum(x: T.Tensor, axis?: number | readonly number[], keepdims?: boolean): T.Tensor;
@@ -50,9 +49,8 @@ export function sum(x: Value, axis?: number | readonly number[], keepdims = fals
 
 type BroadcastParams = { shape: readonly Dim[] };
 
-export const broadcastPrimitive: Primitive<"broadcast", BroadcastParams> = {
+export const broadcastPrimitive: Primitive<"broadcast", BroadcastParams> = linear({
   name: "broadcast",
-  saves: [],
   view: true,
   shape([x], { shape }) {
     const out = broadcastShapes("broadcastTo", x!.shape, shape);
@@ -66,7 +64,6 @@ export const broadcastPrimitive: Primitive<"broadcast", BroadcastParams> = {
     return { shape, dtype: x!.dtype };
   },
   evaluate: ([x], { shape }) => T.broadcastTo(x!, concreteShape("broadcastTo", shape)),
-  jvp: (_primals, [t], _out, { shape }) => broadcastTo(t!, shape),
   vjp: (ct, [x]) => [unbroadcast(ct, x!.shape)],
   batch: ([x], _batched, { shape }) =>
     broadcastTo(alignBatched(x!, shape.length), [x!.shape[0]!, ...shape]),
@@ -77,7 +74,7 @@ export const broadcastPrimitive: Primitive<"broadcast", BroadcastParams> = {
     forward: ([x]) => x!,
     adjoint: (_i, ct) => ct,
   },
-};
+});
 
 /** `x` repeated along new or size-1 axes to `shape` (NumPy broadcasting). */
 export function broadcastTo(x: T.Tensor, shape: readonly Dim[]): T.Tensor;

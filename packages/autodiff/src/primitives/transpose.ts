@@ -6,16 +6,15 @@ import { AutodiffError } from "../errors.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { shifted } from "./batching.js";
+import { linear } from "./linear.js";
 
 type TransposeParams = { axes: readonly number[] };
 
-export const transposePrimitive: Primitive<"transpose", TransposeParams> = {
+export const transposePrimitive: Primitive<"transpose", TransposeParams> = linear({
   name: "transpose",
-  saves: [],
   view: true,
   shape: ([x], { axes }) => ({ shape: axes.map((a) => x!.shape[a]!), dtype: x!.dtype }),
   evaluate: ([x], { axes }) => T.transpose(x!, axes),
-  jvp: (_primals, [t], _out, { axes }) => transpose(t!, axes),
   vjp: (ct, _primals, _out, { axes }) => [transpose(ct, inverse(axes))],
   // A view: no multiplications.
   batch: ([x], _batched, { axes }) => transpose(x!, [0, ...shifted(axes)]),
@@ -24,7 +23,7 @@ export const transposePrimitive: Primitive<"transpose", TransposeParams> = {
     forward: ([x]) => transposed(x!),
     adjoint: (_i, ct) => transposed(ct),
   },
-};
+});
 
 function inverse(axes: readonly number[]): number[] {
   const out = new Array<number>(axes.length);

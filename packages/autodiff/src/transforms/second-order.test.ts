@@ -17,8 +17,8 @@ import { jvp } from "./jvp.js";
 /** L(x) = xᵀ v vᵀ x = (vᵀx)². */
 const quadratic = (v: T.Tensor) => (x: Value) => square(matmul(v, x));
 
-describe("homework 2.2 and 2.3", () => {
-  test("2.2.1: the Hessian of xᵀvvᵀx is 2vvᵀ", () => {
+describe("the rank-one quadratic xᵀvvᵀx", () => {
+  test("its Hessian is 2vvᵀ", () => {
     const H = hessian(quadratic(T.tensor([4, 2, 3])))(T.tensor([1, 2, 3])) as T.Tensor;
     expect(H.toArray()).toEqual([
       [32, 16, 24],
@@ -27,7 +27,7 @@ describe("homework 2.2 and 2.3", () => {
     ]);
   });
 
-  test("2.2.1: H does not depend on x, and the ½ convention halves it", () => {
+  test("H does not depend on x, and the ½ convention halves it", () => {
     const v = T.tensor([4, 2, 3]);
     const half = (x: Value) => scale(quadratic(v)(x), 0.5);
     const H = hessian(half)(T.tensor([-7, 0.5, 11])) as T.Tensor;
@@ -38,7 +38,7 @@ describe("homework 2.2 and 2.3", () => {
     ]);
   });
 
-  test("2.3: hvp gives z = 2vvᵀy = [12, 24, 36] without forming H", () => {
+  test("hvp gives z = 2vvᵀy = [12, 24, 36] without forming H", () => {
     const v = T.tensor([1, 2, 3]);
     const z = hvp(quadratic(v), T.tensor([0.3, -1, 2]), T.tensor([1, 1, 1])) as T.Tensor;
     expect(numbers(z)).toEqual([12, 24, 36]);

@@ -1,5 +1,6 @@
 import { backwardNodes } from "../interpret/backward.js";
 import { evaluateNodes } from "../interpret/evaluate.js";
+import { keepForBackward } from "../interpret/residuals.js";
 import { zerosLike } from "../ops/zeros-like.js";
 import { type TraceableFunction, traceTree } from "../trace.js";
 import type { Value } from "../tracer.js";
@@ -23,11 +24,13 @@ export function vjp(
   const { graph } = traced;
   const values = evaluateNodes(graph, [...leaves, ...traced.captures], { forBackward: true });
   const outLeaves = graph.outputs.map((id) => values[id]!);
+  // The pullback holds only what the VJPs save (reverse mode's residuals), not every value.
+  const residuals = keepForBackward(graph, values);
   const wrt = graph.inputs.map((_, k) => k < traced.argumentCount);
   const pullback: Pullback = (cotangent) => {
     const cts = flatten<Value>("vjp pullback", cotangent).leaves;
     checkMatching("vjp pullback", "cotangent", cts, outLeaves);
-    const nodeCts = backwardNodes(graph, values, cts, wrt, "inputs");
+    const nodeCts = backwardNodes(graph, residuals, cts, wrt, "inputs");
     const inputCts = leaves.map((leaf, k) => nodeCts[graph.inputs[k]!] ?? zerosLike(leaf));
     return unflatten(traced.inputTree, inputCts) as Tree<Value>[];
   };

@@ -1,22 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { specErrorOf } from "../fixtures/answers.js";
 import { gradeAnswerText } from "../grade/grade-answer.js";
 import { withStudentVariants } from "./assignment.js";
 import { assignmentFromSpec } from "./compile-assignment.js";
-import { AssignmentSpecError } from "./spec-error.js";
+import type { AssignmentSpecError } from "./spec-error.js";
 import { studentVariant } from "./student-variant.js";
 
 const essay = { id: "q1", title: "Essay", points: 1, kind: "manual", field: "text" };
 const base = { format: "nnkit-assignment/1", id: "a", title: "A", questions: [essay] };
 
-function errorOf(data: unknown): AssignmentSpecError {
-  try {
-    assignmentFromSpec(data);
-  } catch (error) {
-    if (error instanceof AssignmentSpecError) return error;
-    throw error;
-  }
-  throw new Error("accepted");
-}
+const errorOf = (data: unknown): AssignmentSpecError => specErrorOf(() => assignmentFromSpec(data));
 
 describe("assignmentFromSpec: the header", () => {
   it("reads the due date, late policy and variants", () => {

@@ -2,7 +2,7 @@ import type { Tensor } from "@nnkit/tensor";
 import type { AnswerValue } from "../answers/answer-value.js";
 import { readMapping, readText } from "../answers/read-values.js";
 import { evaluateTensor, type TensorEnvironment } from "../math/evaluate-tensor.js";
-import type { Expr } from "../math/expr.js";
+import type { GradingMath } from "../math/expr.js";
 import type { MathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
 import { type Check, type CheckContext, invalid, invalidMath } from "./check.js";
@@ -116,11 +116,11 @@ function readEquations(
   answer: AnswerValue,
   options: BackpropCheckOptions,
   symbols: readonly string[],
-): { ok: true; value: Map<string, Expr> } | { ok: false; problems: EquationProblem[] } {
+): { ok: true; value: Map<string, GradingMath> } | { ok: false; problems: EquationProblem[] } {
   const fields = readMapping(answer, "the answer");
   if (!fields.ok) return { ok: false, problems: [{ kind: "read", message: fields.message }] };
   const problems: EquationProblem[] = [];
-  const equations = new Map<string, Expr>();
+  const equations = new Map<string, GradingMath>();
   for (const [key, value] of fields.value) {
     const adjoint = options.aliases?.[key] ?? key;
     if (!options.adjoints.includes(adjoint)) {
@@ -155,7 +155,7 @@ type EquationProblem =
   | { readonly kind: "math"; readonly key: string; readonly error: MathError };
 
 /** `x_bar = W1^T z1_bar` → `W1^T z1_bar`; an expression without `=` is already a right-hand side. */
-function withoutLeftHandSide(expr: Expr, adjoint: string): Expr | undefined {
+function withoutLeftHandSide(expr: GradingMath, adjoint: string): GradingMath | undefined {
   if (expr.kind !== "compare") return expr;
   const { left } = expr;
   return expr.op === "=" && left.kind === "symbol" && left.name === adjoint
@@ -172,7 +172,7 @@ function environment(
 
 /** The verdict on one equation, with its value on each instance (when it could be evaluated). */
 function judgeEquation(
-  expr: Expr,
+  expr: GradingMath,
   adjoint: string,
   references: readonly { instance: BackpropInstance; environment: TensorEnvironment }[],
 ): { finding: Finding; values: Tensor[] } {
@@ -191,10 +191,10 @@ function judgeEquation(
  * "Wᵢᵀ ā" where ā's variable comes from Wⱼ (j ≠ i): the adjoint goes back through the weight that
  * made its variable, so a misfit product there is most likely the wrong weight.
  */
-function weightSlip(expr: Expr, options: BackpropCheckOptions): Hint | undefined {
+function weightSlip(expr: GradingMath, options: BackpropCheckOptions): Hint | undefined {
   const into = options.weightInto;
   if (into === undefined) return undefined;
-  const visit = (node: Expr): Hint | undefined => {
+  const visit = (node: GradingMath): Hint | undefined => {
     if (node.kind === "binary") {
       const { left, right } = node;
       if (
@@ -230,7 +230,7 @@ function verdictAcross(differences: readonly (Difference | undefined)[]): Findin
 
 /** Evaluates the student's equations in dependency order, from their own adjoints only. */
 function judgeChain(
-  equations: ReadonlyMap<string, Expr>,
+  equations: ReadonlyMap<string, GradingMath>,
   options: BackpropCheckOptions,
   instances: readonly BackpropInstance[],
 ): Finding {

@@ -1,7 +1,7 @@
 import type { Polynomial } from "@nnkit/cost";
 import { GradingError } from "../errors.js";
 import { evaluateScalar } from "../math/evaluate-scalar.js";
-import type { Expr } from "../math/expr.js";
+import type { GradingMath } from "../math/expr.js";
 import { samplePoints } from "./sample-points.js";
 
 /**
@@ -9,7 +9,7 @@ import { samplePoints } from "./sample-points.js";
  * must agree, or the conversion to normal form is wrong (a bug here, never the student's fault).
  */
 export function crossCheckPolynomial(
-  expr: Expr,
+  expr: GradingMath,
   polynomial: Polynomial,
   symbols: readonly string[],
   seed: number,

@@ -14,8 +14,8 @@ import {
 import { getAssignment } from "../assignment/registry.js";
 import { studentVariant } from "../assignment/student-variant.js";
 import { costCheck } from "../checkers/cost-check.js";
-import { numericCheck } from "../checkers/numeric-check.js";
 import { GradingError } from "../errors.js";
+import { numberQuestion } from "../fixtures/answers.js";
 import { hw1 } from "../hw1/hw1.js";
 import { answerTemplate } from "../template.js";
 import { gradeAnswerFile, gradeAnswerText } from "./grade-answer.js";
@@ -297,21 +297,7 @@ describe("assignments", () => {
             },
           ],
         },
-        {
-          id: "q2",
-          title: "A number",
-          points: 1,
-          template: "x: 0",
-          parts: [
-            {
-              label: "x",
-              field: "x",
-              weight: 1,
-              visibility: "visible",
-              check: numericCheck({ references: [{ value: () => ({ shape: [], data: [0.5] }) }] }),
-            },
-          ],
-        },
+        numberQuestion("q2", () => 0.5),
       ],
     });
     const result = gradeAnswerText(
@@ -382,30 +368,10 @@ describe("gradeAnswerText's onStudent", () => {
       variables: [],
       perStudentVariants: false,
       questions: [
-        {
-          id: "q1",
-          title: "A number",
-          points: 1,
-          template: "x: 0",
-          parts: [
-            {
-              label: "x",
-              field: "x",
-              weight: 1,
-              visibility: "visible",
-              check: numericCheck({
-                references: [
-                  {
-                    value: () => {
-                      events.push("graded");
-                      return { shape: [], data: [0.5] };
-                    },
-                  },
-                ],
-              }),
-            },
-          ],
-        },
+        numberQuestion("q1", () => {
+          events.push("graded");
+          return 0.5;
+        }),
       ],
     });
 

@@ -2,18 +2,16 @@
 // 1.1, for tests, the bench and the terminal app; and the questions they answer, as hw1's
 // assignment file states them, for @nnkit/threshold's verify and decide.
 import {
+  comparatorStage,
   conjunction,
   disjunction,
-  identity,
   type LayerSpec,
   type Network,
   network,
   question,
-  relu,
   selectInputs,
   sequence,
   sortedAscending,
-  ThresholdError,
   type Question as ThresholdQuestion,
 } from "@nnkit/threshold";
 import { isThresholdCheck } from "../checkers/threshold-check.js";
@@ -135,54 +133,6 @@ export const permutationByEquality: Network = disjunction(
 export const permutationByModules: Network = conjunction(
   ...[0, 1, 2].map((i) => selectInputs(elementInListTolerant, [3, 4, 5, i], 6)),
 );
-
-/**
- * One stage of a sorting network on `n` wires: each comparator (i, j), i < j, puts min at i and
- * max at j via min = a − relu(a − b), max = b + relu(a − b). Two layers: copies and relus, then sums.
- */
-export function comparatorStage(n: number, pairs: readonly (readonly [number, number])[]): Network {
-  const used = new Set<number>();
-  for (const [i, j] of pairs) {
-    if (!(Number.isInteger(i) && Number.isInteger(j) && 0 <= i && i < j && j < n)) {
-      throw new ThresholdError(
-        "comparatorStage",
-        "argument",
-        `comparator (${i}, ${j}) needs 0 ≤ i < j < ${n}`,
-      );
-    }
-    if (used.has(i) || used.has(j)) {
-      throw new ThresholdError(
-        "comparatorStage",
-        "argument",
-        `wire ${used.has(i) ? i : j} is in two comparators of one stage`,
-      );
-    }
-    used.add(i).add(j);
-  }
-  const copies = Array.from({ length: n }, (_, w) =>
-    Array.from({ length: n }, (_, j) => (j === w ? 1 : 0)),
-  );
-  const differences = pairs.map(([i, j]) =>
-    Array.from({ length: n }, (_, w) => (w === i ? 1 : w === j ? -1 : 0)),
-  );
-  const sums = Array.from({ length: n }, (_, w) => {
-    const row = new Array<number>(n + pairs.length).fill(0);
-    row[w] = 1;
-    pairs.forEach(([i, j], k) => {
-      if (w === i) row[n + k] = -1;
-      if (w === j) row[n + k] = 1;
-    });
-    return row;
-  });
-  return network([
-    {
-      name: "compare",
-      weights: [...copies, ...differences],
-      activation: [...copies.map(() => identity()), ...differences.map(() => relu())],
-    },
-    { name: "exchange", weights: sums, activation: "identity" },
-  ]);
-}
 
 /** Homework 1.3: the optimal 5-comparator sorting network for 4 inputs, as three stages. */
 export const sortFour: Network = sequence(

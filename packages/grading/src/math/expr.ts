@@ -4,8 +4,6 @@ export type { BinaryOp, CompareOp } from "@nnkit/math";
 
 /** The tree every formula becomes, whatever syntax the student wrote it in (see @nnkit/math). */
 export type GradingMath = MathNode<FunctionName>;
-/** @deprecated The old name of {@link GradingMath}, kept while its callers move to the new one. */
-export type Expr = GradingMath;
 
 export const FUNCTION_NAMES = [
   "relu",

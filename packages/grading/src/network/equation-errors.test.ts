@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { NetworkSpec } from "../assignment/backprop-spec.js";
-import { AssignmentSpecError } from "../assignment/spec-error.js";
+import type { AssignmentSpecError } from "../assignment/spec-error.js";
+import { specErrorOf } from "../fixtures/answers.js";
 import { HW1_NETWORK } from "../hw1/network-spec.js";
 import { compileNetwork } from "./compile-network.js";
 import { EquationError } from "./equation-error.js";
@@ -9,15 +10,8 @@ const PATH = ["questions", 3, "network"];
 const LINES = HW1_NETWORK.equations.split("\n");
 
 /** The error compiling hw1's network with `patch` applied gives. */
-function errorOf(patch: Partial<NetworkSpec>): AssignmentSpecError {
-  try {
-    compileNetwork({ ...HW1_NETWORK, ...patch }, PATH);
-  } catch (error) {
-    if (error instanceof AssignmentSpecError) return error;
-    throw error;
-  }
-  throw new Error("expected an AssignmentSpecError");
-}
+const errorOf = (patch: Partial<NetworkSpec>): AssignmentSpecError =>
+  specErrorOf(() => compileNetwork({ ...HW1_NETWORK, ...patch }, PATH));
 
 /** hw1's equations with line `line` (1-based) replaced, or more lines added at the end. */
 const withLine = (line: number, text: string) => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fractionOf, map, run, text } from "../../fixtures/answers.js";
+import { fractionOf, map, run, specErrorOf, text } from "../../fixtures/answers.js";
 import { HW1_NETWORK } from "../../hw1/network-spec.js";
 import type { BackpropPartSpec, NetworkSpec } from "../backprop-spec.js";
-import { AssignmentSpecError } from "../spec-error.js";
 import { backpropParts, backpropTemplateFields } from "./backprop.js";
 
 /** One tanh hidden layer, a linear read-out and half the squared error. */
@@ -25,6 +24,26 @@ const HAND_DERIVED = {
 };
 const answer = (equations: Record<string, string>) =>
   map(Object.fromEntries(Object.entries(equations).map(([k, v]) => [k, text(v)])));
+
+/** Homework 2.1's network and the adjoints its question asks for. */
+const HW1: BackpropPartSpec = {
+  network: HW1_NETWORK,
+  adjoints: ["J", "S", "y'", "y", "g2", "g1", "h", "z2", "z1", "x"],
+};
+
+/** The handout's backward pass of 2.1, as a student would write it. */
+const HW1_BACKWARD = {
+  J_bar: "1",
+  S_bar: "-J_bar",
+  yp_bar: "S_bar onehot(t) ./ y'",
+  y_bar: "(diag(y') - y' y'^T) y'_bar",
+  g2_bar: "W3^T y_bar",
+  g1_bar: "h ⊙ g2_bar",
+  h_bar: "g1 ⊙ g2_bar",
+  z2_bar: "g1 ⊙ (1 - g1) ⊙ g1_bar",
+  z1_bar: "I(z1 > 0) ⊙ h_bar",
+  x_bar: "W1^T z1_bar + W2^T z2_bar",
+};
 
 describe("backpropParts on a network written as equations", () => {
   const [part] = backpropParts(TANH, ["questions", 0]);
@@ -73,37 +92,21 @@ describe("backpropParts on a network written as equations", () => {
 });
 
 describe("backpropParts on homework 2.1's network", () => {
-  const spec: BackpropPartSpec = {
-    network: HW1_NETWORK,
-    adjoints: ["J", "S", "y'", "y", "g2", "g1", "h", "z2", "z1", "x"],
-  };
-  const [part] = backpropParts(spec, ["q2.1.2"]);
-  const correct = {
-    J_bar: "1",
-    S_bar: "-J_bar",
-    yp_bar: "S_bar onehot(t) ./ y'",
-    y_bar: "(diag(y') - y' y'^T) y'_bar",
-    g2_bar: "W3^T y_bar",
-    g1_bar: "h ⊙ g2_bar",
-    h_bar: "g1 ⊙ g2_bar",
-    z2_bar: "g1 ⊙ (1 - g1) ⊙ g1_bar",
-    z1_bar: "I(z1 > 0) ⊙ h_bar",
-    x_bar: "W1^T z1_bar + W2^T z2_bar",
-  };
+  const [part] = backpropParts(HW1, ["q2.1.2"]);
 
   it("accepts the handout's backward pass, y'_bar also spelled yp_bar without an alias given", () => {
-    expect(fractionOf(run(part!.check, answer(correct)))).toBe(1);
+    expect(fractionOf(run(part!.check, answer(HW1_BACKWARD)))).toBe(1);
   });
 
   it("names the weight an adjoint goes back through, from the equation v = W u + b", () => {
-    const outcome = run(part!.check, answer({ ...correct, g2_bar: "W2^T y_bar" }));
+    const outcome = run(part!.check, answer({ ...HW1_BACKWARD, g2_bar: "W2^T y_bar" }));
     expect(outcome.feedback).toContain("y = W3 g2 + b3, so y_bar goes back through W3ᵀ, not W2ᵀ");
-    const z1 = run(part!.check, answer({ ...correct, x_bar: "W2^T z1_bar + W2^T z2_bar" }));
+    const z1 = run(part!.check, answer({ ...HW1_BACKWARD, x_bar: "W2^T z1_bar + W2^T z2_bar" }));
     expect(z1.feedback).toContain("x_bar: wrong");
   });
 
   it("draws its instances from the grading context's seed", () => {
-    const slip = answer({ ...correct, g1_bar: "g2_bar" });
+    const slip = answer({ ...HW1_BACKWARD, g1_bar: "g2_bar" });
     const first = run(part!.check, slip, { variant: {}, seed: 1 });
     const again = run(part!.check, slip, { variant: {}, seed: 1 });
     expect(again).toEqual(first);
@@ -111,15 +114,10 @@ describe("backpropParts on homework 2.1's network", () => {
 });
 
 describe("a backprop part's own mistakes", () => {
-  const errorOf = (spec: Partial<BackpropPartSpec>) => {
-    try {
-      backpropParts({ network: HW1_NETWORK, adjoints: ["J", "S"], ...spec }, ["questions", 2]);
-    } catch (error) {
-      if (error instanceof AssignmentSpecError) return error;
-      throw error;
-    }
-    throw new Error("expected an AssignmentSpecError");
-  };
+  const errorOf = (spec: Partial<BackpropPartSpec>) =>
+    specErrorOf(() =>
+      backpropParts({ network: HW1_NETWORK, adjoints: ["J", "S"], ...spec }, ["questions", 2]),
+    );
 
   it.each([
     [{ adjoints: ["J", "q"] }, ["adjoints", 1], "q is not an input or an equation's name"],
@@ -142,24 +140,9 @@ describe("a backprop part's own mistakes", () => {
 });
 
 describe("a factor that changes between instances is named, not called constant", () => {
-  const [part] = backpropParts(
-    { network: HW1_NETWORK, adjoints: ["J", "S", "y'", "y", "g2", "g1", "h", "z2", "z1", "x"] },
-    ["q2.1.2"],
-  );
-  const correct = {
-    J_bar: "1",
-    S_bar: "-J_bar",
-    yp_bar: "S_bar onehot(t) ./ y'",
-    y_bar: "(diag(y') - y' y'^T) y'_bar",
-    g2_bar: "W3^T y_bar",
-    g1_bar: "h ⊙ g2_bar",
-    h_bar: "g1 ⊙ g2_bar",
-    z2_bar: "g1 ⊙ (1 - g1) ⊙ g1_bar",
-    z1_bar: "I(z1 > 0) ⊙ h_bar",
-    x_bar: "W1^T z1_bar + W2^T z2_bar",
-  };
-  const feedbackOn = (key: keyof typeof correct, wrong: string) =>
-    run(part!.check, answer({ ...correct, [key]: wrong }))
+  const [part] = backpropParts(HW1, ["q2.1.2"]);
+  const feedbackOn = (key: keyof typeof HW1_BACKWARD, wrong: string) =>
+    run(part!.check, answer({ ...HW1_BACKWARD, [key]: wrong }))
       .feedback.split("\n")
       .find((line) => line.startsWith(`${key.replace("yp", "y'")}:`));
 
@@ -189,7 +172,7 @@ describe("a factor that changes between instances is named, not called constant"
       "h_bar: wrong: the values differ from the reference: on every instance checked it is the reference ⊙ h",
     ],
   ])("%s", (_, key, wrong, expected) => {
-    expect(feedbackOn(key as keyof typeof correct, wrong)).toBe(expected);
+    expect(feedbackOn(key as keyof typeof HW1_BACKWARD, wrong)).toBe(expected);
   });
 
   it("still calls a factor constant when every instance shows the same one", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { specErrorOf } from "../../fixtures/answers.js";
 import { gradeAnswerText } from "../../grade/grade-answer.js";
 import type { QuestionResult } from "../../grade/result.js";
-import { AssignmentSpecError } from "../spec-error.js";
+import type { AssignmentSpecError } from "../spec-error.js";
 import { readAssignmentYaml } from "../yaml/read-assignment-yaml.js";
 
 // Counts worked out by hand (the course's model: an r×k by k×c product costs rkc
@@ -132,15 +133,8 @@ describe("the condition kind", () => {
   });
 });
 
-function errorOf(text: string): AssignmentSpecError {
-  try {
-    readAssignmentYaml(text, "bad.yaml");
-  } catch (error) {
-    if (error instanceof AssignmentSpecError) return error;
-    throw error;
-  }
-  throw new Error("accepted");
-}
+const errorOf = (text: string): AssignmentSpecError =>
+  specErrorOf(() => readAssignmentYaml(text, "bad.yaml"));
 
 describe("bad cost parts", () => {
   const lineOf = (needle: string) => COURSE.split("\n").findIndex((l) => l.includes(needle)) + 1;

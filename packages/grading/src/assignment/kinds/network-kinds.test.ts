@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { specErrorOf } from "../../fixtures/answers.js";
 import { gradeAnswerText } from "../../grade/grade-answer.js";
-import { AssignmentSpecError } from "../spec-error.js";
+import type { AssignmentSpecError } from "../spec-error.js";
 import { readAssignmentYaml } from "../yaml/read-assignment-yaml.js";
 
 // z = W x, J = Σ z ⊙ z: by hand J̄ = 1, z̄ = 2z·J̄, x̄ = Wᵀz̄; the graph's edges are x → z → J.
@@ -63,15 +64,8 @@ describe("the backprop and graph kinds, on a network named under networks:", () 
   });
 });
 
-function errorOf(text: string): AssignmentSpecError {
-  try {
-    readAssignmentYaml(text, "bad.yaml");
-  } catch (error) {
-    if (error instanceof AssignmentSpecError) return error;
-    throw error;
-  }
-  throw new Error("accepted");
-}
+const errorOf = (text: string): AssignmentSpecError =>
+  specErrorOf(() => readAssignmentYaml(text, "bad.yaml"));
 
 describe("bad networks", () => {
   it("a network that does not trace: named with the question, at the network's lines", () => {

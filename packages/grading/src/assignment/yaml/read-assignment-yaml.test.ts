@@ -1,10 +1,11 @@
 import { rng } from "@nnkit/tensor";
 import { describe, expect, it } from "vitest";
 import { parseAnswerFile } from "../../answers/parse-answer-file.js";
+import { specErrorOf } from "../../fixtures/answers.js";
 import { gradeAnswerText } from "../../grade/grade-answer.js";
 import type { GradeResult } from "../../grade/result.js";
 import { answerTemplate } from "../../template.js";
-import { AssignmentSpecError } from "../spec-error.js";
+import type { AssignmentSpecError } from "../spec-error.js";
 import { readAssignmentYaml } from "./read-assignment-yaml.js";
 
 // A small assignment with one question per simple kind; every expected score below is worked out
@@ -172,15 +173,8 @@ describe("readAssignmentYaml: one question per kind", () => {
 });
 
 /** The error a file gives, with its location and question. */
-function errorOf(text: string): AssignmentSpecError {
-  try {
-    readAssignmentYaml(text, "bad.yaml");
-  } catch (error) {
-    if (error instanceof AssignmentSpecError) return error;
-    throw error;
-  }
-  throw new Error("the file was accepted");
-}
+const errorOf = (text: string): AssignmentSpecError =>
+  specErrorOf(() => readAssignmentYaml(text, "bad.yaml"));
 
 describe("readAssignmentYaml: bad files", () => {
   const lineOf = (needle: string) => MINI.split("\n").findIndex((l) => l.includes(needle)) + 1;

@@ -1,19 +1,19 @@
-// Homework 1, 2.2.2–2.4: the formulas of HOMEWORK.md, derived from the chains (expected values
-// typed in by hand from the handout).
-import { describe, expect, it } from "vitest";
-import { formatBigO } from "./big-o.js";
-import { cheapestOrder } from "./cheapest.js";
-import { crossover, formatCondition } from "./crossover.js";
-import { evaluateChain } from "./evaluate-chain.js";
-import { describeCrossover, explainCheapest, explainEvaluation } from "./explain.js";
+// Homework 1, 2.2.2–2.4: the formulas of the handout, derived by @nnkit/cost from the course's
+// chains (expected values typed in by hand from the handout).
 import {
-  hessian,
-  hessianHalf,
-  tradeOff,
-  vectorHessianProduct,
-} from "./fixtures/homework-chains.js";
-import { parsePolynomial } from "./parse-polynomial.js";
-import { Region } from "./region.js";
+  cheapestOrder,
+  crossover,
+  describeCrossover,
+  evaluateChain,
+  explainCheapest,
+  explainEvaluation,
+  formatBigO,
+  formatCondition,
+  parsePolynomial,
+  Region,
+} from "@nnkit/cost";
+import { describe, expect, it } from "vitest";
+import { hessian, hessianHalf, tradeOff, vectorHessianProduct } from "./chains.js";
 
 const p = (text: string) => parsePolynomial(text);
 
