@@ -5,7 +5,7 @@ import { evaluateTensor, type TensorEnvironment } from "../math/evaluate-tensor.
 import type { Expr } from "../math/expr.js";
 import type { MathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
-import { type Check, type CheckContext, invalid, invalidMath } from "./check.js";
+import { type Check, type CheckContext, invalid, invalidMath, outcomeOf } from "./check.js";
 import { acrossInstances, compareTensors } from "./expression-check.js";
 import { namedFactor } from "./named-factor.js";
 import type { Difference, Finding, Hint, OutcomeItem } from "./outcome.js";
@@ -72,18 +72,17 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
       }));
       // Each equation and the chain earn an equal share.
       const share = 1 / (options.adjoints.length + 1);
-      // An equation is compared on random instances only: an agreement says so, never "correct".
+      // An equation compared on random instances only is no proof: its agreement goes to a person.
       const sampled = { kind: "sampled", count: instances.length, of: "random instances" } as const;
       const judged = (key: string, finding: Finding, aspect?: "chain"): OutcomeItem => {
-        const correct = finding.kind === "correct";
+        const fields = { key, share, ...(aspect ? { aspect } : {}) };
+        if (finding.kind !== "correct") return { ...fields, verdict: "wrong", earned: 0, finding };
         return {
-          key,
-          verdict: correct ? "correct" : "wrong",
-          share,
-          earned: correct ? 1 : 0,
-          finding,
-          ...(correct ? { scope: sampled } : {}),
-          ...(aspect ? { aspect } : {}),
+          ...fields,
+          verdict: "review",
+          earned: 0,
+          finding: { kind: "agrees" },
+          scope: sampled,
         };
       };
       const items = options.adjoints.map((adjoint) => {
@@ -106,8 +105,7 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
       });
       const chain = judgeChain(equations.value, options, instances);
       items.push(judged(options.chainTarget, chain, "chain"));
-      const right = items.filter((i) => i.verdict === "correct").length;
-      return { status: "graded", fraction: right / items.length, items };
+      return outcomeOf(items);
     },
   };
 }
