@@ -81,6 +81,9 @@ describe("expressionCheck proves agreements exactly", () => {
     // √v is one atom per entry, so √v − √v cancels exactly; 2A⁻¹v is [2, 4] on the instance.
     expect(run(check(), text("A^{-1} v + sqrt(v) - sqrt(v)")).status).toBe("graded");
     const wrong = run(check(), text("2 A^{-1} v"));
-    expect(wrong.items[0]).toMatchObject({ verdict: "wrong", counterexample: { kind: "instance" } });
+    expect(wrong.items[0]).toMatchObject({
+      verdict: "wrong",
+      counterexample: { kind: "instance" },
+    });
   });
 });

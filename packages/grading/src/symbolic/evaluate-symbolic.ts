@@ -232,7 +232,7 @@ function isConstant(a: SymbolicMatrix): boolean {
 function nonzero(written: GradingMath, value: SymbolicMatrix): string {
   return isScalar(value)
     ? `${describeMath(written)} ≠ 0`
-    : `no entry of ${describeMath(written)} is 0`;
+    : `${describeMath(written)} nonzero entrywise`;
 }
 
 /** The number as written (0.1 is 1/10), or the parsed double where the digits do not read. */

@@ -69,12 +69,19 @@ export interface ProveOptions {
   readonly timeMs?: number;
 }
 
+/**
+ * Wall-clock time for one answer's comparison: far above what the course's answers take (tenths
+ * of a second), so a loaded machine does not turn a proof into a review; the term and product
+ * budgets bound the work on hostile text first.
+ */
+export const DEFAULT_TIME_MS = 6000;
+
 /** Builds the reference's cases, or says why it cannot be (then no answer is proved). */
 export function prepareReference(
   build: (tools: ReferenceTools) => readonly SymbolicCase[],
   options: ProveOptions = {},
 ): PreparedReference | Extract<IdentityVerdict, { kind: "undecided" }> {
-  const limits = budget({ ...options, timeMs: 4 * (options.timeMs ?? 2000) });
+  const limits = budget({ ...options, timeMs: 4 * (options.timeMs ?? DEFAULT_TIME_MS) });
   const atoms = Atoms.create(limits);
   const assumptions = new Set<string>();
   const tools: ReferenceTools = {
@@ -106,7 +113,9 @@ export function proveAgainst(
   student: GradingMath,
   reference: PreparedReference,
   target: string,
-  timeMs = 2000,
+  timeMs = DEFAULT_TIME_MS,
+  /** Work on each case's environment before the answer is evaluated (a chain's own values). */
+  prepare?: (env: SymbolicEnvironment, at: SymbolicCase) => void,
 ): IdentityVerdict {
   const { limits } = reference;
   limits.deadline = Date.now() + timeMs;
@@ -119,12 +128,13 @@ export function proveAgainst(
         return { kind: "undecided", reason: "unsupported", message: `no reference for ${target}` };
       }
       const env: SymbolicEnvironment = {
-        values: at.values,
+        values: prepare === undefined ? at.values : new Map(at.values),
         ...(at.classes === undefined ? {} : { classes: at.classes }),
         atoms,
         limits,
         assumptions,
       };
+      prepare?.(env, at);
       if (!sameValue(evaluateSymbolic(student, env), expected)) return { kind: "different" };
     }
     return { kind: "equal", assumptions: [...assumptions] };

@@ -26,7 +26,7 @@ export function budget(
   return {
     maxTerms: options.maxTerms ?? 20_000,
     maxProducts: options.maxProducts ?? 400_000,
-    deadline: Date.now() + (options.timeMs ?? 2000),
+    deadline: Date.now() + (options.timeMs ?? 6000),
   };
 }
 
