@@ -74,16 +74,17 @@ function reverse(network: Network, env: SymbolicEnvironment): Map<string, Symbol
   const adjoints = new Map<string, SymbolicMatrix>();
   const value = (node: GradingMath) => evaluateSymbolic(node, env);
   const one = () => RationalFunction.constant(Rational.ONE, env.limits);
-  const accumulate = (name: string, ct: SymbolicMatrix) => {
+  const accumulate = (name: string, ct: SymbolicMatrix): undefined => {
     const before = adjoints.get(name);
     adjoints.set(name, before === undefined ? ct : zip(before, ct, (a, b) => a.add(b), "+"));
+    return undefined;
   };
   const output = env.values.get(network.output);
   if (output === undefined || !isScalar(output)) {
     throw new SymbolicLimit("the network's output is not a scalar", "unsupported");
   }
   adjoints.set(network.output, scalar(one()));
-  const back = (node: GradingMath, ct: SymbolicMatrix): void => {
+  const back = (node: GradingMath, ct: SymbolicMatrix): undefined => {
     switch (node.kind) {
       case "number":
         return;
@@ -104,7 +105,10 @@ function reverse(network: Network, env: SymbolicEnvironment): Map<string, Symbol
         throw new SymbolicLimit(`the chain rule through ${node.kind}`, "unsupported");
     }
   };
-  const binary = (node: Extract<GradingMath, { kind: "binary" }>, ct: SymbolicMatrix) => {
+  const binary = (
+    node: Extract<GradingMath, { kind: "binary" }>,
+    ct: SymbolicMatrix,
+  ): undefined => {
     const { left, right } = node;
     const a = value(left);
     const times = (x: SymbolicMatrix, y: SymbolicMatrix) => zip(x, y, (p, q) => p.mul(q), "⊙");
@@ -147,10 +151,10 @@ function reverse(network: Network, env: SymbolicEnvironment): Map<string, Symbol
         throw new SymbolicLimit("the chain rule through a power", "unsupported");
     }
   };
-  const call = (fn: string, argument: GradingMath, ct: SymbolicMatrix) => {
+  const call = (fn: string, argument: GradingMath, ct: SymbolicMatrix): undefined => {
     const u = value(argument);
     const atoms: Atoms = env.atoms;
-    const times = (f: (x: RationalFunction) => RationalFunction) =>
+    const times = (f: (x: RationalFunction) => RationalFunction): undefined =>
       back(
         argument,
         zip(ct, map(u, f), (p, q) => p.mul(q), "⊙"),
