@@ -63,7 +63,7 @@ export function costCheck(options: CostCheckOptions): Check {
           return graded(0, { kind: "growth-wrong", growth });
         return options.allowBigO
           ? graded(1, { kind: "correct", growth }, { scope: DIRECT })
-          : graded(bigOCredit, { kind: "growth-only", growth });
+          : graded(bigOCredit, { kind: "growth-only", growth }, { scope: DIRECT });
       }
       crossCheckPolynomial(parsed.expr, student.polynomial, options.symbols, context.seed);
       if (accepted.some((p) => p.equals(student.polynomial)))
@@ -74,11 +74,11 @@ export function costCheck(options: CostCheckOptions): Check {
         return graded(
           credit,
           { kind: "other-count", count: student.polynomial.toString() },
-          { hint: other.hint },
+          { hint: other.hint, scope: DIRECT },
         );
       }
       if (sameGrowth(student.polynomial, reference)) {
-        return graded(sameGrowthCredit, { kind: "constants-wrong", growth });
+        return graded(sameGrowthCredit, { kind: "constants-wrong", growth }, { scope: DIRECT });
       }
       return graded(0, {
         kind: "growth-wrong",

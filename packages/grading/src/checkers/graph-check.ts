@@ -40,7 +40,7 @@ export function graphCheck(options: GraphCheckOptions): Check {
       const fraction = Math.max(0, (right - extra.length) / reference.size);
       if (missing.length === 0 && extra.length === 0)
         return graded(1, { kind: "correct" }, { scope: DIRECT });
-      return graded(fraction, { kind: "edges", missing, extra });
+      return graded(fraction, { kind: "edges", missing, extra }, { scope: DIRECT });
     },
   };
 }

@@ -220,7 +220,10 @@ export function item(earned: number, finding: Finding, extra: ItemExtra = {}): O
  * their credit, counted with the question's), otherwise `graded`.
  */
 export function outcomeOf(items: readonly OutcomeItem[]): CheckOutcome {
-  const fraction = items.reduce((sum, i) => sum + i.share * i.earned, 0);
+  // Shares such as 1/6 do not sum to exactly 1 in floating point: all earned is all earned.
+  const fraction = items.every((i) => i.earned >= 1)
+    ? 1
+    : items.reduce((sum, i) => sum + i.share * i.earned, 0);
   return items.some((i) => i.verdict === "review")
     ? { status: "review", fraction, items }
     : { status: "graded", fraction, items };
