@@ -20,9 +20,9 @@ const x = T.tensor([0, 1, 2]);
 const w = T.tensor([1, 0, -1]);
 const e2 = Math.exp(-2);
 /** A 1-D value's entries (read through its shape and strides: a broadcast is a view). */
-const numbers = (v: Value | null) => (v as T.Tensor).toArray() as number[];
+const numbers = (v: Value | null | undefined) => (v as T.Tensor).toArray() as number[];
 /** Entry by entry within 1e-12 (tensor's exp need not round exactly as Math.exp does). */
-function expectNumbers(v: Value | null, expected: readonly number[]): void {
+function expectNumbers(v: Value | null | undefined, expected: readonly number[]): void {
   const actual = numbers(v);
   expect(actual).toHaveLength(expected.length);
   actual.forEach((a, i) => {
