@@ -173,6 +173,11 @@ export {
 } from "./network/compile-network.js";
 export { drawInstance } from "./network/draw-instance.js";
 export { EquationError } from "./network/equation-error.js";
+export {
+  evaluateStudentEquation,
+  instanceFromNamedValues,
+  type StudentEquationValue,
+} from "./network/evaluate-student-equation.js";
 export { NETWORK_LIMITS } from "./network/limits.js";
 export type { Dim, StaticShape } from "./network/shape.js";
 export { answerTemplate } from "./template.js";

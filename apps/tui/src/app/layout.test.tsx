@@ -156,17 +156,35 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
   });
 
   it("Backprop stepper", async () => {
-    const { ui } = open(size, "correct.yaml");
-    await waitForFrame(ui, (f) => f.includes("1.1 Element"));
+    const { ui } = open(size, "seed-student.yaml");
+    await waitForFrame(ui, fileLoaded);
     await press(ui, "b");
-    const stepper = await press(ui, keys.right, keys.right, keys.right);
+    await press(ui, keys.right, keys.right, keys.right);
+    // The self-check's verdict arrives after the step is drawn: every region must still be whole.
+    const stepper = await waitForFrame(ui, (f) => /^[✓?✗] /m.test(f));
     expectLayout(stepper, size, "Backprop stepper", [
       /seeded instance 1 · t = 3 \(of 3\) · step 4 of \d+/,
       /› ȳ = .*/,
       "this step reads ȳ', y, y'",
       / {2}ȳ' = \[.*\]/,
       /ȳ = y' − onehot\(t\) .*/,
+      /ȳ = \[.*\]/,
       /yours \(q2\.1\.2 y_bar\): .*/,
+      / {2}= \[.*\]/,
+      /[✓?] .*/,
+    ]);
+    // x̄ reads two matrices: what the step reads scrolls, the result and the verdict stay whole.
+    await press(ui, ...Array(6).fill(keys.right));
+    const x = await waitForFrame(ui, (f) => f.includes("yours (q2.1.2 x_bar)"));
+    expectLayout(x, size, "Backprop stepper", [
+      /› x̄ = .*/,
+      /this step reads z̄1, z̄2, .*/,
+      / {2}W\(1\) = \[\[.*\]/,
+      ...(size.rows < 30 ? [/↓ \d+ more/] : [/ {2}W\(2\) = \[\[.*\]/]),
+      /x̄ = \[.*\]/,
+      /yours \(q2\.1\.2 x_bar\): .*/,
+      / {2}= \[.*\]/,
+      /[✓?] .*/,
     ]);
   });
 
