@@ -230,7 +230,7 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
       /.*student d9e1921b3aec123d.* · saved/,
       /self-check: .*/,
       /q1\.1: failed .*/,
-      /network: wrong at .*/,
+      /✗ network: wrong at .*/,
     ]);
     expect(list).toContain(path);
     await press(ui, "c");

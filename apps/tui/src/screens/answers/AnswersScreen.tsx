@@ -18,6 +18,7 @@ import { ToneText } from "../../app/theme.js";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
 import { type FieldError, TextField } from "../../components/TextField.js";
 import { cellWidth, truncate, wrapCells } from "../../components/truncate.js";
+import { itemLines } from "./item-lines.js";
 import { points, statusTone } from "./status.js";
 
 export const answersKeys: readonly KeyHelp[] = [
@@ -103,7 +104,7 @@ export function AnswersScreen() {
   // Row budget: the header rows, the editor and the check summary are fixed; the list and the
   // selected question's feedback share the rest, each scrolling on its own.
   const result = field ? resultFor(check, field.question) : undefined;
-  const feedback = result ? result.feedback.split("\n").flatMap((l) => wrapCells(l, columns)) : [];
+  const feedback = result ? itemLines(result, columns) : [];
   const gap = rows >= 30 ? 1 : 0;
   const editorRows = editing ? 1 + gap + (editError ? 1 : 0) : 0;
   const fixedRows = 2 + (graderFailure ? 1 : 0) + gap + editorRows + gap + 1 + (result ? 1 : 0);
@@ -225,7 +226,17 @@ export function AnswersScreen() {
             </Text>
             {feedbackRows > 0 && (
               <Window
-                lines={textLines(feedback)}
+                lines={feedback.map((line, i) => ({
+                  key: String(i),
+                  node:
+                    line.tone === undefined ? (
+                      line.text
+                    ) : (
+                      <ToneText tone={line.tone} wrap="truncate-end">
+                        {line.text}
+                      </ToneText>
+                    ),
+                }))}
                 rows={feedbackRows}
                 focus={feedbackTop}
                 scrolled
