@@ -12,12 +12,12 @@ import {
 import { useGradingAnswer } from "../../answers/grading.js";
 import { type CheckState, useAnswerSession } from "../../answers/session.js";
 import type { KeyHelp } from "../../app/keys.js";
-import { textLines, useBodySize, Window } from "../../app/layout.js";
+import { useBodySize, Window } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
 import { ToneText } from "../../app/theme.js";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
 import { type FieldError, TextField } from "../../components/TextField.js";
-import { cellWidth, truncate, wrapCells } from "../../components/truncate.js";
+import { cellWidth, truncate } from "../../components/truncate.js";
 import { itemLines } from "./item-lines.js";
 import { points, statusTone } from "./status.js";
 
