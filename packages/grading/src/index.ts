@@ -164,6 +164,16 @@ export {
   type ParseResult,
   parseMath,
 } from "./math/parse-math.js";
+export {
+  type ChainRead,
+  type ChainTextError,
+  type Dimension,
+  describeChainError,
+  type FactorSize,
+  MAX_CHAIN_FACTORS,
+  readChain,
+  readSizedChain,
+} from "./math/read-chain.js";
 export { type PolynomialResult, toPolynomial } from "./math/to-polynomial.js";
 export {
   compileNetwork,
