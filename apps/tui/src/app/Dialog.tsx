@@ -17,7 +17,8 @@ export function dialogFooter(dialog: Dialog): string {
     case "quit":
       return "s save and quit · d quit without saving · Esc cancel";
     case "leave":
-      return `${dialog.guard.keep ? `w ${dialog.guard.keep.label} · ` : ""}d discard · Esc cancel`;
+      // Short, so that the keys are never cut: the body says where w writes.
+      return `${dialog.guard.keep ? "w write · " : ""}d discard · Esc cancel`;
     case "recover":
       return "r restore the recovery copy · d discard it";
   }
@@ -46,6 +47,7 @@ export function DialogView({
         <Box flexDirection="column">
           <Text bold>{dialog.after === "quit" ? "Quit?" : "Leave this screen?"}</Text>
           <Line>{`Leaving would throw away ${dialog.guard.lost}.`}</Line>
+          {dialog.guard.keep && <Line tone="muted">{`w: ${dialog.guard.keep.label} first`}</Line>}
         </Box>
       );
     case "recover":

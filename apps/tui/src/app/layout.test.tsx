@@ -246,6 +246,38 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
   });
 });
 
+describe.each(sizes)("the dialogs and the keys overlay at $columns×$rows", (size) => {
+  it("quitting with unsaved edits, and leaving the lab with edits not in the file", async () => {
+    const { ui, path } = open(size, "seed-student.yaml");
+    await waitForFrame(ui, fileLoaded);
+    await press(ui, "a");
+    await waitForFrame(ui, (f) => f.includes("q1.1 b2"));
+    await press(ui, keys.down, keys.down, keys.down, keys.enter, keys.backspace);
+    await type(ui, "3");
+    await press(ui, keys.enter);
+    await waitForFrame(ui, (f) => f.includes("unsaved changes"));
+    const help = await press(ui, "?");
+    expectLayout(help, size, "Answers", ["Keys: Answers", "Everywhere", /\[ \] +scroll .*/]);
+    await press(ui, "?", "q");
+    const quit = await press(ui, "q");
+    expectLayout(quit, size, "Home", [
+      "Quit?",
+      `${path} has unsaved changes.`,
+      "s save and quit · d quit without saving · Esc cancel",
+    ]);
+    await press(ui, keys.escape, "t");
+    await waitForFrame(ui, (f) => f.includes("Layer 1 of 2"));
+    await press(ui, keys.pageDown, keys.right, keys.right, keys.right, "2", keys.enter);
+    const leave = await press(ui, "q");
+    expectLayout(leave, size, "Threshold lab", [
+      "Leave this screen?",
+      "Leaving would throw away your edits to the 1.1 network.",
+      `w: write them into ${path} first`,
+      "w write · d discard · Esc cancel",
+    ]);
+  });
+});
+
 describe.each(sizes)("another assignment at $columns×$rows", (size) => {
   it("Home and the Answers screen follow it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "nnkit-layout-dots-"));
