@@ -1,15 +1,13 @@
 // Every screen at the smallest supported terminal (80×24) and a large one (160×50), with the
-// homework's example answer files loaded: no line overwrites another. Each region's first line
-// must be present and whole (a line of its own, nothing drawn over it), every line must fit the
-// width, and the frame must be exactly as tall as the terminal less one row.
+// seed student's answer file loaded: no line overwrites another (test-support/expect-layout.ts).
 import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { chooseAssignment } from "../answers/assignment-choice.js";
-import { cellWidth } from "../components/truncate.js";
 import { dotsAnswers, writeDotsAssignment } from "../test-support/dots-assignment.js";
+import { expectLayout, type Size, sizes, type Whole } from "../test-support/expect-layout.js";
 import { mainThreadGrading, mainThreadGradingFor } from "../test-support/main-thread-grading.js";
 import {
   mainThreadSelfChecker,
@@ -32,12 +30,6 @@ function answerFile(name: string): string {
   return path;
 }
 
-type Size = { columns: number; rows: number };
-const sizes: Size[] = [
-  { columns: 80, rows: 24 },
-  { columns: 160, rows: 50 },
-];
-
 function open(size: Size, file: string) {
   const path = answerFile(file);
   const ui = renderSized(
@@ -50,31 +42,6 @@ function open(size: Size, file: string) {
     size,
   );
   return { ui, path };
-}
-
-/** A whole line: equal to the text (trailing spaces aside), or matching the pattern entirely. */
-type Whole = string | RegExp;
-
-function expectLayout(frame: string, size: Size, title: string, regions: Whole[]): void {
-  const lines = frame.split("\n");
-  const context = `\n${frame}`;
-  expect(lines.length, `frame height${context}`).toBe(size.rows - 1);
-  for (const line of lines) {
-    expect(cellWidth(line), `line wider than the terminal: ${line}${context}`).toBeLessThanOrEqual(
-      size.columns,
-    );
-  }
-  expect(lines[0], context).toMatch(new RegExp(`^nnkit · ${title}\\s`));
-  expect(lines[1], context).toBe("─".repeat(size.columns));
-  for (const region of regions) {
-    const found = lines.some((line) => {
-      const text = line.trimEnd();
-      return typeof region === "string"
-        ? text === region
-        : new RegExp(`^(?:${region.source})$`).test(text);
-    });
-    expect(found, `no whole line ${String(region)}${context}`).toBe(true);
-  }
 }
 
 const fileLoaded = (f: string) => f.includes("student d9e1921b3aec123d");
