@@ -17,6 +17,20 @@ const polynomial = fc
 const point = fc.record({ n: fc.integer({ min: -9, max: 9 }), m: fc.integer({ min: -9, max: 9 }) });
 
 describe("Polynomial", () => {
+  it("canonicalKey is shared exactly by equal polynomials, whatever their variables' order", () => {
+    // m + n built with n first and with m first prints differently but has one key.
+    expect(n.add(m).canonicalKey()).toBe(m.add(n).canonicalKey());
+    expect(n.add(m).termCount()).toBe(2);
+    fc.assert(
+      fc.property(polynomial, polynomial, (p, q) => {
+        // q·p − … rebuilt in the other order: equal values, maybe another appearance order.
+        const rebuilt = q.add(p).sub(q);
+        expect(rebuilt.canonicalKey() === p.canonicalKey()).toBe(true);
+        expect(p.canonicalKey() === q.canonicalKey()).toBe(p.equals(q));
+      }),
+    );
+  });
+
   it("equality is mathematical: (n + m)² = n² + 2nm + m²", () => {
     const square = pow(add(n, m), 2);
     expect(square.equals(add(add(pow(n, 2), mul(2, mul(n, m))), pow(m, 2)))).toBe(true);

@@ -81,6 +81,22 @@ export class Polynomial {
     return this.byKey.size === 0;
   }
 
+  /** The number of terms (in normal form), without sorting them as `terms` does. */
+  termCount(): number {
+    return this.byKey.size;
+  }
+
+  /**
+   * A text that two polynomials share exactly when they are equal, whatever order their
+   * variables appeared in (which `toString` follows): for keying values by polynomial.
+   */
+  canonicalKey(): string {
+    return [...this.byKey]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, term]) => `${term.coef}${key === "" ? "" : `*${key}`}`)
+      .join(" + ");
+  }
+
   isConstant(): boolean {
     return this.variables.length === 0;
   }
@@ -250,8 +266,14 @@ export class Polynomial {
   private static normalised(terms: readonly Term[], appearance: readonly string[]): Polynomial {
     const byKey = new Map<string, Term>();
     const order = [...appearance];
+    // A set beside the order: products of large polynomials make many terms to walk.
+    const known = new Set(order);
     for (const term of terms) {
-      for (const [name] of term.powers) if (!order.includes(name)) order.push(name);
+      for (const [name] of term.powers) {
+        if (known.has(name)) continue;
+        known.add(name);
+        order.push(name);
+      }
       const key = powersKey(term.powers);
       const previous = byKey.get(key);
       const coef = previous ? previous.coef.add(term.coef) : term.coef;

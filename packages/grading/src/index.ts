@@ -60,6 +60,7 @@ export {
   numericCheck,
 } from "./checkers/numeric-check.js";
 export type {
+  Certainty,
   Counterexample,
   Difference,
   Finding,

@@ -5,7 +5,14 @@ import { evaluateTensor, type TensorEnvironment } from "../math/evaluate-tensor.
 import type { Expr } from "../math/expr.js";
 import type { MathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
-import { type Check, type CheckContext, invalid, invalidMath } from "./check.js";
+import { evaluateSymbolic } from "../symbolic/evaluate-symbolic.js";
+import {
+  type IdentityVerdict,
+  type PreparedReference,
+  proveAgainst,
+} from "../symbolic/prove-identity.js";
+import { type SymbolicMatrix, sameValue } from "../symbolic/symbolic-matrix.js";
+import { type Check, type CheckContext, invalid, invalidMath, outcomeOf } from "./check.js";
 import { acrossInstances, compareTensors } from "./expression-check.js";
 import { namedFactor } from "./named-factor.js";
 import type { Difference, Finding, Hint, OutcomeItem } from "./outcome.js";
@@ -39,6 +46,16 @@ export interface BackpropCheckOptions {
   >;
   /** The class-label input (`t`), so that a factor can be named as a class entry (`y'_t`). */
   readonly classLabel?: string;
+  /**
+   * The adjoints by the chain rule with symbolic entries (built once, on first use), to prove an
+   * equation that agreed on every instance; `domain` says what they cover. Without it such an
+   * equation goes to a person.
+   */
+  readonly proof?: {
+    readonly reference: () => PreparedReference | Extract<IdentityVerdict, { kind: "undecided" }>;
+    readonly domain: string;
+    readonly timeMs?: number;
+  };
 }
 
 /**
@@ -72,25 +89,40 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
       }));
       // Each equation and the chain earn an equal share.
       const share = 1 / (options.adjoints.length + 1);
-      // An equation is compared on random instances only: an agreement says so, never "correct".
+      // An equation compared on random instances only is no proof: its agreement goes to a person.
       const sampled = { kind: "sampled", count: instances.length, of: "random instances" } as const;
-      const judged = (key: string, finding: Finding, aspect?: "chain"): OutcomeItem => {
-        const correct = finding.kind === "correct";
-        return {
-          key,
-          verdict: correct ? "correct" : "wrong",
-          share,
-          earned: correct ? 1 : 0,
-          finding,
-          ...(correct ? { scope: sampled } : {}),
-          ...(aspect ? { aspect } : {}),
-        };
+      const judged = (
+        key: string,
+        finding: Finding,
+        prove: (reference: PreparedReference) => IdentityVerdict,
+        aspect?: "chain",
+      ): OutcomeItem => {
+        const fields = { key, share, ...(aspect ? { aspect } : {}) };
+        if (finding.kind !== "correct") return { ...fields, verdict: "wrong", earned: 0, finding };
+        const proof = options.proof;
+        const reference = proof?.reference();
+        const verdict =
+          reference === undefined || reference.kind === "undecided" ? reference : prove(reference);
+        if (proof !== undefined && verdict?.kind === "equal") {
+          const scope = {
+            kind: "proof",
+            domain: proof.domain,
+            assumptions: verdict.assumptions,
+          } as const;
+          return { ...fields, verdict: "correct", earned: 1, finding, scope };
+        }
+        const note = verdict === undefined ? undefined : unprovedNote(verdict);
+        const agrees: Finding = note === undefined ? { kind: "agrees" } : { kind: "agrees", note };
+        return { ...fields, verdict: "review", earned: 0, finding: agrees, scope: sampled };
       };
+      const timeMs = options.proof?.timeMs;
       const items = options.adjoints.map((adjoint) => {
         const expr = equations.value.get(adjoint);
-        if (expr === undefined) return judged(adjoint, { kind: "no-answer" });
+        if (expr === undefined) return judged(adjoint, { kind: "no-answer" }, unused);
         const { finding, values } = judgeEquation(expr, adjoint, references);
-        const item = judged(adjoint, finding);
+        const item = judged(adjoint, finding, (reference) =>
+          proveAgainst(expr, reference, adjoint, timeMs),
+        );
         const hint =
           finding.kind === "not-evaluable"
             ? weightSlip(expr, options)
@@ -105,11 +137,93 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
         return hint === undefined ? item : { ...item, hint };
       });
       const chain = judgeChain(equations.value, options, instances);
-      items.push(judged(options.chainTarget, chain, "chain"));
-      const right = items.filter((i) => i.verdict === "correct").length;
-      return { status: "graded", fraction: right / items.length, items };
+      items.push(
+        judged(
+          options.chainTarget,
+          chain,
+          (reference) => proveChain(equations.value, reference, options, timeMs),
+          "chain",
+        ),
+      );
+      return outcomeOf(items);
     },
   };
+}
+
+const unused = (): IdentityVerdict => ({ kind: "different" });
+
+/** Why an equation that agreed on every instance was not proved, for its feedback. */
+function unprovedNote(verdict: IdentityVerdict): string | undefined {
+  if (verdict.kind === "equal") return undefined;
+  if (verdict.kind === "different")
+    return "it differs from the chain rule's adjoint as a formula in independent forward values";
+  return verdict.reason === "budget"
+    ? `the exact comparison stopped at its budget: ${verdict.message}`
+    : `the exact comparison does not cover ${verdict.message}`;
+}
+
+/**
+ * The chain target from the student's own equations, exactly: each case's forward values with
+ * no reference adjoint, the equations evaluated in dependency order.
+ */
+function proveChain(
+  equations: ReadonlyMap<string, Expr>,
+  reference: PreparedReference,
+  options: BackpropCheckOptions,
+  timeMs: number | undefined,
+): IdentityVerdict {
+  const adjoints = new Set(options.adjoints);
+  const cases = reference.cases.map((at) => {
+    const values = new Map([...at.values].filter(([name]) => !adjoints.has(name)));
+    return { ...at, values };
+  });
+
+  return proveAgainst(
+    { kind: "symbol", name: options.chainTarget, start: 0, end: 0 },
+    { ...reference, cases },
+    options.chainTarget,
+    timeMs,
+    (env, at) => {
+      const values = env.values as Map<string, SymbolicMatrix>;
+      let progress = true;
+      while (progress && !values.has(options.chainTarget)) {
+        progress = false;
+        for (const [adjoint, expr] of equations) {
+          if (values.has(adjoint) || !usesOnly(expr, values, adjoints)) continue;
+          // An own adjoint equal to the reference's goes on in the reference's (smaller) form:
+          // the same function, so the chain's value is unchanged, and its terms stay few.
+          const own = evaluateSymbolic(expr, env);
+          const expected = at.expected.get(adjoint);
+          values.set(adjoint, expected !== undefined && sameValue(own, expected) ? expected : own);
+          progress = true;
+        }
+      }
+    },
+  );
+}
+
+/** Whether every adjoint an expression names already has a value. */
+function usesOnly(
+  expr: Expr,
+  values: ReadonlyMap<string, unknown>,
+  adjoints: ReadonlySet<string>,
+): boolean {
+  switch (expr.kind) {
+    case "symbol":
+      return !adjoints.has(expr.name) || values.has(expr.name);
+    case "number":
+      return true;
+    case "array":
+      return expr.items.every((item) => usesOnly(item, values, adjoints));
+    case "negate":
+    case "transpose":
+      return usesOnly(expr.operand, values, adjoints);
+    case "call":
+      return usesOnly(expr.argument, values, adjoints);
+    case "binary":
+    case "compare":
+      return usesOnly(expr.left, values, adjoints) && usesOnly(expr.right, values, adjoints);
+  }
 }
 
 function readEquations(

@@ -2,7 +2,7 @@ import type { AnswerValue } from "../answers/answer-value.js";
 import type { MathError } from "../math/math-error.js";
 import { type CheckOutcome, invalid } from "./outcome.js";
 
-export { type CheckOutcome, graded, invalid, item, review } from "./outcome.js";
+export { type CheckOutcome, DIRECT, graded, invalid, item, outcomeOf, review } from "./outcome.js";
 
 /** Numbers of a per-student variant (v, x, y of 2.2.1 and 2.3), or the handout's numbers. */
 export type Variant = Readonly<Record<string, readonly number[] | number>>;

@@ -2,7 +2,7 @@ import { formatBigO, type Polynomial, sameGrowth } from "@nnkit/cost";
 import { readText } from "../answers/read-values.js";
 import { parseMath } from "../math/parse-math.js";
 import { toPolynomial } from "../math/to-polynomial.js";
-import { type Check, type CheckContext, graded, invalid, invalidMath } from "./check.js";
+import { type Check, type CheckContext, DIRECT, graded, invalid, invalidMath } from "./check.js";
 import { crossCheckPolynomial } from "./cross-check.js";
 import type { Hint } from "./outcome.js";
 import { perContext } from "./per-context.js";
@@ -62,11 +62,12 @@ export function costCheck(options: CostCheckOptions): Check {
         if (!sameGrowth(student.polynomial, reference))
           return graded(0, { kind: "growth-wrong", growth });
         return options.allowBigO
-          ? graded(1, { kind: "correct", growth })
+          ? graded(1, { kind: "correct", growth }, { scope: DIRECT })
           : graded(bigOCredit, { kind: "growth-only", growth });
       }
       crossCheckPolynomial(parsed.expr, student.polynomial, options.symbols, context.seed);
-      if (accepted.some((p) => p.equals(student.polynomial))) return graded(1, { kind: "correct" });
+      if (accepted.some((p) => p.equals(student.polynomial)))
+        return graded(1, { kind: "correct" }, { scope: DIRECT });
       const credit = sameGrowth(student.polynomial, reference) ? sameGrowthCredit : 0;
       const other = recognizedIn(context).find((r) => r.count.equals(student.polynomial));
       if (other !== undefined) {

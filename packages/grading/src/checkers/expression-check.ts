@@ -2,14 +2,33 @@ import { allclose, type Tensor } from "@nnkit/tensor";
 import { readText } from "../answers/read-values.js";
 import { evaluateTensor, type TensorEnvironment } from "../math/evaluate-tensor.js";
 import { parseMath } from "../math/parse-math.js";
-import { type Check, type CheckContext, graded, invalid, invalidMath } from "./check.js";
-import type { Difference } from "./outcome.js";
+import type { GradingMath } from "../math/expr.js";
+import { evaluateSymbolic } from "../symbolic/evaluate-symbolic.js";
+import { type ProveOptions, prepareReference, proveAgainst } from "../symbolic/prove-identity.js";
+import { constantMatrix } from "../symbolic/symbolic-matrix.js";
+import {
+  type Check,
+  type CheckContext,
+  type CheckOutcome,
+  graded,
+  invalid,
+  invalidMath,
+} from "./check.js";
+import type { Difference, Scope } from "./outcome.js";
 import { perContext } from "./per-context.js";
 
 /** One random instance: values for the names, and the reference value of the answer there. */
 export interface ExpressionInstance {
   readonly environment: TensorEnvironment;
   readonly reference: Tensor;
+}
+
+/** What a proof quantifies over: every entry of each named matrix is an independent variable. */
+export interface ExpressionDomain {
+  /** Each varying name with its rows and columns (`X`: 6×3). */
+  readonly matrices: readonly (readonly [string, readonly [number, number]])[];
+  /** Names with a fixed value (the sizes `n`, `d`). */
+  readonly constants: readonly (readonly [string, number])[];
 }
 
 export interface ExpressionCheckOptions {
@@ -22,6 +41,14 @@ export interface ExpressionCheckOptions {
   readonly instances: (context: CheckContext) => readonly ExpressionInstance[];
   readonly rtol?: number;
   readonly atol?: number;
+  /**
+   * The reference formula and the domain to prove an agreement over: both formulas are evaluated
+   * exactly, with symbolic entries, and compared as rational functions. Without it an agreement
+   * on the instances goes to a person.
+   */
+  readonly proof?: { readonly reference: GradingMath; readonly domain: ExpressionDomain };
+  /** Limits of a proof (terms, products, time), for the untrusted formula. */
+  readonly proofBudget?: ProveOptions;
 }
 
 /**
@@ -30,6 +57,8 @@ export interface ExpressionCheckOptions {
  */
 export function expressionCheck(options: ExpressionCheckOptions): Check {
   const instancesIn = perContext(options.instances);
+  const reference =
+    options.proof === undefined ? undefined : symbolicReference(options.proof, options.proofBudget);
   return {
     kind: "expression",
     grade(answer, context) {
@@ -52,13 +81,83 @@ export function expressionCheck(options: ExpressionCheckOptions): Check {
           { counterexample: { kind: "instance", index: first + 1, count: instances.length } },
         );
       }
-      return graded(
-        1,
-        { kind: "correct" },
-        { scope: { kind: "sampled", count: instances.length, of: "random instances" } },
-      );
+      const sampled = { kind: "sampled", count: instances.length, of: "random instances" } as const;
+      if (options.proof === undefined || reference === undefined) {
+        return graded(1, { kind: "agrees" }, { scope: sampled });
+      }
+      const { domain } = options.proof;
+      return provedOrReview(parsed.expr, domain, reference(), sampled, options.proofBudget?.timeMs);
     },
   };
+}
+
+/**
+ * The reference with symbolic entries, built once per check (on the first answer that needs it):
+ * every entry of the domain's matrices a variable, the sizes their numbers.
+ */
+function symbolicReference(
+  proof: NonNullable<ExpressionCheckOptions["proof"]>,
+  limits: ProveOptions | undefined,
+): () => ReturnType<typeof prepareReference> {
+  let prepared: ReturnType<typeof prepareReference> | undefined;
+  return () => {
+    prepared ??= prepareReference(({ names, environment }) => {
+      const values = new Map([
+        ...proof.domain.matrices.map(
+          ([name, [rows, columns]]) => [name, names.matrix(rows, columns)] as const,
+        ),
+        ...proof.domain.constants.map(
+          ([name, value]) => [name, constantMatrix(1, 1, () => value, names.limits)] as const,
+        ),
+      ]);
+      const expected = evaluateSymbolic(proof.reference, environment(values));
+      return [{ values, expected: new Map([["", expected]]) }];
+    }, limits);
+    return prepared;
+  };
+}
+
+/**
+ * An answer that agreed on every instance: `correct` with the proof, else `review` saying what
+ * was checked and why no proof was made.
+ */
+function provedOrReview(
+  expr: GradingMath,
+  domain: ExpressionDomain,
+  reference: ReturnType<typeof prepareReference>,
+  sampled: Scope,
+  timeMs: number | undefined,
+): CheckOutcome {
+  const verdict =
+    reference.kind === "undecided" ? reference : proveAgainst(expr, reference, "", timeMs);
+  if (verdict.kind === "equal") {
+    const matrices = domain.matrices.map(([name, [r, c]]) => `${name} (${r}×${c})`);
+    return graded(
+      1,
+      { kind: "correct" },
+      {
+        scope: {
+          kind: "proof",
+          domain: `every ${listed(matrices)}`,
+          assumptions: verdict.assumptions,
+        },
+      },
+    );
+  }
+  const note =
+    verdict.kind === "different"
+      ? "as formulas the two differ, though not on these instances"
+      : verdict.reason === "budget"
+        ? `the exact comparison stopped at its budget: ${verdict.message}`
+        : `the exact comparison does not cover ${verdict.message}`;
+  return graded(1, { kind: "agrees", note }, { scope: sampled });
+}
+
+/** "X (6×3), t (6×1) and w (3×1)". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** Why a value differs from a reference (shape or values), or undefined when they agree. */

@@ -3,7 +3,7 @@ import { describeValue } from "../answers/answer-value.js";
 import { type Read, readFailure } from "../answers/read-values.js";
 import { describeMathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
-import { type Check, graded, invalid } from "./check.js";
+import { type Check, DIRECT, graded, invalid } from "./check.js";
 
 export interface GraphCheckOptions {
   /** The graph's nodes, as the answer may name them (`y'` also accepts `yp`, `\mathbf{z}_1` → z1). */
@@ -38,7 +38,8 @@ export function graphCheck(options: GraphCheckOptions): Check {
       const extra = [...given].filter((edge) => !reference.has(edge));
       const right = reference.size - missing.length;
       const fraction = Math.max(0, (right - extra.length) / reference.size);
-      if (missing.length === 0 && extra.length === 0) return graded(1, { kind: "correct" });
+      if (missing.length === 0 && extra.length === 0)
+        return graded(1, { kind: "correct" }, { scope: DIRECT });
       return graded(fraction, { kind: "edges", missing, extra });
     },
   };

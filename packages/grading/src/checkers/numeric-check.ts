@@ -1,6 +1,6 @@
 import { readNumeric } from "../answers/read-values.js";
 import type { NumericArray } from "../math/constant.js";
-import { type Check, type CheckContext, graded, invalid } from "./check.js";
+import { type Check, type CheckContext, DIRECT, graded, invalid } from "./check.js";
 import { perContext } from "./per-context.js";
 
 export interface NumericReference {
@@ -53,6 +53,7 @@ export function numericCheck(options: NumericCheckOptions): Check {
           return graded(
             1,
             reference.label ? { kind: "correct", accepted: reference.label } : { kind: "correct" },
+            { scope: DIRECT },
           );
         }
       }

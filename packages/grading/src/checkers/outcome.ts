@@ -12,11 +12,13 @@ export interface Span {
 
 /**
  * How far a verdict reaches: a proof over a whole domain (`domain: "all integer inputs"`,
- * `assumptions: ["x1, x2, x3 distinct"]`), or what was actually checked: an enumerated box, or
- * sampled points or instances.
+ * `assumptions: ["x1, x2, x3 distinct"]`); a direct comparison of one value with the reference
+ * (a number, a polynomial, a set of edges, yes or no: there is no input space left unchecked); a
+ * person's decision; or what was actually checked: an enumerated box, or sampled points or
+ * instances.
  */
 export type Scope =
-  | { readonly kind: "proof"; readonly domain: string; readonly assumptions: readonly string[] }
+  | Certainty
   | {
       readonly kind: "enumerated";
       readonly box: { readonly lo: number; readonly hi: number };
@@ -28,6 +30,19 @@ export type Scope =
       readonly count: number;
       readonly of: "points" | "random instances";
     };
+
+/** The scopes a `correct` verdict may rest on: nothing a sample or a box left open. */
+export type Certainty =
+  | { readonly kind: "proof"; readonly domain: string; readonly assumptions: readonly string[] }
+  | { readonly kind: "direct" }
+  | { readonly kind: "person" };
+
+/** Scope of a check that compares one value with the reference exactly as the question asks. */
+export const DIRECT: Certainty = { kind: "direct" };
+
+export function isCertainty(scope: Scope | undefined): scope is Certainty {
+  return scope?.kind === "proof" || scope?.kind === "direct" || scope?.kind === "person";
+}
 
 /** One layer's exact values for a counterexample input, as text (exact rationals). */
 export interface TraceLayer {
@@ -99,6 +114,12 @@ export type Finding =
   /** A person's score merged in later, with their comment ("" for none). */
   | { readonly kind: "scored-by-person"; readonly comment: string }
   | { readonly kind: "undecided"; readonly reason: string }
+  /**
+   * The answer agreed with the reference on everything its scope says was checked (sampled
+   * instances, an enumerated box), without a proof: a person decides. `note` says why no proof was
+   * made ("the term budget was exceeded").
+   */
+  | { readonly kind: "agrees"; readonly note?: string }
   | {
       readonly kind: "wrong-shape";
       readonly expected: readonly number[];
@@ -131,14 +152,13 @@ export type Finding =
   | { readonly kind: "other-solutions" }
   | { readonly kind: "yes-no-wrong"; readonly given: boolean; readonly explanation: string };
 
-/** One judged field or equation. */
-export interface OutcomeItem {
+/** The fields every judged item has, whatever its verdict. */
+interface ItemFields {
   /**
    * What was judged, relative to the check's value: "" for the whole value, or a sub-key such as
    * "J_bar". In a question's result the part's field is prefixed ("reverse.memory", "network").
    */
   readonly key: string;
-  readonly verdict: ItemVerdict;
   /** This item's share of its check's credit; the shares of one check's items sum to 1. */
   readonly share: number;
   /** The fraction of its share earned, 0..1. */
@@ -146,11 +166,18 @@ export interface OutcomeItem {
   readonly finding: Finding;
   readonly position?: Span;
   readonly counterexample?: Counterexample;
-  readonly scope?: Scope;
   readonly hint?: Hint;
   /** `chain`: the key's value computed from the student's own equations, not the equation alone. */
   readonly aspect?: "chain";
 }
+
+/**
+ * One judged field or equation. Only a `correct` item must say what makes it sure (a proof, a
+ * direct comparison, a person): an agreement found by sampling or enumerating is `review`.
+ */
+export type OutcomeItem =
+  | (ItemFields & { readonly verdict: "correct"; readonly scope: Certainty })
+  | (ItemFields & { readonly verdict: Exclude<ItemVerdict, "correct">; readonly scope?: Scope });
 
 /** How one check judged one answer. `fraction` is the share of the check's weight earned. */
 export type CheckOutcome =
@@ -161,27 +188,47 @@ export type CheckOutcome =
     }
   | { readonly status: "invalid"; readonly items: readonly OutcomeItem[] }
   | { readonly status: "manual"; readonly items: readonly OutcomeItem[] }
-  | { readonly status: "review"; readonly items: readonly OutcomeItem[] };
+  /** Some item waits for a person; `fraction` is what the decided items earned meanwhile. */
+  | {
+      readonly status: "review";
+      readonly fraction: number;
+      readonly items: readonly OutcomeItem[];
+    };
 
-/** An item of a whole-value check with its verdict and credit derived from `earned`. */
-export function item(
-  earned: number,
-  finding: Finding,
-  extra: Partial<Omit<OutcomeItem, "earned" | "finding" | "verdict">> = {},
-): OutcomeItem {
+type ItemExtra = Partial<Omit<ItemFields, "earned" | "finding">> & { readonly scope?: Scope };
+
+/**
+ * An item of a whole-value check with its verdict and credit derived from `earned`. Full credit
+ * is `correct` only with a certain scope (a proof, a direct comparison); otherwise the agreement
+ * goes to a person: verdict `review`, earning 0, with the scope saying what was checked.
+ */
+export function item(earned: number, finding: Finding, extra: ItemExtra = {}): OutcomeItem {
   const clamped = Math.min(1, Math.max(0, earned));
-  const verdict = clamped >= 1 ? "correct" : clamped > 0 ? "partial" : "wrong";
+  const { scope, ...rest } = extra;
+  if (clamped >= 1) {
+    if (isCertainty(scope))
+      return { key: "", share: 1, ...rest, verdict: "correct", earned: 1, finding, scope };
+    const agrees: Finding = finding.kind === "correct" ? { kind: "agrees" } : finding;
+    return { key: "", share: 1, ...extra, verdict: "review", earned: 0, finding: agrees };
+  }
+  const verdict = clamped > 0 ? "partial" : "wrong";
   return { key: "", share: 1, ...extra, verdict, earned: clamped, finding };
 }
 
-/** A graded outcome of one whole-value item. */
-export function graded(
-  earned: number,
-  finding: Finding,
-  extra: Partial<Omit<OutcomeItem, "earned" | "finding" | "verdict">> = {},
-): CheckOutcome {
-  const judged = item(earned, finding, extra);
-  return { status: "graded", fraction: judged.earned, items: [judged] };
+/**
+ * The outcome of a check's items: `review` when one of them waits for a person (the others keep
+ * their credit, counted with the question's), otherwise `graded`.
+ */
+export function outcomeOf(items: readonly OutcomeItem[]): CheckOutcome {
+  const fraction = items.reduce((sum, i) => sum + i.share * i.earned, 0);
+  return items.some((i) => i.verdict === "review")
+    ? { status: "review", fraction, items }
+    : { status: "graded", fraction, items };
+}
+
+/** A graded outcome of one whole-value item (`review` when the agreement is not proved). */
+export function graded(earned: number, finding: Finding, extra: ItemExtra = {}): CheckOutcome {
+  return outcomeOf([item(earned, finding, extra)]);
 }
 
 /** An outcome for an answer that cannot be read; `position` locates the problem in the text. */
@@ -215,6 +262,7 @@ export function review(
   const { key = "", scope } = extra;
   return {
     status: "review",
+    fraction: 0,
     items: [
       {
         key,

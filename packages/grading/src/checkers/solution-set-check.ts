@@ -2,7 +2,7 @@ import type { Polynomial } from "@nnkit/cost";
 import { readText } from "../answers/read-values.js";
 import { parseMath } from "../math/parse-math.js";
 import { toPolynomial } from "../math/to-polynomial.js";
-import { type Check, type CheckContext, graded, invalid, invalidMath } from "./check.js";
+import { type Check, type CheckContext, DIRECT, graded, invalid, invalidMath } from "./check.js";
 
 export interface SolutionSetCheckOptions {
   readonly symbols: readonly string[];
@@ -34,7 +34,7 @@ export function solutionSetCheck(options: SolutionSetCheckOptions): Check {
       const reference = options.zeroOf(context);
       if (student.degree() > 1) return graded(0, { kind: "not-a-line" });
       return isMultiple(student, reference)
-        ? graded(1, { kind: "correct" })
+        ? graded(1, { kind: "correct" }, { scope: DIRECT })
         : graded(0, { kind: "other-solutions" });
     },
   };

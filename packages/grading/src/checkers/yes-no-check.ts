@@ -1,5 +1,5 @@
 import { readYesNo } from "../answers/read-values.js";
-import { type Check, graded, invalid } from "./check.js";
+import { type Check, DIRECT, graded, invalid } from "./check.js";
 
 /** A yes/no answer, e.g. "is the solution unique?". */
 export function yesNoCheck(options: {
@@ -12,7 +12,7 @@ export function yesNoCheck(options: {
       const value = readYesNo(answer, "the answer");
       if (!value.ok) return invalid(value.message);
       return value.value === options.reference
-        ? graded(1, { kind: "correct" })
+        ? graded(1, { kind: "correct" }, { scope: DIRECT })
         : graded(0, {
             kind: "yes-no-wrong",
             given: value.value,

@@ -9,7 +9,7 @@ import {
   invalid,
   type Variant,
 } from "../checkers/check.js";
-import type { OutcomeItem } from "../checkers/outcome.js";
+import { type Finding, isCertainty, type OutcomeItem } from "../checkers/outcome.js";
 import { renderFeedback, renderItem } from "./render-feedback.js";
 import {
   type QuestionItem,
@@ -87,7 +87,10 @@ function underBestConvention(
   const earnedBy = (outcomes: readonly CheckOutcome[]) =>
     outcomes.reduce(
       (sum, outcome, i) =>
-        sum + (outcome.status === "graded" ? outcome.fraction * parts[i]!.weight : 0),
+        sum +
+        (outcome.status === "graded" || outcome.status === "review"
+          ? outcome.fraction * (parts[i]?.weight ?? 0)
+          : 0),
       0,
     );
   let best: { outcomes: CheckOutcome[]; earned: number } | undefined;
@@ -180,22 +183,21 @@ function visibleItems(
     return outcome.items;
   const passed = outcome.status === "graded" && outcome.fraction >= 1;
   const verdict = outcome.status === "graded" ? (passed ? "passed" : "not passed") : outcome.status;
+  const finding: Finding =
+    part.visibility === "hidden" || due === undefined
+      ? { kind: "withheld", verdict }
+      : { kind: "withheld", verdict, until: due.toISOString() };
+  const earned = outcome.status === "graded" || outcome.status === "review" ? outcome.fraction : 0;
+  const fields = { key: "", share: 1, earned, finding };
+  // A passed outcome's items are all correct, each with what makes it sure: the withheld item
+  // keeps the first one's (a hidden check is one item in practice).
+  const sure = outcome.items.find((i) => i.verdict === "correct")?.scope;
+  if (passed && sure !== undefined && isCertainty(sure))
+    return [{ ...fields, verdict: "correct", scope: sure }];
   const withheld: OutcomeItem = {
-    key: "",
+    ...fields,
     verdict:
-      outcome.status === "graded"
-        ? passed
-          ? "correct"
-          : outcome.fraction > 0
-            ? "partial"
-            : "wrong"
-        : outcome.status,
-    share: 1,
-    earned: outcome.status === "graded" ? outcome.fraction : 0,
-    finding:
-      part.visibility === "hidden"
-        ? { kind: "withheld", verdict }
-        : { kind: "withheld", verdict, until: due!.toISOString() },
+      outcome.status === "graded" ? (outcome.fraction > 0 ? "partial" : "wrong") : outcome.status,
   };
   return [withheld];
 }

@@ -98,15 +98,18 @@ function scored(question: QuestionResult, row: ManualScore): QuestionResult {
   }
   const status = row.score >= question.max_score ? "passed" : row.score > 0 ? "partial" : "failed";
   const fraction = question.max_score > 0 ? row.score / question.max_score : 0;
-  const person: QuestionItem = {
+  const fields = {
     key: "",
     part: "",
-    verdict: fraction >= 1 ? "correct" : fraction > 0 ? "partial" : "wrong",
     share: 1,
     earned: fraction,
     finding: { kind: "scored-by-person", comment: row.feedback },
     message: "",
-  };
+  } as const;
+  const person: QuestionItem =
+    fraction >= 1
+      ? { ...fields, verdict: "correct", scope: { kind: "person" } }
+      : { ...fields, verdict: fraction > 0 ? "partial" : "wrong" };
   const rendered = renderItem(person);
   return {
     ...question,

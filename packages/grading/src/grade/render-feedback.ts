@@ -66,8 +66,10 @@ function renderFinding(finding: Finding, item: OutcomeItem): string {
   switch (finding.kind) {
     case "correct":
       if (finding.growth !== undefined) return `correct: ${finding.growth}`;
-      if (item.scope !== undefined) return renderAgreement(item.scope);
+      if (item.scope?.kind === "proof") return proved(item.scope);
       return finding.accepted === undefined ? "correct" : `correct (${finding.accepted})`;
+    case "agrees":
+      return `${item.scope === undefined ? "matches the reference" : renderAgreement(item.scope)}; not proved${finding.note === undefined ? "" : ` (${finding.note})`}, so left for a person`;
     case "unreadable":
       return finding.input === undefined
         ? finding.message
@@ -142,14 +144,23 @@ function located(message: string, position: number, input: string): string {
   return describeMathError({ message, position, input });
 }
 
+/** "correct: proved for every X (6×3) and t (6×1) with XᵀX invertible". */
+function proved(scope: Extract<Scope, { kind: "proof" }>): string {
+  return `correct: proved for ${scope.domain}${scope.assumptions.length > 0 ? ` with ${scope.assumptions.join(" and ")}` : ""}`;
+}
+
 /**
- * How far an agreement with the reference reaches. Only a proof is "correct"; a box or a sample is
+ * What an agreement with the reference reaches. Only a proof is "correct"; a box or a sample is
  * evidence, and the text says what was compared ("matches the reference on 3 random instances").
  */
 function renderAgreement(scope: Scope): string {
   switch (scope.kind) {
     case "proof":
-      return `correct: proved for ${scope.domain}${scope.assumptions.length > 0 ? ` with ${scope.assumptions.join(" and ")}` : ""}`;
+      return proved(scope);
+    case "direct":
+      return "matches the reference";
+    case "person":
+      return "decided by a person";
     case "enumerated":
       return `no counterexample among all ${scope.count} inputs with entries in ${scope.box.lo}..${scope.box.hi}${assuming(scope.assumptions)}`;
     case "sampled":
@@ -168,6 +179,10 @@ function scopeChecked(scope: Scope): string {
   switch (scope.kind) {
     case "proof":
       return `no proof for ${scope.domain}`;
+    case "direct":
+      return "compared directly";
+    case "person":
+      return "decided by a person";
     case "enumerated":
       return `enumerated ${scope.box.lo}..${scope.box.hi}: ${scope.count} inputs`;
     case "sampled":

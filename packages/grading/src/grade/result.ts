@@ -18,14 +18,14 @@ export type QuestionStatus =
  * ("reverse.memory", "J_bar", "network"), `part` the label of the part that judged it, `share`
  * its share of the question's points.
  */
-export interface QuestionItem extends OutcomeItem {
+export type QuestionItem = OutcomeItem & {
   readonly part: string;
   /**
    * The item's sentence from the one renderer, without the "(at position N)" note that
    * `position` carries: for screens that show one field's verdict.
    */
   readonly message: string;
-}
+};
 
 export interface QuestionResult {
   readonly id: string;

@@ -5,6 +5,9 @@ import { compileNetwork, type Network } from "../../network/compile-network.js";
 import { drawInstance } from "../../network/draw-instance.js";
 import { instanceFromNamedValues } from "../../network/evaluate-student-equation.js";
 import { NETWORK_LIMITS } from "../../network/limits.js";
+import { dimsOf } from "../../network/shape.js";
+import { backpropCases } from "../../symbolic/backprop-reference.js";
+import { prepareReference } from "../../symbolic/prove-identity.js";
 import type { Part } from "../assignment.js";
 import type { BackpropPartSpec } from "../backprop-spec.js";
 import { AssignmentSpecError, type SpecPath } from "../spec-error.js";
@@ -47,9 +50,30 @@ export function backpropParts(spec: BackpropPartSpec, path: SpecPath): Part[] {
           Array.from({ length: count }, (_, k) => networkInstance(network, context.seed + k)),
         weightInto: weightInto(network),
         ...classLabelOf(network),
+        proof: { reference: symbolicAdjoints(network), domain: proofDomain(network) },
       }),
     },
   ];
+}
+
+/** The chain rule's adjoints with symbolic entries, built on the first answer that needs them. */
+function symbolicAdjoints(network: Network): () => ReturnType<typeof prepareReference> {
+  let prepared: ReturnType<typeof prepareReference> | undefined;
+  return () => {
+    prepared ??= prepareReference((tools) => backpropCases(network, adjointKey, tools));
+    return prepared;
+  };
+}
+
+/** "every x (3×1), class t in 1..3 and weights W1, b1, …": what a proof of 2.1.2 covers. */
+function proofDomain(network: Network): string {
+  const inputs = network.inputs.map(({ name, shape }) => {
+    if (shape.kind === "class") return `class ${name} in 1..${shape.classes.size}`;
+    const [rows, columns] = dimsOf(shape);
+    return `${name} (${rows.size}×${columns.size})`;
+  });
+  const weights = network.parameters.map((p) => p.name).join(", ");
+  return `every ${inputs.join(", ")}${weights === "" ? "" : ` and weights ${weights}`}`;
 }
 
 /** The answer template's fields of a backprop question, one empty equation per adjoint. */

@@ -28,9 +28,10 @@ const MAX_DRAWN_ELEMENTS = 100_000;
 
 /**
  * `kind: expression`: a formula in `symbols`, judged by its values on seeded random instances
- * against a reference formula. Each instance draws `data` (standard normal entries of the given
- * shapes, in the file's order, from one stream seeded per question); `sizes` are fixed numbers
- * the shapes and formulas may use.
+ * against a reference formula (a difference there is the counterexample), then, where they agree,
+ * proved equal to it exactly with every entry of `data` a variable. Each instance draws `data`
+ * (standard normal entries of the given shapes, in the file's order, from one stream seeded per
+ * question); `sizes` are fixed numbers the shapes and formulas may use.
  */
 export const expressionKind: PartKind = {
   keys: ["symbols", "sizes", "data", "instances", "reference", "rtol", "atol"],
@@ -63,9 +64,19 @@ export const expressionKind: PartKind = {
     instances({ variant: {}, seed: 0 });
     const rtol = spec.optional("rtol", readNonNegative);
     const atol = spec.optional("atol", readNonNegative);
+    // Every entry of each drawn value varies in the proof. Only matrices (a column is n×1) are
+    // proved: a one-size value is a 1-d tensor, whose products the symbolic evaluator does not copy.
+    const matrices = data.flatMap(([name, d]) => {
+      const [rows, columns, more] = dimensions(d.shape, sizes);
+      return rows === undefined || columns === undefined || more !== undefined
+        ? []
+        : [[name, [rows, columns]] as const];
+    });
+    const provable = matrices.length === data.length;
     const check = expressionCheck({
       symbols,
       instances,
+      ...(provable ? { proof: { reference, domain: { matrices, constants: [...sizes] } } } : {}),
       ...(rtol === undefined ? {} : { rtol }),
       ...(atol === undefined ? {} : { atol }),
     });

@@ -1,0 +1,89 @@
+import { tensor } from "@nnkit/tensor";
+import { describe, expect, it } from "vitest";
+import { run, text } from "../fixtures/answers.js";
+import { parseMath } from "../math/parse-math.js";
+import { expressionCheck } from "./expression-check.js";
+
+const symbols = ["A", "v", "n"];
+const formula = (written: string) => {
+  const parsed = parseMath(written, { symbols, kind: "tensor" });
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.expr;
+};
+// One instance, A = I (2×2), v = [1, 2], n = 2: A⁻¹v = [1, 2] by hand, and so are Aᵀv and Av
+// there, which only the exact comparison tells apart from A⁻¹v.
+const instance = {
+  environment: {
+    values: new Map([
+      [
+        "A",
+        tensor([
+          [1, 0],
+          [0, 1],
+        ]),
+      ],
+      ["v", tensor([[1], [2]])],
+      ["n", tensor(2)],
+    ]),
+  },
+  reference: tensor([[1], [2]]),
+};
+const domain = {
+  matrices: [
+    ["A", [2, 2]],
+    ["v", [2, 1]],
+  ] as const,
+  constants: [["n", 2]] as const,
+};
+const check = (proofBudget?: { maxTerms?: number }) =>
+  expressionCheck({
+    symbols,
+    instances: () => [instance],
+    proof: { reference: formula("A^{-1} v"), domain },
+    ...(proofBudget ? { proofBudget } : {}),
+  });
+
+describe("expressionCheck proves agreements exactly", () => {
+  it("proves a rewritten form, naming the domain and the inverses it takes", () => {
+    // (AᵀA)⁻¹Aᵀ = A⁻¹A⁻ᵀAᵀ = A⁻¹ wherever A is invertible; (n/2)·A⁻¹v is A⁻¹v as n = 2.
+    const outcome = run(check(), text("(A^T A)^{-1} A^T (n/2) v"));
+    expect(outcome.status).toBe("graded");
+    expect(outcome.feedback).toBe(
+      "correct: proved for every A (2×2) and v (2×1) with A invertible and AᵀA invertible",
+    );
+    expect(outcome.items[0]?.scope).toEqual({
+      kind: "proof",
+      domain: "every A (2×2) and v (2×1)",
+      assumptions: ["A invertible", "AᵀA invertible"],
+    });
+  });
+
+  it("proves inv(…) and the adjugate written out: A⁻¹ = [[d, −b], [−c, a]]/(ad − bc)", () => {
+    expect(run(check(), text("inv(A) v")).status).toBe("graded");
+  });
+
+  it("sends an answer that agrees on the instances but not as a formula to a person", () => {
+    // Aᵀv = A⁻¹v only for orthogonal A, such as the instance's identity.
+    const outcome = run(check(), text("A^T v"));
+    expect(outcome.status).toBe("review");
+    expect(outcome.feedback).toBe(
+      "matches the reference on 1 random instance; not proved (as formulas the two differ, though not on these instances), so left for a person",
+    );
+  });
+
+  it("stops at its term budget with a note, and the answer goes to a person", () => {
+    const outcome = run(check({ maxTerms: 3 }), text("A^{-1} v"));
+    expect(outcome.status).toBe("review");
+    expect(outcome.feedback).toMatch(/not proved \(the exact comparison stopped at its budget: /);
+  });
+
+  it("keeps a function it cannot express as an atom, and a wrong value stays wrong", () => {
+    // √v is one atom per entry, so √v − √v cancels exactly; 2A⁻¹v is [2, 4] on the instance.
+    expect(run(check(), text("A^{-1} v + sqrt(v) - sqrt(v)")).status).toBe("graded");
+    const wrong = run(check(), text("2 A^{-1} v"));
+    expect(wrong.items[0]).toMatchObject({
+      verdict: "wrong",
+      counterexample: { kind: "instance" },
+    });
+  });
+});

@@ -1,0 +1,147 @@
+import type { GradingMath } from "../math/expr.js";
+import { Atoms, evaluateSymbolic, type SymbolicEnvironment } from "./evaluate-symbolic.js";
+import {
+  budget,
+  RationalFunction,
+  type SymbolicBudget,
+  SymbolicLimit,
+} from "./rational-function.js";
+import { type SymbolicMatrix, sameValue } from "./symbolic-matrix.js";
+
+/**
+ * Whether two formulas are one function: `equal` is a proof wherever the assumptions hold (every
+ * inverse and divisor they take defined); `different` means they differ as rational functions of
+ * independent entries and atoms, which is no counterexample (atoms such as σ(z) and exp(z) are
+ * related in fact); `undecided` says why no answer was reached.
+ */
+export type IdentityVerdict =
+  | { readonly kind: "equal"; readonly assumptions: readonly string[] }
+  | { readonly kind: "different" }
+  | {
+      readonly kind: "undecided";
+      readonly reason: "unsupported" | "budget";
+      readonly message: string;
+    };
+
+/** Variables for symbolic entries: one fresh name per entry of every matrix it makes. */
+export class EntryNames {
+  private count = 0;
+
+  constructor(readonly limits: SymbolicBudget) {}
+
+  matrix(rows: number, columns: number): SymbolicMatrix {
+    const entries: RationalFunction[] = [];
+    for (let k = 0; k < rows * columns; k++) {
+      entries.push(RationalFunction.variable(`entry${this.count++}`, this.limits));
+    }
+    return { rows, columns, entries };
+  }
+}
+
+/** One case of an identity: the names' values, and the reference value of each target there. */
+export interface SymbolicCase {
+  readonly values: ReadonlyMap<string, SymbolicMatrix>;
+  /** onehot's length, when a class label is fixed to one class in this case. */
+  readonly classes?: number;
+  readonly expected: ReadonlyMap<string, SymbolicMatrix>;
+}
+
+/** What building a reference may use: fresh entries, the shared atoms, the assumptions made. */
+export interface ReferenceTools {
+  readonly names: EntryNames;
+  /** The environment to evaluate a reference formula in, with these values. */
+  environment(values: ReadonlyMap<string, SymbolicMatrix>, classes?: number): SymbolicEnvironment;
+}
+
+/** A reference computed once per check, against which each answer is compared. */
+export interface PreparedReference {
+  readonly kind: "prepared";
+  readonly limits: SymbolicBudget;
+  readonly atoms: Atoms;
+  readonly assumptions: readonly string[];
+  readonly cases: readonly SymbolicCase[];
+}
+
+export interface ProveOptions {
+  readonly maxTerms?: number;
+  readonly maxProducts?: number;
+  /** Time for one answer's comparison (and, once, for the reference's). */
+  readonly timeMs?: number;
+}
+
+/**
+ * Wall-clock time for one answer's comparison: far above what the course's answers take (tenths
+ * of a second), so a loaded machine does not turn a proof into a review; the term and product
+ * budgets bound the work on hostile text first.
+ */
+export const DEFAULT_TIME_MS = 6000;
+
+/** Builds the reference's cases, or says why it cannot be (then no answer is proved). */
+export function prepareReference(
+  build: (tools: ReferenceTools) => readonly SymbolicCase[],
+  options: ProveOptions = {},
+): PreparedReference | Extract<IdentityVerdict, { kind: "undecided" }> {
+  const limits = budget({ ...options, timeMs: 4 * (options.timeMs ?? DEFAULT_TIME_MS) });
+  const atoms = Atoms.create(limits);
+  const assumptions = new Set<string>();
+  const tools: ReferenceTools = {
+    names: new EntryNames(limits),
+    environment: (values, classes) => ({
+      values,
+      ...(classes === undefined ? {} : { classes }),
+      atoms,
+      limits,
+      assumptions,
+    }),
+  };
+  try {
+    const cases = build(tools);
+    return { kind: "prepared", limits, atoms, assumptions: [...assumptions], cases };
+  } catch (error) {
+    if (error instanceof SymbolicLimit) {
+      return { kind: "undecided", reason: error.reason, message: error.message };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Compares `student` with the reference's `target` exactly in every case: equal in all of them,
+ * or the first way it is not. The answer's own atoms are added to a copy of the reference's.
+ */
+export function proveAgainst(
+  student: GradingMath,
+  reference: PreparedReference,
+  target: string,
+  timeMs = DEFAULT_TIME_MS,
+  /** Work on each case's environment before the answer is evaluated (a chain's own values). */
+  prepare?: (env: SymbolicEnvironment, at: SymbolicCase) => void,
+): IdentityVerdict {
+  const { limits } = reference;
+  limits.deadline = Date.now() + timeMs;
+  const atoms = reference.atoms.fork();
+  const assumptions = new Set(reference.assumptions);
+  try {
+    for (const at of reference.cases) {
+      const expected = at.expected.get(target);
+      if (expected === undefined) {
+        return { kind: "undecided", reason: "unsupported", message: `no reference for ${target}` };
+      }
+      const env: SymbolicEnvironment = {
+        values: prepare === undefined ? at.values : new Map(at.values),
+        ...(at.classes === undefined ? {} : { classes: at.classes }),
+        atoms,
+        limits,
+        assumptions,
+      };
+      prepare?.(env, at);
+      if (!sameValue(evaluateSymbolic(student, env), expected)) return { kind: "different" };
+    }
+    return { kind: "equal", assumptions: [...assumptions] };
+  } catch (error) {
+    if (error instanceof SymbolicLimit) {
+      return { kind: "undecided", reason: error.reason, message: error.message };
+    }
+    throw error;
+  }
+}
