@@ -107,14 +107,16 @@ describe("Answers screen", () => {
     // J̄'s verdict shows too (the first equation: feedback text once hid it behind its label).
     expect(
       await waitForFrame(ui, (f) =>
-        /yours \(q2\.1\.2 J_bar\): 1\n +?= 1\.0\n[✓?] .*3 random instances/.test(f),
+        /yours \(q2\.1\.2 J_bar\): 1\n +?= 1\.0\n✓ correct: proved for every x/.test(f),
       ),
     ).toBeTruthy();
     const y = await press(ui, ...Array(3).fill(keys.right));
     expect(y).toContain("› ȳ = y' ⊙ (ȳ' − Σ(y' ⊙ ȳ'))");
     expect(
       await waitForFrame(ui, (f) =>
-        /yours \(q2\.1\.2 y_bar\): y' - onehot\(t\)\n += \[.*\]\n[✓?] .*3 random instances/.test(f),
+        /yours \(q2\.1\.2 y_bar\): y' - onehot\(t\)\n += \[.*\]\n✓ correct: proved for every x/.test(
+          f,
+        ),
       ),
     ).toBeTruthy();
     // ȳ = y' − onehot(t): its entries sum to 0 and only entry t (= 2 here) is negative.
