@@ -1,7 +1,7 @@
 import { tensor } from "@nnkit/tensor";
 import { describe, expect, it } from "vitest";
-import { fractionOf, map, run, text } from "../fixtures/answers.js";
 import { adjointKey } from "../assignment/kinds/backprop.js";
+import { fractionOf, map, run, text } from "../fixtures/answers.js";
 import { compileNetwork } from "../network/compile-network.js";
 import { backpropCases } from "../symbolic/backprop-reference.js";
 import { prepareReference } from "../symbolic/prove-identity.js";

@@ -1,8 +1,8 @@
 import { allclose, type Tensor } from "@nnkit/tensor";
 import { readText } from "../answers/read-values.js";
 import { evaluateTensor, type TensorEnvironment } from "../math/evaluate-tensor.js";
-import { parseMath } from "../math/parse-math.js";
 import type { GradingMath } from "../math/expr.js";
+import { parseMath } from "../math/parse-math.js";
 import { evaluateSymbolic } from "../symbolic/evaluate-symbolic.js";
 import { type ProveOptions, prepareReference, proveAgainst } from "../symbolic/prove-identity.js";
 import { constantMatrix } from "../symbolic/symbolic-matrix.js";

@@ -13,6 +13,8 @@ import type { BackpropPartSpec } from "../backprop-spec.js";
 import { AssignmentSpecError, type SpecPath } from "../spec-error.js";
 import { adjointKey } from "./adjoint-key.js";
 
+export { adjointKey };
+
 /**
  * The part of a backprop question (2.1.2's kind): one equation per adjoint, each checked against
  * @nnkit/autodiff's adjoints of the network on seeded random instances, then the chain target
