@@ -1,7 +1,8 @@
 // End-to-end tests of the built CLI's conventions: `-` for standard input, `--quiet`, one report
 // of a file-level error, and shell completion scripts (bash ones executed by bash itself).
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -43,6 +44,33 @@ describe("a file-level error", () => {
     expect(out.stdout.split(reason.trim()).length - 1).toBe(1);
     for (const q of json.questions) expect(out.stdout).toContain(q.id);
     expect(out.stdout).toContain(`total: 0 / ${json.max_score}`);
+  });
+});
+
+/** Runs the CLI with both output pipes closed by the reader after its first bytes, as `| head -1` does. */
+function runIntoClosedPipe(
+  args: string[],
+): Promise<{ code: number | null; signal: string | null }> {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  for (const stream of [child.stdout, child.stderr]) stream.once("data", () => stream.destroy());
+  return new Promise((done) => child.on("close", (code, signal) => done({ code, signal })));
+}
+
+describe("a reader that closes the pipe early (`| head`)", () => {
+  const submissions = join(here, "..", "..", "..", "examples", "hw1", "submissions");
+  it("still grades the whole batch and writes every output", async () => {
+    const out = mkdtempSync(join(tmpdir(), "nnkit-epipe-"));
+    try {
+      const { code } = await runIntoClosedPipe(["batch", submissions, "-o", out]);
+      // 1: the example folder holds invalid files on purpose; a crash would be 4 or a signal.
+      expect(code).toBe(1);
+      const graded = readdirSync(join(out, "results")).length;
+      const gradebook = readFileSync(join(out, "gradebook.csv"), "utf8").trim().split("\n");
+      expect(graded).toBeGreaterThan(10);
+      expect(gradebook.length).toBeGreaterThan(10);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 

@@ -10,6 +10,14 @@ import { completionScript, SHELLS, type Shell } from "./completion.js";
 import { CliError, EXIT_CODES_HELP, ExitCode } from "./exit-codes.js";
 import { VERSION } from "./version.js";
 
+// A reader that stops early (`nnkit-grade batch … | head`) closes the pipe. The work goes on (a
+// batch still writes every grade to its folder); only the rest of the printed text is dropped.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
+}
+
 // Commands load after this line (dynamic imports), so on Node ≥ 22.1 their compiled code is cached.
 enableCompileCache();
 
