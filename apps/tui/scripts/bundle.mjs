@@ -13,6 +13,9 @@ await build({
     "src/answers/grading-worker.ts",
     "src/answers/grade-worker.ts",
     "src/screens/threshold/verify-worker.ts",
+    // What grading's solver thread imports (see src/answers/solver-threshold.ts).
+    "src/answers/solver-threshold.ts",
+    "src/answers/solver-cost.ts",
   ],
   outbase: "src",
   // Another directory may be given (`node scripts/bundle.mjs /tmp/out`), e.g. to try a build
@@ -27,7 +30,8 @@ await build({
   jsx: "automatic",
   minify: true,
   // ink imports react-devtools-core only when DEV=true, and it is not a dependency.
-  external: ["react-devtools-core"],
+  // z3-solver is not shipped (see src/answers/solver-present.ts): imported where it is installed.
+  external: ["react-devtools-core", "z3-solver"],
   // React's production build: the development one checks and warns at every render.
   define: { "process.env.NODE_ENV": '"production"' },
   // Bundled CommonJS packages (react, signal-exit) call require() for Node built-ins.

@@ -1,9 +1,9 @@
 // End to end: the built binary in a real 80×24 pseudo-terminal, with its worker threads. Needs
 // the build first (turbo runs this package's tests after its build).
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answerFields } from "./answers/answer-document.js";
 import { newAnswerText } from "./answers/answer-file.js";
@@ -129,6 +129,29 @@ describe("nnkit binary", () => {
     },
     60_000,
   );
+
+  it("installed without the z3 solver, the self-check says what it checked and leaves the rest to a person", async () => {
+    // The package as installed: its dist and package.json, with no node_modules anywhere above.
+    const installed = mkdtempSync(join(tmpdir(), "nnkit-installed-"));
+    cpSync(dirname(cliPath), join(installed, "dist"), { recursive: true });
+    copyFileSync(join(dirname(cliPath), "..", "package.json"), join(installed, "package.json"));
+    const dir = mkdtempSync(join(tmpdir(), "nnkit-e2e-"));
+    const path = join(dir, "answers.yaml");
+    copyFileSync(new URL("../../../examples/hw1/seed-student.yaml", import.meta.url), path);
+    const term = startInTerminal(["--answers", path], dir, {
+      cli: join(installed, "dist", "cli.js"),
+    });
+    try {
+      await term.waitFor(/review +1\.2 Permutation/); // Home, from the self-check's worker
+      await keysThenWait(term, ["a"], selected("q1.1 W1"));
+      await keysThenWait(term, [down, down, down, down], selected("q1.2 layers"));
+      // The box the grader enumerated, and why there is no proof: never "correct".
+      await term.waitFor(/\? network: not decided: this app has no z3 solver/);
+      await term.waitFor(/enumerated\s+-3\.\.3: 44100 inputs/);
+    } finally {
+      term.kill();
+    }
+  }, 60_000);
 
   it("refuses an assignment that does not load in one line (file:line) with exit 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "nnkit-e2e-"));

@@ -4,3 +4,8 @@
 export const gradingWorkerUrl = new URL("./answers/grading-worker.js", import.meta.url);
 export const gradeWorkerUrl = new URL("./answers/grade-worker.js", import.meta.url);
 export const verifyWorkerUrl = new URL("./screens/threshold/verify-worker.js", import.meta.url);
+/** What grading's solver thread imports in the app: the bundled threshold and cost entries. */
+export const solverModules = {
+  threshold: new URL("./answers/solver-threshold.js", import.meta.url).href,
+  cost: new URL("./answers/solver-cost.js", import.meta.url).href,
+};

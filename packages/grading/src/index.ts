@@ -170,6 +170,16 @@ export {
   type ParseResult,
   parseMath,
 } from "./math/parse-math.js";
+export {
+  type ChainRead,
+  type ChainTextError,
+  type Dimension,
+  describeChainError,
+  type FactorSize,
+  MAX_CHAIN_FACTORS,
+  readChain,
+  readSizedChain,
+} from "./math/read-chain.js";
 export { type PolynomialResult, toPolynomial } from "./math/to-polynomial.js";
 export {
   compileNetwork,
@@ -179,6 +189,11 @@ export {
 } from "./network/compile-network.js";
 export { drawInstance } from "./network/draw-instance.js";
 export { EquationError } from "./network/equation-error.js";
+export {
+  evaluateStudentEquation,
+  instanceFromNamedValues,
+  type StudentEquationValue,
+} from "./network/evaluate-student-equation.js";
 export { NETWORK_LIMITS } from "./network/limits.js";
 export type { Dim, StaticShape } from "./network/shape.js";
 export { answerTemplate } from "./template.js";

@@ -1,6 +1,6 @@
 // The answer file as the Answers screen edits it: YAML text whose answer fields are listed and
 // replaced one at a time, keeping the file's comments and layout everywhere else.
-import { isCollection, isScalar, parseDocument, Document as YamlDocument } from "yaml";
+import { isCollection, isMap, isScalar, parseDocument, Document as YamlDocument } from "yaml";
 import type { FieldError } from "../components/TextField.js";
 
 /** One editable answer: a leaf under `answers:` (a formula, a number, a list or a matrix). */
@@ -29,7 +29,7 @@ function leafFields(node: unknown, path: string[], out: AnswerField[]): void {
   const base = { path, question, field: inner.join(".") };
   if (isScalar(node) && typeof node.value === "string") {
     out.push({ ...base, text: node.value.replaceAll("\n", newlineMark), kind: "text" });
-  } else if (isCollection(node) && node.items.every((item) => "key" in (item as object))) {
+  } else if (isMap(node)) {
     for (const pair of node.items as { key: unknown; value: unknown }[]) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       leafFields(pair.value, [...path, key], out);
@@ -40,12 +40,15 @@ function leafFields(node: unknown, path: string[], out: AnswerField[]): void {
   }
 }
 
-/** Every answer field of the file in file order; none when the text is not a YAML mapping. */
+/**
+ * Every answer field of the file in file order; none when the text is not a YAML mapping or its
+ * `answers` is not a mapping of question ids (the self-check says why).
+ */
 export function answerFields(text: string): AnswerField[] {
   const document = parseDocument(text);
   const answers = document.get("answers", true);
   const fields: AnswerField[] = [];
-  if (!isCollection(answers)) return fields;
+  if (!isMap(answers)) return fields;
   for (const pair of answers.items as { key: unknown; value: unknown }[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     leafFields(pair.value, ["answers", key], fields);

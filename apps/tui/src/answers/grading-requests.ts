@@ -2,7 +2,11 @@
 // the grader is loaded (a worker thread in the app, see grading.ts), so each request and answer is
 // plain data that survives postMessage.
 import type { FieldError } from "../components/TextField.js";
-import { studentEquations } from "../screens/backprop/student-equations.js";
+import {
+  type OwnEquation,
+  type StepperInstance,
+  studentEquations,
+} from "../screens/backprop/student-equations.js";
 import { type StudentNetworks, studentNetworks } from "../screens/threshold/student-networks.js";
 import type { AnswerField } from "./answer-document.js";
 import { newAnswerText } from "./answer-file.js";
@@ -16,8 +20,8 @@ export type GradingRequest =
   | { kind: "variant"; studentId: string }
   /** A fresh answer file for the student. */
   | { kind: "template"; studentId: string }
-  /** The student's own 2.1.2 equations in the file. */
-  | { kind: "equations"; fileText: string }
+  /** The student's own 2.1.2 equations in the file, each with its value on the instance. */
+  | { kind: "equations"; fileText: string; instance: StepperInstance }
   /** The student's 1.1 and 1.2 networks in the file, as the grader reads them. */
   | { kind: "networks"; fileText: string }
   /** Why the file's value of the field cannot be graded (null when it can). */
@@ -37,7 +41,7 @@ interface Answers {
   homework: HomeworkOverview;
   variant: Record<string, number[] | number>;
   template: string;
-  equations: Map<string, string>;
+  equations: Map<string, OwnEquation>;
   networks: StudentNetworks;
   validate: FieldError | null;
 }
@@ -76,7 +80,7 @@ export function answerRequest(
     case "template":
       return newAnswerText(loaded, request.studentId);
     case "equations":
-      return studentEquations(grading, request.fileText);
+      return studentEquations(grading, request.fileText, request.instance);
     case "networks":
       return studentNetworks(loaded, request.fileText);
     case "validate":

@@ -1,5 +1,6 @@
 // The shell's questions before work could be lost: quitting with unsaved edits, leaving a screen
-// whose edits would be thrown away, and a recovery copy found when a file is opened.
+// whose edits would be thrown away, and a recovery copy found when a file is opened. The body
+// says what is at stake; the keys that answer are the footer's (dialogFooter), said once.
 import { Box, Text } from "ink";
 import { Line } from "./layout.js";
 import type { LeaveGuard } from "./navigation.js";
@@ -16,7 +17,8 @@ export function dialogFooter(dialog: Dialog): string {
     case "quit":
       return "s save and quit · d quit without saving · Esc cancel";
     case "leave":
-      return `${dialog.guard.keep ? `w ${dialog.guard.keep.label} · ` : ""}d discard · Esc cancel`;
+      // Short, so that the keys are never cut: the body says where w writes.
+      return `${dialog.guard.keep ? "w write · " : ""}d discard · Esc cancel`;
     case "recover":
       return "r restore the recovery copy · d discard it";
   }
@@ -38,9 +40,6 @@ export function DialogView({
           <Text bold>Quit?</Text>
           <Line>{`${path} has unsaved changes.`}</Line>
           {dialog.failed && <Line tone="bad">{notice ?? "not saved"}</Line>}
-          <Line tone="muted">
-            s saves them and quits · d quits and throws them away · Esc stays
-          </Line>
         </Box>
       );
     case "leave":
@@ -48,9 +47,7 @@ export function DialogView({
         <Box flexDirection="column">
           <Text bold>{dialog.after === "quit" ? "Quit?" : "Leave this screen?"}</Text>
           <Line>{`Leaving would throw away ${dialog.guard.lost}.`}</Line>
-          <Line tone="muted">
-            {`${dialog.guard.keep ? `w ${dialog.guard.keep.label} · ` : ""}d throws them away · Esc stays`}
-          </Line>
+          {dialog.guard.keep && <Line tone="muted">{`w: ${dialog.guard.keep.label} first`}</Line>}
         </Box>
       );
     case "recover":
@@ -59,9 +56,7 @@ export function DialogView({
           <Text bold>Unsaved edits from last time</Text>
           <Line>{`${dialog.copy.path} (written ${dialog.copy.savedAt.toLocaleString()})`}</Line>
           <Line>{`holds edits that ${path} does not have.`}</Line>
-          <Line tone="muted">
-            r restores them (then s on the Answers screen saves) · d throws them away
-          </Line>
+          <Line tone="muted">Restored edits are saved with s on the Answers screen.</Line>
         </Box>
       );
   }

@@ -1,15 +1,13 @@
 // Every screen at the smallest supported terminal (80×24) and a large one (160×50), with the
-// homework's example answer files loaded: no line overwrites another. Each region's first line
-// must be present and whole (a line of its own, nothing drawn over it), every line must fit the
-// width, and the frame must be exactly as tall as the terminal less one row.
+// seed student's answer file loaded: no line overwrites another (test-support/expect-layout.ts).
 import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { chooseAssignment } from "../answers/assignment-choice.js";
-import { cellWidth } from "../components/truncate.js";
 import { dotsAnswers, writeDotsAssignment } from "../test-support/dots-assignment.js";
+import { expectLayout, type Size, sizes, type Whole } from "../test-support/expect-layout.js";
 import { mainThreadGrading, mainThreadGradingFor } from "../test-support/main-thread-grading.js";
 import {
   mainThreadSelfChecker,
@@ -32,12 +30,6 @@ function answerFile(name: string): string {
   return path;
 }
 
-type Size = { columns: number; rows: number };
-const sizes: Size[] = [
-  { columns: 80, rows: 24 },
-  { columns: 160, rows: 50 },
-];
-
 function open(size: Size, file: string) {
   const path = answerFile(file);
   const ui = renderSized(
@@ -50,31 +42,6 @@ function open(size: Size, file: string) {
     size,
   );
   return { ui, path };
-}
-
-/** A whole line: equal to the text (trailing spaces aside), or matching the pattern entirely. */
-type Whole = string | RegExp;
-
-function expectLayout(frame: string, size: Size, title: string, regions: Whole[]): void {
-  const lines = frame.split("\n");
-  const context = `\n${frame}`;
-  expect(lines.length, `frame height${context}`).toBe(size.rows - 1);
-  for (const line of lines) {
-    expect(cellWidth(line), `line wider than the terminal: ${line}${context}`).toBeLessThanOrEqual(
-      size.columns,
-    );
-  }
-  expect(lines[0], context).toMatch(new RegExp(`^nnkit · ${title}\\s`));
-  expect(lines[1], context).toBe("─".repeat(size.columns));
-  for (const region of regions) {
-    const found = lines.some((line) => {
-      const text = line.trimEnd();
-      return typeof region === "string"
-        ? text === region
-        : new RegExp(`^(?:${region.source})$`).test(text);
-    });
-    expect(found, `no whole line ${String(region)}${context}`).toBe(true);
-  }
 }
 
 const fileLoaded = (f: string) => f.includes("student d9e1921b3aec123d");
@@ -156,17 +123,35 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
   });
 
   it("Backprop stepper", async () => {
-    const { ui } = open(size, "correct.yaml");
-    await waitForFrame(ui, (f) => f.includes("1.1 Element"));
+    const { ui } = open(size, "seed-student.yaml");
+    await waitForFrame(ui, fileLoaded);
     await press(ui, "b");
-    const stepper = await press(ui, keys.right, keys.right, keys.right);
+    await press(ui, keys.right, keys.right, keys.right);
+    // The self-check's verdict arrives after the step is drawn: every region must still be whole.
+    const stepper = await waitForFrame(ui, (f) => /^[✓?✗] /m.test(f));
     expectLayout(stepper, size, "Backprop stepper", [
       /seeded instance 1 · t = 3 \(of 3\) · step 4 of \d+/,
       /› ȳ = .*/,
       "this step reads ȳ', y, y'",
       / {2}ȳ' = \[.*\]/,
       /ȳ = y' − onehot\(t\) .*/,
+      /ȳ = \[.*\]/,
       /yours \(q2\.1\.2 y_bar\): .*/,
+      / {2}= \[.*\]/,
+      /[✓?] .*/,
+    ]);
+    // x̄ reads two matrices: what the step reads scrolls, the result and the verdict stay whole.
+    await press(ui, ...Array(6).fill(keys.right));
+    const x = await waitForFrame(ui, (f) => f.includes("yours (q2.1.2 x_bar)"));
+    expectLayout(x, size, "Backprop stepper", [
+      /› x̄ = .*/,
+      /this step reads z̄1, z̄2, .*/,
+      / {2}W\(1\) = \[\[.*\]/,
+      ...(size.rows < 30 ? [/↓ \d+ more/] : [/ {2}W\(2\) = \[\[.*\]/]),
+      /x̄ = \[.*\]/,
+      /yours \(q2\.1\.2 x_bar\): .*/,
+      / {2}= \[.*\]/,
+      /[✓?] .*/,
     ]);
   });
 
@@ -212,7 +197,7 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
       /.*student d9e1921b3aec123d.* · saved/,
       /self-check: .*/,
       /q1\.1: failed .*/,
-      /network: wrong at .*/,
+      /✗ network: wrong at .*/,
     ]);
     expect(list).toContain(path);
     await press(ui, "c");
@@ -224,6 +209,38 @@ describe.each(sizes)("every screen at $columns×$rows", (size) => {
       /.*student d9e1921b3aec123d.*/,
       /q1\.1 W1 = .*/,
       /self-check: .*/,
+    ]);
+  });
+});
+
+describe.each(sizes)("the dialogs and the keys overlay at $columns×$rows", (size) => {
+  it("quitting with unsaved edits, and leaving the lab with edits not in the file", async () => {
+    const { ui, path } = open(size, "seed-student.yaml");
+    await waitForFrame(ui, fileLoaded);
+    await press(ui, "a");
+    await waitForFrame(ui, (f) => f.includes("q1.1 b2"));
+    await press(ui, keys.down, keys.down, keys.down, keys.enter, keys.backspace);
+    await type(ui, "3");
+    await press(ui, keys.enter);
+    await waitForFrame(ui, (f) => f.includes("unsaved changes"));
+    const help = await press(ui, "?");
+    expectLayout(help, size, "Answers", ["Keys: Answers", "Everywhere", /\[ \] +scroll .*/]);
+    await press(ui, "?", "q");
+    const quit = await press(ui, "q");
+    expectLayout(quit, size, "Home", [
+      "Quit?",
+      `${path} has unsaved changes.`,
+      "s save and quit · d quit without saving · Esc cancel",
+    ]);
+    await press(ui, keys.escape, "t");
+    await waitForFrame(ui, (f) => f.includes("Layer 1 of 2"));
+    await press(ui, keys.pageDown, keys.right, keys.right, keys.right, "2", keys.enter);
+    const leave = await press(ui, "q");
+    expectLayout(leave, size, "Threshold lab", [
+      "Leave this screen?",
+      "Leaving would throw away your edits to the 1.1 network.",
+      `w: write them into ${path} first`,
+      "w write · d discard · Esc cancel",
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { useBodySize } from "../app/layout.js";
 import { useNavigation, useScreenInput } from "../app/navigation.js";
 import { routes } from "../app/routes.js";
 import { ToneText } from "../app/theme.js";
+import { cellWidth, fitCells, truncate } from "../components/truncate.js";
 import { statusTone } from "./answers/status.js";
 
 export const homeKeys: readonly KeyHelp[] = [
@@ -57,6 +58,7 @@ function Questions() {
     return <ToneText tone={homework ? "bad" : "muted"}>{gradingUnavailable(homework)}</ToneText>;
   }
   const half = Math.ceil(homework.questions.length / 2);
+  const whose = ` · student ${student.id || "(no id)"}`;
   const width = Math.floor((columns - 2) / 2);
   const cell = (index: number) => {
     const question = homework.questions[index];
@@ -67,15 +69,15 @@ function Questions() {
     return (
       <Text>
         <ToneText tone={statusTone(status)}>{status.padEnd(11)}</ToneText>
-        {title.length > room ? `${title.slice(0, room - 1)}…` : title.padEnd(room)}
+        {fitCells(title, room)}
       </Text>
     );
   };
   return (
     <Box flexDirection="column">
-      <Text>
-        <Text bold>{file.path}</Text>
-        {` · student ${student.id || "(no id)"}`}
+      <Text wrap="truncate-end">
+        <Text bold>{truncate(file.path, Math.max(8, columns - cellWidth(whose)))}</Text>
+        {truncate(whose, columns)}
       </Text>
       {variant && !(variant instanceof Error) && (
         <Text>

@@ -33,6 +33,8 @@ export interface TerminalOptions {
   stderrPath?: string;
   /** The app's process id is written to this file. */
   pidPath?: string;
+  /** Another build of the binary than this package's dist/cli.js (a copy installed elsewhere). */
+  cli?: string;
 }
 
 export function startInTerminal(
@@ -40,7 +42,7 @@ export function startInTerminal(
   cwd: string,
   options: TerminalOptions = {},
 ): TerminalSession {
-  const app = [process.execPath, cliPath, ...args].map(shellQuote).join(" ");
+  const app = [process.execPath, options.cli ?? cliPath, ...args].map(shellQuote).join(" ");
   const command = [
     "stty cols 80 rows 24;",
     options.pidPath === undefined ? "" : `echo $$ > ${shellQuote(options.pidPath)};`,

@@ -12,12 +12,13 @@ import {
 import { useGradingAnswer } from "../../answers/grading.js";
 import { type CheckState, useAnswerSession } from "../../answers/session.js";
 import type { KeyHelp } from "../../app/keys.js";
-import { textLines, useBodySize, Window } from "../../app/layout.js";
+import { useBodySize, Window } from "../../app/layout.js";
 import { useScreenInput } from "../../app/navigation.js";
 import { ToneText } from "../../app/theme.js";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
 import { type FieldError, TextField } from "../../components/TextField.js";
-import { cellWidth, truncate, wrapCells } from "../../components/truncate.js";
+import { cellWidth, truncate } from "../../components/truncate.js";
+import { itemLines } from "./item-lines.js";
 import { points, statusTone } from "./status.js";
 
 export const answersKeys: readonly KeyHelp[] = [
@@ -102,11 +103,24 @@ export function AnswersScreen() {
 
   // Row budget: the header rows, the editor and the check summary are fixed; the list and the
   // selected question's feedback share the rest, each scrolling on its own.
-  const result = field ? resultFor(check, field.question) : undefined;
-  const feedback = result ? result.feedback.split("\n").flatMap((l) => wrapCells(l, columns)) : [];
+  // With no field to choose (answers: is not a mapping), the first question says why.
+  const result = field
+    ? resultFor(check, field.question)
+    : check.kind === "done"
+      ? check.result.questions[0]
+      : undefined;
+  const feedback = result ? itemLines(result, columns) : [];
   const gap = rows >= 30 ? 1 : 0;
   const editorRows = editing ? 1 + gap + (editError ? 1 : 0) : 0;
-  const fixedRows = 2 + (graderFailure ? 1 : 0) + gap + editorRows + gap + 1 + (result ? 1 : 0);
+  const fixedRows =
+    2 +
+    (graderFailure ? 1 : 0) +
+    (fields.length === 0 ? 1 : 0) +
+    gap +
+    editorRows +
+    gap +
+    1 +
+    (result ? 1 : 0);
   const available = Math.max(4, rows - fixedRows);
   const wantedList = Math.min(fields.length, Math.max(3, Math.floor(available / 2)));
   const feedbackRows = Math.min(feedback.length, available - wantedList);
@@ -185,6 +199,11 @@ export function AnswersScreen() {
       </ToneText>
       {graderFailure && <ToneText tone="bad">{graderFailure.message}</ToneText>}
       <Box flexDirection="column" marginTop={gap}>
+        {fields.length === 0 && (
+          <ToneText tone="warn" wrap="truncate-end">
+            {truncate("no answers to edit: answers: must map question ids to answers", columns)}
+          </ToneText>
+        )}
         <Window
           rows={page}
           focus={Math.min(selected, fields.length - 1)}
@@ -216,16 +235,26 @@ export function AnswersScreen() {
       )}
       <Box marginTop={gap} flexDirection="column">
         <CheckSummary check={check} stale={check.kind === "done" && check.checkedText !== text} />
-        {result && field && (
+        {result && (
           <>
             <Text wrap="truncate-end">
-              {`${field.question}: `}
+              {`${result.id}: `}
               <ToneText tone={statusTone(result.status)}>{result.status}</ToneText>
               {` ${points(result.score)}/${points(result.max_score)} points`}
             </Text>
             {feedbackRows > 0 && (
               <Window
-                lines={textLines(feedback)}
+                lines={feedback.map((line, i) => ({
+                  key: String(i),
+                  node:
+                    line.tone === undefined ? (
+                      line.text
+                    ) : (
+                      <ToneText tone={line.tone} wrap="truncate-end">
+                        {line.text}
+                      </ToneText>
+                    ),
+                }))}
                 rows={feedbackRows}
                 focus={feedbackTop}
                 scrolled

@@ -1,7 +1,10 @@
-// The student's own 2.1.2 equations from the loaded answer file, and the self-check's verdict on
-// each: the backprop check's items, one per adjoint (J_bar included).
+// The student's own 2.1.2 equations from the loaded answer file, each with its value on the
+// stepper's instance (evaluated by @nnkit/grading as the backprop check evaluates an equation:
+// every other name takes its reference value), and the self-check's verdict on each: the backprop
+// check's items, one per adjoint (J_bar included).
 import type { GradeResult, QuestionItem } from "@nnkit/grading";
 import type { Grading } from "../../answers/load-grading.js";
+import { answerSymbol, networkInstance } from "../graph/network-instance.js";
 
 export const backpropQuestion = "q2.1.2";
 
@@ -10,14 +13,54 @@ export function adjointKey(variable: string): string {
   return `${variable}_bar`;
 }
 
-export function studentEquations(grading: Grading, fileText: string): Map<string, string> {
+/** An equation's value as plain data (it crosses from the grading worker). */
+export type OwnValue =
+  | { readonly kind: "value"; readonly shape: readonly number[]; readonly data: readonly number[] }
+  | { readonly kind: "unreadable"; readonly message: string; readonly position: number }
+  | { readonly kind: "not-evaluable"; readonly message: string };
+
+export interface OwnEquation {
+  /** The right-hand side as the student wrote it. */
+  readonly text: string;
+  readonly value: OwnValue;
+}
+
+/** Which instance the stepper shows: the seed, and the class counted from 1. */
+export interface StepperInstance {
+  readonly seed: number;
+  readonly classNumber: number;
+}
+
+/** The file's 2.1.2 equations by adjoint key, each evaluated on the stepper's instance. */
+export function studentEquations(
+  grading: Grading,
+  fileText: string,
+  at: StepperInstance,
+): Map<string, OwnEquation> {
   const parsed = grading.parseAnswerFile(fileText);
-  const equations = new Map<string, string>();
+  const equations = new Map<string, OwnEquation>();
   if (!parsed.ok) return equations;
   const answer = parsed.file.answers.get(backpropQuestion);
   if (answer?.type !== "map") return equations;
+  const traced = networkInstance(at.seed, at.classNumber);
+  const instance = grading.instanceFromNamedValues(traced.values, {
+    classes: traced.classes,
+    symbolOf: answerSymbol,
+  });
   for (const [key, value] of answer.entries) {
-    if (value.type === "string" && value.value.trim() !== "") equations.set(key, value.value);
+    const text =
+      value.type === "string" ? value.value : value.type === "number" ? String(value.value) : "";
+    if (text.trim() === "") continue;
+    const own = grading.evaluateStudentEquation(text, key, instance);
+    equations.set(key, {
+      text,
+      value:
+        own.kind === "value"
+          ? { kind: "value", shape: [...own.value.shape], data: [...own.value.toTypedArray()] }
+          : own.kind === "unreadable"
+            ? { kind: "unreadable", message: own.message, position: own.position.start }
+            : own,
+    });
   }
   return equations;
 }

@@ -94,7 +94,7 @@ describe("Modes and cost screen", () => {
     await type(app, " vᵀ");
     // 2.2's H = 2vvᵀ at n = 3: scaling v first costs n + n² = 12, scaling vvᵀ costs 2n² = 18.
     const mine = await press(app, keys.enter);
-    expect(mine).toContain("[2vvᵀ (yours)]");
+    expect(mine).toContain("[2vvᵀ (typed)]");
     expect(mine).toMatch(/total\s+n\(n \+ 1\)\s+= 12/);
     expect(mine).toMatch(/total\s+2n²\s+= 18/);
   });

@@ -114,7 +114,7 @@ export function CostScreen() {
   const choices = typedChain.ok
     ? [
         ...chainChoices,
-        { label: typedChain.chain.toString(), question: "yours", chain: typedChain.chain },
+        { label: typedChain.chain.toString(), question: "typed", chain: typedChain.chain },
       ]
     : chainChoices;
   const selected = choices[Math.min(choice, choices.length - 1)]!;

@@ -36,7 +36,7 @@ describe("the 2.1.1 graph", () => {
 
   it("renders as DOT and Mermaid with one line per node and edge", () => {
     const dot = namedGraphDot(homework);
-    expect(dot).toMatch(/^digraph hw1_2_1 \{/);
+    expect(dot).toMatch(/^digraph computation_graph \{/);
     expect(dot).toContain('  "y\'" -> "S";');
     expect(dot.split("\n").filter((l) => l.includes("->"))).toHaveLength(11);
     const mermaid = namedGraphMermaid(homework);

@@ -20,7 +20,7 @@ const quoted = (name: string) => JSON.stringify(name);
 
 export function namedGraphDot(graph: NamedGraph): string {
   return [
-    "digraph hw1_2_1 {",
+    "digraph computation_graph {",
     "  rankdir=LR;",
     ...graph.nodes.map((n) => `  ${quoted(n)};`),
     ...graph.edges.map(([from, to]) => `  ${quoted(from)} -> ${quoted(to)};`),

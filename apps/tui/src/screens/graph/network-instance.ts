@@ -30,8 +30,8 @@ export interface NetworkInstance {
 /** Values the student typed for the network's inputs, by node name (x, W(1), b(3), …). */
 export type InstanceEdits = Readonly<Record<string, Tensor>>;
 
-/** The key of a parameter node in the example's parameters: W(1) → W1. */
-function parameterKey(name: string): string {
+/** A node's name as answers and the example's parameters write it: W(1) → W1. */
+export function answerSymbol(name: string): string {
   return name.replace(/\((\d+)\)$/, "$1");
 }
 
@@ -46,7 +46,7 @@ export function networkInstance(
   const example = hw1Example(seed);
   const params = { ...example.params };
   for (const [name, value] of Object.entries(edits)) {
-    if (name !== "x") (params as Record<string, Tensor>)[parameterKey(name)] = value;
+    if (name !== "x") (params as Record<string, Tensor>)[answerSymbol(name)] = value;
   }
   const x = edits.x ?? example.x;
   const classes = params.W3.shape[0] as number;

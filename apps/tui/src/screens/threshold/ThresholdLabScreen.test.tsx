@@ -115,7 +115,8 @@ describe("Threshold lab with an answer file", () => {
     await press(ui, keys.pageDown, keys.right, keys.right, keys.right, "2", keys.enter);
     const asked = await press(ui, "q");
     expect(asked).toContain("Leaving would throw away your edits to the 1.1 network.");
-    expect(asked).toContain(`w write them into ${path} · d discard · Esc cancel`);
+    expect(asked).toContain(`w: write them into ${path} first`);
+    expect(asked).toContain("w write · d discard · Esc cancel");
     expect(await press(ui, keys.escape)).toContain("edited, not your 1.1 network");
     await press(ui, "q");
     const home = await press(ui, "w");

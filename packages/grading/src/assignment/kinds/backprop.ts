@@ -1,9 +1,9 @@
 import { backwardValues } from "@nnkit/autodiff";
-import { reshape, type Tensor, tensor } from "@nnkit/tensor";
 import { type BackpropInstance, backpropCheck } from "../../checkers/backprop-check.js";
 import type { CheckContext } from "../../checkers/check.js";
 import { compileNetwork, type Network } from "../../network/compile-network.js";
 import { drawInstance } from "../../network/draw-instance.js";
+import { instanceFromNamedValues } from "../../network/evaluate-student-equation.js";
 import { NETWORK_LIMITS } from "../../network/limits.js";
 import { dimsOf } from "../../network/shape.js";
 import { backpropCases } from "../../symbolic/backprop-reference.js";
@@ -11,9 +11,9 @@ import { prepareReference } from "../../symbolic/prove-identity.js";
 import type { Part } from "../assignment.js";
 import type { BackpropPartSpec } from "../backprop-spec.js";
 import { AssignmentSpecError, type SpecPath } from "../spec-error.js";
+import { adjointKey } from "./adjoint-key.js";
 
-/** The answer key of a variable's adjoint: `y'` → `y'_bar`. */
-export const adjointKey = (variable: string): string => `${variable}_bar`;
+export { adjointKey };
 
 /**
  * The part of a backprop question (2.1.2's kind): one equation per adjoint, each checked against
@@ -153,11 +153,6 @@ function weightInto(network: Network): Record<string, { weight: string; forward:
   return into;
 }
 
-/** Vectors become columns, as every formula treats them. */
-function asColumn(t: Tensor): Tensor {
-  return t.rank === 1 ? reshape(t, [t.size, 1]) : t;
-}
-
 /**
  * One seeded instance: every variable's forward value and every float variable's adjoint from
  * @nnkit/autodiff's backward pass, by the answer's symbols; a class label is shown 1-based, as
@@ -165,15 +160,8 @@ function asColumn(t: Tensor): Tensor {
  */
 export function networkInstance(network: Network, seed: number): BackpropInstance {
   const named = backwardValues(network.forward, drawInstance(network, seed));
-  const forward = new Map<string, Tensor>();
-  const adjoints = new Map<string, Tensor>();
-  for (const [symbol, { value, adjoint }] of named) {
-    forward.set(symbol, value.dtype === "int32" ? tensor(value.item() + 1) : asColumn(value));
-    if (adjoint !== undefined) adjoints.set(adjointKey(symbol), asColumn(adjoint));
-  }
-  return {
-    forward,
-    adjoints,
-    ...(network.classes === undefined ? {} : { classes: network.classes }),
-  };
+  return instanceFromNamedValues(
+    named,
+    network.classes === undefined ? {} : { classes: network.classes },
+  );
 }

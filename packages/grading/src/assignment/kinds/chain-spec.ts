@@ -1,16 +1,12 @@
 // A matrix chain as an assignment file writes it: factors in the math syntax (`2 v v^T y`), read
 // by @nnkit/math's parser, with each named factor's symbolic size (`v: [n, 1]`) given once.
+import type { Chain } from "@nnkit/cost";
 import {
-  type Chain,
-  CostError,
-  chain,
-  type Factor,
-  type MatrixFactor,
-  matrix,
-  scalar,
-  transpose,
-} from "@nnkit/cost";
-import { type MathNode, parseMath, symbolResolver } from "@nnkit/math";
+  type Dimension,
+  describeChainError,
+  type FactorSize,
+  readChain,
+} from "../../math/read-chain.js";
 import type { SpecPath } from "../spec-error.js";
 import {
   fail,
@@ -20,12 +16,6 @@ import {
   readNonEmptyString,
   type SpecObject,
 } from "../yaml/schema.js";
-
-/** Longest chain read (its orders are enumerated for feedback: Catalan numbers grow fast). */
-const MAX_FACTORS = 8;
-
-/** A size's name (`n`) or a fixed whole number. */
-type Dimension = string | number;
 
 /** The part's sizes and the chains read with them. */
 export interface ChainSpec {
@@ -57,7 +47,7 @@ function mappingOrList(value: unknown, path: SpecPath): string[] {
 }
 
 /** `[n, 1]`, `[n, m]` or `scalar`. */
-const readFactorSize: Reader<readonly [Dimension, Dimension] | "scalar"> = (value, path) => {
+const readFactorSize: Reader<FactorSize> = (value, path) => {
   if (value === "scalar") return "scalar";
   if (!Array.isArray(value) || value.length !== 2)
     fail(path, "expected [rows, columns], e.g. [n, 1] for a vector, or scalar");
@@ -72,55 +62,22 @@ function readDimension(value: unknown, path: SpecPath): Dimension {
   return name;
 }
 
-function chainFrom(
-  value: unknown,
-  path: SpecPath,
-  sizes: ReadonlyMap<string, readonly [Dimension, Dimension] | "scalar">,
-): Chain {
+function chainFrom(value: unknown, path: SpecPath, sizes: ReadonlyMap<string, FactorSize>): Chain {
   const text = readNonEmptyString(value, path);
-  const parsed = parseMath(text, { names: symbolResolver([...sizes.keys()]) });
-  const at = (node: { start: number }) => `at character ${node.start + 1} of "${text}"`;
-  if (!parsed.ok) {
-    const known = [...sizes.keys()].join(", ") || "none";
-    fail(
-      path,
-      `${parsed.error.message} at character ${parsed.error.position + 1} of "${text}" (factors with sizes: ${known})`,
-    );
-  }
-  const factors: Factor[] = [];
-  const collect = (node: MathNode): void => {
-    if (factors.length > MAX_FACTORS) fail(path, `a chain has at most ${MAX_FACTORS} factors`);
-    if (node.kind === "binary" && node.op === "product") {
-      collect(node.left);
-      collect(node.right);
-    } else if (node.kind === "number") {
-      factors.push(scalar(node.value));
-    } else if (node.kind === "symbol") {
-      factors.push(factorOf(node.name, sizes));
-    } else if (node.kind === "transpose" && node.operand.kind === "symbol") {
-      const base = factorOf(node.operand.name, sizes);
-      if (base.kind === "scalar")
-        fail(path, `${node.operand.name} is a scalar: it has no transpose (${at(node)})`);
-      factors.push(transpose(base as MatrixFactor));
-    } else {
-      fail(path, `a chain is a product of factors such as 2, v and v^T (${at(node)})`);
+  const read = readChain(text, sizes);
+  if (read.ok) return read.chain;
+  const { error } = read;
+  const at = `at character ${error.position + 1} of "${text}"`;
+  const words = describeChainError(error);
+  switch (error.kind) {
+    case "syntax": {
+      const known = [...sizes.keys()].join(", ") || "none";
+      return fail(path, `${words} ${at} (factors with sizes: ${known})`);
     }
-  };
-  collect(parsed.node);
-  if (factors.length > MAX_FACTORS) fail(path, `a chain has at most ${MAX_FACTORS} factors`);
-  try {
-    return chain(...factors);
-  } catch (error) {
-    if (error instanceof CostError)
-      fail(path, `the sizes do not fit: ${error.message.replace(/^chain: /, "")}`);
-    throw error;
+    case "scalar-transpose":
+    case "not-a-factor":
+      return fail(path, `${words} (${at})`);
+    default:
+      return fail(path, words);
   }
-}
-
-function factorOf(
-  name: string,
-  sizes: ReadonlyMap<string, readonly [Dimension, Dimension] | "scalar">,
-): Factor {
-  const size = sizes.get(name)!;
-  return size === "scalar" ? scalar(name) : matrix(name, size[0], size[1]);
 }
