@@ -61,7 +61,11 @@ async function gradeAndWrite(
     log = new ResultLog(options.out, files);
   } catch (error) {
     await Promise.all(workers.map((w) => w.thread.terminate()));
-    throw new CliError("batch", "io", `cannot write to ${options.out}: ${(error as Error).message}`);
+    throw new CliError(
+      "batch",
+      "io",
+      `cannot write to ${options.out}: ${(error as Error).message}`,
+    );
   }
   const decisions = await gradeEach(
     files,

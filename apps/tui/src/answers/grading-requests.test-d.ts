@@ -1,6 +1,7 @@
 // Type-level tests (vitest's typecheck mode): each request kind is answered with its own type.
 import { describe, expectTypeOf, test } from "vitest";
 import type { FieldError } from "../components/TextField.js";
+import type { OwnEquation, StepperInstance } from "../screens/backprop/student-equations.js";
 import type { StudentNetworks } from "../screens/threshold/student-networks.js";
 import {
   answerRequest,
@@ -17,9 +18,9 @@ describe("GradingAnswer<R>", () => {
   test("follows the request's kind", () => {
     expectTypeOf<GradingAnswer<{ kind: "homework" }>>().toEqualTypeOf<HomeworkOverview>();
     expectTypeOf<GradingAnswer<{ kind: "template"; studentId: string }>>().toEqualTypeOf<string>();
-    expectTypeOf<GradingAnswer<{ kind: "equations"; fileText: string }>>().toEqualTypeOf<
-      Map<string, string>
-    >();
+    expectTypeOf<
+      GradingAnswer<{ kind: "equations"; fileText: string; instance: StepperInstance }>
+    >().toEqualTypeOf<Map<string, OwnEquation>>();
     expectTypeOf<
       GradingAnswer<{ kind: "networks"; fileText: string }>
     >().toEqualTypeOf<StudentNetworks>();

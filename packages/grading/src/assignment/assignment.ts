@@ -92,10 +92,15 @@ export function checkQuestionList(assignment: Assignment): void {
 /** defineAssignment's checks of one question's parts: at least one, each of positive weight. */
 export function checkParts(assignmentId: string, question: Pick<Question, "id" | "parts">): void {
   const where = `defineAssignment(${assignmentId})`;
-  if (question.parts.length === 0) throw new GradingError(where, "definition", `${question.id} has no parts`);
+  if (question.parts.length === 0)
+    throw new GradingError(where, "definition", `${question.id} has no parts`);
   for (const part of question.parts) {
     if (!(part.weight > 0))
-      throw new GradingError(where, "definition", `${question.id} "${part.label}" needs a positive weight`);
+      throw new GradingError(
+        where,
+        "definition",
+        `${question.id} "${part.label}" needs a positive weight`,
+      );
   }
 }
 

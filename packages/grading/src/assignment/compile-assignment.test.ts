@@ -3,7 +3,7 @@ import { specErrorOf } from "../fixtures/answers.js";
 import { gradeAnswerText } from "../grade/grade-answer.js";
 import { withStudentVariants } from "./assignment.js";
 import { assignmentFromSpec } from "./compile-assignment.js";
-import type { AssignmentSpecError } from "./spec-error.js";
+import { AssignmentSpecError } from "./spec-error.js";
 import { studentVariant } from "./student-variant.js";
 
 const essay = { id: "q1", title: "Essay", points: 1, kind: "manual", field: "text" };

@@ -5,6 +5,7 @@ import { evaluateTensor, type TensorEnvironment } from "../math/evaluate-tensor.
 import type { GradingMath } from "../math/expr.js";
 import type { MathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
+import { withoutLeftHandSide } from "../math/right-hand-side.js";
 import { evaluateSymbolic } from "../symbolic/evaluate-symbolic.js";
 import {
   type IdentityVerdict,
@@ -167,7 +168,7 @@ function unprovedNote(verdict: IdentityVerdict): string | undefined {
  * no reference adjoint, the equations evaluated in dependency order.
  */
 function proveChain(
-  equations: ReadonlyMap<string, Expr>,
+  equations: ReadonlyMap<string, GradingMath>,
   reference: PreparedReference,
   options: BackpropCheckOptions,
   timeMs: number | undefined,
@@ -204,7 +205,7 @@ function proveChain(
 
 /** Whether every adjoint an expression names already has a value. */
 function usesOnly(
-  expr: Expr,
+  expr: GradingMath,
   values: ReadonlyMap<string, unknown>,
   adjoints: ReadonlySet<string>,
 ): boolean {
@@ -267,15 +268,6 @@ function readEquations(
 type EquationProblem =
   | { readonly kind: "read"; readonly message: string; readonly key?: string }
   | { readonly kind: "math"; readonly key: string; readonly error: MathError };
-
-/** `x_bar = W1^T z1_bar` → `W1^T z1_bar`; an expression without `=` is already a right-hand side. */
-function withoutLeftHandSide(expr: GradingMath, adjoint: string): GradingMath | undefined {
-  if (expr.kind !== "compare") return expr;
-  const { left } = expr;
-  return expr.op === "=" && left.kind === "symbol" && left.name === adjoint
-    ? expr.right
-    : undefined;
-}
 
 function environment(
   instance: BackpropInstance,

@@ -7,8 +7,9 @@ import { adjointKey } from "../assignment/kinds/adjoint-key.js";
 import type { BackpropInstance } from "../checkers/backprop-check.js";
 import type { Span } from "../checkers/outcome.js";
 import { evaluateTensor } from "../math/evaluate-tensor.js";
-import type { Expr } from "../math/expr.js";
+import type { GradingMath } from "../math/expr.js";
 import { parseMath } from "../math/parse-math.js";
+import { withoutLeftHandSide } from "../math/right-hand-side.js";
 
 export type StudentEquationValue =
   | { readonly kind: "value"; readonly value: Tensor }
@@ -83,13 +84,4 @@ export function evaluateStudentEquation(
   return result.ok
     ? { kind: "value", value: result.value }
     : { kind: "not-evaluable", message: result.message };
-}
-
-/** `x_bar = W1^T z1_bar` → `W1^T z1_bar`; an expression without `=` is already a right-hand side. */
-function withoutLeftHandSide(expr: Expr, adjoint: string): Expr | undefined {
-  if (expr.kind !== "compare") return expr;
-  const { left } = expr;
-  return expr.op === "=" && left.kind === "symbol" && left.name === adjoint
-    ? expr.right
-    : undefined;
 }
