@@ -39,6 +39,7 @@ describe("numericCheck", () => {
         share: 1,
         earned: 1,
         finding: { kind: "correct", accepted: "half" },
+        scope: { kind: "direct" },
       },
     ]);
   });

@@ -201,8 +201,11 @@ describe("resultToJSON", () => {
       "share",
       "earned",
       "finding",
+      "scope",
     ]);
     expect(item).toMatchObject({ key: "z", part: "z", verdict: "correct", share: 0.333333 });
+    // 2.3's z is compared with the reference value directly: that is what makes it sure.
+    expect(item.scope).toEqual({ kind: "direct" });
   });
 });
 

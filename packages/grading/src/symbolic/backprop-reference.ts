@@ -147,8 +147,18 @@ function reverse(network: Network, env: SymbolicEnvironment): Map<string, Symbol
         const db = zip(times(ct, a), b, (p, q) => p.div(q.mul(q)).neg(), "/");
         return back(right, reduceTo(db, b, env));
       }
-      case "power":
-        throw new SymbolicLimit("the chain rule through a power", "unsupported");
+      case "power": {
+        // d(aⁿ) = n aⁿ⁻¹ da, entry by entry, for a whole-number n (as the forward pass allows).
+        const exponent = value(right);
+        const k = isScalar(exponent) ? entry(exponent, 0, 0).constantValue() : undefined;
+        const vector = a.rows === 1 || a.columns === 1;
+        if (k === undefined || !k.isInteger() || !(isScalar(a) || vector)) {
+          throw new SymbolicLimit("the chain rule through a power", "unsupported");
+        }
+        const n = k.toNumber();
+        const slope = map(a, (x) => x.pow(n - 1).mul(RationalFunction.constant(k, env.limits)));
+        return back(left, times(ct, slope));
+      }
     }
   };
   const call = (fn: string, argument: GradingMath, ct: SymbolicMatrix): undefined => {
