@@ -47,12 +47,19 @@ export function studentEquations(
     classes: traced.classes,
     symbolOf: answerSymbol,
   });
+  // A YAML key without quotes spells y'_bar as yp_bar, which grading accepts too: both are filed
+  // under the template's key, which the stepper looks up.
+  const spelledWithP = new Map(
+    [...traced.values.keys()]
+      .filter((name) => name.includes("'"))
+      .map((name) => [adjointKey(name.replace(/'/g, "p")), adjointKey(name)]),
+  );
   for (const [key, value] of answer.entries) {
     const text =
       value.type === "string" ? value.value : value.type === "number" ? String(value.value) : "";
     if (text.trim() === "") continue;
     const own = grading.evaluateStudentEquation(text, key, instance);
-    equations.set(key, {
+    equations.set(spelledWithP.get(key) ?? key, {
       text,
       value:
         own.kind === "value"
