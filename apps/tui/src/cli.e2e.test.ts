@@ -52,7 +52,7 @@ describe("nnkit binary", () => {
     try {
       await term.waitFor("nnkit · Home");
       await keysThenWait(term, ["t"], "layer 1: z = [0, 0, 0] → [1, 1, 1]");
-      await keysThenWait(term, ["v"], /fail: network does not compute memberOf/); // worker thread
+      await keysThenWait(term, ["v"], /fail: network does not compute x4 ∈ {x1, x2, x3}/); // worker thread
       for (const [key, shown] of [
         ["q", "↑↓ choose · Enter open"],
         ["g", /┬▶│S│──▶│J│/],
