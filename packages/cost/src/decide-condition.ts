@@ -29,7 +29,7 @@ export type ConditionDecision =
     }
   | {
       readonly verdict: "unknown";
-      readonly reason: "timeout" | "incomplete" | "unconfirmed point";
+      readonly reason: "work limit" | "timeout" | "incomplete" | "unconfirmed point";
       readonly detail: string;
     };
 
@@ -38,7 +38,12 @@ export interface DecideConditionOptions {
   readonly region?: Region;
   /** Costs to report at a point where the conditions differ, e.g. { forward, reverse }. */
   readonly costs?: Readonly<Record<string, Polynomial>>;
-  /** The solver's time-out, minimisation included (default 5000 ms). */
+  /**
+   * The solver's work limit per call, in z3's resource units: counted, so the verdict and the
+   * point do not depend on the machine or its load (default @nnkit/smt's, 10⁶).
+   */
+  readonly workLimit?: number;
+  /** A wall-clock guard on the solver, minimisation included (default 5000 ms). */
   readonly timeoutMs?: number;
 }
 
@@ -91,7 +96,11 @@ export async function decideCondition(
   const b = constraintFormula(reference);
   const differ = smt.or(smt.and(a, smt.not(b)), smt.and(b, smt.not(a)));
   const query = smt.and(...positive, ...region.constraints.map(constraintFormula), differ);
-  const answer = await smt.minimize(query, { variables, timeoutMs: options.timeoutMs ?? 5000 });
+  const answer = await smt.minimize(query, {
+    variables,
+    timeoutMs: options.timeoutMs ?? 5000,
+    ...(options.workLimit === undefined ? {} : { workLimit: options.workLimit }),
+  });
   if (answer.status === "unsat") {
     return {
       verdict: "equivalent",
@@ -103,7 +112,7 @@ export async function decideCondition(
     };
   }
   if (answer.status === "unknown") {
-    const reason = answer.reason === "timeout" ? "timeout" : "incomplete";
+    const reason = answer.reason === "irrational model" ? "incomplete" : answer.reason;
     return { verdict: "unknown", reason, detail: answer.detail };
   }
   const point = Object.fromEntries(variables.map((name) => [name, answer.model[name]!.num]));

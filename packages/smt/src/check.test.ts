@@ -91,6 +91,25 @@ describe("check", { timeout: 90_000 }, () => {
     const result = await check(fermat, { timeoutMs: 200 });
     expect(result).toMatchObject({ status: "unknown" });
   });
+
+  test("the work limit, not the clock, stops a hard formula: the same answer with any time allowed", async () => {
+    const cube = (v: typeof x) => mul(v, v, v);
+    const fermat = and(gt(x, 0), gt(y, 0), gt(z, 0), eq(add(cube(x), cube(y)), cube(z)));
+    const short = await check(fermat, { workLimit: 20_000, timeoutMs: 20_000 });
+    const long = await check(fermat, { workLimit: 20_000, timeoutMs: 60_000 });
+    expect(short).toMatchObject({ status: "unknown", reason: "work limit" });
+    expect(long).toEqual(short);
+  });
+
+  test("each call has its own work limit: an easy formula after a hard one is still decided", async () => {
+    const cube = (v: typeof x) => mul(v, v, v);
+    await check(eq(add(cube(x), cube(y), cube(z)), 33), { workLimit: 200_000, ...roomy });
+    const easy = and(gt(x, 5), gt(y, x), lt(y, 8));
+    expect(await check(easy, { workLimit: 20_000, ...roomy })).toEqual({
+      status: "sat",
+      model: { x: { num: 6n, den: 1n }, y: { num: 7n, den: 1n } },
+    });
+  });
 });
 
 describe("minimize", { timeout: 90_000 }, () => {

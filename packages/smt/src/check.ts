@@ -6,11 +6,12 @@ import { Translator, type Z3Context, z3 } from "./z3.js";
 export type Model = Readonly<Record<string, Ratio>>;
 
 /**
- * Why the solver gave no answer: it ran out of time, or its procedures are incomplete for the
- * formula (nonlinear integer arithmetic is undecidable in general), or the model it found is not a
- * rational (a nonlinear real formula can force an irrational value).
+ * Why the solver gave no answer: it used up its work limit, or ran out of time (the wall-clock
+ * guard), or its procedures are incomplete for the formula (nonlinear integer arithmetic is
+ * undecidable in general), or the model it found is not a rational (a nonlinear real formula can
+ * force an irrational value).
  */
-export type UnknownReason = "timeout" | "incomplete" | "irrational model";
+export type UnknownReason = "work limit" | "timeout" | "incomplete" | "irrational model";
 
 export type CheckResult =
   | { readonly status: "unsat" }
@@ -18,15 +19,41 @@ export type CheckResult =
   | { readonly status: "unknown"; readonly reason: UnknownReason; readonly detail: string };
 
 export interface CheckOptions {
-  /** The solver stops with `unknown` ("timeout") after about this long. Default 10 s. */
+  /**
+   * How much work the solver may do, in z3's resource units (its `rlimit`), before it stops with
+   * `unknown` ("work limit"). Counted, not timed: the same formula gets the same answer on any
+   * machine under any load. Default 10⁶ (well under a second of work on this project's machines).
+   */
+  readonly workLimit?: number;
+  /**
+   * A last-resort guard: the solver stops with `unknown` ("timeout") after about this long, for
+   * the rare formula whose work z3 does not count. Default 10 s.
+   */
   readonly timeoutMs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_WORK_LIMIT = 1_000_000;
 
-function unknown(detail: string): CheckResult {
-  const timeout = /timeout|canceled|cancelled|interrupt|resource/i.test(detail);
-  return { status: "unknown", reason: timeout ? "timeout" : "incomplete", detail };
+/** The options as z3 takes them: whole numbers, at least 1. */
+function limits(options: CheckOptions): { workLimit: number; timeoutMs: number } {
+  return {
+    workLimit: Math.max(1, Math.round(options.workLimit ?? DEFAULT_WORK_LIMIT)),
+    timeoutMs: Math.max(1, Math.round(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
+  };
+}
+
+/**
+ * `unknown`, with why. z3 says "canceled" both when the work limit stops it and when it is
+ * interrupted (and its Optimize says so for its own time-out too): the clock tells them apart.
+ */
+function unknown(detail: string, elapsedMs: number, timeoutMs: number): CheckResult {
+  const timedOut = /timeout/i.test(detail) || elapsedMs >= timeoutMs;
+  if (timedOut) return { status: "unknown", reason: "timeout", detail };
+  if (/canceled|cancelled|interrupt|resource/i.test(detail)) {
+    return { status: "unknown", reason: "work limit", detail };
+  }
+  return { status: "unknown", reason: "incomplete", detail };
 }
 
 function readModel(
@@ -64,16 +91,20 @@ async function bounded<T>(ctx: Z3Context, timeoutMs: number, run: () => Promise<
 
 /** Decides whether `formula` has a model: `unsat` (none exists), `sat` with one, or `unknown`. */
 export async function check(formula: Formula, options: CheckOptions = {}): Promise<CheckResult> {
-  const timeoutMs = Math.max(1, Math.round(options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+  const { workLimit, timeoutMs } = limits(options);
   const variables = variablesOf(formula);
   const ctx = await z3();
   const translator = new Translator(ctx);
   const solver = new ctx.Solver();
+  solver.set("rlimit", workLimit);
   solver.set("timeout", timeoutMs);
   solver.add(translator.formula(formula));
+  const start = performance.now();
   const answer = await bounded(ctx, timeoutMs, () => solver.check());
   if (answer === "unsat") return { status: "unsat" };
-  if (answer === "unknown") return unknown(solver.reasonUnknown());
+  if (answer === "unknown") {
+    return unknown(solver.reasonUnknown(), performance.now() - start, timeoutMs);
+  }
   const model = readModel(ctx, translator, solver.model(), variables);
   if (model === undefined) {
     return { status: "unknown", reason: "irrational model", detail: "the model is not rational" };
@@ -88,7 +119,10 @@ export type MinimizeResult =
       readonly model: Model;
       /** max |v| over the minimised variables in `model`. */
       readonly magnitude: Ratio;
-      /** True when the solver proved no model has a smaller magnitude; false when time ran out. */
+      /**
+       * True when the solver proved no model has a smaller magnitude; false when it ran out of
+       * work or time.
+       */
       readonly minimal: boolean;
     }
   | { readonly status: "unknown"; readonly reason: UnknownReason; readonly detail: string };
@@ -109,18 +143,19 @@ function magnitudeOf(model: Model, names: readonly string[]): Ratio {
 }
 
 /**
- * A model of `formula` whose largest |v| over `variables` is as small as possible (z3's Optimize),
- * all within `timeoutMs` (not counting the solver's start): first any model, then the optimiser with the time left. When the
- * optimiser does not finish, the first model comes back with `minimal: false`.
+ * A model of `formula` whose largest |v| over `variables` is as small as possible (z3's Optimize):
+ * first any model, then the optimiser, each with `workLimit`, both within `timeoutMs` (not
+ * counting the solver's start). When the optimiser does not finish, the first model comes back
+ * with `minimal: false`; which model comes back depends on the work done, not on the machine.
  */
 export async function minimize(
   formula: Formula,
   options: MinimizeOptions = {},
 ): Promise<MinimizeResult> {
-  const timeoutMs = Math.max(1, Math.round(options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+  const { workLimit, timeoutMs } = limits(options);
   await z3(); // starting the solver (once per thread) does not count against the time-out
   const start = performance.now();
-  const first = await check(formula, { timeoutMs });
+  const first = await check(formula, { workLimit, timeoutMs });
   if (first.status !== "sat") return first;
   const variables = variablesOf(formula);
   const names = options.variables ?? [...variables.keys()];
@@ -143,6 +178,7 @@ export async function minimize(
     ? ctx.Real.const("nnkit!bound")
     : ctx.Int.const("nnkit!bound");
   const optimizer = new ctx.Optimize();
+  optimizer.set("rlimit", workLimit);
   optimizer.set("timeout", left);
   optimizer.add(translator.formula(formula));
   for (const name of names) {

@@ -3,6 +3,7 @@ export {
   type CheckOptions,
   type CheckResult,
   check,
+  DEFAULT_WORK_LIMIT,
   type MinimizeOptions,
   type MinimizeResult,
   type Model,

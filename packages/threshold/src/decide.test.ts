@@ -186,6 +186,16 @@ describe("decide: what it will not claim", solver, () => {
     });
   });
 
+  test("a used-up work limit is unknown, whatever the time allowed: the answer cannot depend on load", async () => {
+    const limited = { workLimit: 1000, box: [-1, 1] as const };
+    const [short, long] = await Promise.all([
+      decide(permutationOfThree, permutationOfThreeQuestion, { ...limited, timeoutMs: 20_000 }),
+      decide(permutationOfThree, permutationOfThreeQuestion, { ...limited, timeoutMs: 60_000 }),
+    ]);
+    expect(short).toMatchObject({ verdict: "unknown", reason: "work limit" });
+    expect(long).toEqual(short);
+  });
+
   test("a target without a logical form is unknown after the box", async () => {
     const custom = question({
       target: predicate("member", (x) => x[3] === x[0] || x[3] === x[1] || x[3] === x[2]),

@@ -25,11 +25,13 @@ export interface Enumerated {
 }
 
 /**
- * Why a question was not decided: the solver ran out of time or gave up; the target or an
+ * Why a question was not decided: the solver used up its work limit, ran out of time (a
+ * wall-clock guard), or gave up; the target or an
  * assumption has no logical form for a solver; or the solver's counterexample failed the exact
  * check (which would be a solver bug, so it is not believed).
  */
 export type UndecidedReason =
+  | "work limit"
   | "timeout"
   | "incomplete"
   | "no logical form"
@@ -68,7 +70,12 @@ export interface DecideOptions {
   readonly box?: readonly [number, number];
   /** The enumerator's time budget (default 2000 ms); an unfinished box goes to the solver. */
   readonly enumerationBudgetMs?: number;
-  /** The solver's time-out for this network, minimisation included (default 10 000 ms). */
+  /**
+   * The solver's work limit per call, in z3's resource units: counted, so the decision does not
+   * depend on the machine or its load (default @nnkit/smt's, 10⁶).
+   */
+  readonly workLimit?: number;
+  /** A wall-clock guard on the solver, minimisation included (default 10 000 ms). */
   readonly timeoutMs?: number;
 }
 
@@ -119,7 +126,10 @@ export async function decide(
     question.arity,
     targetForm,
     assumptionForm,
-    options.timeoutMs ?? 10_000,
+    {
+      timeoutMs: options.timeoutMs ?? 10_000,
+      ...(options.workLimit === undefined ? {} : { workLimit: options.workLimit }),
+    },
     enumerated,
   );
 }
@@ -129,7 +139,7 @@ async function solve(
   arity: number,
   target: Condition,
   assumption: Condition | undefined,
-  timeoutMs: number,
+  limits: smt.CheckOptions,
   enumerated: Enumerated,
 ): Promise<Decision> {
   if (net.outputSize !== 1) {
@@ -145,7 +155,7 @@ async function solve(
   const expected = smt.ite(toFormula(target, x), 1, 0);
   const wrong = smt.ne(output!, expected);
   const query = assumption === undefined ? wrong : smt.and(toFormula(assumption, x), wrong);
-  const answer = await smt.minimize(query, { variables: names, timeoutMs });
+  const answer = await smt.minimize(query, { variables: names, ...limits });
   if (answer.status === "unsat") {
     return {
       verdict: "proved",
@@ -157,7 +167,7 @@ async function solve(
     };
   }
   if (answer.status === "unknown") {
-    const reason = answer.reason === "timeout" ? "timeout" : "incomplete";
+    const reason = answer.reason === "irrational model" ? "incomplete" : answer.reason;
     return { verdict: "unknown", reason, detail: answer.detail, enumerated };
   }
   const input = names.map((name) => answer.model[name]!.num);

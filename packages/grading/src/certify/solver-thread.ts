@@ -14,9 +14,30 @@ import {
   Worker,
 } from "node:worker_threads";
 
+/**
+ * How much the solver may do on one request: a counted work limit (z3's resource units; the
+ * solver's default when absent), which makes the answer independent of the machine's load, and a
+ * wall-clock guard for the rare formula whose work is not counted.
+ */
+export interface SolverLimits {
+  readonly workLimit?: number;
+  readonly timeoutMs: number;
+}
+
+/** The limits a checker's options ask for (a 4 s guard when they name none). */
+export function solverLimits(options: {
+  readonly solverWorkLimit?: number;
+  readonly solverTimeoutMs?: number;
+}): SolverLimits {
+  return {
+    timeoutMs: options.solverTimeoutMs ?? 4000,
+    ...(options.solverWorkLimit === undefined ? {} : { workLimit: options.solverWorkLimit }),
+  };
+}
+
 /** A request the solver thread answers (plain data: it crosses a thread boundary). */
 export type SolverRequest =
-  | {
+  | ({
       readonly kind: "threshold";
       /** @nnkit/threshold's NetworkJSON. */
       readonly network: unknown;
@@ -25,16 +46,14 @@ export type SolverRequest =
       readonly assumption?: unknown;
       readonly arity: number;
       readonly allowedActivations?: readonly string[];
-      readonly timeoutMs: number;
-    }
-  | {
+    } & SolverLimits)
+  | ({
       readonly kind: "condition";
       /** Constraints as text: left, relation, right (polynomials @nnkit/cost parses). */
       readonly candidate: readonly [string, string, string];
       readonly reference: readonly [string, string, string];
       readonly costs: Readonly<Record<string, string>>;
-      readonly timeoutMs: number;
-    };
+    } & SolverLimits);
 
 /** The solver thread's answers, as plain text data. */
 export type ThresholdAnswer =
@@ -89,7 +108,7 @@ async function answer(request) {
       ...(request.allowedActivations === undefined ? {} : { allowedActivations: request.allowedActivations }),
     });
     // The grader enumerated its box already: the solver's own enumeration is one point.
-    const d = await threshold.decide(net, question, { box: [0, 0], timeoutMs: request.timeoutMs });
+    const d = await threshold.decide(net, question, { box: [0, 0], timeoutMs: request.timeoutMs, workLimit: request.workLimit });
     if (d.verdict === "proved") return { verdict: "proved", assumptions: d.scope.assumptions };
     if (d.verdict === "refuted") {
       const c = d.counterexample;
@@ -105,7 +124,7 @@ async function answer(request) {
     return { verdict: "disallowed activation", detail: "layer " + d.layer + " unit " + d.unit + ": " + d.activation };
   }
   const costs = Object.fromEntries(Object.entries(request.costs).map(([k, v]) => [k, cost.parsePolynomial(v)]));
-  const d = await cost.decideCondition(constraint(cost, request.candidate), constraint(cost, request.reference), { costs, timeoutMs: request.timeoutMs });
+  const d = await cost.decideCondition(constraint(cost, request.candidate), constraint(cost, request.reference), { costs, timeoutMs: request.timeoutMs, workLimit: request.workLimit });
   if (d.verdict === "equivalent") return { verdict: "equivalent" };
   if (d.verdict === "unknown") return { verdict: "unknown", reason: d.reason, detail: d.detail };
   return {

@@ -1,7 +1,7 @@
 import type { Polynomial } from "@nnkit/cost";
 import { readText } from "../answers/read-values.js";
 import { type DecisionCache, decisionCache } from "../certify/decision-cache.js";
-import { type ConditionAnswer, solveSync } from "../certify/solver-thread.js";
+import { type ConditionAnswer, solverLimits, solveSync } from "../certify/solver-thread.js";
 import type { Shapes } from "../math/condition-prose.js";
 import type { CompareOp } from "../math/expr.js";
 import { parseMath } from "../math/parse-math.js";
@@ -22,7 +22,12 @@ export interface ConditionCheckOptions {
   readonly costs?: (context: CheckContext) => Readonly<Record<string, Polynomial>>;
   /** Points sampled where the solver gives up (boundary points are added to them). */
   readonly samples?: number;
-  /** The solver's time-out per answer (default 4000 ms). */
+  /**
+   * The solver's work limit per answer, in z3's resource units (default @nnkit/smt's): counted,
+   * so the verdict and the point shown do not depend on the machine's load.
+   */
+  readonly solverWorkLimit?: number;
+  /** A wall-clock guard on the solver per answer (default 4000 ms). */
   readonly solverTimeoutMs?: number;
   /** Matrices the condition may call wide, tall or square (`{ Z: ["n", "m"] }`). */
   readonly shapes?: Shapes;
@@ -124,7 +129,7 @@ function decideExactly(
     candidate: [exactText(studentDifference), relation, "0"],
     reference: [exactText(options.positiveWhere(context)), negated ? "<=" : ">", "0"],
     costs: Object.fromEntries(Object.entries(costs).map(([name, p]) => [name, exactText(p)])),
-    timeoutMs: options.solverTimeoutMs ?? 4000,
+    ...solverLimits(options),
   } as const;
   // The same condition (the same polynomials, in the same context) is decided once.
   const solved = decisions.decide(JSON.stringify(request), () =>

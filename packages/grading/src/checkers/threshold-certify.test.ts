@@ -194,6 +194,21 @@ describe("thresholdCheck decides over all integers", () => {
     );
   });
 
+  it("sends an answer to review when the solver's counted work runs out, however long it may take", () => {
+    const check = thresholdCheck({
+      question: homework["1.2"],
+      range: [-3, 3],
+      form: "layers",
+      defaultActivation: "indicator[-1,1]",
+      solverWorkLimit: 1000,
+      solverTimeoutMs: 60_000,
+    });
+    const outcome = run(check, layersAnswer(permutationByEquality));
+    expect(outcome.status).toBe("review");
+    expect(JSON.stringify(outcome)).toContain("work limit");
+    expect(JSON.stringify(outcome)).not.toContain("timeout");
+  });
+
   it("decides a network once per check: the second grading is a cache hit", () => {
     const check = q11();
     run(check, hiddenLayerAnswer(elementInList));

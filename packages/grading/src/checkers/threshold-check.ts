@@ -9,7 +9,13 @@ import {
 } from "@nnkit/threshold";
 import type { AnswerValue } from "../answers/answer-value.js";
 import { decisionCache } from "../certify/decision-cache.js";
-import { type Solved, solveSync, type ThresholdAnswer } from "../certify/solver-thread.js";
+import {
+  type Solved,
+  type SolverLimits,
+  solverLimits,
+  solveSync,
+  type ThresholdAnswer,
+} from "../certify/solver-thread.js";
 import { type Check, graded, invalid, review } from "./check.js";
 import type { Counterexample, Scope } from "./outcome.js";
 import {
@@ -29,7 +35,12 @@ export interface ThresholdCheckOptions {
   readonly defaultActivation: string;
   /** Weights (and biases) the network may have in all, which bounds verification time. */
   readonly maxParameters?: number;
-  /** The solver's time-out per network, after the box found no counterexample (default 4000 ms). */
+  /**
+   * The solver's work limit per network, in z3's resource units (default @nnkit/smt's): counted,
+   * so the verdict does not depend on the machine's load.
+   */
+  readonly solverWorkLimit?: number;
+  /** A wall-clock guard on the solver per network (default 4000 ms). */
   readonly solverTimeoutMs?: number;
 }
 
@@ -65,10 +76,10 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
   const [lo, hi] = options.range;
   let verifyAnswer: ((net: Network) => Verification) | undefined;
   const decisions = decisionCache<ThresholdAnswer>((answer) => answer.verdict !== "unknown");
-  const timeoutMs = options.solverTimeoutMs ?? 4000;
+  const limits = solverLimits(options);
   const decideAnswer = (net: Network): Solved<ThresholdAnswer> =>
     decisions.decide(JSON.stringify(toJSON(net)), () =>
-      solveOverIntegers(options.question, net, timeoutMs),
+      solveOverIntegers(options.question, net, limits),
     );
   return {
     kind: "threshold",
@@ -167,7 +178,7 @@ type InputCounterexample = Extract<Counterexample, { kind: "input" }>;
 function solveOverIntegers(
   question: ThresholdQuestion,
   net: Network,
-  timeoutMs: number,
+  limits: SolverLimits,
 ): Solved<ThresholdAnswer> {
   const target =
     question.target.kind === "predicate" ? question.target.condition?.(question.arity) : undefined;
@@ -184,7 +195,7 @@ function solveOverIntegers(
     ...(question.allowedActivations === undefined
       ? {}
       : { allowedActivations: question.allowedActivations }),
-    timeoutMs,
+    ...limits,
   });
 }
 

@@ -7,7 +7,6 @@ import { adjointKey } from "../assignment/kinds/adjoint-key.js";
 import type { BackpropInstance } from "../checkers/backprop-check.js";
 import type { Span } from "../checkers/outcome.js";
 import { evaluateTensor } from "../math/evaluate-tensor.js";
-import type { GradingMath } from "../math/expr.js";
 import { parseMath } from "../math/parse-math.js";
 import { withoutLeftHandSide } from "../math/right-hand-side.js";
 

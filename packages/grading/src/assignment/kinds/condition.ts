@@ -34,6 +34,7 @@ export const conditionKind: PartKind = {
     "sizes",
     "symbols",
     "solver_timeout_ms",
+    "solver_work_limit",
   ],
   compile(spec, common, context) {
     const chains = chainOf(spec, context);
@@ -60,8 +61,10 @@ export const conditionKind: PartKind = {
         );
     }
     const timeout = spec.optional("solver_timeout_ms", integerIn(100, 120_000));
+    const workLimit = spec.optional("solver_work_limit", integerIn(1000, 1_000_000_000));
     const check = conditionCheck({
       ...(timeout === undefined ? {} : { solverTimeoutMs: timeout }),
+      ...(workLimit === undefined ? {} : { solverWorkLimit: workLimit }),
       symbols: chains.symbols,
       positiveWhere: () => cost(than).sub(cost(cheaper)),
       costs: () => ({ [`${cheaper} mode`]: cost(cheaper), [`${than} mode`]: cost(than) }),

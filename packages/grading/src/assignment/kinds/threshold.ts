@@ -44,6 +44,7 @@ export const thresholdKind: PartKind = {
     "box",
     "max_parameters",
     "solver_timeout_ms",
+    "solver_work_limit",
   ],
   compile(spec, common) {
     const arity = spec.required("inputs", integerIn(1, MAX_INPUTS));
@@ -68,6 +69,7 @@ export const thresholdKind: PartKind = {
         `the box ${range[0]}..${range[1]} on ${arity} inputs holds ${boxSize} inputs, more than the ${MAX_BOX_INPUTS} each answer may be checked on`,
       );
     const timeout = spec.optional("solver_timeout_ms", integerIn(100, 120_000));
+    const workLimit = spec.optional("solver_work_limit", integerIn(1000, 1_000_000_000));
     const check = thresholdCheck({
       question: question({
         target: conditionTarget(target, targetName),
@@ -82,6 +84,7 @@ export const thresholdKind: PartKind = {
       defaultActivation: defaultActivation!,
       maxParameters: spec.or("max_parameters", integerIn(1, 10_000), 600),
       ...(timeout === undefined ? {} : { solverTimeoutMs: timeout }),
+      ...(workLimit === undefined ? {} : { solverWorkLimit: workLimit }),
     });
     return singlePart(common, check, "network");
   },
