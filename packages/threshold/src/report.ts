@@ -1,18 +1,25 @@
 import { formatTrace } from "./format.js";
 import type { Verification } from "./verify.js";
 
+/** How much of the box a verification covered, in words: "all 6561 inputs", "16 of 6561 …". */
+function coverage(result: Verification, all: boolean): string {
+  const skipped =
+    result.skipped > 0
+      ? ` (${result.checked} checked, ${result.skipped} skipped: the question assumes ${result.assumption})`
+      : "";
+  const part = all ? `all ${result.total}` : `${result.visited} of ${result.total}`;
+  return `${part} inputs${skipped}`;
+}
+
 /** A human summary of a verification, e.g. for a grader's feedback. */
 export function formatVerification(result: Verification): string {
-  const filtered =
-    result.skipped > 0 ? `, ${result.skipped} skipped by assumption (${result.assumption})` : "";
-  const counts = `checked ${result.checked} of ${result.total} inputs${filtered}`;
   switch (result.status) {
     case "pass":
       // Only the enumerated box: "box pass", never "computes"; decide() is what proves.
-      return `box pass: matches ${result.target}; ${counts}`;
+      return `box pass: matches ${result.target} on ${coverage(result, true)}`;
     case "incomplete":
       return (
-        `incomplete: time budget ran out; ${counts}; no counterexample so far` +
+        `incomplete: time budget ran out after ${coverage(result, false)}; no counterexample so far` +
         (result.completeUpTo === null
           ? ""
           : `; every input with max |x| ≤ ${result.completeUpTo} is correct`)
@@ -20,7 +27,7 @@ export function formatVerification(result: Verification): string {
     case "fail": {
       const { input, expected, actual, trace } = result.counterexample;
       return [
-        `fail: network does not compute ${result.target}; ${counts}`,
+        `fail: network does not compute ${result.target}; first counterexample after ${coverage(result, false)}`,
         `counterexample x = [${input.join(", ")}]: expected [${expected.join(", ")}], got [${actual.join(", ")}]`,
         formatTrace(trace),
       ].join("\n");

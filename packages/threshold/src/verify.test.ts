@@ -37,7 +37,7 @@ describe("verify: a membership network whose output bias has the wrong sign", ()
     expect(json.counterexample.trace.layers[1].preActivation).toEqual([-4]);
     expect(formatVerification(result)).toBe(
       [
-        "fail: network does not compute memberOf; checked 1 of 6561 inputs, 15 skipped by assumption (x1, x2, x3 distinct)",
+        "fail: network does not compute memberOf; first counterexample after 16 of 6561 inputs (1 checked, 15 skipped: the question assumes x1, x2, x3 distinct)",
         "counterexample x = [0, -1, 1, 0]: expected [1], got [0]",
         "input [0, -1, 1, 0]",
         'layer 1 "equalities": z = [0, 2, -2] → [1, 0, 0]',
@@ -83,7 +83,7 @@ describe("verify: budget, progress and errors", () => {
     // Shells up to max |x| ≤ m hold (2m + 1)⁴ inputs: 9⁴ = 6561 ≤ 12287 < 11⁴ = 14641.
     expect(result.completeUpTo).toBe(4);
     expect(formatVerification(result)).toBe(
-      "incomplete: time budget ran out; checked 12287 of 130321 inputs; no counterexample so far; every input with max |x| ≤ 4 is correct",
+      "incomplete: time budget ran out after 12287 of 130321 inputs; no counterexample so far; every input with max |x| ≤ 4 is correct",
     );
   });
 
