@@ -55,8 +55,9 @@ const nodeShape = (shape: readonly Dim[]): readonly Dim[] =>
 
 // A graph's nodes live until its backward pass ends, so every object a node holds is copied by
 // each garbage collection meanwhile (and promoted to the old generation): in a long graph this is
-// what makes the cost per op grow. Nodes without inputs or parameters share these instead.
-const NO_INPUTS: readonly number[] = Object.freeze([]);
+// what makes the cost per op grow. Nodes without parameters share these instead. (Inputs are not
+// shared: a frozen array among the others' would make every loop over `node.inputs` polymorphic,
+// and few nodes have none once constants are shared.)
 const NO_PARAMS: GraphNode["params"] = Object.freeze({});
 const CAPTURED: GraphNode["params"] = Object.freeze({ captured: true });
 
@@ -106,7 +107,7 @@ export class GraphBuilder {
   addInput(value: AbstractValue): Tracer {
     const id = this.push({
       op: "input",
-      inputs: NO_INPUTS,
+      inputs: [],
       shape: nodeShape(value.shape),
       dtype: value.dtype,
       params: NO_PARAMS,
@@ -199,7 +200,7 @@ export class GraphBuilder {
   private addConstant(value: Tensor): number {
     return this.push({
       op: "const",
-      inputs: NO_INPUTS,
+      inputs: [],
       shape: nodeShape(value.shape),
       dtype: value.dtype,
       params: { value },
@@ -211,7 +212,7 @@ export class GraphBuilder {
     if (known !== undefined) return known;
     const id = this.push({
       op: "input",
-      inputs: NO_INPUTS,
+      inputs: [],
       shape: nodeShape(value.shape),
       dtype: value.dtype,
       params: CAPTURED,
