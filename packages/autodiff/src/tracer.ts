@@ -2,7 +2,7 @@ import { type DType, Tensor } from "@nnkit/tensor";
 import type { AbstractValue } from "./abstract-value.js";
 import type { Dim } from "./dims.js";
 import { AutodiffError } from "./errors.js";
-import type { Graph, GraphNode } from "./graph.js";
+import { type Graph, type GraphNode, NO_PARAMS } from "./graph.js";
 
 // Tracing: a GraphBuilder records the primitives applied to its Tracers into graph nodes. The two
 // are one concept (a tracer is a node of the graph being built), so they share this file.
@@ -55,13 +55,12 @@ const nodeShape = (shape: readonly Dim[]): readonly Dim[] =>
 
 // A graph's nodes live until its backward pass ends, so every object a node holds is copied by
 // each garbage collection meanwhile (and promoted to the old generation): in a long graph this is
-// what makes the cost per op grow. Nodes without parameters share these instead. (Inputs are not
-// shared: a frozen array among the others' would make every loop over `node.inputs` polymorphic,
-// and few nodes have none once constants are shared.)
-const NO_PARAMS: GraphNode["params"] = Object.freeze({});
+// what makes the cost per op grow. Nodes without parameters share NO_PARAMS, captures this. (Inputs
+// are not shared: a frozen array among the others' would make every loop over `node.inputs`
+// polymorphic, and few nodes have none once constants are shared.)
 const CAPTURED: GraphNode["params"] = Object.freeze({ captured: true });
 
-/** `params`, or the shared empty one when it has no keys (most elementwise ops pass `{}`). */
+/** `params`, or the shared empty one when it has no keys (ops that are not given NO_PARAMS). */
 function nodeParams(params: GraphNode["params"]): GraphNode["params"] {
   for (const _key in params) return params;
   return NO_PARAMS;
