@@ -8,18 +8,21 @@ import { getPrimitive } from "../primitives/registry.js";
 import type { Value } from "../tracer.js";
 import type { Residual } from "./residuals.js";
 
-/** Which nodes depend, through floating-point values, on an input flagged in `wrt`. */
-export function dependsOn(graph: Graph, wrt: readonly boolean[]): boolean[] {
-  const needs = new Array<boolean>(graph.nodes.length).fill(false);
+/**
+ * Which nodes depend, through floating-point values, on an input flagged in `wrt` (1) or not (0):
+ * a typed array, which a garbage collection neither copies nor scans however long the graph.
+ */
+export function dependsOn(graph: Graph, wrt: readonly boolean[]): Uint8Array {
+  const needs = new Uint8Array(graph.nodes.length);
   graph.inputs.forEach((id, k) => {
-    needs[id] = wrt[k] === true && isFloatDType(graph.nodes[id]!.dtype);
+    needs[id] = wrt[k] === true && isFloatDType(graph.nodes[id]!.dtype) ? 1 : 0;
   });
   for (const node of graph.nodes) {
     if (node.op === "input" || node.op === "const" || !isFloatDType(node.dtype)) continue;
     const inputs = node.inputs;
     for (let j = 0; j < inputs.length; j++) {
-      if (needs[inputs[j]!]) {
-        needs[node.id] = true;
+      if (needs[inputs[j]!] === 1) {
+        needs[node.id] = 1;
         break;
       }
     }
@@ -72,7 +75,7 @@ export function backwardNodes(
     // all this VJP reads of it: primitives/declarations.test.ts checks each VJP against `saves`.
     const ins = new Array<Value>(inputs.length);
     for (let j = 0; j < inputs.length; j++) {
-      needed[j] = needs[inputs[j]!]!;
+      needed[j] = needs[inputs[j]!] === 1;
       ins[j] = values[inputs[j]!]! as Value;
     }
     const out = values[id]! as Value;

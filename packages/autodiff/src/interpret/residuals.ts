@@ -44,11 +44,18 @@ export function keepForBackward(
   values: readonly Value[],
   saved: Uint8Array = savedFlags(graph),
 ): Residual[] {
+  return keepInPlace(graph, [...values], saved);
+}
+
+/**
+ * {@link keepForBackward} written over `values` itself, for a caller that owns the array and
+ * needs nothing else from it (vjp): no second array as long as the graph.
+ */
+export function keepInPlace(graph: Graph, values: Residual[], saved: Uint8Array): Residual[] {
   const nodes = graph.nodes;
-  const kept: Residual[] = [];
   for (let id = 0; id < nodes.length; id++) {
     const node = nodes[id]!;
-    kept.push(isSource(node) || saved[id] === 1 ? values[id]! : node);
+    if (!isSource(node) && saved[id] !== 1) values[id] = node;
   }
-  return kept;
+  return values;
 }

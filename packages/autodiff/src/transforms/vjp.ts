@@ -1,6 +1,6 @@
 import { backwardNodes } from "../interpret/backward.js";
 import { evaluateNodes } from "../interpret/evaluate.js";
-import { keepForBackward, savedFlags } from "../interpret/residuals.js";
+import { keepInPlace, savedFlags } from "../interpret/residuals.js";
 import { zerosLike } from "../ops/zeros-like.js";
 import { type TraceableFunction, traceTree } from "../trace.js";
 import type { Value } from "../tracer.js";
@@ -29,7 +29,7 @@ export function vjp(
   });
   const outLeaves = graph.outputs.map((id) => values[id]!);
   // The pullback holds only what the VJPs save (reverse mode's residuals), not every value.
-  const residuals = keepForBackward(graph, values, saved);
+  const residuals = keepInPlace(graph, values, saved);
   const wrt = graph.inputs.map((_, k) => k < traced.argumentCount);
   const pullback: Pullback = (cotangent) => {
     const cts = flatten<Value>("vjp pullback", cotangent).leaves;
