@@ -1,5 +1,5 @@
-import { broadcastTo, type DType, Tensor, zeros } from "@nnkit/tensor";
-import { bind } from "../bind.js";
+import { broadcastTo, Tensor } from "@nnkit/tensor";
+import { bind, scalar } from "../bind.js";
 import { formatShape, isConcreteShape, shapesEqual } from "../dims.js";
 import { AutodiffError } from "../errors.js";
 import type { Graph, GraphNode } from "../graph.js";
@@ -64,21 +64,14 @@ function dropAfterLastUse(
   };
 }
 
-/** Zeros of one dtype, shared by every stand-in of that dtype. */
-const zeroOf = new Map<DType, Tensor>();
-
 /**
- * What a dropped value becomes: a zero-strided view of a shared 0-d zero with the value's shape and
- * dtype, which VJPs may read (they read the shapes of inputs they do not save). Tracers of an
- * enclosing transformation are kept: they hold no data.
+ * What a dropped value becomes: a zero-strided view of a shared 0-d zero (bind's `scalar`) with
+ * the value's shape and dtype, which VJPs may read (they read the shapes of inputs they do not
+ * save). Tracers of an enclosing transformation are kept: they hold no data.
  */
 function standIn(value: Value): Value {
   if (!(value instanceof Tensor)) return value;
-  let zero = zeroOf.get(value.dtype);
-  if (!zero) {
-    zero = zeros([], value.dtype);
-    zeroOf.set(value.dtype, zero);
-  }
+  const zero = scalar(0, value.dtype);
   return value.rank === 0 ? zero : broadcastTo(zero, value.shape);
 }
 
