@@ -76,8 +76,8 @@ export class GraphBuilder {
   private readonly captureIds = new Map<Tracer, number>();
   private readonly constIds = new Map<Tensor, number>();
   /**
-   * 0-d constants by dtype, then value: a plain number an op takes (`mul(v, 1.01)` in a loop)
-   * becomes a new 0-d tensor at each call, and is one node here however often it is used.
+   * 0-d constants by dtype, then value: the same number in many ops (`mul(v, 1.01)` in a loop)
+   * is one node however often it is used and however many 0-d tensors hold it.
    */
   private readonly scalarIds = new Map<DType, Map<number | "-0", number>>();
   private active = true;
