@@ -59,6 +59,28 @@ export function operands(a: Operand, b: Operand): [Value, Value] {
   return [av, bv];
 }
 
+/**
+ * A 0-d tensor of `value`. Ops on plain numbers (`mul(v, 1.01)` in a loop, the 1 of tanh's VJP)
+ * ask for the same few values over and over, so they are shared, by dtype then value: tensors
+ * never change once made, so sharing one is not visible, and each call made a new one (storage,
+ * buffer, tensor) for the garbage collector. -0 is not shared (a map key takes it for 0); the
+ * cache is emptied when it holds many values (a loop counter as the number, say).
+ */
 export function scalar(value: number, dtype: DType = "float64"): Tensor {
-  return full([], value, dtype);
+  if (Object.is(value, -0)) return full([], value, dtype);
+  let byValue = scalars.get(dtype);
+  if (!byValue) {
+    byValue = new Map();
+    scalars.set(dtype, byValue);
+  }
+  let known = byValue.get(value);
+  if (!known) {
+    if (byValue.size >= SCALARS_KEPT) byValue.clear();
+    known = full([], value, dtype);
+    byValue.set(value, known);
+  }
+  return known;
 }
+
+const scalars = new Map<DType, Map<number, Tensor>>();
+const SCALARS_KEPT = 256;

@@ -6,6 +6,12 @@ import type { PrimitiveName } from "./primitive-names.js";
 /** A primitive's static parameters (axes, shapes, exponents), stored on its graph nodes. */
 export type Params = Readonly<Record<string, unknown>>;
 
+/**
+ * The parameters of a primitive that has none, shared: ops pass it rather than a new `{}` per
+ * call, and graph nodes hold it (a long graph would otherwise hold one empty object per node).
+ */
+export const NO_PARAMS: Params = Object.freeze({});
+
 /** One value of a traced computation: an input, a constant, or a primitive applied to earlier nodes. */
 export interface GraphNode {
   readonly id: number;

@@ -26,7 +26,7 @@ export {
   namedEdges,
 } from "./graph.js";
 export { evaluateGraph } from "./interpret/evaluate.js";
-export { keepForBackward, type Residual, savedNodes } from "./interpret/residuals.js";
+export { keepForBackward, type Residual, savedFlags, savedNodes } from "./interpret/residuals.js";
 export { walkGraph } from "./interpret/walk.js";
 export { booleanMask } from "./ops/boolean-mask.js";
 export { clip } from "./ops/clip.js";

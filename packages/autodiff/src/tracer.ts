@@ -2,7 +2,7 @@ import { type DType, Tensor } from "@nnkit/tensor";
 import type { AbstractValue } from "./abstract-value.js";
 import type { Dim } from "./dims.js";
 import { AutodiffError } from "./errors.js";
-import type { Graph, GraphNode } from "./graph.js";
+import { type Graph, type GraphNode, NO_PARAMS } from "./graph.js";
 
 // Tracing: a GraphBuilder records the primitives applied to its Tracers into graph nodes. The two
 // are one concept (a tracer is a node of the graph being built), so they share this file.
@@ -53,6 +53,19 @@ const SCALAR: readonly Dim[] = Object.freeze([]);
 const nodeShape = (shape: readonly Dim[]): readonly Dim[] =>
   shape.length === 0 ? SCALAR : [...shape];
 
+// A graph's nodes live until its backward pass ends, so every object a node holds is copied by
+// each garbage collection meanwhile (and promoted to the old generation): in a long graph this is
+// what makes the cost per op grow. Nodes without parameters share NO_PARAMS, captures this. (Inputs
+// are not shared: a frozen array among the others' would make every loop over `node.inputs`
+// polymorphic, and few nodes have none once constants are shared.)
+const CAPTURED: GraphNode["params"] = Object.freeze({ captured: true });
+
+/** `params`, or the shared empty one when it has no keys (ops that are not given NO_PARAMS). */
+function nodeParams(params: GraphNode["params"]): GraphNode["params"] {
+  for (const _key in params) return params;
+  return NO_PARAMS;
+}
+
 /** Records primitive applications on tracers into a graph. */
 export class GraphBuilder {
   readonly depth: number;
@@ -62,6 +75,11 @@ export class GraphBuilder {
   readonly captures: Tracer[] = [];
   private readonly captureIds = new Map<Tracer, number>();
   private readonly constIds = new Map<Tensor, number>();
+  /**
+   * 0-d constants by dtype, then value: the same number in many ops (`mul(v, 1.01)` in a loop)
+   * is one node however often it is used and however many 0-d tensors hold it.
+   */
+  private readonly scalarIds = new Map<DType, Map<number | "-0", number>>();
   private active = true;
 
   private constructor(depth: number) {
@@ -91,7 +109,7 @@ export class GraphBuilder {
       inputs: [],
       shape: nodeShape(value.shape),
       dtype: value.dtype,
-      params: {},
+      params: NO_PARAMS,
     });
     this.inputIds.push(id);
     return new Tracer(this, id, value.shape, value.dtype);
@@ -125,7 +143,7 @@ export class GraphBuilder {
       inputs: ids,
       shape: nodeShape(out.shape),
       dtype: out.dtype,
-      params,
+      params: nodeParams(params),
     });
     return new Tracer(this, id, out.shape, out.dtype);
   }
@@ -152,17 +170,40 @@ export class GraphBuilder {
   }
 
   private constant(value: Tensor): number {
+    if (value.rank === 0) return this.scalarConstant(value);
     const known = this.constIds.get(value);
     if (known !== undefined) return known;
-    const id = this.push({
+    const id = this.addConstant(value);
+    this.constIds.set(value, id);
+    return id;
+  }
+
+  private scalarConstant(value: Tensor): number {
+    // Read in place: `item()` copies the storage first, once per op here.
+    const number = value.data[value.offset]!;
+    // Map keys compare 0 and -0 as equal, and they are different constants (1 / -0 < 0), so -0
+    // has a key of its own. NaN keys do match each other: every NaN constant computes the same.
+    const key = Object.is(number, -0) ? "-0" : number;
+    let byValue = this.scalarIds.get(value.dtype);
+    if (!byValue) {
+      byValue = new Map();
+      this.scalarIds.set(value.dtype, byValue);
+    }
+    const known = byValue.get(key);
+    if (known !== undefined) return known;
+    const id = this.addConstant(value);
+    byValue.set(key, id);
+    return id;
+  }
+
+  private addConstant(value: Tensor): number {
+    return this.push({
       op: "const",
       inputs: [],
       shape: nodeShape(value.shape),
       dtype: value.dtype,
       params: { value },
     });
-    this.constIds.set(value, id);
-    return id;
   }
 
   private capture(value: Tracer): number {
@@ -173,7 +214,7 @@ export class GraphBuilder {
       inputs: [],
       shape: nodeShape(value.shape),
       dtype: value.dtype,
-      params: { captured: true },
+      params: CAPTURED,
       ...(value.name === undefined ? {} : { name: value.name }),
     });
     this.inputIds.push(id);

@@ -110,6 +110,15 @@ describe("creation helpers", () => {
     expect(nd.onesLike(nd.zeros([0, 2])).shape).toEqual([0, 2]);
   });
 
+  it("full keeps the sign of -0 (1 / -0 is -Infinity), in every float dtype", () => {
+    for (const dtype of ["float64", "float32"] as const) {
+      const t = nd.full([2], -0, dtype);
+      expect([...t.toTypedArray()].map((x) => Object.is(x, -0))).toEqual([true, true]);
+      expect(nd.div(nd.ones([2], dtype), t).toArray()).toEqual([-Infinity, -Infinity]);
+    }
+    expect(Object.is(nd.full([], 0).item(), 0)).toBe(true);
+  });
+
   const creators: Record<"arange" | "linspace" | "eye", (...args: number[]) => nd.Tensor> = {
     arange: nd.arange as (...args: number[]) => nd.Tensor,
     linspace: nd.linspace,

@@ -115,7 +115,8 @@ function filled(
   assertDType(op, dtype);
   const checked = checkShape(op, typeof shape === "number" ? [shape] : shape);
   const out = allocateTensor(op, dtype, checked);
-  if (value !== 0) out.data.fill(castValue(op, dtype, value));
+  // Storage starts zeroed; -0 is not that zero (1 / -0 is -Infinity), so it is written too.
+  if (!Object.is(value, 0)) out.data.fill(castValue(op, dtype, value));
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { formatShape, TensorError } from "./errors.js";
+import { sizeOf } from "./shape.js";
 
 /** Element types. `bool` is stored as 0/1 in a Uint8Array. */
 export type DType = "float64" | "float32" | "int32" | "bool";
@@ -64,7 +65,7 @@ function newStorage(dtype: DType, length: number): TypedArray {
 
 /** The element count of `shape`, or a TensorError naming `op` when it exceeds MAX_ELEMENTS. */
 export function checkAllocation(op: string, dtype: DType, shape: readonly number[]): number {
-  const length = shape.reduce((n, d) => n * d, 1);
+  const length = sizeOf(shape);
   if (length > MAX_ELEMENTS) {
     throw tooLarge(op, dtype, shape, `exceed the limit of ${MAX_ELEMENTS} elements per tensor`);
   }

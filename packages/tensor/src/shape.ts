@@ -2,8 +2,9 @@ import { formatShape, TensorError } from "./errors.js";
 
 /** Number of elements of a shape (1 for the scalar shape `[]`). */
 export function sizeOf(shape: readonly number[]): number {
+  // An index loop: `for…of` over the shared frozen scalar shape allocated an iterator per call.
   let size = 1;
-  for (const d of shape) size *= d;
+  for (let i = 0; i < shape.length; i++) size *= shape[i]!;
   return size;
 }
 

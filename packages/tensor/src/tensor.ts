@@ -41,16 +41,20 @@ export class Tensor {
   readonly rank: number;
 
   /** Low-level: wraps existing storage without copying. Prefer `tensor`, `zeros`, ... */
-  constructor(
-    data: TypedArray,
-    shape: readonly number[],
-    strides: readonly number[] = contiguousStrides(shape),
-    offset = 0,
-  ) {
+  constructor(data: TypedArray, shape: readonly number[], strides?: readonly number[], offset = 0) {
     this.data = data;
     this.dtype = dtypeOfStorage(data);
     this.shape = shape.length === 0 ? NO_AXES : Object.freeze([...shape]);
-    this.strides = strides.length === 0 ? NO_AXES : Object.freeze([...strides]);
+    // Contiguous strides are computed here only when there are axes (a 0-d tensor made a
+    // throw-away array per tensor), and not copied again.
+    this.strides =
+      strides === undefined
+        ? shape.length === 0
+          ? NO_AXES
+          : Object.freeze(contiguousStrides(shape))
+        : strides.length === 0
+          ? NO_AXES
+          : Object.freeze([...strides]);
     this.offset = offset;
     this.size = sizeOf(shape);
     this.rank = shape.length;

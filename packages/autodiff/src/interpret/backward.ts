@@ -8,15 +8,24 @@ import { getPrimitive } from "../primitives/registry.js";
 import type { Value } from "../tracer.js";
 import type { Residual } from "./residuals.js";
 
-/** Which nodes depend, through floating-point values, on an input flagged in `wrt`. */
-export function dependsOn(graph: Graph, wrt: readonly boolean[]): boolean[] {
-  const needs = new Array<boolean>(graph.nodes.length).fill(false);
+/**
+ * Which nodes depend, through floating-point values, on an input flagged in `wrt` (1) or not (0):
+ * a typed array, which a garbage collection neither copies nor scans however long the graph.
+ */
+export function dependsOn(graph: Graph, wrt: readonly boolean[]): Uint8Array {
+  const needs = new Uint8Array(graph.nodes.length);
   graph.inputs.forEach((id, k) => {
-    needs[id] = wrt[k] === true && isFloatDType(graph.nodes[id]!.dtype);
+    needs[id] = wrt[k] === true && isFloatDType(graph.nodes[id]!.dtype) ? 1 : 0;
   });
   for (const node of graph.nodes) {
-    if (node.op === "input" || node.op === "const") continue;
-    needs[node.id] = isFloatDType(node.dtype) && node.inputs.some((i) => needs[i]);
+    if (node.op === "input" || node.op === "const" || !isFloatDType(node.dtype)) continue;
+    const inputs = node.inputs;
+    for (let j = 0; j < inputs.length; j++) {
+      if (needs[inputs[j]!] === 1) {
+        needs[node.id] = 1;
+        break;
+      }
+    }
   }
   return needs;
 }
@@ -59,16 +68,22 @@ export function backwardNodes(
     if (ct === null || ct === undefined) continue;
     if (node.name !== undefined) nameIfUnnamed(ct, adjointName(node.name));
     if (node.op === "input" || node.op === "const") continue;
-    const needed = node.inputs.map((i) => needs[i]!);
+    // Loops rather than `map` / `forEach`: no closures per node, which long graphs pay for.
+    const inputs = node.inputs;
+    const needed = new Array<boolean>(inputs.length);
     // A value the VJPs do not save may be only its shape and dtype (see residuals.ts), which is
     // all this VJP reads of it: primitives/declarations.test.ts checks each VJP against `saves`.
-    const ins = node.inputs.map((i) => values[i]!) as Value[];
+    const ins = new Array<Value>(inputs.length);
+    for (let j = 0; j < inputs.length; j++) {
+      needed[j] = needs[inputs[j]!] === 1;
+      ins[j] = values[inputs[j]!]! as Value;
+    }
     const out = values[id]! as Value;
     const contributions = getPrimitive(node.op).vjp(ct, ins, out, node.params, needed);
     if (keep === "inputs") cts[id] = null;
-    node.inputs.forEach((i, j) => {
-      if (needed[j]) accumulate(i, contributions[j] ?? null);
-    });
+    for (let j = 0; j < inputs.length; j++) {
+      if (needed[j]) accumulate(inputs[j]!, contributions[j] ?? null);
+    }
   }
   return cts;
 }

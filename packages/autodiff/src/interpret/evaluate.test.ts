@@ -5,6 +5,7 @@ import { add } from "../primitives/add.js";
 import { exp } from "../primitives/exp.js";
 import { mul } from "../primitives/mul.js";
 import { sum } from "../primitives/sum-broadcast.js";
+import { tanh } from "../primitives/tanh.js";
 import { trace } from "../trace.js";
 import type { Value } from "../tracer.js";
 import { grad } from "../transforms/grad.js";
@@ -44,5 +45,25 @@ describe("evaluateNodes for a backward pass", () => {
     Array.from(g.toTypedArray()).forEach((v, i) => {
       expect(v).toBeCloseTo(expected[i]!, 12);
     });
+  });
+
+  it("drops a value its last consumer reads twice, and that consumer's VJP still sees its shape", () => {
+    // a = x + 1 feeds only b = a + a (add saves nothing): a is dropped once b is computed.
+    const g2 = (y: Value) => sum(tanh(add(add(y, 1), add(y, 1))));
+    const h = (y: Value) => {
+      const a = add(y, 1);
+      return sum(tanh(add(a, a)));
+    };
+    const graph2 = trace(h, x);
+    const a = graph2.nodes.find((n) => n.op === "add")!.id;
+    const kept = evaluateNodes(graph2, [x], { forBackward: true }) as T.Tensor[];
+    expect(kept[a]!.strides).toEqual([0]);
+    // d/dx Σ tanh(2(x + 1)) = 2 (1 − tanh²(2(x + 1))), the same with a shared and without.
+    const expected = [0.5, -1, 2].map((v) => 2 * (1 - Math.tanh(2 * (v + 1)) ** 2));
+    for (const fn of [h, g2]) {
+      Array.from((grad(fn)(x) as T.Tensor).toTypedArray()).forEach((v, i) => {
+        expect(v).toBeCloseTo(expected[i]!, 12);
+      });
+    }
   });
 });

@@ -1,31 +1,29 @@
-import { broadcastTo, type DType, Tensor, zeros } from "@nnkit/tensor";
-import { bind } from "../bind.js";
+import { broadcastTo, Tensor } from "@nnkit/tensor";
+import { bind, scalar } from "../bind.js";
 import { formatShape, isConcreteShape, shapesEqual } from "../dims.js";
 import { AutodiffError } from "../errors.js";
-import type { Graph } from "../graph.js";
+import type { Graph, GraphNode } from "../graph.js";
 import { nameIfUnnamed } from "../ops/name.js";
-import { getPrimitive } from "../primitives/registry.js";
 import type { Value } from "../tracer.js";
+import { savedFlags } from "./residuals.js";
 import { walkGraph } from "./walk.js";
 
 /**
  * The value of every node, given the graph's inputs. Values may be tensors (evaluation) or tracers
- * of an enclosing transformation (the graph is then inlined there, names included).
+ * of an enclosing transformation (the graph is then inlined there, names included). With
+ * `forBackward`, values only a backward pass will read are dropped after their last use (see
+ * {@link dropAfterLastUse}); `saved` is the graph's {@link savedFlags} when the caller has them.
  */
 export function evaluateNodes(
   graph: Graph,
   inputs: readonly Value[],
-  options: { forBackward?: boolean } = {},
+  options: { forBackward?: boolean; saved?: Uint8Array } = {},
 ): Value[] {
-  const drop = options.forBackward ? dropPlan(graph) : undefined;
   const values = walkGraph(
     graph,
     inputs,
     (node, primitive, ins) => bind(primitive, ins, node.params),
-    drop &&
-      ((node, current) => {
-        for (const i of drop[node.id] ?? NOTHING) current[i] = standIn(current[i]!);
-      }),
+    options.forBackward ? dropAfterLastUse(graph, options.saved ?? savedFlags(graph)) : undefined,
   );
   for (const node of graph.nodes) {
     if (node.name !== undefined) nameIfUnnamed(values[node.id]!, node.name);
@@ -33,54 +31,47 @@ export function evaluateNodes(
   return values;
 }
 
-const NOTHING: readonly number[] = [];
-
 /**
- * For a forward pass whose values only a backward pass will read: after which node each value
- * that no VJP saves (see Primitive.saves) and that is not a graph input, constant or output can be
- * dropped, namely after its last consumer. A long graph then keeps only the values its VJPs read,
- * and the others die young instead of surviving every garbage collection until the backward pass.
+ * For a forward pass whose values only a backward pass will read: a walkGraph step that replaces
+ * each value no VJP saves (`saved`), that is not a graph input, constant or output, by a stand-in
+ * after its last consumer. A long graph then keeps only the values its VJPs read, and the others
+ * die young instead of surviving every garbage collection until the backward pass. The plan is
+ * two typed arrays (no list per node, nothing for the collector to scan).
  */
-function dropPlan(graph: Graph): (number[] | undefined)[] {
-  const kept = new Array<boolean>(graph.nodes.length).fill(false);
-  for (const id of graph.outputs) kept[id] = true;
-  const lastUse = new Array<number>(graph.nodes.length).fill(-1);
-  for (const node of graph.nodes) {
-    if (node.op === "input" || node.op === "const") {
-      kept[node.id] = true;
-      continue;
-    }
-    for (const saved of getPrimitive(node.op).saves) {
-      const id = saved === "output" ? node.id : node.inputs[saved];
-      if (id !== undefined) kept[id] = true;
-    }
-    for (const i of node.inputs) lastUse[i] = node.id;
+function dropAfterLastUse(
+  graph: Graph,
+  saved: Uint8Array,
+): (node: GraphNode, values: Value[]) => void {
+  const nodes = graph.nodes;
+  const kept = Uint8Array.from(saved);
+  for (const id of graph.outputs) kept[id] = 1;
+  // The last consumer of each node (-1: none); nodes come in evaluation order.
+  const lastUse = new Int32Array(nodes.length).fill(-1);
+  for (const node of nodes) {
+    if (node.op === "input" || node.op === "const") kept[node.id] = 1;
+    const inputs = node.inputs;
+    for (let j = 0; j < inputs.length; j++) lastUse[inputs[j]!] = node.id;
   }
-  const after: (number[] | undefined)[] = new Array(graph.nodes.length);
-  lastUse.forEach((consumer, id) => {
-    if (kept[id] || consumer < 0) return;
-    const list = after[consumer];
-    if (list) list.push(id);
-    else after[consumer] = [id];
-  });
-  return after;
+  return (node, values) => {
+    const inputs = node.inputs;
+    for (let j = 0; j < inputs.length; j++) {
+      const i = inputs[j]!;
+      if (kept[i] === 0 && lastUse[i] === node.id) {
+        values[i] = standIn(values[i]!);
+        kept[i] = 1; // An input read twice by this node is replaced once.
+      }
+    }
+  };
 }
 
-/** Zeros of one dtype, shared by every stand-in of that dtype. */
-const zeroOf = new Map<DType, Tensor>();
-
 /**
- * What a dropped value becomes: a zero-strided view of a shared 0-d zero with the value's shape and
- * dtype, which VJPs may read (they read the shapes of inputs they do not save). Tracers of an
- * enclosing transformation are kept: they hold no data.
+ * What a dropped value becomes: a zero-strided view of a shared 0-d zero (bind's `scalar`) with
+ * the value's shape and dtype, which VJPs may read (they read the shapes of inputs they do not
+ * save). Tracers of an enclosing transformation are kept: they hold no data.
  */
 function standIn(value: Value): Value {
   if (!(value instanceof Tensor)) return value;
-  let zero = zeroOf.get(value.dtype);
-  if (!zero) {
-    zero = zeros([], value.dtype);
-    zeroOf.set(value.dtype, zero);
-  }
+  const zero = scalar(0, value.dtype);
   return value.rank === 0 ? zero : broadcastTo(zero, value.shape);
 }
 

@@ -20,14 +20,14 @@ export function walkGraph<V>(
   });
   for (const node of graph.nodes) {
     if (node.op === "input") continue;
-    values[node.id] =
-      node.op === "const"
-        ? (node.params.value as Tensor as V)
-        : apply(
-            node,
-            getPrimitive(node.op),
-            node.inputs.map((i) => values[i]!),
-          );
+    if (node.op === "const") {
+      values[node.id] = node.params.value as Tensor as V;
+    } else {
+      // A loop, not `inputs.map(…)`: no closure per node (it runs once per node of long graphs).
+      const ins = new Array<V>(node.inputs.length);
+      for (let j = 0; j < ins.length; j++) ins[j] = values[node.inputs[j]!]!;
+      values[node.id] = apply(node, getPrimitive(node.op), ins);
+    }
     afterNode?.(node, values);
   }
   return values;

@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind } from "../bind.js";
 import { free } from "../cost.js";
 import { atom, call, hadamard } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { UnaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
@@ -33,4 +34,4 @@ export const absPrimitive: Primitive<"abs"> = {
 };
 
 /** |x|, elementwise. */
-export const abs = ((x: Value): Value => bind(absPrimitive, [x], {})) as UnaryOp;
+export const abs = ((x: Value): Value => bind(absPrimitive, [x], NO_PARAMS)) as UnaryOp;

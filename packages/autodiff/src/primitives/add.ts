@@ -3,6 +3,7 @@ import { bind, operands } from "../bind.js";
 import { free } from "../cost.js";
 import type { Dim } from "../dims.js";
 import { plus } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
@@ -44,4 +45,4 @@ export const addPrimitive: Primitive<"add"> = {
 
 /** a + b, elementwise with broadcasting. */
 export const add = ((a: Operand, b: Operand): Value =>
-  bind(addPrimitive, operands(a, b), {})) as BinaryOp;
+  bind(addPrimitive, operands(a, b), NO_PARAMS)) as BinaryOp;

@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind, operands } from "../bind.js";
 import { perEntry } from "../cost.js";
 import { divide, hadamard, negate } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import { floatResult } from "../shapes.js";
@@ -42,4 +43,4 @@ export const divPrimitive: Primitive<"div"> = {
 
 /** a ⊘ b, elementwise with broadcasting; integers divide to float64. */
 export const div = ((a: Operand, b: Operand): Value =>
-  bind(divPrimitive, operands(a, b), {})) as BinaryOp;
+  bind(divPrimitive, operands(a, b), NO_PARAMS)) as BinaryOp;

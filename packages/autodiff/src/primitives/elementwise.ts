@@ -5,7 +5,13 @@ import { broadcastShapes, floatResult, promoteTypes } from "../shapes.js";
 export function binaryShape(op: string) {
   return (inputs: readonly AbstractValue[]): AbstractValue => {
     const [a, b] = inputs as [AbstractValue, AbstractValue];
-    return { shape: broadcastShapes(op, a.shape, b.shape), dtype: promoteTypes(a.dtype, b.dtype) };
+    // Two scalars (most ops of a scalar graph, traced or in its backward pass): a's shape is the
+    // result's, shared rather than a new empty array per op.
+    const shape =
+      a.shape.length === 0 && b.shape.length === 0
+        ? a.shape
+        : broadcastShapes(op, a.shape, b.shape);
+    return { shape, dtype: promoteTypes(a.dtype, b.dtype) };
   };
 }
 

@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind } from "../bind.js";
 import { free } from "../cost.js";
 import { call, divide } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { UnaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
@@ -27,4 +28,4 @@ export const logPrimitive: Primitive<"log"> = {
 };
 
 /** Natural logarithm, elementwise. */
-export const log = ((x: Value): Value => bind(logPrimitive, [x], {})) as UnaryOp;
+export const log = ((x: Value): Value => bind(logPrimitive, [x], NO_PARAMS)) as UnaryOp;

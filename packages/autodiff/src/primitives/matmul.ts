@@ -5,6 +5,7 @@ import type { CostRule } from "../cost.js";
 import { type Dim, dimEquals, formatShape } from "../dims.js";
 import { juxtapose, transposed } from "../equations/expr.js";
 import { AutodiffError } from "../errors.js";
+import { NO_PARAMS } from "../graph.js";
 import { outer } from "../ops/outer.js";
 import type { Primitive } from "../primitive.js";
 import { broadcastShapes, promoteTypes } from "../shapes.js";
@@ -140,5 +141,5 @@ function batchedProduct(inputs: readonly Value[], batched: readonly boolean[], s
 export function matmul(a: T.Tensor, b: T.Tensor): T.Tensor;
 export function matmul(a: Value, b: Value): Value;
 export function matmul(a: Value, b: Value): Value {
-  return bind(matmulPrimitive, [a, b], {});
+  return bind(matmulPrimitive, [a, b], NO_PARAMS);
 }

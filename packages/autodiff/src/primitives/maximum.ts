@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind, operands } from "../bind.js";
 import { free } from "../cost.js";
 import { atom, call, type Expr, hadamard } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
@@ -52,4 +53,4 @@ function shareExpr(a: Expr, b: Expr): Expr {
 
 /** The larger of a and b, elementwise with broadcasting. */
 export const maximum = ((a: Operand, b: Operand): Value =>
-  bind(maximumPrimitive, operands(a, b), {})) as BinaryOp;
+  bind(maximumPrimitive, operands(a, b), NO_PARAMS)) as BinaryOp;

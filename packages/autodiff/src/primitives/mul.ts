@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind, operands } from "../bind.js";
 import { perEntry } from "../cost.js";
 import { hadamard } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
@@ -35,4 +36,4 @@ export const mulPrimitive: Primitive<"mul"> = {
 
 /** a ⊙ b, elementwise with broadcasting. */
 export const mul = ((a: Operand, b: Operand): Value =>
-  bind(mulPrimitive, operands(a, b), {})) as BinaryOp;
+  bind(mulPrimitive, operands(a, b), NO_PARAMS)) as BinaryOp;

@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind } from "../bind.js";
 import { free } from "../cost.js";
 import { negate } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { UnaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
@@ -23,4 +24,4 @@ export const negPrimitive: Primitive<"neg"> = linear({
 });
 
 /** −x. */
-export const neg = ((x: Value): Value => bind(negPrimitive, [x], {})) as UnaryOp;
+export const neg = ((x: Value): Value => bind(negPrimitive, [x], NO_PARAMS)) as UnaryOp;

@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind, operands } from "../bind.js";
 import { free } from "../cost.js";
 import { atom, call, hadamard, infix, minus, Prec } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { Primitive } from "../primitive.js";
 import { floatResult } from "../shapes.js";
 import type { Operand, Value } from "../tracer.js";
@@ -57,5 +58,5 @@ export const powerPrimitive: Primitive<"power"> = {
 
 /** xʸ elementwise for a tensor (or number) exponent y, broadcasting. */
 export function power(x: Operand, y: Operand): Value {
-  return bind(powerPrimitive, operands(x, y), {});
+  return bind(powerPrimitive, operands(x, y), NO_PARAMS);
 }

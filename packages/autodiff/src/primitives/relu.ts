@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind, scalar } from "../bind.js";
 import { free } from "../cost.js";
 import { call, hadamard } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { UnaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
@@ -29,4 +30,4 @@ export const reluPrimitive: Primitive<"relu"> = {
 };
 
 /** max(x, 0), elementwise. */
-export const relu = ((x: Value): Value => bind(reluPrimitive, [x], {})) as UnaryOp;
+export const relu = ((x: Value): Value => bind(reluPrimitive, [x], NO_PARAMS)) as UnaryOp;

@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind } from "../bind.js";
 import { free } from "../cost.js";
 import { atom, call, hadamard, minus } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { UnaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
@@ -32,4 +33,4 @@ export const sigmoidPrimitive: Primitive<"sigmoid"> = {
 };
 
 /** The logistic sigmoid σ(x) = 1 / (1 + e⁻ˣ), elementwise. */
-export const sigmoid = ((x: Value): Value => bind(sigmoidPrimitive, [x], {})) as UnaryOp;
+export const sigmoid = ((x: Value): Value => bind(sigmoidPrimitive, [x], NO_PARAMS)) as UnaryOp;

@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind } from "../bind.js";
 import { free } from "../cost.js";
 import { atom, call, divide, times } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { UnaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
@@ -29,4 +30,4 @@ export const sqrtPrimitive: Primitive<"sqrt"> = {
 };
 
 /** √x, elementwise. */
-export const sqrt = ((x: Value): Value => bind(sqrtPrimitive, [x], {})) as UnaryOp;
+export const sqrt = ((x: Value): Value => bind(sqrtPrimitive, [x], NO_PARAMS)) as UnaryOp;

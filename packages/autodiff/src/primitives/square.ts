@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind } from "../bind.js";
 import { perEntry } from "../cost.js";
 import { atom, hadamard, power, times } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { UnaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
@@ -27,4 +28,4 @@ export const squarePrimitive: Primitive<"square"> = {
 };
 
 /** x², elementwise. */
-export const square = ((x: Value): Value => bind(squarePrimitive, [x], {})) as UnaryOp;
+export const square = ((x: Value): Value => bind(squarePrimitive, [x], NO_PARAMS)) as UnaryOp;

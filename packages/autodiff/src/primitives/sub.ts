@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind, operands } from "../bind.js";
 import { free } from "../cost.js";
 import { minus, negate } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { BinaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Operand, Value } from "../tracer.js";
@@ -35,4 +36,4 @@ export const subPrimitive: Primitive<"sub"> = {
 
 /** a − b, elementwise with broadcasting. */
 export const sub = ((a: Operand, b: Operand): Value =>
-  bind(subPrimitive, operands(a, b), {})) as BinaryOp;
+  bind(subPrimitive, operands(a, b), NO_PARAMS)) as BinaryOp;

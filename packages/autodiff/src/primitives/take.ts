@@ -4,6 +4,7 @@ import { free } from "../cost.js";
 import { concreteShape, formatShape, shapesEqual } from "../dims.js";
 import { atom, hadamard } from "../equations/expr.js";
 import { AutodiffError } from "../errors.js";
+import { NO_PARAMS } from "../graph.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
 import { mul } from "./mul.js";
@@ -69,5 +70,5 @@ export const takePrimitive: Primitive<"take"> = {
 export function take(x: T.Tensor, indices: T.Tensor): T.Tensor;
 export function take(x: Value, indices: Value): Value;
 export function take(x: Value, indices: Value): Value {
-  return bind(takePrimitive, [x, indices], {});
+  return bind(takePrimitive, [x, indices], NO_PARAMS);
 }

@@ -2,6 +2,7 @@ import * as T from "@nnkit/tensor";
 import { bind } from "../bind.js";
 import { free } from "../cost.js";
 import { atom, call, hadamard, minus, power } from "../equations/expr.js";
+import { NO_PARAMS } from "../graph.js";
 import type { UnaryOp } from "../ops/types.js";
 import type { Primitive } from "../primitive.js";
 import type { Value } from "../tracer.js";
@@ -29,4 +30,4 @@ export const tanhPrimitive: Primitive<"tanh"> = {
 };
 
 /** Hyperbolic tangent, elementwise. */
-export const tanh = ((x: Value): Value => bind(tanhPrimitive, [x], {})) as UnaryOp;
+export const tanh = ((x: Value): Value => bind(tanhPrimitive, [x], NO_PARAMS)) as UnaryOp;

@@ -3,6 +3,7 @@ import { bind, operands } from "../bind.js";
 import { free } from "../cost.js";
 import { atom, call } from "../equations/expr.js";
 import { AutodiffError } from "../errors.js";
+import { NO_PARAMS } from "../graph.js";
 import type { Primitive } from "../primitive.js";
 import { broadcastShapes, promoteTypes } from "../shapes.js";
 import type { Operand, Value } from "../tracer.js";
@@ -57,5 +58,5 @@ export function where(cond: T.Tensor, a: T.Tensor | number, b: T.Tensor | number
 export function where(cond: Value, a: Operand, b: Operand): Value;
 export function where(cond: Value, a: Operand, b: Operand): Value {
   const [av, bv] = operands(a, b);
-  return bind(wherePrimitive, [cond, av, bv], {});
+  return bind(wherePrimitive, [cond, av, bv], NO_PARAMS);
 }

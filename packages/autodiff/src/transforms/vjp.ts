@@ -1,6 +1,6 @@
 import { backwardNodes } from "../interpret/backward.js";
 import { evaluateNodes } from "../interpret/evaluate.js";
-import { keepForBackward } from "../interpret/residuals.js";
+import { keepInPlace, savedFlags } from "../interpret/residuals.js";
 import { zerosLike } from "../ops/zeros-like.js";
 import { type TraceableFunction, traceTree } from "../trace.js";
 import type { Value } from "../tracer.js";
@@ -22,10 +22,14 @@ export function vjp(
   const leaves = differentiableLeaves("vjp", primals);
   const traced = traceTree("vjp", f, primals);
   const { graph } = traced;
-  const values = evaluateNodes(graph, [...leaves, ...traced.captures], { forBackward: true });
+  const saved = savedFlags(graph);
+  const values = evaluateNodes(graph, [...leaves, ...traced.captures], {
+    forBackward: true,
+    saved,
+  });
   const outLeaves = graph.outputs.map((id) => values[id]!);
   // The pullback holds only what the VJPs save (reverse mode's residuals), not every value.
-  const residuals = keepForBackward(graph, values);
+  const residuals = keepInPlace(graph, values, saved);
   const wrt = graph.inputs.map((_, k) => k < traced.argumentCount);
   const pullback: Pullback = (cotangent) => {
     const cts = flatten<Value>("vjp pullback", cotangent).leaves;
