@@ -1,4 +1,5 @@
-;; The float64 matrix-multiply micro-kernel of @nnkit/tensor, in WebAssembly SIMD (f64x2).
+;; The float64 matrix-multiply micro-kernel of @nnkit/tensor, in WebAssembly SIMD (f64x2), and the
+;; routines that pack its panels (`packA`, `packB`, at the end).
 ;; Built into src/kernels/gemm-wasm-binary.ts by `pnpm --filter @nnkit/tensor build:wasm`
 ;; (scripts/build-wasm.mjs); a test checks that the committed binary is this file's build.
 ;;
@@ -154,4 +155,83 @@
         (br $rows)))
       (local.set $bStrip (i32.add (local.get $bStrip) (local.get $bStripBytes)))
       (local.set $js (i32.add (local.get $js) (i32.const 1)))
-      (br $columns)))))
+      (br $columns))))
+;; `packA` and `packB` write Ã and B̃ from row-major copies of A's and B's blocks that the caller
+;; has put in this memory (one memcpy per row from the JavaScript array, or one per block), with
+;; vector loads and shuffles instead of one JavaScript element access per entry.
+;; packA: rows r of the block at src + r·ld bytes, 4·mStrips of them (rows past the matrix zeroed
+;; by the caller), kc doubles each; strip i goes to dst + i·kc·32. Two depth steps at a time:
+;; four row pairs (a[r][p], a[r][p+1]) become (a[r0][p], a[r1][p]) (a[r2][p], a[r3][p]) and the
+;; same for p+1.
+  (func (export "packA")
+    (param $src i32) (param $ld i32) (param $mStrips i32) (param $kc i32) (param $dst i32)
+    (local $is i32) (local $p i32) (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32)
+    (local $out i32) (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128)
+    (local.set $out (local.get $dst))
+    (local.set $is (i32.const 0))
+    (block $stripsDone (loop $strips
+      (br_if $stripsDone (i32.ge_u (local.get $is) (local.get $mStrips)))
+      (local.set $r0 (i32.add (local.get $src) (i32.mul (i32.mul (local.get $is) (i32.const 4)) (local.get $ld))))
+      (local.set $r1 (i32.add (local.get $r0) (local.get $ld)))
+      (local.set $r2 (i32.add (local.get $r1) (local.get $ld)))
+      (local.set $r3 (i32.add (local.get $r2) (local.get $ld)))
+      (local.set $p (local.get $kc))
+      (block $pairsDone (loop $pairs
+        (br_if $pairsDone (i32.lt_u (local.get $p) (i32.const 2)))
+        (local.set $x0 (v128.load (local.get $r0)))
+        (local.set $x1 (v128.load (local.get $r1)))
+        (local.set $x2 (v128.load (local.get $r2)))
+        (local.set $x3 (v128.load (local.get $r3)))
+        (v128.store offset=0 (local.get $out)
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1)))
+        (v128.store offset=16 (local.get $out)
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x2) (local.get $x3)))
+        (v128.store offset=32 (local.get $out)
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1)))
+        (v128.store offset=48 (local.get $out)
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x2) (local.get $x3)))
+        (local.set $r0 (i32.add (local.get $r0) (i32.const 16)))
+        (local.set $r1 (i32.add (local.get $r1) (i32.const 16)))
+        (local.set $r2 (i32.add (local.get $r2) (i32.const 16)))
+        (local.set $r3 (i32.add (local.get $r3) (i32.const 16)))
+        (local.set $out (i32.add (local.get $out) (i32.const 64)))
+        (local.set $p (i32.sub (local.get $p) (i32.const 2)))
+        (br $pairs)))
+      ;; An odd kc leaves one depth step.
+      (if (local.get $p) (then
+        (f64.store offset=0 (local.get $out) (f64.load (local.get $r0)))
+        (f64.store offset=8 (local.get $out) (f64.load (local.get $r1)))
+        (f64.store offset=16 (local.get $out) (f64.load (local.get $r2)))
+        (f64.store offset=24 (local.get $out) (f64.load (local.get $r3)))
+        (local.set $out (i32.add (local.get $out) (i32.const 32)))))
+      (local.set $is (i32.add (local.get $is) (i32.const 1)))
+      (br $strips))))
+;; packB: row p of the block at src + p·ld bytes, kc rows of 4·nStrips doubles (columns past the
+;; matrix zeroed by the caller); strip j goes to dst + j·kc·64, each depth step's four columns
+;; followed by the same four pair-swapped.
+  (func (export "packB")
+    (param $src i32) (param $ld i32) (param $kc i32) (param $nStrips i32) (param $dst i32)
+    (local $js i32) (local $p i32) (local $q i32) (local $out i32) (local $x v128) (local $y v128)
+    (local.set $out (local.get $dst))
+    (local.set $js (i32.const 0))
+    (block $stripsDone (loop $strips
+      (br_if $stripsDone (i32.ge_u (local.get $js) (local.get $nStrips)))
+      (local.set $q (i32.add (local.get $src) (i32.mul (local.get $js) (i32.const 32))))
+      (local.set $p (local.get $kc))
+      (block $depthDone (loop $depth
+        (br_if $depthDone (i32.eqz (local.get $p)))
+        (local.set $x (v128.load offset=0 (local.get $q)))
+        (local.set $y (v128.load offset=16 (local.get $q)))
+        (v128.store offset=0 (local.get $out) (local.get $x))
+        (v128.store offset=16 (local.get $out) (local.get $y))
+        (v128.store offset=32 (local.get $out)
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $x) (local.get $x)))
+        (v128.store offset=48 (local.get $out)
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $y) (local.get $y)))
+        (local.set $q (i32.add (local.get $q) (local.get $ld)))
+        (local.set $out (i32.add (local.get $out) (i32.const 64)))
+        (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+        (br $depth)))
+      (local.set $js (i32.add (local.get $js) (i32.const 1)))
+      (br $strips))))
+)

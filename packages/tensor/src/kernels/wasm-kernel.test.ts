@@ -84,6 +84,41 @@ describe("the WebAssembly SIMD kernel", () => {
     }
   });
 
+  it("takes any depth, four steps a pass or fewer, on both sides of a depth panel's seam", () => {
+    // k mod 4 = 0..3 for the kernel's four-step passes, odd k for packA's pairs, and depths just
+    // past KC = 256, where the last panel is 1..4 deep.
+    for (const k of [1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 257, 258, 259, 260]) {
+      const a = rowMajor(matrix(6, k, k), k);
+      const b = rowMajor(matrix(k, 7, k + 1), 7);
+      const fromWasm = product(6, 7, k, a, b, wasm);
+      expect(compare(fromWasm, product(6, 7, k, a, b, js)), `k = ${k}`).toBe("same");
+      expect(compare(fromWasm, naive(6, 7, k, a, b)), `k = ${k}`).toBe("same");
+    }
+  });
+
+  it("packs operands whose rows are contiguous but not adjacent, and non-float64 data", () => {
+    // Blocks cut from wider matrices (rows copied one at a time into the kernel's memory), across
+    // the MC, NC and KC seams; and the same values in a Float32Array, which the JavaScript packer
+    // reads.
+    for (const [m, n, k] of [
+      [9, 13, 11],
+      [131, 6, 5],
+      [5, 518, 7],
+      [6, 5, 261],
+    ] as const) {
+      const aWide = matrix(m + 1, k + 3, m);
+      const bWide = matrix(k + 2, n + 5, n);
+      const a = { data: aWide, offset: k + 3 + 2, rowStride: k + 3, colStride: 1 };
+      const b = { data: bWide, offset: 1, rowStride: n + 5, colStride: 1 };
+      const fromWasm = product(m, n, k, a, b, wasm);
+      expect(compare(fromWasm, product(m, n, k, a, b, js)), `${m}×${k}·${k}×${n}`).toBe("same");
+      expect(compare(fromWasm, naive(m, n, k, a, b)), `${m}×${k}·${k}×${n}`).toBe("same");
+      const a32 = { ...a, data: Float32Array.from(aWide) };
+      const b32 = { ...b, data: Float32Array.from(bWide) };
+      expect(compare(product(m, n, k, a32, b32, wasm), fromWasm)).toBe("same");
+    }
+  });
+
   it("reads transposed and offset operands through their strides", () => {
     fc.assert(
       fc.property(
