@@ -84,8 +84,8 @@ describe("the WebAssembly SIMD kernel", () => {
     }
   });
 
-  it("takes any depth, four steps a pass or fewer, on both sides of a depth panel's seam", () => {
-    // k mod 4 = 0..3 for the kernel's four-step passes, odd k for packA's pairs, and depths just
+  it("takes any depth, eight steps a pass or fewer, on both sides of a depth panel's seam", () => {
+    // k mod 8 = 0..7 for the kernel's eight-step passes, odd k for packA's pairs, and depths just
     // past KC = 256, where the last panel is 1..4 deep.
     for (const k of [1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 257, 258, 259, 260]) {
       const a = rowMajor(matrix(6, k, k), k);
