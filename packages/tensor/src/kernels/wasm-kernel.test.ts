@@ -97,9 +97,9 @@ describe("the WebAssembly SIMD kernel", () => {
   });
 
   it("packs operands whose rows are contiguous but not adjacent, and non-float64 data", () => {
-    // Blocks cut from wider matrices (rows copied one at a time into the kernel's memory), across
-    // the MC, NC and KC seams; and the same values in a Float32Array, which the JavaScript packer
-    // reads.
+    // Blocks cut from wider matrices (B's rows copied one at a time into the kernel's memory, A's
+    // packed in JavaScript), across the MC, NC and KC seams; and the same values in a
+    // Float32Array, which the JavaScript packer reads.
     for (const [m, n, k] of [
       [9, 13, 11],
       [131, 6, 5],

@@ -1,7 +1,7 @@
 // The WebAssembly SIMD matmul kernel (source: wasm/gemm.wat). Panels and a block of C live in
-// the module's memory. Operands with contiguous float64 rows are copied in (a memcpy per row, or
-// per block) and packed by the module; others are packed in JavaScript straight into the panels,
-// where the kernel reads. The kernel adds each depth panel's product into that block of C, which
+// the module's memory. Blocks with contiguous float64 rows are copied in (a memcpy per row, or
+// per block) and packed by the module (see packBlockA for A's case); others are packed in
+// JavaScript straight into the panels, where the kernel reads. The kernel adds each depth panel's product into that block of C, which
 // is then copied (a memcpy per row, or one for all) into the caller's C. Each entry's sum runs in
 // the same order as the JavaScript kernel's, with a separate multiply and add, so the two kernels'
 // products are bit-identical.
@@ -64,11 +64,13 @@ export function wasmKernel(): MatmulKernel | undefined {
   const bPanel = new Float64Array(buffer, aDoubles * 8, bDoubles);
   const cBlock = new Float64Array(buffer, (aDoubles + bDoubles) * 8, cDoubles);
   const stage = new Float64Array(buffer, (aDoubles + bDoubles + cDoubles) * 8, stageDoubles);
-  // Operands whose rows are contiguous float64 are copied in a row at a time and packed by the
-  // module; others (transposed, strided, other element types) are packed in JavaScript.
+  // Blocks of B whose rows are contiguous float64 are copied in a row at a time and packed by the
+  // module; so are blocks of A, but only when the block is one contiguous run (k ≤ KC): copying
+  // A's short rows one `set` at a time measured slower than packA reading them. Others
+  // (transposed, strided, other element types) are packed in JavaScript.
   const packBlockA = (a: StridedMatrix, i0: number, mc: number, p0: number, kc: number) => {
     const mStrips = Math.ceil(mc / MR);
-    if (!rowsContiguous(a)) {
+    if (!rowsContiguous(a) || a.rowStride !== kc) {
       packA(a, i0, mc, p0, kc, aPanel);
       return;
     }
