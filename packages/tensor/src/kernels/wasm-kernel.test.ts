@@ -119,6 +119,25 @@ describe("the WebAssembly SIMD kernel", () => {
     }
   });
 
+  it("copies in rows that run backwards or repeat (negative and zero row strides)", () => {
+    // B's rows reversed (a flipped view, rowStride −n) and one row broadcast down k (rowStride 0),
+    // both with contiguous rows, so they take the row-by-row copy; past the NC seam in width.
+    for (const [m, n, k] of [
+      [7, 9, 6],
+      [5, 515, 5],
+    ] as const) {
+      const a = rowMajor(matrix(m, k, m + k), k);
+      const bData = matrix(k, n, n + k);
+      const flipped = { data: bData, offset: (k - 1) * n, rowStride: -n, colStride: 1 };
+      const repeated = { data: bData, offset: n, rowStride: 0, colStride: 1 };
+      for (const b of [flipped, repeated]) {
+        const fromWasm = product(m, n, k, a, b, wasm);
+        expect(compare(fromWasm, product(m, n, k, a, b, js))).toBe("same");
+        expect(compare(fromWasm, naive(m, n, k, a, b))).toBe("same");
+      }
+    }
+  });
+
   it("reads transposed and offset operands through their strides", () => {
     fc.assert(
       fc.property(
