@@ -67,6 +67,24 @@ describe("matmul kernel (property)", () => {
     expect(nd.sum(r).item()).toBe(0);
   });
 
+  it("writes every entry of a large result, whose storage is not zero-filled first", () => {
+    // Large float64 results come unfilled (allocateResult): products through a zero-length axis,
+    // and batched ones, must still be all zeros and exact products after freed buffers of the
+    // same size were left full of other values.
+    for (let i = 0; i < 8; i++) nd.full([150, 120], 7.5).data.fill(-3);
+    const empty = nd.matmul(nd.ones([150, 0]), nd.ones([0, 120]));
+    expect(Array.from(empty.data).filter((x) => !Object.is(x, 0))).toEqual([]);
+    const r = nd.rng(12);
+    const a = r.integers([2, 150, 7], -9, 10).astype("float64");
+    const b = r.integers([7, 120], -9, 10).astype("float64");
+    const c = nd.matmul(a, b);
+    for (const batch of [0, 1]) {
+      const ab = a.data.subarray(batch * 150 * 7, (batch + 1) * 150 * 7);
+      const cb = Array.from(c.data.subarray(batch * 150 * 120, (batch + 1) * 150 * 120));
+      expect(cb).toEqual(naiveMatmul(ab, b.data, 150, 7, 120));
+    }
+  });
+
   it("multiplies int32 with 32-bit wrap-around", () => {
     const a = nd.tensor([[65536, 1]], { dtype: "int32" });
     const b = nd.tensor([[65536], [5]], { dtype: "int32" });

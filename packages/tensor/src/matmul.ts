@@ -7,7 +7,7 @@ import { gemm, type StridedMatrix } from "./gemm.js";
 import { recordMultiplications } from "./instrumentation.js";
 import { broadcastShapesFor, broadcastStrides, sizeOf } from "./shape.js";
 import { forEachIndex } from "./strided.js";
-import { allocateTensor, Tensor } from "./tensor.js";
+import { allocateResult, Tensor } from "./tensor.js";
 import { expandDims, permute, reshape } from "./views.js";
 
 function checkTensor(op: string, value: unknown, name: string): Tensor {
@@ -77,7 +77,9 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const rightBatch = right.shape.slice(0, -2);
   const batch = broadcastShapesFor(op, [leftBatch, rightBatch]);
   const dtype: DType = arithmeticResult(promoteTypes(a.dtype, b.dtype));
-  const out = allocateTensor(op, dtype, [...batch, m, n]);
+  // Every product below writes all m·n entries of its matrix (gemm overwrites C, whatever it held),
+  // so the result need not be zero-filled first.
+  const out = allocateResult(op, dtype, [...batch, m, n]);
   const leftStrides = broadcastStrides(leftBatch, left.strides.slice(0, -2), batch);
   const rightStrides = broadcastStrides(rightBatch, right.strides.slice(0, -2), batch);
   const scratch = dtype === "float32" ? new Float64Array(m * n) : undefined;

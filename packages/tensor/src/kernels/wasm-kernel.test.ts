@@ -84,6 +84,60 @@ describe("the WebAssembly SIMD kernel", () => {
     }
   });
 
+  it("takes any depth, eight steps a pass or fewer, on both sides of a depth panel's seam", () => {
+    // k mod 8 = 0..7 for the kernel's eight-step passes, odd k for packA's pairs, and depths just
+    // past KC = 256, where the last panel is 1..4 deep.
+    for (const k of [1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 257, 258, 259, 260]) {
+      const a = rowMajor(matrix(6, k, k), k);
+      const b = rowMajor(matrix(k, 7, k + 1), 7);
+      const fromWasm = product(6, 7, k, a, b, wasm);
+      expect(compare(fromWasm, product(6, 7, k, a, b, js)), `k = ${k}`).toBe("same");
+      expect(compare(fromWasm, naive(6, 7, k, a, b)), `k = ${k}`).toBe("same");
+    }
+  });
+
+  it("packs operands whose rows are contiguous but not adjacent, and non-float64 data", () => {
+    // Blocks cut from wider matrices (B's rows copied one at a time into the kernel's memory, A's
+    // packed in JavaScript), across the MC, NC and KC seams; and the same values in a
+    // Float32Array, which the JavaScript packer reads.
+    for (const [m, n, k] of [
+      [9, 13, 11],
+      [131, 6, 5],
+      [5, 518, 7],
+      [6, 5, 261],
+    ] as const) {
+      const aWide = matrix(m + 1, k + 3, m);
+      const bWide = matrix(k + 2, n + 5, n);
+      const a = { data: aWide, offset: k + 3 + 2, rowStride: k + 3, colStride: 1 };
+      const b = { data: bWide, offset: 1, rowStride: n + 5, colStride: 1 };
+      const fromWasm = product(m, n, k, a, b, wasm);
+      expect(compare(fromWasm, product(m, n, k, a, b, js)), `${m}×${k}·${k}×${n}`).toBe("same");
+      expect(compare(fromWasm, naive(m, n, k, a, b)), `${m}×${k}·${k}×${n}`).toBe("same");
+      const a32 = { ...a, data: Float32Array.from(aWide) };
+      const b32 = { ...b, data: Float32Array.from(bWide) };
+      expect(compare(product(m, n, k, a32, b32, wasm), fromWasm)).toBe("same");
+    }
+  });
+
+  it("copies in rows that run backwards or repeat (negative and zero row strides)", () => {
+    // B's rows reversed (a flipped view, rowStride −n) and one row broadcast down k (rowStride 0),
+    // both with contiguous rows, so they take the row-by-row copy; past the NC seam in width.
+    for (const [m, n, k] of [
+      [7, 9, 6],
+      [5, 515, 5],
+    ] as const) {
+      const a = rowMajor(matrix(m, k, m + k), k);
+      const bData = matrix(k, n, n + k);
+      const flipped = { data: bData, offset: (k - 1) * n, rowStride: -n, colStride: 1 };
+      const repeated = { data: bData, offset: n, rowStride: 0, colStride: 1 };
+      for (const b of [flipped, repeated]) {
+        const fromWasm = product(m, n, k, a, b, wasm);
+        expect(compare(fromWasm, product(m, n, k, a, b, js))).toBe("same");
+        expect(compare(fromWasm, naive(m, n, k, a, b))).toBe("same");
+      }
+    }
+  });
+
   it("reads transposed and offset operands through their strides", () => {
     fc.assert(
       fc.property(

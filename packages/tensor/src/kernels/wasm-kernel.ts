@@ -1,9 +1,11 @@
 // The WebAssembly SIMD matmul kernel (source: wasm/gemm.wat). Panels and a block of C live in
-// the module's memory, so packing writes straight where the kernel reads, and the kernel adds each
-// depth panel's product into that block of C, which is then copied (a memcpy per row) into the
-// caller's C. Each entry's sum runs in the same order as the JavaScript kernel's, with a separate
-// multiply and add, so the two kernels' products are bit-identical.
-import { BLOCK, type MatmulKernel } from "./block.js";
+// the module's memory. Blocks with contiguous float64 rows are copied in (a memcpy per row, or
+// per block) and packed by the module (see packBlockA for A's case); others are packed in
+// JavaScript straight into the panels, where the kernel reads. The kernel adds each depth panel's product into that block of C, which
+// is then copied (a memcpy per row, or one for all) into the caller's C. Each entry's sum runs in
+// the same order as the JavaScript kernel's, with a separate multiply and add, so the two kernels'
+// products are bit-identical.
+import { BLOCK, type MatmulKernel, type StridedMatrix } from "./block.js";
 import { GEMM_WASM_BASE64 } from "./gemm-wasm-binary.js";
 import { packA, packB } from "./pack.js";
 
@@ -31,6 +33,8 @@ interface GemmExports {
     ldc: number,
     accumulate: number,
   ): void;
+  packA(src: number, ld: number, mStrips: number, kc: number, dst: number): void;
+  packB(src: number, ld: number, kc: number, nStrips: number, dst: number): void;
 }
 
 const PAGE = 65_536;
@@ -53,11 +57,40 @@ export function wasmKernel(): MatmulKernel | undefined {
   const aDoubles = KC * MC;
   const bDoubles = 2 * KC * NC; // each depth step stored plain and pair-swapped
   const cDoubles = RC * NC;
-  exports.memory.grow(Math.ceil(((aDoubles + bDoubles + cDoubles) * 8) / PAGE));
+  const stageDoubles = KC * NC; // a block of B, or of A (MC·KC, MC a multiple of MR), as copied
+  exports.memory.grow(Math.ceil(((aDoubles + bDoubles + cDoubles + stageDoubles) * 8) / PAGE));
   const buffer = exports.memory.buffer;
   const aPanel = new Float64Array(buffer, 0, aDoubles);
   const bPanel = new Float64Array(buffer, aDoubles * 8, bDoubles);
   const cBlock = new Float64Array(buffer, (aDoubles + bDoubles) * 8, cDoubles);
+  const stage = new Float64Array(buffer, (aDoubles + bDoubles + cDoubles) * 8, stageDoubles);
+  // Blocks of B whose rows are contiguous float64 are copied in a row at a time and packed by the
+  // module; so are blocks of A, but only when the block is one contiguous run (k ≤ KC): copying
+  // A's short rows one `set` at a time measured slower than packA reading them. Others
+  // (transposed, strided, other element types) are packed in JavaScript.
+  const packBlockA = (a: StridedMatrix, i0: number, mc: number, p0: number, kc: number) => {
+    const mStrips = Math.ceil(mc / MR);
+    if (!rowsContiguous(a) || a.rowStride !== kc) {
+      packA(a, i0, mc, p0, kc, aPanel);
+      return;
+    }
+    copyRows(a.data, a.offset + i0 * a.rowStride + p0, a.rowStride, mc, kc, stage, 0, kc);
+    stage.fill(0, mc * kc, mStrips * MR * kc);
+    exports.packA(stage.byteOffset, kc * 8, mStrips, kc, aPanel.byteOffset);
+  };
+  const packBlockB = (b: StridedMatrix, p0: number, kc: number, j0: number, nc: number) => {
+    const nStrips = Math.ceil(nc / NR);
+    if (!rowsContiguous(b)) {
+      packB(b, p0, kc, j0, nc, bPanel, true);
+      return;
+    }
+    const width = nStrips * NR;
+    copyRows(b.data, b.offset + p0 * b.rowStride + j0, b.rowStride, kc, nc, stage, 0, width);
+    // Zero the last strip's columns past the matrix, as packB pads: their products only reach
+    // C's padding, never copied out, but stale doubles there could be slow subnormals.
+    if (width > nc) for (let p = 0; p < kc; p++) stage.fill(0, p * width + nc, (p + 1) * width);
+    exports.packB(stage.byteOffset, width * 8, kc, nStrips, bPanel.byteOffset);
+  };
   return {
     name: "wasm-simd",
     gemm(m, n, k, a, b, c, cOffset) {
@@ -73,10 +106,10 @@ export function wasmKernel(): MatmulKernel | undefined {
           const width = nStrips * NR;
           for (let p0 = 0; p0 < k; p0 += KC) {
             const kc = Math.min(KC, k - p0);
-            packB(b, p0, kc, j0, nc, bPanel, true);
+            packBlockB(b, p0, kc, j0, nc);
             for (let i0 = 0; i0 < rows; i0 += MC) {
               const mc = Math.min(MC, rows - i0);
-              packA(a, r0 + i0, mc, p0, kc, aPanel);
+              packBlockA(a, r0 + i0, mc, p0, kc);
               exports.block(
                 Math.ceil(mc / MR),
                 nStrips,
@@ -89,23 +122,36 @@ export function wasmKernel(): MatmulKernel | undefined {
               );
             }
           }
-          copyBlock(cBlock, width, rows, nc, c, cOffset + r0 * n + j0, n);
+          copyRows(cBlock, 0, width, rows, nc, c, cOffset + r0 * n + j0, n);
         }
       }
     },
   };
 }
 
-/** c[cStart + i·ldc + j] = block[i·width + j] for the rows×cols entries that exist. */
-function copyBlock(
-  block: Float64Array,
-  width: number,
+/** Whether the matrix's rows are runs of float64s, which `copyRows` copies with `set`. */
+function rowsContiguous(m: StridedMatrix): m is StridedMatrix & { data: Float64Array } {
+  return m.colStride === 1 && m.data instanceof Float64Array;
+}
+
+/**
+ * out[outStart + i·outStride + j] = data[start + i·rowStride + j] for i < rows, j < cols: one
+ * `set` per row, or one for all when both sides' rows are adjacent.
+ */
+function copyRows(
+  data: Float64Array,
+  start: number,
+  rowStride: number,
   rows: number,
   cols: number,
-  c: Float64Array,
-  cStart: number,
-  ldc: number,
+  out: Float64Array,
+  outStart: number,
+  outStride: number,
 ): void {
-  for (let i = 0; i < rows; i++)
-    c.set(block.subarray(i * width, i * width + cols), cStart + i * ldc);
+  if (rowStride === cols && outStride === cols) {
+    out.set(data.subarray(start, start + rows * cols), outStart);
+    return;
+  }
+  for (let i = 0, from = start, to = outStart; i < rows; i++, from += rowStride, to += outStride)
+    out.set(data.subarray(from, from + cols), to);
 }
