@@ -11,12 +11,13 @@
 ;;      (accumulate = 0) or added to (accumulate = 1).
 ;; Why the swapped copy: a 2×2 block of C is two vectors of products, (a0·b0, a1·b1) and
 ;; (a0·b1, a1·b0), so one vector load of A's pair and one of each B order give all four products
-;; without splatting A. Loads into vector registers, not arithmetic, bound this kernel on the
-;; machines measured (V8 allots 15 of x64's 16 vector registers, which caps the tile at 4×4 with
-;; separate multiply and add): 2 + 4 loads per 8 multiplies and 8 adds, against 2 + 4 splats in
-;; the plain layout, which splat-load from memory (and V8 11.3 adds an address `lea` before each
-;; splat-load with an offset, so 4 more instructions a depth step). Each sum still adds its products in depth order,
-;; so every entry is bit-identical to the JavaScript kernel's.
+;; without splatting A. The instructions a depth step issues bound this kernel on the machines
+;; measured (with every load hitting one address it ran only ~7% faster, so memory is not the
+;; limit); V8 allots 15 of x64's 16 vector registers, which caps the tile at 4×4 with separate
+;; multiply and add: 2 + 4 loads per 8 multiplies and 8 adds, against 2 + 4 splats in the plain
+;; layout, which splat-load from memory (and V8 11.3 adds an address `lea` before each splat-load
+;; with an offset, so 4 more instructions a depth step). Each sum still adds its products in depth
+;; order, so every entry is bit-identical to the JavaScript kernel's.
 ;; The 8 accumulators: $dRC holds (C[2R][2C], C[2R+1][2C+1]) and $sRC (C[2R][2C+1], C[2R+1][2C]),
 ;; R the row pair, C the column pair of the tile.
 (module
