@@ -133,6 +133,18 @@ describe("batch", () => {
     expect(one.solved + one.cached).toBe(two.solved + two.cached);
     expect(one.cached).toBeGreaterThan(0);
     expect(two.solved).toBeLessThanOrEqual(2 * one.solved);
+    // Likewise the symbolic identities: each distinct formula is compared once per thread.
+    const identities = (stdout: string) => {
+      const [, compared, recalled] = /identities: (\d+) by the prover, (\d+) already compared/.exec(
+        stdout,
+      )!;
+      return { compared: Number(compared), recalled: Number(recalled) };
+    };
+    const oneId = identities(oneJob.stdout);
+    const twoId = identities(first.stdout);
+    expect(oneId.compared + oneId.recalled).toBe(twoId.compared + twoId.recalled);
+    expect(oneId.recalled).toBeGreaterThan(0);
+    expect(twoId.compared).toBeLessThanOrEqual(2 * oneId.compared);
     for (const file of [
       "gradebook.csv",
       "summary.md",

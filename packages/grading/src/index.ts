@@ -196,4 +196,5 @@ export {
 } from "./network/evaluate-student-equation.js";
 export { NETWORK_LIMITS } from "./network/limits.js";
 export type { Dim, StaticShape } from "./network/shape.js";
+export { type ProofCounts, proofTotals } from "./symbolic/proof-cache.js";
 export { answerTemplate } from "./template.js";

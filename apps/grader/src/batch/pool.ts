@@ -29,10 +29,15 @@ export type WorkerMessage =
   | { type: "student"; index: number; student: GradeResult["student"] }
   | { type: "graded"; index: number; result: GradeResult; decisions?: DecisionCounts };
 
-/** Proofs a thread asked of the solver, and those its decision caches answered. */
+/**
+ * Proofs a thread asked of the solver, and those its decision caches answered; identities its
+ * symbolic prover compared, and those its proof caches answered.
+ */
 export interface DecisionCounts {
   readonly solved: number;
   readonly cached: number;
+  readonly compared: number;
+  readonly recalled: number;
 }
 
 export interface GradedFile {
@@ -172,15 +177,18 @@ export async function gradeEach(
     hasMore: () => next < files.length,
     stopped: (student, reason) => stoppedResult(definition, student, reason, unreadableQuestion),
     thread: () => {
-      const counts = { solved: 0, cached: 0 };
+      const counts = { solved: 0, cached: 0, compared: 0, recalled: 0 };
       threads.push(counts);
       return counts;
     },
   };
   await Promise.all(workers.map((worker) => driveWorker(worker, lane)));
+  const total = (count: keyof DecisionCounts) => threads.reduce((sum, t) => sum + t[count], 0);
   return {
-    solved: threads.reduce((sum, t) => sum + t.solved, 0),
-    cached: threads.reduce((sum, t) => sum + t.cached, 0),
+    solved: total("solved"),
+    cached: total("cached"),
+    compared: total("compared"),
+    recalled: total("recalled"),
   };
 }
 
@@ -194,7 +202,7 @@ interface Lane {
   hasMore: () => boolean;
   stopped: (student: GradeResult["student"], reason: string) => GradeResult;
   /** A new thread's decision counts, which it then keeps up to date. */
-  thread: () => { solved: number; cached: number };
+  thread: () => { -readonly [K in keyof DecisionCounts]: number };
 }
 
 /** The result of a file whose grading was stopped: every question `invalid`, with the reason. */

@@ -2,7 +2,7 @@
 // sends, one at a time (grade-file.ts), naming each file's student before grading it. Bundled as
 // one CommonJS script (dist/grading-worker.cjs) that worker-launch.ts runs with the code cache.
 import { parentPort } from "node:worker_threads";
-import { decisionTotals } from "@nnkit/grading";
+import { decisionTotals, proofTotals } from "@nnkit/grading";
 import { prepareGrade, useBundledSolver } from "./grade-file.js";
 import type { GradeRequest, WorkerMessage } from "./pool.js";
 import { currentThreadId } from "./thread-clock.js";
@@ -21,7 +21,13 @@ parentPort?.on("message", async ({ index, path, options }: GradeRequest) => {
   // After a first file the code worth caching is compiled (once per worker; a no-op after). Before
   // the result is posted: the pool may terminate a thread whose queue is empty right after.
   if (typeof __nnkitCodeCacheReady === "function") __nnkitCodeCacheReady();
-  post({ type: "graded", index, result, decisions: decisionTotals() });
+  const identities = proofTotals();
+  const decisions = {
+    ...decisionTotals(),
+    compared: identities.compared,
+    recalled: identities.cached,
+  };
+  post({ type: "graded", index, result, decisions });
 });
 
 post({ type: "ready", tid: currentThreadId() });
