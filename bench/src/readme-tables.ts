@@ -14,6 +14,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const TABLES: Record<string, string> = {
   "@nnkit/tensor": "packages/tensor/README.md",
   "@nnkit/autodiff": "packages/autodiff/README.md",
+  "@nnkit/threshold": "packages/threshold/README.md",
+  "@nnkit/grader": "apps/grader/README.md",
 };
 
 function markers(suite: string): [string, string] {

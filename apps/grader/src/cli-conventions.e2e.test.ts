@@ -99,6 +99,21 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
   return out.stdout.split("\n").filter(Boolean);
 }
 
+describe("--help", () => {
+  it("fits an 80-column terminal for every command", () => {
+    const help = run(["--help"]).stdout;
+    const section = help.slice(help.indexOf("Commands:"));
+    const names = [...section.matchAll(/^ {2}([a-z-]+)/gm)].map((m) => m[1]!);
+    const commands = [[], ...names.map((c) => [c]), ["gradescope", "build"], ["gradescope", "run"]];
+    for (const command of commands) {
+      const out = run([...command, "--help"]);
+      expect(out.code, command.join(" ")).toBe(0);
+      for (const line of out.stdout.split("\n"))
+        expect(line.length, `${command.join(" ")}: ${line}`).toBeLessThanOrEqual(80);
+    }
+  });
+});
+
 describe("completion", () => {
   const commands = (() => {
     const help = run(["--help"]).stdout;

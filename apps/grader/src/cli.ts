@@ -189,9 +189,10 @@ program
   .addHelpText(
     "after",
     `
-Writes DIR/assignment.yaml (a small assignment using several question kinds), DIR/solution.yaml
-(its reference solution), DIR/submissions/correct.yaml and DIR/submissions/wrong.yaml, and
-DIR/README.md with the grading commands. docs/writing-assignments.md explains the format.
+Writes DIR/assignment.yaml (a small assignment using several question kinds),
+DIR/solution.yaml (its reference solution), DIR/submissions/correct.yaml and
+DIR/submissions/wrong.yaml, and DIR/README.md with the grading commands.
+docs/writing-assignments.md explains the format.
 ${EXIT_CODES_HELP}`,
   )
   .action(
@@ -212,12 +213,13 @@ program
   .addHelpText(
     "after",
     `
-Checks that the file loads (a mistake is reported as file:line:column and the question), that
-every question has an answer template, that variant draws give finite numbers of the handout's
-shape for a few student ids, that every check's reference computation runs, and, with
---solution, that the solution (graded with the handout's numbers) gets every automatically
-graded part right (each question where it does not is listed with its feedback; free-text parts
-wait for a person and are not checked).
+Checks that the file loads (a mistake is reported as file:line:column and the
+question), that every question has an answer template, that variant draws give
+finite numbers of the handout's shape for a few student ids, that every check's
+reference computation runs, and, with --solution, that the solution (graded
+with the handout's numbers) gets every automatically graded part right (each
+question where it does not is listed with its feedback; free-text parts wait
+for a person and are not checked).
 
 Exit codes:
   0  the assignment is ready
@@ -238,9 +240,10 @@ program
   .addHelpText(
     "after",
     `
-  bash: eval "$(nnkit-grade completion bash)"   (e.g. in ~/.bashrc)
-  zsh:  eval "$(nnkit-grade completion zsh)"    (e.g. in ~/.zshrc, after compinit)
-  fish: nnkit-grade completion fish | source     (or save to ~/.config/fish/completions/)`,
+  bash: eval "$(nnkit-grade completion bash)"  (e.g. in ~/.bashrc)
+  zsh:  eval "$(nnkit-grade completion zsh)"   (in ~/.zshrc, after compinit)
+  fish: nnkit-grade completion fish | source
+        (or save it to ~/.config/fish/completions/nnkit-grade.fish)`,
   )
   .action(
     run((shell: Shell) => {

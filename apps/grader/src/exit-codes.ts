@@ -38,7 +38,8 @@ export class CliError extends Error {
 export const EXIT_CODES_HELP = `
 Exit codes:
   0  success
-  1  graded, but some input was invalid (unreadable answer files, duplicate student ids)
+  1  graded, but some input was invalid (unreadable answer files, duplicate
+     student ids)
   2  bad usage (unknown option, missing file or folder, unknown assignment,
      a mistake in an assignment file)
   3  outputs could not be written

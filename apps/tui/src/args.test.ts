@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCliArgs } from "./args.js";
+import { parseCliArgs, usage } from "./args.js";
 
 describe("parseCliArgs", () => {
   it("runs the app, with or without an answer file", () => {
@@ -7,6 +7,22 @@ describe("parseCliArgs", () => {
     expect(parseCliArgs([])).toEqual(none);
     expect(parseCliArgs(["--answers", "a.yaml"])).toEqual({ ...none, answersPath: "a.yaml" });
     expect(parseCliArgs(["-a", "b.yaml"])).toEqual({ ...none, answersPath: "b.yaml" });
+    expect(parseCliArgs(["c.yaml"])).toEqual({ ...none, answersPath: "c.yaml" });
+  });
+
+  it("refuses two answer files", () => {
+    expect(parseCliArgs(["a.yaml", "b.yaml"])).toEqual({
+      kind: "error",
+      message: "nnkit: one answer file at a time, not a.yaml, b.yaml",
+    });
+    expect(parseCliArgs(["a.yaml", "--answers", "b.yaml"])).toEqual({
+      kind: "error",
+      message: "nnkit: the answer file is given twice (a.yaml and --answers b.yaml)",
+    });
+  });
+
+  it("keeps its help within an 80-column terminal", () => {
+    for (const line of usage.split("\n")) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
   it("takes the assignment as an id or a path", () => {
@@ -26,12 +42,11 @@ describe("parseCliArgs", () => {
     expect(parseCliArgs(["-v"])).toEqual({ kind: "version" });
   });
 
-  it("reports unknown options, stray words and a missing path", () => {
+  it("reports unknown options and a missing path", () => {
     expect(parseCliArgs(["--bogus"])).toMatchObject({
       kind: "error",
       message: expect.stringContaining("--bogus"),
     });
-    expect(parseCliArgs(["answers.yaml"])).toMatchObject({ kind: "error" });
     expect(parseCliArgs(["--answers"])).toMatchObject({
       kind: "error",
       message: expect.stringContaining("--answers"),

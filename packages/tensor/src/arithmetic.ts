@@ -43,23 +43,123 @@ const divLoop: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
 };
 
 // The same four loops again, called only with Float64Array storage (float64, the default dtype):
-// their element accesses then stay monomorphic, as fast as a hand-written loop, whatever other
-// dtypes the process has used (the loops above see them all and become polymorphic).
+// their element accesses then stay monomorphic whatever other dtypes the process has used (the
+// loops above see them all and become polymorphic). The contiguous case is unrolled by 8 because
+// V8 11 (Node 20) re-checks each array's map, length and data pointer once per iteration when
+// the arrays are parameters (a hand-written loop over module constants has them folded away):
+// one check per 8 elements made a 10^6-element add 1.6× faster (2.9 → 1.8 ms into a reused
+// output). Each element is still computed alone, so results are bit-identical to the plain loop.
 const addLoopF64: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
-  if (xs === 1 && ys === 1) for (let i = 0; i < n; i++) out[i] = x[xo + i]! + y[yo + i]!;
-  else for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! + y[yo + i * ys]!;
+  if (xs !== 1 || ys !== 1) {
+    for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! + y[yo + i * ys]!;
+    return;
+  }
+  let i = 0;
+  for (; i + 7 < n; i += 8) {
+    const p = xo + i;
+    const q = yo + i;
+    const r0 = x[p]! + y[q]!;
+    const r1 = x[p + 1]! + y[q + 1]!;
+    const r2 = x[p + 2]! + y[q + 2]!;
+    const r3 = x[p + 3]! + y[q + 3]!;
+    const r4 = x[p + 4]! + y[q + 4]!;
+    const r5 = x[p + 5]! + y[q + 5]!;
+    const r6 = x[p + 6]! + y[q + 6]!;
+    const r7 = x[p + 7]! + y[q + 7]!;
+    out[i] = r0;
+    out[i + 1] = r1;
+    out[i + 2] = r2;
+    out[i + 3] = r3;
+    out[i + 4] = r4;
+    out[i + 5] = r5;
+    out[i + 6] = r6;
+    out[i + 7] = r7;
+  }
+  for (; i < n; i++) out[i] = x[xo + i]! + y[yo + i]!;
 };
 const subLoopF64: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
-  if (xs === 1 && ys === 1) for (let i = 0; i < n; i++) out[i] = x[xo + i]! - y[yo + i]!;
-  else for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! - y[yo + i * ys]!;
+  if (xs !== 1 || ys !== 1) {
+    for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! - y[yo + i * ys]!;
+    return;
+  }
+  let i = 0;
+  for (; i + 7 < n; i += 8) {
+    const p = xo + i;
+    const q = yo + i;
+    const r0 = x[p]! - y[q]!;
+    const r1 = x[p + 1]! - y[q + 1]!;
+    const r2 = x[p + 2]! - y[q + 2]!;
+    const r3 = x[p + 3]! - y[q + 3]!;
+    const r4 = x[p + 4]! - y[q + 4]!;
+    const r5 = x[p + 5]! - y[q + 5]!;
+    const r6 = x[p + 6]! - y[q + 6]!;
+    const r7 = x[p + 7]! - y[q + 7]!;
+    out[i] = r0;
+    out[i + 1] = r1;
+    out[i + 2] = r2;
+    out[i + 3] = r3;
+    out[i + 4] = r4;
+    out[i + 5] = r5;
+    out[i + 6] = r6;
+    out[i + 7] = r7;
+  }
+  for (; i < n; i++) out[i] = x[xo + i]! - y[yo + i]!;
 };
 const mulLoopF64: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
-  if (xs === 1 && ys === 1) for (let i = 0; i < n; i++) out[i] = x[xo + i]! * y[yo + i]!;
-  else for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! * y[yo + i * ys]!;
+  if (xs !== 1 || ys !== 1) {
+    for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! * y[yo + i * ys]!;
+    return;
+  }
+  let i = 0;
+  for (; i + 7 < n; i += 8) {
+    const p = xo + i;
+    const q = yo + i;
+    const r0 = x[p]! * y[q]!;
+    const r1 = x[p + 1]! * y[q + 1]!;
+    const r2 = x[p + 2]! * y[q + 2]!;
+    const r3 = x[p + 3]! * y[q + 3]!;
+    const r4 = x[p + 4]! * y[q + 4]!;
+    const r5 = x[p + 5]! * y[q + 5]!;
+    const r6 = x[p + 6]! * y[q + 6]!;
+    const r7 = x[p + 7]! * y[q + 7]!;
+    out[i] = r0;
+    out[i + 1] = r1;
+    out[i + 2] = r2;
+    out[i + 3] = r3;
+    out[i + 4] = r4;
+    out[i + 5] = r5;
+    out[i + 6] = r6;
+    out[i + 7] = r7;
+  }
+  for (; i < n; i++) out[i] = x[xo + i]! * y[yo + i]!;
 };
 const divLoopF64: FlatLoop = (out, x, xo, xs, y, yo, ys, n) => {
-  if (xs === 1 && ys === 1) for (let i = 0; i < n; i++) out[i] = x[xo + i]! / y[yo + i]!;
-  else for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! / y[yo + i * ys]!;
+  if (xs !== 1 || ys !== 1) {
+    for (let i = 0; i < n; i++) out[i] = x[xo + i * xs]! / y[yo + i * ys]!;
+    return;
+  }
+  let i = 0;
+  for (; i + 7 < n; i += 8) {
+    const p = xo + i;
+    const q = yo + i;
+    const r0 = x[p]! / y[q]!;
+    const r1 = x[p + 1]! / y[q + 1]!;
+    const r2 = x[p + 2]! / y[q + 2]!;
+    const r3 = x[p + 3]! / y[q + 3]!;
+    const r4 = x[p + 4]! / y[q + 4]!;
+    const r5 = x[p + 5]! / y[q + 5]!;
+    const r6 = x[p + 6]! / y[q + 6]!;
+    const r7 = x[p + 7]! / y[q + 7]!;
+    out[i] = r0;
+    out[i + 1] = r1;
+    out[i + 2] = r2;
+    out[i + 3] = r3;
+    out[i + 4] = r4;
+    out[i + 5] = r5;
+    out[i + 6] = r6;
+    out[i + 7] = r7;
+  }
+  for (; i < n; i++) out[i] = x[xo + i]! / y[yo + i]!;
 };
 
 const kernels = {

@@ -229,3 +229,52 @@ describe("large results (storage not zero-filled first) hold every element writt
     expectEach(nd.abs(nd.slice(wide, null, [null, null, 2])), (i, j) => i * 2 * cols + 2 * j);
   });
 });
+
+describe("float64 same-shape fast path (unrolled by 8) agrees with a per-element loop", () => {
+  const ops: [string, Binary, (p: number, q: number) => number][] = [
+    ["add", nd.add, (p, q) => p + q],
+    ["sub", nd.sub, (p, q) => p - q],
+    ["mul", nd.mul, (p, q) => p * q],
+    ["div", nd.div, (p, q) => p / q],
+  ];
+  const expected = (a: nd.Tensor, b: nd.Tensor, f: (p: number, q: number) => number) => {
+    const p = a.toTypedArray();
+    const q = b.toTypedArray();
+    return Array.from(p, (v, i) => f(v, q[i]!));
+  };
+
+  it.each(ops)("%s on lengths around multiples of 8, views with offsets", (_, op, f) => {
+    const base = nd.rng(7).uniform([64], -3, 3);
+    const other = nd.rng(8).uniform([64], 0.5, 2);
+    for (const n of [0, 1, 7, 8, 9, 15, 16, 17, 31]) {
+      // Contiguous views starting at different offsets: the loop must add xo and yo.
+      const a = nd.slice(base, [3, 3 + n]);
+      const b = nd.slice(other, [11, 11 + n]);
+      if (n > 0) expect(a.offset).toBe(3);
+      const r = op(a, b);
+      expect(Array.from(r.toTypedArray())).toEqual(expected(a, b, f));
+    }
+  });
+
+  it.each(ops)("%s on 2-D, strided (non-contiguous) and broadcast operands", (_, op, f) => {
+    const a = nd.rng(9).uniform([5, 13], -2, 2);
+    const b = nd.rng(10).uniform([5, 13], 1, 2);
+    expect(Array.from(op(a, b).toTypedArray())).toEqual(expected(a, b, f));
+    const strided = nd.slice(nd.rng(11).uniform([5, 26], 1, 2), null, [null, null, 2]);
+    expect(strided.isContiguous()).toBe(false);
+    expect(Array.from(op(a, strided).toTypedArray())).toEqual(expected(a, strided, f));
+    const row = nd.rng(12).uniform([13], 1, 2);
+    expect(Array.from(op(a, row).toTypedArray())).toEqual(
+      expected(a, nd.broadcastTo(row, [5, 13]), f),
+    );
+  });
+
+  it("hand-computed values across the unrolled block and the tail", () => {
+    const a = nd.arange(1, 11, 1, "float64"); // 1..10: one block of 8, a tail of 2
+    const b = nd.full([10], 2);
+    expect(nd.add(a, b).toArray()).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(nd.sub(a, b).toArray()).toEqual([-1, 0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(nd.mul(a, b).toArray()).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
+    expect(nd.div(a, b).toArray()).toEqual([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]);
+  });
+});

@@ -38,6 +38,9 @@ export class ShellOdometer {
   private started = false;
   /** How many of x1..x_{n−1} have |x| equal to the shell. */
   private prefixAtShell = 0;
+  /** In a block (see `startBlock`): how many leading coordinates are held, and where. */
+  private fixed = 0;
+  private readonly fixedPos: Int32Array;
 
   constructor(ranges: Domain["ranges"]) {
     this.order = ranges.map(([lo, hi]) => magnitudeOrder(lo, hi));
@@ -47,6 +50,7 @@ export class ShellOdometer {
     this.limit = new Int32Array(n);
     this.below = new Int32Array(n);
     this.last = n - 1;
+    this.fixedPos = new Int32Array(n);
     this.lastValues = this.order[this.last]!;
     const magnitudes = this.order.map((values) => values.map(Math.abs));
     this.shell = Math.max(...magnitudes.map((m) => m[0]!));
@@ -81,20 +85,24 @@ export class ShellOdometer {
     for (let i = 0; i <= this.last; i++) {
       this.limit[i] = countUpTo(this.order[i]!, this.shell);
       this.below[i] = countUpTo(this.order[i]!, this.shell - 1);
-      if (this.limit[i] === 0) return false;
-      this.pos[i] = 0;
-      this.digits[i] = this.order[i]![0]!;
+      const p = i < this.fixed ? this.fixedPos[i]! : 0;
+      if (p >= this.limit[i]!) return false;
+      this.pos[i] = p;
+      this.digits[i] = this.order[i]![p]!;
       if (i < this.last && Math.abs(this.digits[i]!) === this.shell) this.prefixAtShell++;
     }
     return this.startLastDigit() || this.advancePrefix() >= 0;
   }
 
-  /** Next prefix (x1..x_{n−1}) that has a last coordinate in this shell; lowest changed index. */
+  /**
+   * Next prefix (x1..x_{n−1}) that has a last coordinate in this shell, leaving the held ones
+   * alone; the lowest changed index, or −1 after the last.
+   */
   private advancePrefix(): number {
     let lowest = this.last;
     for (;;) {
       let i = this.last - 1;
-      while (i >= 0) {
+      while (i >= this.fixed) {
         const p = this.pos[i]! + 1;
         if (p < this.limit[i]!) {
           this.setPrefixDigit(i, p);
@@ -103,7 +111,7 @@ export class ShellOdometer {
         this.setPrefixDigit(i, 0);
         i--;
       }
-      if (i < 0) return -1;
+      if (i < this.fixed) return -1;
       if (i < lowest) lowest = i;
       if (this.startLastDigit()) return lowest;
     }
@@ -117,10 +125,11 @@ export class ShellOdometer {
   nextRun(): number {
     if (this.started) {
       const changed = this.advancePrefix();
-      if (changed >= 0) return changed;
+      if (changed >= 0 || this.fixed > 0) return changed;
       this.shell++;
     }
     this.started = true;
+    if (this.fixed > 0) return this.enterShell() ? 0 : -1;
     for (; this.shell <= this.maxShell; this.shell++) {
       if (this.enterShell()) return 0;
     }
@@ -142,13 +151,16 @@ export class ShellOdometer {
   }
 
   /**
-   * Which of `count` parts the current run belongs to, for splitting a box among threads: runs are
-   * dealt out by the positions of x1 and x2 (a checkerboard), so each part gets an even share of
-   * every shell. Needs at least two inputs (a one-input box is a single run).
+   * Restricts the walk to one block of a shell: the runs with x1..x_k at the given positions in
+   * their coordinates' order (see `ShellBlocks`). The next `nextRun` returns 0 at the block's first
+   * run, later ones −1 after its last. Blocks of a shell, in the order of their positions, make up
+   * the shell's walk; so the documented order is kept within each block.
    */
-  partOf(count: number): number {
-    const lead = this.last >= 2 ? this.pos[0]! + this.pos[1]! : this.pos[0]!;
-    return lead % count;
+  startBlock(shell: number, positions: ArrayLike<number>): void {
+    this.fixed = positions.length;
+    for (let i = 0; i < positions.length; i++) this.fixedPos[i] = positions[i]!;
+    this.shell = shell;
+    this.started = false;
   }
 
   /** max_j |x_j| of the current input: every input with a smaller maximum was visited before. */

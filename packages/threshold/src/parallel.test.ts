@@ -1,14 +1,17 @@
-// Parallel verification must give exactly the verdict of `verify`. The threads run the built
-// worker (dist/verify-worker.js): build the package before running these tests on their own.
+// Parallel verification must give exactly the verdict of `verify`, whichever thread took which
+// block. The threads run the built worker (dist/verify-worker.js): build the package before running
+// these tests on their own.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { distinct, intRange, intRanges } from "./domain.js";
+import { ShellBlocks } from "./blocks.js";
+import { type Domain, distinct, intRange, intRanges } from "./domain.js";
+import { evaluate } from "./evaluate.js";
 import { neverFires, permutationOfThree } from "./fixtures/example-networks.js";
-import { network } from "./network.js";
-import { domainInputs, ShellOdometer } from "./order.js";
-import { mergeParts, PARALLEL_MIN_INPUTS, verifyParallel } from "./parallel.js";
-import { conditionTarget, isPermutation, memberOf, predicate } from "./target.js";
-import { verify, verifyPart } from "./verify.js";
+import { type Network, network } from "./network.js";
+import { domainInputs } from "./order.js";
+import { mergeShares, PARALLEL_MIN_INPUTS, verifyParallel } from "./parallel.js";
+import { conditionTarget, isPermutation, memberOf, predicate, type Target } from "./target.js";
+import { type DealtShare, newDeal, type Verification, verify, verifyDealt } from "./verify.js";
 
 /** The permutation network with one weight of its OR unit wrong: it misses some permutations. */
 const last = permutationOfThree.layers.length - 1;
@@ -22,53 +25,143 @@ const brokenPermutation = network(
   })),
 );
 
-describe("the parts of a box", () => {
-  it("cover every input exactly once, each part in the documented order", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 3 })), {
-          minLength: 2,
-          maxLength: 4,
-        }),
-        fc.integer({ min: 2, max: 4 }),
-        (spans, count) => {
-          const domain = intRanges(spans.map(([lo, width]) => [lo, lo + width] as const));
-          const order = [...domainInputs(domain)].map((x) => x.join());
-          const rank = new Map(order.map((key, i) => [key, i]));
-          const seen: string[] = [];
-          const sizes: number[] = [];
-          for (let index = 0; index < count; index++) {
-            const part: string[] = [];
-            const record = predicate("record", (x) => {
-              part.push(Array.from(x).join());
-              return false;
-            });
-            const constant = network([
-              { weights: [domain.ranges.map(() => "0")], bias: ["-1"], activation: "step>=0" },
-            ]);
-            verifyPart(constant, record, domain, { part: { index, count } });
-            const ranks = part.map((key) => rank.get(key)!);
-            expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-            seen.push(...part);
-            sizes.push(part.length);
-          }
-          expect([...seen].sort()).toEqual([...order].sort());
-          expect(sizes.reduce((a, b) => a + b, 0)).toBe(domain.size);
-        },
-      ),
-      { numRuns: 60 },
+/**
+ * I(x1 + x2 + x3 + x4 ≤ 7) against x1 + x2 + x3 + x4 ≤ 6: wrong exactly where the sum is 7. In
+ * {−2..2}⁴ that is (1, 2, 2, 2) and its permutations, and (1, 2, 2, 2) comes first (x1 = 1 before
+ * x1 = 2), in block 24 of 35.
+ */
+const sumUpTo7 = network([
+  { weights: [["-1", "-1", "-1", "-1"]], bias: ["7"], activation: "step>=0" },
+]);
+const sumUpTo6 = conditionTarget("x1 + x2 + x3 + x4 <= 6");
+
+/** `verify`'s verdict, up to the time it took. */
+const sameAs = (alone: Verification) => ({ ...alone, elapsedMs: expect.any(Number) });
+
+/**
+ * The box dealt to `owners.length` simulated threads on this thread: block b goes to thread
+ * owners[b], each thread takes its blocks in increasing order (as from the shared counter), and
+ * the threads run one after another in `turns` order. Any interleaving of real threads gives one
+ * of these outcomes block by block.
+ */
+function dealOnThisThread(
+  net: Network,
+  target: Target,
+  domain: Domain,
+  owner: (block: number) => number,
+  turns: readonly number[],
+): Verification {
+  const blocks = new ShellBlocks(domain.ranges);
+  const deal = newDeal(blocks.count);
+  const shares: DealtShare[] = turns.map((thread) => {
+    const mine = Array.from({ length: blocks.count }, (_, b) => b).filter(
+      (b) => owner(b) === thread,
     );
+    let next = 0;
+    return verifyDealt(net, target, domain, deal, { take: () => mine[next++] ?? blocks.count });
+  });
+  return mergeShares(net, target, domain, deal, shares, 0);
+}
+
+describe("a box dealt out in blocks", () => {
+  const small = intRange(-2, 2, 6); // 35 blocks
+  const cases: [string, Network, Target, Domain][] = [
+    ["a pass", permutationOfThree, isPermutation, small],
+    ["a failure", brokenPermutation, isPermutation, small],
+    ["a failure late in the box", sumUpTo7, sumUpTo6, intRange(-2, 2, 4)],
+    [
+      "a failure under an assumption",
+      neverFires,
+      memberOf,
+      intRange(-3, 3, 4, distinct([0, 1, 2])),
+    ],
+  ];
+  it("finds the late failure where the sum is first 7", () => {
+    expect(
+      dealOnThisThread(sumUpTo7, sumUpTo6, intRange(-2, 2, 4), (b) => b % 2, [1, 0]),
+    ).toMatchObject({
+      status: "fail",
+      counterexample: { input: [1, 2, 2, 2], expected: [0], actual: [1] },
+    });
+  });
+  for (const [what, net, target, domain] of cases) {
+    it(`gives verify's verdict and counts whoever takes which block: ${what}`, () => {
+      const alone = verify(net, target, domain);
+      const blocks = new ShellBlocks(domain.ranges).count;
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 3 }).chain((threads) =>
+            fc.tuple(
+              fc.array(fc.integer({ min: 0, max: threads - 1 }), {
+                minLength: blocks,
+                maxLength: blocks,
+              }),
+              fc.shuffledSubarray(
+                Array.from({ length: threads }, (_, t) => t),
+                { minLength: threads },
+              ),
+            ),
+          ),
+          ([owners, turns]) => {
+            const dealt = dealOnThisThread(net, target, domain, (b) => owners[b]!, turns);
+            expect(dealt).toEqual({ ...alone, elapsedMs: 0 });
+          },
+        ),
+        { numRuns: 25 },
+      );
+    });
+  }
+});
+
+describe("mergeShares", () => {
+  // Two inputs in −3..3: one block per x1 value and shell, so shells 0..3 hold blocks 0 | 1–3 |
+  // 4–8 | 9–15.
+  const domain = intRange(-3, 3, 2);
+  const net = network([{ weights: [["1", "1"]], activation: "step>=0" }]);
+  const target = predicate("t", () => true);
+  const share: DealtShare = { engine: "integer" };
+  /** A deal with every block done and 2 inputs visited in each, except those listed. */
+  const dealWith = (unfinished: readonly number[]) => {
+    const deal = newDeal(16);
+    for (let b = 0; b < 16; b++) {
+      deal.counts[2 * b] = 2;
+      if (!unfinished.includes(b)) deal.done[b] = 1;
+    }
+    return deal;
+  };
+  const fail = (block: number, input: number[]): DealtShare => ({
+    ...share,
+    counterexample: { block, input, expected: [1], actual: [0] },
   });
 
-  it("share a six-input box evenly (within 10 % of the mean)", () => {
-    const odometer = new ShellOdometer(intRange(-9, 9, 6).ranges);
-    const counts = [0, 0];
-    while (odometer.nextRun() >= 0) {
-      counts[odometer.partOf(2)]! += odometer.runEnd - odometer.runStart;
-    }
-    const mean = (counts[0]! + counts[1]!) / 2;
-    expect(counts[0]! + counts[1]!).toBe(19 ** 6);
-    for (const c of counts) expect(Math.abs(c - mean) / mean).toBeLessThan(0.1);
+  it("is incomplete up to the shell before the first unfinished block", () => {
+    expect(mergeShares(net, target, domain, dealWith([6, 12]), [share], 1)).toMatchObject({
+      status: "incomplete",
+      completeUpTo: 1,
+      visited: 32,
+    });
+    expect(mergeShares(net, target, domain, dealWith([0]), [share], 1)).toMatchObject({
+      status: "incomplete",
+      completeUpTo: null,
+    });
+  });
+
+  it("fails at the lowest block's counterexample, counting the blocks up to it", () => {
+    const merged = mergeShares(
+      net,
+      target,
+      domain,
+      dealWith([5, 9]),
+      [fail(9, [-3, 0]), fail(5, [-2, -1])],
+      1,
+    );
+    expect(merged).toMatchObject({ status: "fail", counterexample: { input: [-2, -1] } });
+    expect(merged.visited).toBe(12); // blocks 0..5
+  });
+
+  it("is incomplete when a block before the counterexample's is unfinished", () => {
+    const merged = mergeShares(net, target, domain, dealWith([2, 9]), [fail(9, [-3, 0])], 1);
+    expect(merged).toMatchObject({ status: "incomplete", completeUpTo: 0 });
   });
 });
 
@@ -79,38 +172,49 @@ describe("verifyParallel", () => {
     const alone = verify(permutationOfThree, isPermutation, big);
     const shared = await verifyParallel(permutationOfThree, isPermutation, big, { threads: 2 });
     expect(alone.status).toBe("pass");
-    expect(shared.status).toBe("pass");
-    expect([shared.visited, shared.checked, shared.total]).toEqual([
-      alone.visited,
-      alone.checked,
-      alone.total,
-    ]);
+    expect(shared).toEqual(sameAs(alone));
   });
 
-  it("finds the same first counterexample, with the same trace", async () => {
+  it("finds the same first counterexample, with its trace and the same counts", async () => {
     const alone = verify(brokenPermutation, isPermutation, big);
+    expect(alone.status).toBe("fail");
     for (const threads of [2, 3]) {
       const shared = await verifyParallel(brokenPermutation, isPermutation, big, { threads });
-      expect(alone.status).toBe("fail");
-      expect(shared.status).toBe("fail");
-      if (alone.status !== "fail" || shared.status !== "fail") return;
-      expect(shared.counterexample.input).toEqual(alone.counterexample.input);
-      expect(shared.counterexample.actual).toEqual(alone.counterexample.actual);
-      expect(shared.counterexample.trace).toEqual(alone.counterexample.trace);
+      expect(shared).toEqual(sameAs(alone));
     }
   });
 
-  it("sends a logical-form target and assumption to the threads", async () => {
+  it("on an uneven box, finds the first counterexample a brute-force walk finds", async () => {
+    // y = I(x1 + x2 ≥ 0) against x1 + x2 + x3 ≥ 0: they differ where x3 tips the sum.
+    const net = network([{ weights: [["1", "1", "0", "0"]], activation: "step>=0" }]);
+    const target = conditionTarget("x1 + x2 + x3 >= 0");
+    const domain = intRanges([
+      [-2, 3],
+      [0, 4],
+      [-3, 2],
+      [-1, 1],
+    ]);
+    const first = [...domainInputs(domain)].find(
+      (x) => evaluate(net, x)[0] !== (x[0]! + x[1]! + x[2]! >= 0 ? 1 : 0),
+    );
+    const alone = verify(net, target, domain);
+    for (const threads of [2, 3]) {
+      const shared = await verifyParallel(net, target, domain, { threads, minInputs: 0 });
+      expect(shared).toMatchObject({ status: "fail", counterexample: { input: first } });
+      expect(shared).toEqual(sameAs(alone));
+    }
+  });
+
+  it("sends a logical-form target and assumption to the threads, call after call", async () => {
     const target = conditionTarget("permutation(x4, x5, x6 of x1, x2, x3)");
     const domain = intRange(-4, 4, 6, distinct([0, 1, 2]));
     const alone = verify(permutationOfThree, target, domain);
-    const shared = await verifyParallel(permutationOfThree, target, domain, { minInputs: 0 });
-    expect(shared).toMatchObject({
-      status: alone.status,
-      checked: alone.checked,
-      skipped: alone.skipped,
-      assumption: "x1, x2, x3 distinct",
-    });
+    expect(alone).toMatchObject({ status: "pass", assumption: "x1, x2, x3 distinct" });
+    // The threads are kept between calls: later calls must give the same verdict.
+    for (let call = 0; call < 3; call++) {
+      const shared = await verifyParallel(permutationOfThree, target, domain, { minInputs: 0 });
+      expect(shared).toEqual(sameAs(alone));
+    }
   });
 
   it("verifies on the calling thread what threads cannot take, with the same verdict", async () => {
@@ -125,49 +229,5 @@ describe("verifyParallel", () => {
     const box = intRange(-4, 4, 6);
     const alone = await verifyParallel(permutationOfThree, opaque, box, { minInputs: 0 });
     expect(alone).toMatchObject({ status: "pass", checked: box.size });
-  });
-});
-
-describe("mergeParts", () => {
-  const domain = intRange(-3, 3, 2);
-  const counts = { target: "t", engine: "integer" as const, total: domain.size, elapsedMs: 0 };
-  const part = (visited: number) => ({ visited, checked: visited, skipped: 0, ...counts });
-  const fail = (input: number[], visited: number) => ({
-    status: "fail" as const,
-    counterexample: { input, expected: [1], actual: [0] },
-    ...part(visited),
-  });
-  const net = network([{ weights: [["1", "1"]], activation: "step>=0" }]);
-
-  it("takes the earliest counterexample in the documented order", () => {
-    // Shell 1 before shell 2; within shell 1, x1 = 0 before x1 = −1.
-    const merged = mergeParts(net, domain, [fail([-1, 1], 5), fail([0, -1], 3)], 1);
-    expect(merged).toMatchObject({
-      status: "fail",
-      counterexample: { input: [0, -1] },
-      visited: 8,
-    });
-    const later = mergeParts(net, domain, [fail([0, 2], 9), fail([1, -1], 4)], 1);
-    expect(later).toMatchObject({ counterexample: { input: [1, -1] } });
-  });
-
-  it("is incomplete while a part stopped before the counterexample's shell", () => {
-    const stopped = { status: "incomplete" as const, completeUpTo: 0, ...part(2) };
-    expect(mergeParts(net, domain, [fail([1, 1], 4), stopped], 1)).toMatchObject({
-      status: "incomplete",
-      completeUpTo: 0,
-    });
-    const finished = { ...stopped, completeUpTo: 1 };
-    expect(mergeParts(net, domain, [fail([1, 1], 4), finished], 1)).toMatchObject({
-      status: "fail",
-    });
-  });
-
-  it("passes only when every part passed", () => {
-    const pass = { status: "pass" as const, ...part(24) };
-    expect(mergeParts(net, domain, [pass, { ...pass, visited: 25 }], 1)).toMatchObject({
-      status: "pass",
-      visited: 49,
-    });
   });
 });

@@ -1,10 +1,14 @@
-// Verification of a large box on several threads: each thread walks the whole box in the
-// documented order but checks only its part of the runs (ShellOdometer.partOf), so the verdict is
-// the one `verify` gives: on a pass every input was checked; on a failure the counterexample is the
-// first in the documented order (the earliest of the parts' first ones, once every part has
-// finished that shell). Threads are started only for boxes large enough to repay their start
-// (tens of milliseconds each); targets and assumptions cross to them as data: a built-in target
-// by name, any other by its logical form. Anything else is verified on the calling thread.
+// Verification of a large box on several threads. The box is cut into blocks (`ShellBlocks`, in
+// the documented order) that the calling thread and worker threads take one at a time from a
+// shared counter, so a thread that starts late or runs slower simply takes fewer; each block's
+// counts go to shared memory. The verdict is the one `verify` gives, whoever took which block: on
+// a pass the counts are the sums; on a failure the counterexample is the one in the lowest block
+// holding one, and the counts are those of the blocks before it and of its block up to it, once
+// every block before it is done. Worker threads are kept between calls (thread-pool.ts), and are
+// used only for boxes large enough to repay a thread's first start (tens of milliseconds);
+// targets and assumptions cross to them as data: a built-in target by name, any other by its
+// logical form. Anything else is verified on the calling thread.
+import { ShellBlocks } from "./blocks.js";
 import type { Condition } from "./condition.js";
 import { conditionAssumption, type Domain, intRanges } from "./domain.js";
 import { traceExact } from "./evaluate.js";
@@ -24,15 +28,18 @@ import {
   type Target,
   xor,
 } from "./target.js";
+import { onPooledThread } from "./thread-pool.js";
 import {
   type Counts,
   checkFit,
-  type PartOptions,
+  type Deal,
+  type DealtShare,
+  newDeal,
   readTarget,
   type Verification,
   type VerifyOptions,
   verify,
-  verifyPart,
+  verifyDealt,
 } from "./verify.js";
 
 /** Boxes smaller than this are verified on the calling thread: a thread's start costs more. */
@@ -62,38 +69,22 @@ export type TargetSpec =
   | { readonly builtIn: string }
   | { readonly condition: Condition; readonly name: string };
 
-/** What one verifying thread is given. */
-export interface PartRequest {
+/** What one verifying thread is given (the deal's arrays are shared, not copied). */
+export interface ShareRequest {
   readonly network: NetworkJSON;
   readonly target: TargetSpec;
   readonly ranges: readonly (readonly [number, number])[];
   readonly assumption?: { readonly condition: Condition; readonly name: string };
-  readonly part: number;
-  readonly parts: number;
-  readonly timeBudgetMs?: number;
+  readonly deal: Deal;
+  /** When to stop, in milliseconds since the epoch (`performance.timeOrigin + now()`). */
+  readonly deadline?: number;
   readonly exact?: boolean;
-  /** Int32 cell: the smallest shell where some part found a counterexample. */
-  readonly stop: SharedArrayBuffer;
 }
 
 /** A thread's answer: plain data (no Rationals, no trace; the caller rebuilds the trace). */
-export type PartAnswer =
-  | { readonly ok: true; readonly verification: PlainVerification }
+export type ShareAnswer =
+  | { readonly ok: true; readonly share: DealtShare }
   | { readonly ok: false; readonly reason: string };
-
-type PlainVerification =
-  | ({ readonly status: "pass" } & Counts)
-  | ({
-      readonly status: "fail";
-      readonly counterexample: {
-        readonly input: readonly number[];
-        readonly expected: readonly number[];
-        readonly actual: readonly number[];
-      };
-    } & Counts)
-  | ({ readonly status: "incomplete"; readonly completeUpTo: number | null } & Counts);
-
-const NO_STOP = 0x7fffffff;
 
 function targetSpec(target: Target, arity: number): TargetSpec | undefined {
   for (const [name, builtIn] of Object.entries(BUILT_IN_TARGETS)) {
@@ -113,104 +104,107 @@ function targetFromSpec(spec: TargetSpec): Target {
   return conditionTarget(spec.condition, spec.name);
 }
 
-/** Verifies one part in this thread (the worker's whole job; also used for tests). */
-export function verifyRequestedPart(request: PartRequest): PlainVerification {
-  const stop = new Int32Array(request.stop);
+/** A clock every thread of the process reads alike. */
+const epochNow = () => performance.timeOrigin + performance.now();
+
+/** Verifies this thread's share of a request (the worker's whole job; also the caller's). */
+export function verifyRequestedShare(request: ShareRequest): DealtShare {
   const domain = intRanges(
     request.ranges,
     request.assumption &&
       conditionAssumption(request.assumption.condition, request.assumption.name),
   );
-  const options: PartOptions = {
-    part: { index: request.part, count: request.parts },
-    stopAfterShell: () => Atomics.load(stop, 0),
-    ...(request.timeBudgetMs === undefined ? {} : { timeBudgetMs: request.timeBudgetMs }),
-    ...(request.exact === undefined ? {} : { exact: request.exact }),
-  };
-  const result = verifyPart(
+  return verifyDealt(
     fromJSON(request.network),
     targetFromSpec(request.target),
     domain,
-    options,
+    request.deal,
+    {
+      now: epochNow,
+      ...(request.deadline === undefined ? {} : { deadline: request.deadline }),
+      ...(request.exact === undefined ? {} : { exact: request.exact }),
+    },
   );
-  if (result.status !== "fail") return result;
-  const { input, expected, actual } = result.counterexample;
-  // Tell the other parts: shells beyond this one cannot hold the first counterexample.
-  const shell = Math.max(...input.map(Math.abs));
-  for (let seen = Atomics.load(stop, 0); shell < seen; seen = Atomics.load(stop, 0)) {
-    if (Atomics.compareExchange(stop, 0, seen, shell) === seen) break;
-  }
-  return { ...result, counterexample: { input, expected, actual } };
 }
 
-/** Position of v in a coordinate's documented order (0, −1, 1, −2, 2, …) as a sortable pair. */
-function compareInputs(a: readonly number[], b: readonly number[]): number {
-  const shell = (x: readonly number[]) => Math.max(...x.map(Math.abs));
-  const byShell = shell(a) - shell(b);
-  if (byShell !== 0) return byShell;
-  for (let j = 0; j < a.length; j++) {
-    const d = Math.abs(a[j]!) - Math.abs(b[j]!) || a[j]! - b[j]!;
-    if (d !== 0) return d;
-  }
-  return 0;
+/**
+ * The first block not walked to its end, up to `end` (exclusive); −1 if all were. Blocks at and
+ * after a counterexample's are not needed, so `end` is that block when there is one.
+ */
+function firstUnfinished(deal: Deal, end: number): number {
+  for (let b = 0; b < end; b++) if (Atomics.load(deal.done, b) !== 1) return b;
+  return -1;
 }
 
-/** The parts' answers as one verdict, the one a single thread would give (see the header). */
-export function mergeParts(
+/** The lowest-numbered counterexample the shares found. */
+function earliestCounterexample(shares: readonly DealtShare[]) {
+  let earliest: DealtShare["counterexample"];
+  for (const { counterexample } of shares) {
+    if (
+      counterexample !== undefined &&
+      (earliest === undefined || counterexample.block < earliest.block)
+    ) {
+      earliest = counterexample;
+    }
+  }
+  return earliest;
+}
+
+/** The threads' shares of a dealt box as one verdict, the one a single thread gives (see the header). */
+export function mergeShares(
   net: Network,
+  goal: Target,
   domain: Domain,
-  parts: readonly PlainVerification[],
+  deal: Deal,
+  shares: readonly DealtShare[],
   elapsedMs: number,
 ): Verification {
-  const sum = (key: "visited" | "checked" | "skipped") =>
-    parts.reduce((total, p) => total + p[key], 0);
-  const first = parts[0]!;
-  const exactWork = parts.some((p) => p.exactWork)
+  const blocks = new ShellBlocks(domain.ranges);
+  const earliest = earliestCounterexample(shares);
+  const unfinished = firstUnfinished(deal, earliest?.block ?? blocks.count);
+  // A failure's counts are those of a single thread: the blocks up to the counterexample's. An
+  // unfinished box's are all the threads visited.
+  const counted = earliest !== undefined && unfinished < 0 ? earliest.block + 1 : blocks.count;
+  let visited = 0;
+  let skipped = 0;
+  for (let b = 0; b < counted; b++) {
+    visited += deal.counts[2 * b]!;
+    skipped += deal.counts[2 * b + 1]!;
+  }
+  const first = shares[0]!;
+  const exactWork = shares.some((s) => s.exactWork)
     ? {
-        units: parts.reduce((t, p) => t + (p.exactWork?.units ?? 0), 0),
-        inputs: parts.reduce((t, p) => t + (p.exactWork?.inputs ?? 0), 0),
+        units: shares.reduce((t, s) => t + (s.exactWork?.units ?? 0), 0),
+        inputs: shares.reduce((t, s) => t + (s.exactWork?.inputs ?? 0), 0),
       }
     : undefined;
   const counts: Counts = {
-    target: first.target,
-    ...(first.assumption === undefined ? {} : { assumption: first.assumption }),
+    target: goal.name,
+    ...(domain.assumption === undefined ? {} : { assumption: domain.assumption.name }),
     engine: first.engine,
     ...(first.engineReason === undefined ? {} : { engineReason: first.engineReason }),
     ...(exactWork === undefined ? {} : { exactWork }),
-    visited: sum("visited"),
-    checked: sum("checked"),
-    skipped: sum("skipped"),
+    visited,
+    checked: visited - skipped,
+    skipped,
     total: domain.size,
     elapsedMs,
   };
-  const failures = parts.flatMap((p) => (p.status === "fail" ? [p.counterexample] : []));
-  failures.sort((a, b) => compareInputs(a.input, b.input));
-  const earliest = failures[0];
-  const unfinished = parts.flatMap((p) => (p.status === "incomplete" ? [p.completeUpTo] : []));
-  if (earliest !== undefined) {
-    const shell = Math.max(...earliest.input.map(Math.abs));
-    // Stopped parts finished every shell up to the counterexample's (or it might not be first).
-    if (unfinished.every((done) => done !== null && done >= shell)) {
-      return {
-        status: "fail",
-        counterexample: {
-          ...earliest,
-          trace: traceExact(
-            net,
-            earliest.input.map((v) => Rational.integer(v)),
-          ),
-        },
-        ...counts,
-      };
-    }
+  if (unfinished >= 0) {
+    const shell = blocks.shellOf(unfinished);
+    return {
+      status: "incomplete",
+      completeUpTo: shell > blocks.minShell ? shell - 1 : null,
+      ...counts,
+    };
   }
-  if (unfinished.length > 0) {
-    const completeUpTo = unfinished.some((done) => done === null)
-      ? null
-      : Math.min(...(unfinished as number[]));
-    return { status: "incomplete", completeUpTo, ...counts };
-  }
-  return { status: "pass", ...counts };
+  if (earliest === undefined) return { status: "pass", ...counts };
+  const { input, expected, actual } = earliest;
+  const trace = traceExact(
+    net,
+    input.map((v) => Rational.integer(v)),
+  );
+  return { status: "fail", counterexample: { input, expected, actual, trace }, ...counts };
 }
 
 /** Where the worker's entry is: beside this file in dist; tests (TypeScript sources) use the build. */
@@ -223,25 +217,20 @@ function workerUrl(): URL {
 
 type WorkerClass = typeof import("node:worker_threads").Worker;
 
-/** Starts a thread verifying one part (synchronously: it runs while this thread works). */
-function onThread(Worker: WorkerClass, request: PartRequest): Promise<PlainVerification> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(), { workerData: request });
-    worker.once("message", (answer: PartAnswer) => {
-      void worker.terminate();
-      if (answer.ok) resolve(answer.verification);
-      else reject(new Error(answer.reason));
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`verification thread stopped (${code})`)));
-  });
+/** A share verified on a pooled worker thread (the request is posted before this returns). */
+async function onThread(Worker: WorkerClass, request: ShareRequest): Promise<DealtShare> {
+  const answer = await onPooledThread<ShareRequest, ShareAnswer>(Worker, workerUrl(), request);
+  if (!answer.ok) throw new Error(answer.reason);
+  return answer.share;
 }
 
 /**
- * `verify` on `threads` threads (this one and worker threads, Node), for large boxes: the same verdict, counts summed
- * over the parts (on a failure, the parts may have visited more inputs than a single thread would
- * have before stopping). Small boxes, one thread, one-input boxes, targets or assumptions without
- * a logical form, and a thread that cannot start are verified on the calling thread instead.
+ * `verify` on `threads` threads (this one and worker threads, Node), for large boxes: the same
+ * verdict with the same counts, whichever thread took which block (the float engine's `exactWork`
+ * is summed over the threads, which may have gone past a counterexample). Small boxes, one
+ * thread, one-input boxes, targets or assumptions without a logical form, and a thread that
+ * cannot start are verified on the calling thread instead. Worker threads stay for later calls
+ * (they do not keep the process alive).
  */
 export async function verifyParallel(
   net: Network,
@@ -267,33 +256,36 @@ export async function verifyParallel(
     return sequential();
   }
   const start = performance.now();
-  const stop = new SharedArrayBuffer(4);
-  new Int32Array(stop)[0] = NO_STOP;
-  const base = {
+  const blocks = new ShellBlocks(domain.ranges);
+  const deal = newDeal(blocks.count);
+  const request: ShareRequest = {
     network: toJSON(net),
     target: spec,
     ranges: domain.ranges,
     ...(assumptionForm === undefined
       ? {}
       : { assumption: { condition: assumptionForm, name: assumption!.name } }),
-    parts: threads,
-    ...(options.timeBudgetMs === undefined ? {} : { timeBudgetMs: options.timeBudgetMs }),
+    deal,
+    ...(options.timeBudgetMs === undefined ? {} : { deadline: epochNow() + options.timeBudgetMs }),
     ...(options.exact === undefined ? {} : { exact: options.exact }),
-    stop,
   };
   const { Worker } = await import("node:worker_threads");
-  // Part 0 runs here while the other parts' threads start and run (one thread fewer to start).
-  const others = Array.from({ length: threads - 1 }, (_, k) =>
-    onThread(Worker, { ...base, part: k + 1 }),
-  );
-  // A thread that fails is seen after this thread's part; until then its rejection is handled.
+  // The other threads are asked first; this thread takes blocks while they start.
+  const others = Array.from({ length: threads - 1 }, () => onThread(Worker, request));
+  // A thread that fails is seen after this thread's share; until then its rejection is handled.
   for (const other of others) other.catch(() => {});
-  const own = verifyRequestedPart({ ...base, part: 0 });
-  let answers: PlainVerification[];
+  const own = verifyDealt(net, goal, domain, deal, {
+    now: epochNow,
+    ...(request.deadline === undefined ? {} : { deadline: request.deadline }),
+    ...(options.exact === undefined ? {} : { exact: options.exact }),
+  });
+  // Waited for even when this thread did all the work: then the thread is idle again for the
+  // next call, not started anew beside a busy one.
+  let shares: DealtShare[];
   try {
-    answers = [own, ...(await Promise.all(others))];
+    shares = [own, ...(await Promise.all(others))];
   } catch {
     return sequential();
   }
-  return mergeParts(net, domain, answers, performance.now() - start);
+  return mergeShares(net, goal, domain, deal, shares, performance.now() - start);
 }

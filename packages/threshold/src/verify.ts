@@ -1,3 +1,4 @@
+import { ShellBlocks } from "./blocks.js";
 import { compileNetwork } from "./compile.js";
 import type { Assumption, Domain } from "./domain.js";
 import { type Evaluator, ExactEvaluator, IncrementalEvaluator } from "./engine.js";
@@ -138,12 +139,6 @@ export function engineCounts(choice: EngineChoice) {
 /** Where a scan stopped: a counterexample in the odometer's digits, the time budget, or the end. */
 type ScanEnd = "counterexample" | "out of time" | "done";
 
-/** One of `count` parts of a box (see `ShellOdometer.partOf`): a thread's share of the inputs. */
-export interface Part {
-  readonly index: number;
-  readonly count: number;
-}
-
 interface ScanState {
   visited: number;
   skipped: number;
@@ -164,7 +159,6 @@ function scan(
   assumption: Assumption | undefined,
   state: ScanState,
   tick: () => boolean,
-  part: Part | undefined,
 ): ScanEnd {
   const input = odometer.digits;
   const last = input.length - 1;
@@ -175,16 +169,10 @@ function scan(
   let visited = state.visited;
   let skipped = state.skipped;
   let end: ScanEnd = "done";
-  // The lowest leading coordinate changed since the evaluator last saw the input (runs of other
-  // parts are skipped without showing it their inputs).
-  let pending = last;
   runs: for (;;) {
     const changed = odometer.nextRun();
     if (changed < 0) break;
-    if (changed < pending) pending = changed;
-    if (part !== undefined && odometer.partOf(part.count) !== part.index) continue;
-    for (let j = pending; j < last; j++) evaluator.set(j, input[j]!);
-    pending = last;
+    for (let j = changed; j < last; j++) evaluator.set(j, input[j]!);
     evaluator.startRun();
     for (let p = odometer.runStart; p < odometer.runEnd; p++) {
       if ((visited & CLOCK_MASK) === CLOCK_MASK) {
@@ -235,23 +223,6 @@ export function verify(
   domain: Domain,
   options: VerifyOptions = {},
 ): Verification {
-  return verifyPart(net, target, domain, options);
-}
-
-/** What a thread verifying one part of a box is also told (see parallel.ts). */
-export interface PartOptions extends VerifyOptions {
-  readonly part?: Part;
-  /** The smallest shell where another part found a counterexample: larger shells need no scan. */
-  readonly stopAfterShell?: () => number;
-}
-
-/** `verify` on one part of the box (all of it without `part`); counts are the part's. */
-export function verifyPart(
-  net: Network,
-  target: Target | ((input: ArrayLike<number>) => boolean),
-  domain: Domain,
-  options: PartOptions = {},
-): Verification {
   const goal = readTarget(target);
   checkFit(net, goal, domain);
   const now = options.now ?? (() => performance.now());
@@ -274,27 +245,16 @@ export function verifyPart(
     elapsedMs: now() - start,
   });
   let nextProgress = start + progressEvery;
-  const { stopAfterShell } = options;
   const tick = (): boolean => {
     const time = now();
     if (time >= deadline) return false;
-    if (stopAfterShell !== undefined && odometer.currentShell() > stopAfterShell()) return false;
     if (options.onProgress && time >= nextProgress) {
       nextProgress = time + progressEvery;
       options.onProgress(counts());
     }
     return true;
   };
-  const end = scan(
-    odometer,
-    evaluator,
-    goal,
-    expected,
-    domain.assumption,
-    state,
-    tick,
-    options.part,
-  );
+  const end = scan(odometer, evaluator, goal, expected, domain.assumption, state, tick);
   if (end === "done") return { status: "pass", ...counts() };
   if (end === "counterexample") {
     const values = Array.from(odometer.digits);
@@ -316,4 +276,116 @@ export function verifyPart(
   const shell = odometer.currentShell();
   const smallest = Math.max(...domain.ranges.map(([lo, hi]) => (lo > 0 ? lo : hi < 0 ? -hi : 0)));
   return { status: "incomplete", completeUpTo: shell > smallest ? shell - 1 : null, ...counts() };
+}
+
+/** Where the control cells of a `Deal` are. */
+export const NEXT_BLOCK = 0;
+export const FAILED_BLOCK = 1;
+/** The failed-block cell before any counterexample is found. */
+export const NO_BLOCK = 0x7fffffff;
+
+/**
+ * What the threads verifying one box share, in shared memory: the next block to take and the
+ * lowest block where a counterexample was found (`control`), and per block whether it was walked
+ * to its end (`done`) and how many inputs were visited and skipped there (`counts`, in pairs).
+ * From these the verdict is the one of a single thread, whoever took which block.
+ */
+export interface Deal {
+  readonly control: Int32Array;
+  readonly done: Int32Array;
+  readonly counts: Float64Array;
+}
+
+/** A fresh deal for a box of `blocks` blocks (shared, so it can cross to worker threads). */
+export function newDeal(blocks: number): Deal {
+  const control = new Int32Array(new SharedArrayBuffer(8));
+  control[FAILED_BLOCK] = NO_BLOCK;
+  return {
+    control,
+    done: new Int32Array(new SharedArrayBuffer(4 * blocks)),
+    counts: new Float64Array(new SharedArrayBuffer(16 * blocks)),
+  };
+}
+
+/** A counterexample found in a dealt box, with its block. */
+export interface DealtCounterexample {
+  readonly block: number;
+  readonly input: readonly number[];
+  readonly expected: readonly number[];
+  readonly actual: readonly number[];
+}
+
+/** What one thread's share of a dealt box found beyond the deal's counts. */
+export interface DealtShare {
+  readonly engine: Engine;
+  readonly engineReason?: string;
+  readonly exactWork?: { readonly units: number; readonly inputs: number };
+  /** Its first counterexample (a thread stops there: later blocks cannot hold the first). */
+  readonly counterexample?: DealtCounterexample;
+}
+
+export interface DealOptions {
+  readonly exact?: boolean;
+  /** When to stop, on the `now` clock (default: never). */
+  readonly deadline?: number;
+  readonly now?: () => number;
+  /** Takes the next block (default: the deal's next, atomically); injectable for tests. */
+  readonly take?: () => number;
+}
+
+/**
+ * One thread's share of `verify` on a box cut into `ShellBlocks`: takes blocks in turn until none
+ * is left, a counterexample is found, a block past an already found counterexample comes up, or
+ * the deadline passes; records each block's counts in the deal.
+ */
+export function verifyDealt(
+  net: Network,
+  target: Target,
+  domain: Domain,
+  deal: Deal,
+  options: DealOptions = {},
+): DealtShare {
+  checkFit(net, target, domain);
+  const now = options.now ?? (() => performance.now());
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  const { control, done, counts } = deal;
+  const take = options.take ?? (() => Atomics.add(control, NEXT_BLOCK, 1));
+  const choice = chooseEvaluator(net, domain, options.exact ?? false);
+  const blocks = new ShellBlocks(domain.ranges);
+  const positions = new Int32Array(blocks.depth);
+  const odometer = new ShellOdometer(domain.ranges);
+  const expected = new Float64Array(net.outputSize);
+  const state: ScanState = { visited: 0, skipped: 0 };
+  let block = 0;
+  // A block past a counterexample found elsewhere cannot hold the first one: drop it.
+  const tick = () => now() < deadline && block <= Atomics.load(control, FAILED_BLOCK);
+  for (;;) {
+    block = take();
+    if (block >= blocks.count || block > Atomics.load(control, FAILED_BLOCK)) break;
+    odometer.startBlock(blocks.locate(block, positions), positions);
+    const [visited, skipped] = [state.visited, state.skipped];
+    const end = scan(odometer, choice.evaluator, target, expected, domain.assumption, state, tick);
+    counts[2 * block] = state.visited - visited;
+    counts[2 * block + 1] = state.skipped - skipped;
+    if (end === "done") {
+      Atomics.store(done, block, 1);
+      continue;
+    }
+    if (end === "counterexample") {
+      for (let seen = Atomics.load(control, FAILED_BLOCK); block < seen; ) {
+        const was = Atomics.compareExchange(control, FAILED_BLOCK, seen, block);
+        if (was === seen) break;
+        seen = was;
+      }
+      const counterexample = {
+        block,
+        input: Array.from(odometer.digits),
+        expected: Array.from(expected),
+        actual: state.actual ?? [],
+      };
+      return { ...engineCounts(choice), counterexample };
+    }
+    break;
+  }
+  return engineCounts(choice);
 }

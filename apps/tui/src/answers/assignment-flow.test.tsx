@@ -55,7 +55,7 @@ describe.each<Format>(["module", "yaml"])("--assignment: an instructor's %s", (f
     const answers = await waitForFrame(ui, (f) => f.includes("self-check: 3/3 points"));
     expect(lines(answers)[0]).toMatch(/Dot products · all$/);
     expect(answers).toMatch(/passed\s+q1\s+11/);
-    expect(answers).toMatch(/passed\s+q2 multiplications\s+n m/);
+    expect(answers).toMatch(/passed\s+✓ q2 multiplications\s+n m/);
     // q2's formula, left unfinished: the cost check cannot read it, at its end (position 5).
     await press(ui, keys.down, keys.enter, keys.backspace);
     await type(ui, "m +");
@@ -69,7 +69,7 @@ describe.each<Format>(["module", "yaml"])("--assignment: an instructor's %s", (f
     // A wrong value is not "invalid": only unreadable input is flagged while typing.
     await press(ui, keys.backspace, keys.backspace, "^", "2", keys.enter, "c");
     const checked = await waitForFrame(ui, (f) => f.includes("self-check: 2/3 points"));
-    expect(checked).toMatch(/failed\s+q2 multiplications\s+n m\^2/);
+    expect(checked).toMatch(/failed\s+✗ q2 multiplications\s+n m\^2/);
   });
 
   it("a new answer file is the assignment's template", async () => {

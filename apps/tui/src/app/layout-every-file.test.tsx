@@ -51,7 +51,7 @@ describe("every screen with every example answer file", () => {
     for (let pages = 0; pages < 12; pages++) {
       expectLayout(page, size, "Answers", [
         /.* · student .*/,
-        /›\S* +q\S+ .*|no answers to edit: .*/,
+        /›\S* +(?:\S +)?q\S+ .*|no answers to edit: .*/,
         /self-check: .*/,
         /q\S+: \S+ [\d.]+\/[\d.]+ points/,
       ]);

@@ -18,8 +18,9 @@ import { ToneText } from "../../app/theme.js";
 import { editLine, type LineState, lineAt } from "../../components/line-edit.js";
 import { type FieldError, TextField } from "../../components/TextField.js";
 import { cellWidth, truncate } from "../../components/truncate.js";
+import { verdictMark, verdictTone } from "../../components/verdict-mark.js";
 import { itemLines } from "./item-lines.js";
-import { points, statusTone } from "./status.js";
+import { fieldVerdict, points, statusTone } from "./status.js";
 
 export const answersKeys: readonly KeyHelp[] = [
   { keys: "↑ ↓ PgUp PgDn", action: "choose an answer" },
@@ -28,6 +29,10 @@ export const answersKeys: readonly KeyHelp[] = [
   { keys: "c", action: "self-check: the visible checks and their feedback" },
   { keys: "o", action: "open or create another answer file" },
   { keys: "[ ]", action: "scroll the feedback up / down" },
+  {
+    keys: (["correct", "wrong", "partial", "review"] as const).map(verdictMark).join(" "),
+    action: "beside a question's status: that answer's own verdict",
+  },
 ];
 
 type Prompt = { kind: "path" | "student"; line: LineState };
@@ -208,15 +213,22 @@ export function AnswersScreen() {
           rows={page}
           focus={Math.min(selected, fields.length - 1)}
           lines={fields.map((f, index) => {
-            const status = resultFor(check, f.question)?.status ?? "";
+            const result = resultFor(check, f.question);
+            const status = result?.status ?? "";
+            const verdict = result && fieldVerdict(result.items, f.field);
             const label = `${f.question} ${f.field}`.padEnd(labelWidth);
             return {
               key: f.path.join("/"),
               node: (
                 <Text inverse={index === selected} wrap="truncate-end">
                   {index === selected ? "›" : " "}
-                  <ToneText tone={statusTone(status)}>{status.padEnd(8)}</ToneText>
-                  {truncate(` ${label} ${f.text}`, columns - 9)}
+                  <ToneText tone={statusTone(status)}>{status.padEnd(8)}</ToneText>{" "}
+                  {verdict ? (
+                    <ToneText tone={verdictTone(verdict)}>{verdictMark(verdict)}</ToneText>
+                  ) : (
+                    " "
+                  )}
+                  {truncate(` ${label} ${f.text}`, columns - 11)}
                 </Text>
               ),
             };

@@ -74,7 +74,9 @@ describe("Threshold lab", () => {
     await press(app, "v");
     // 9⁴ = 6561 inputs; 9·8·7·9 = 4536 have x1, x2, x3 distinct.
     const done = await waitForFrame(app, (f) => f.includes("box pass:"));
-    expect(done).toContain("box pass: matches memberOf; checked 4536 of 6561 inputs, 2025 skipped");
+    expect(done).toContain(
+      "box pass: matches x4 ∈ {x1, x2, x3}; checked 4536 of 6561 inputs, 2025 skipped",
+    );
   });
 
   it("shows a counterexample and steps through its layers", async () => {
