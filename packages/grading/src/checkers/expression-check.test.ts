@@ -119,6 +119,18 @@ describe("expressionCheck remembers the identities it compared", () => {
     });
   });
 
+  it("gives from the cache, byte for byte, the outcome a fresh comparison gives", () => {
+    const once = check();
+    for (const answer of ["(A^T A)^{-1} A^T (n/2) v", "A^T v"]) {
+      run(once, text(answer));
+      const recalled = counted(() => run(once, text(answer)));
+      expect(recalled.cached).toBe(1);
+      // A new check has an empty cache: its outcome is a fresh comparison's.
+      const fresh = JSON.stringify(run(check(), text(answer)));
+      expect(JSON.stringify(run(once, text(answer)))).toBe(fresh);
+    }
+  });
+
   it("compares anew for another question: another reference or domain", () => {
     run(check(), text("A^{-1} v"));
     // A new check is another question (its own reference and parameters): no verdict carried.
