@@ -5,7 +5,9 @@
 import { Worker } from "node:worker_threads";
 import type { GradeResult, QuestionResult } from "@nnkit/grading";
 import type { AnswerFileRef } from "./discover.js";
+import { SolverRelay } from "./solver-relay.js";
 import { threadCpuSeconds } from "./thread-clock.js";
+import { VerdictBoard } from "./verdict-board.js";
 
 /** What a worker grades a file with (dates travel as ISO text). */
 export interface WorkerGradeOptions {
@@ -101,9 +103,28 @@ export function prestartWorkers(count: number): void {
   }
 }
 
+/** The verdicts this process's grading threads share (one board: its keys name their scope). */
+const board = new VerdictBoard();
+/** The one solver thread they ask (started on the first request). */
+const solver = new SolverRelay();
+
+/** How each thread gives up its place on the board when it stops. */
+const leaving = new WeakMap<Worker, () => void>();
+
 function launch(count: number, script: URL): GradingWorker[] {
   return Array.from({ length: Math.max(0, count) }, () => {
-    const thread = new Worker(script);
+    const seat = board.connect();
+    const solverSeat = solver.connect();
+    const thread = new Worker(script, {
+      workerData: { board: seat.link, solver: solverSeat.link },
+      transferList: [seat.link.port, solverSeat.link.port],
+    });
+    const leave = () => {
+      seat.leave();
+      solverSeat.leave();
+    };
+    leaving.set(thread, leave);
+    thread.once("exit", leave);
     const ready = new Promise<number | undefined>((resolve) => {
       const onReady = (message: WorkerMessage) => {
         if (message.type !== "ready") return;
@@ -118,6 +139,7 @@ function launch(count: number, script: URL): GradingWorker[] {
 
 /** Stops a worker thread without waiting for it (V8 stops a busy one at its next check). */
 function stop(thread: Worker): Promise<number> {
+  leaving.get(thread)?.();
   thread.removeAllListeners();
   thread.on("error", () => {});
   return thread.terminate();

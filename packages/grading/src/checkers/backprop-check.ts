@@ -151,7 +151,7 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
           options.chainTarget,
           chain,
           (reference) => proveChain(equations.value, reference, options, timeMs),
-          chainKey(equations.value, options.chainTarget),
+          chainKey(equations.value, options),
           "chain",
         ),
       );
@@ -162,10 +162,16 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
 
 const unused = (): IdentityVerdict => ({ kind: "different" });
 
-/** The chain's proof depends on every equation, in the order they are tried (the file's). */
-function chainKey(equations: ReadonlyMap<string, GradingMath>, target: string): string {
+/**
+ * The chain's proof depends on every equation, in the order they are tried (the file's), and on
+ * which names are adjoints (their reference values are dropped).
+ */
+function chainKey(
+  equations: ReadonlyMap<string, GradingMath>,
+  options: Pick<BackpropCheckOptions, "chainTarget" | "adjoints">,
+): string {
   const written = [...equations].map(([adjoint, expr]) => `${adjoint} = ${answerKey(expr)}`);
-  return `chain ${target}: ${written.join("; ")}`;
+  return `chain ${options.chainTarget} of ${options.adjoints.join(", ")}: ${written.join("; ")}`;
 }
 
 /** Why an equation that agreed on every instance was not proved, for its feedback. */

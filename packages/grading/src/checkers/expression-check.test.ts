@@ -1,5 +1,6 @@
 import { tensor } from "@nnkit/tensor";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { shareVerdicts } from "../certify/shared-verdicts.js";
 import { run, text } from "../fixtures/answers.js";
 import { parseMath } from "../math/parse-math.js";
 import { proofTotals } from "../symbolic/proof-cache.js";
@@ -142,6 +143,33 @@ describe("expressionCheck remembers the identities it compared", () => {
     });
     // The same answer against another reference: compared, and here refuted.
     expect(run(transposed, text("A^{-1} v")).status).toBe("review");
+  });
+});
+
+describe("expressionCheck shares its verdicts with other threads", () => {
+  afterEach(() => shareVerdicts(undefined));
+
+  it("recalls a verdict for the same reference built anew, not for another reference", () => {
+    const known = new Map<string, unknown>();
+    shareVerdicts({
+      claim: (key) => known.get(key),
+      settle: (key, verdict) => verdict !== undefined && known.set(key, structuredClone(verdict)),
+    });
+    const answer = text("(A^T A)^{-1} A^T (n/2) v");
+    const fresh = JSON.stringify(run(check(), answer));
+    // Another check of the same question, as another thread builds it: the verdict is recalled.
+    let recalled = "";
+    expect(counted(() => (recalled = JSON.stringify(run(check(), answer))))).toEqual({
+      compared: 0,
+      cached: 1,
+    });
+    expect(recalled).toBe(fresh);
+    const transposed = expressionCheck({
+      symbols,
+      instances: () => [instance],
+      proof: { reference: formula("A^T v"), domain },
+    });
+    expect(counted(() => run(transposed, answer))).toEqual({ compared: 1, cached: 0 });
   });
 });
 

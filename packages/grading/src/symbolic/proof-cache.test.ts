@@ -29,7 +29,7 @@ describe("answerKey", () => {
 
 describe("ProofCache", () => {
   it("answers a key already compared from the cache, with the same verdict", () => {
-    const cache = new ProofCache<{ kind: string }>();
+    const cache = new ProofCache<{ kind: string }>(() => "reference");
     const before = proofTotals();
     let proofs = 0;
     const prove = () => {
@@ -49,7 +49,7 @@ describe("ProofCache", () => {
   });
 
   it("does not keep a comparison the wall-clock guard stopped", () => {
-    const cache = new ProofCache<{ kind: string; clock?: true }>();
+    const cache = new ProofCache<{ kind: string; clock?: true }>(() => "reference");
     let proofs = 0;
     const stopped = () => {
       proofs++;
@@ -61,7 +61,7 @@ describe("ProofCache", () => {
   });
 
   it("forgets the oldest verdict first when full", () => {
-    const cache = new ProofCache<{ kind: string }>(2);
+    const cache = new ProofCache<{ kind: string }>(() => "reference", 2);
     let proofs = 0;
     const prove = () => {
       proofs++;

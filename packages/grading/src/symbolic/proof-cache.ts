@@ -3,7 +3,9 @@
 // the reference (which owns the cache: one per question, built from its parameters), the target
 // and the answer's tree, because the comparison's budget counts operations, not time: only a
 // comparison stopped by the wall-clock guard (a loaded machine may decide it next time) is not
-// kept. The cache is bounded: a batch of many distinct answers forgets the oldest first.
+// kept. The cache is bounded: a batch of many distinct answers forgets the oldest first. A miss
+// asks the batch's other grading threads before the prover (certify/shared-verdicts.ts).
+import { sharedVerdict } from "../certify/shared-verdicts.js";
 import type { GradingMath } from "../math/expr.js";
 
 /** Verdicts one reference remembers (a class's distinct answers to one question). */
@@ -30,11 +32,21 @@ interface Verdict {
   readonly clock?: true;
 }
 
+/** A verdict the wall-clock guard stopped is not kept: another run may finish it. */
+const keeps = (verdict: Verdict): boolean => verdict.clock !== true;
+
 export class ProofCache<V extends Verdict> {
   private readonly known = new Map<string, V>();
   private readonly counts = { compared: 0, cached: 0 };
 
-  constructor(private readonly size = PROOF_CACHE_SIZE) {}
+  /**
+   * `scope` names what the verdicts depend on besides their keys (the reference), for the threads
+   * that share them: equal scopes and keys, of this cache or another's, mean the same verdict.
+   */
+  constructor(
+    private readonly scope: () => string,
+    private readonly size = PROOF_CACHE_SIZE,
+  ) {}
 
   /** The verdict for `key`: remembered, or else from `prove` (and remembered when it may be). */
   verdict(key: string, prove: () => V): V {
@@ -44,10 +56,11 @@ export class ProofCache<V extends Verdict> {
       totals.cached++;
       return hit;
     }
-    this.counts.compared++;
-    totals.compared++;
-    const verdict = prove();
-    if (verdict.clock !== true) {
+    const { verdict, fresh } = sharedVerdict(this.scope, key, prove, keeps);
+    const counts = fresh ? "compared" : "cached";
+    this.counts[counts]++;
+    totals[counts]++;
+    if (keeps(verdict)) {
       if (this.known.size >= this.size) this.known.delete(this.known.keys().next().value!);
       this.known.set(key, verdict);
     }

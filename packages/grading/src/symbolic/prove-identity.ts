@@ -109,19 +109,41 @@ export function prepareReference(
   };
   try {
     const cases = build(tools);
-    return {
-      kind: "prepared",
-      limits,
-      atoms,
-      assumptions: [...assumptions],
-      cases,
-      maxWork,
-      proofs: new ProofCache(),
-    };
+    const prepared = { limits, atoms, assumptions: [...assumptions], cases, maxWork };
+    let scope: string | undefined;
+    // Computed once, and only where verdicts are shared with other threads.
+    const proofs = new ProofCache<IdentityVerdict>(() => {
+      scope ??= referenceScope(prepared);
+      return scope;
+    });
+    return { kind: "prepared", ...prepared, proofs };
   } catch (error) {
     if (error instanceof SymbolicLimit) return undecided(error);
     throw error;
   }
+}
+
+/**
+ * Everything an answer's comparison with a reference reads, as text (the proof cache's scope):
+ * the budgets, the atoms, the assumptions, and every case's values and targets exactly. Two
+ * references with the same text give every answer the same verdict.
+ */
+function referenceScope(
+  reference: Pick<PreparedReference, "limits" | "atoms" | "assumptions" | "cases" | "maxWork">,
+): string {
+  const { limits, atoms, assumptions, cases, maxWork } = reference;
+  const matrix = ({ rows, columns, entries }: SymbolicMatrix) =>
+    `${rows}×${columns}[${entries.map((e) => `(${e.num.canonicalKey()})/(${e.den.canonicalKey()})`).join("; ")}]`;
+  const named = (values: ReadonlyMap<string, SymbolicMatrix>) =>
+    [...values].map(([name, value]) => `${name} = ${matrix(value)}`).join("\n");
+  return [
+    `terms ${limits.maxTerms}, products ${limits.maxProducts}, work ${maxWork}`,
+    `atoms ${atoms.key()}`,
+    `assuming ${assumptions.join("; ")}`,
+    ...cases.map(
+      (at) => `case ${at.classes ?? ""}\n${named(at.values)}\nexpected\n${named(at.expected)}`,
+    ),
+  ].join("\n");
 }
 
 function undecided(error: SymbolicLimit): Extract<IdentityVerdict, { kind: "undecided" }> {
