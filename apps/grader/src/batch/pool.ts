@@ -1,7 +1,9 @@
 // Grades files on worker threads, each file within a time budget. A file that overruns its budget
 // (or crashes its worker) costs one `invalid` result, never the batch: its worker is terminated
 // and replaced. The pool's thread grades nothing itself, so it is always free to enforce budgets
-// (a single file may be graded on the command's own thread first: grade-here.ts).
+// (a single file may be graded on the command's own thread first: grade-here.ts). It also keeps
+// what the workers share: the verdicts they decided (verdict-board.ts) and one solver thread
+// (solver-relay.ts), so that --jobs changes neither what is decided nor how often.
 import { Worker } from "node:worker_threads";
 import type { GradeResult, QuestionResult } from "@nnkit/grading";
 import type { AnswerFileRef } from "./discover.js";
