@@ -43,6 +43,9 @@ interface BatchRun {
   seconds: number;
   solved: number;
   cached: number;
+  /** Identities the symbolic prover compared, and those its caches answered. */
+  compared: number;
+  recalled: number;
 }
 
 function batch(dir: string, jobs: number): BatchRun {
@@ -51,10 +54,13 @@ function batch(dir: string, jobs: number): BatchRun {
   try {
     const stdout = nnkitGrade(["batch", dir, "--out", out, "--jobs", String(jobs), "--quiet"]);
     const proofs = /proofs: (\d+) by the solver, (\d+) already decided/.exec(stdout);
+    const identities = /identities: (\d+) by the prover, (\d+) already compared/.exec(stdout);
     return {
       seconds: (performance.now() - started) / 1000,
       solved: Number(proofs?.[1] ?? Number.NaN),
       cached: Number(proofs?.[2] ?? Number.NaN),
+      compared: Number(identities?.[1] ?? Number.NaN),
+      recalled: Number(identities?.[2] ?? Number.NaN),
     };
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -113,8 +119,10 @@ const suite: BenchSuite = {
       const perSecond = (r: BatchRun | undefined) =>
         r ? ((r.solved + r.cached) / r.seconds).toFixed(1) : "?";
       const hits = (r: BatchRun | undefined) => (r ? `${r.cached}/${r.solved + r.cached}` : "?");
+      const recalls = (r: BatchRun | undefined) =>
+        r ? `${r.recalled}/${r.compared + r.recalled}` : "?";
       if (all.length === 0) return undefined;
-      return `proofs/s ${perSecond(last(2))} (jobs 2), ${perSecond(last(1))} (jobs 1); cache hits ${hits(last(2))} (jobs 2), ${hits(last(1))} (jobs 1)`;
+      return `proofs/s ${perSecond(last(2))} (jobs 2), ${perSecond(last(1))} (jobs 1); cache hits ${hits(last(2))} (jobs 2), ${hits(last(1))} (jobs 1); identities from cache ${recalls(last(2))} (jobs 2), ${recalls(last(1))} (jobs 1)`;
     };
     let rss: { small?: number; large?: number } = {};
     return [

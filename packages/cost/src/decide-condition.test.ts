@@ -64,6 +64,18 @@ describe("decideCondition", { timeout: 90_000 }, () => {
     });
   });
 
+  test("of two smallest points, the least in name order: m + n < 3 and m + n < 4 differ at (1, 2)", async () => {
+    // They differ exactly where m + n = 3: (m, n) = (1, 2) and (2, 1), both of largest size 2.
+    const below = (k: number) => ({ left: m.add(n), relation: "<" as const, right: constant(k) });
+    for (const [a, b] of [
+      [below(3), below(4)],
+      [below(4), below(3)],
+    ] as const) {
+      const decision = await decideCondition(a, b, { timeoutMs });
+      expect(decision).toMatchObject({ verdict: "different", point: { m: 1n, n: 2n } });
+    }
+  });
+
   test("a region's constraints restrict the sizes: with n ≥ 3, m >= n differs first at n = m = 3", async () => {
     const decision = await decideCondition({ left: m, relation: ">=", right: n }, forwardCheaper, {
       region: Region.of("n >= 3"),

@@ -96,8 +96,10 @@ export async function decideCondition(
   const b = constraintFormula(reference);
   const differ = smt.or(smt.and(a, smt.not(b)), smt.and(b, smt.not(a)));
   const query = smt.and(...positive, ...region.constraints.map(constraintFormula), differ);
+  // Among the smallest points, the one least in the variables' name order (smt's tie-break): the
+  // point shown depends on the two conditions only.
   const answer = await smt.minimize(query, {
-    variables,
+    variables: [...variables].sort(),
     timeoutMs: options.timeoutMs ?? 5000,
     ...(options.workLimit === undefined ? {} : { workLimit: options.workLimit }),
   });

@@ -28,6 +28,36 @@ export function powersKey(powers: Powers): string {
   return powers.map(([name, exponent]) => `${name}^${exponent}`).join("*");
 }
 
+/**
+ * a·b for powers already sorted by name (as a polynomial's terms keep them), in one merge: a
+ * polynomial product makes one per pair of terms. Shares a's or b's pairs where it can.
+ */
+export function multiplySortedPowers(a: Powers, b: Powers): Powers {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const merged: (readonly [string, number])[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x[0] === y[0]) {
+      merged.push([x[0], x[1] + y[1]]);
+      i++;
+      j++;
+    } else if (x[0] < y[0]) {
+      merged.push(x);
+      i++;
+    } else {
+      merged.push(y);
+      j++;
+    }
+  }
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
+}
+
 export function multiplyPowers(a: Powers, b: Powers): Powers {
   const merged = new Map(a);
   for (const [name, exponent] of b) merged.set(name, (merged.get(name) ?? 0) + exponent);

@@ -45,7 +45,15 @@ export {
 export { seedFrom, studentVariant } from "./assignment/student-variant.js";
 export { readAssignmentYaml } from "./assignment/yaml/read-assignment-yaml.js";
 export { decisionTotals } from "./certify/decision-cache.js";
-export { type SolverModules, setSolverModules } from "./certify/solver-thread.js";
+export { shareVerdicts, type VerdictExchange } from "./certify/shared-verdicts.js";
+export {
+  RESTART_SOLVER,
+  type SolverLink,
+  type SolverModules,
+  setSolverModules,
+  startSolverThread,
+  useSolverLink,
+} from "./certify/solver-thread.js";
 export {
   type BackpropCheckOptions,
   type BackpropInstance,
@@ -196,4 +204,5 @@ export {
 } from "./network/evaluate-student-equation.js";
 export { NETWORK_LIMITS } from "./network/limits.js";
 export type { Dim, StaticShape } from "./network/shape.js";
+export { type ProofCounts, proofTotals } from "./symbolic/proof-cache.js";
 export { answerTemplate } from "./template.js";

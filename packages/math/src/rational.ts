@@ -116,15 +116,19 @@ export class Rational {
     return this.num < 0n ? -1 : this.num > 0n ? 1 : 0;
   }
 
+  // Integers (most coefficients of exact polynomials) skip the gcd, which dominates otherwise.
   add(other: Rational): Rational {
+    if (this.den === 1n && other.den === 1n) return new Rational(this.num + other.num, 1n);
     return Rational.of(this.num * other.den + other.num * this.den, this.den * other.den);
   }
 
   sub(other: Rational): Rational {
+    if (this.den === 1n && other.den === 1n) return new Rational(this.num - other.num, 1n);
     return Rational.of(this.num * other.den - other.num * this.den, this.den * other.den);
   }
 
   mul(other: Rational): Rational {
+    if (this.den === 1n && other.den === 1n) return new Rational(this.num * other.num, 1n);
     return Rational.of(this.num * other.num, this.den * other.den);
   }
 

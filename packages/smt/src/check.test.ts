@@ -139,6 +139,22 @@ describe("minimize", { timeout: 90_000 }, () => {
     expect(result).toMatchObject({ status: "sat", model: { x: { num: -4n, den: 1n } } });
   });
 
+  test("among the smallest integer points, the least in the variables' order: x + y = 3", async () => {
+    // (1, 2) and (2, 1) both have max |v| = 2; the first variable named is the smaller.
+    const formula = and(ge(x, 1), ge(y, 1), eq(add(x, y), 3));
+    const point = async (variables: string[]) => {
+      const result = await minimize(formula, { variables, ...roomy });
+      if (result.status !== "sat") throw new Error(result.status);
+      expect(result.minimal).toBe(true);
+      return [result.model.x!.num, result.model.y!.num];
+    };
+    expect(await point(["x", "y"])).toEqual([1n, 2n]);
+    expect(await point(["y", "x"])).toEqual([2n, 1n]);
+    // Asked again after other questions, the same point.
+    await minimize(eq(add(x, y), 100), roomy);
+    expect(await point(["x", "y"])).toEqual([1n, 2n]);
+  });
+
   test("an unsatisfiable formula stays unsat", async () => {
     expect(await minimize(and(gt(x, 1), lt(x, 2)), roomy)).toEqual({ status: "unsat" });
   });

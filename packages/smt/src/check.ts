@@ -147,6 +147,8 @@ function magnitudeOf(model: Model, names: readonly string[]): Ratio {
  * first any model, then the optimiser, each with `workLimit`, both within `timeoutMs` (not
  * counting the solver's start). When the optimiser does not finish, the first model comes back
  * with `minimal: false`; which model comes back depends on the work done, not on the machine.
+ * Over integers a minimal model is the first in `variables`' order among the smallest (the least
+ * first variable, then the least second…): the same whatever the solver was asked before.
  */
 export async function minimize(
   formula: Formula,
@@ -188,6 +190,11 @@ export async function minimize(
     optimizer.add(bound.ge(widened), bound.ge(widened.neg()));
   }
   optimizer.minimize(bound);
+  // Ties broken by the smallest first variable, then the next (z3 optimises objectives in the
+  // order given): for integers the point is then the formula's alone, not one that depends on
+  // what the solver was asked before (a batch's threads share their decisions). Reals are left
+  // alone: a smallest real may not exist (x > 1).
+  if (!isReal) for (const name of names) optimizer.minimize(translator.variable(name, "int"));
   const answer = await bounded(ctx, left, () => optimizer.check());
   if (answer !== "sat") return fallback;
   const model = readModel(ctx, translator, optimizer.model(), variables);

@@ -1,11 +1,15 @@
 // Grades files on worker threads, each file within a time budget. A file that overruns its budget
 // (or crashes its worker) costs one `invalid` result, never the batch: its worker is terminated
 // and replaced. The pool's thread grades nothing itself, so it is always free to enforce budgets
-// (a single file may be graded on the command's own thread first: grade-here.ts).
+// (a single file may be graded on the command's own thread first: grade-here.ts). It also keeps
+// what the workers share: the verdicts they decided (verdict-board.ts) and one solver thread
+// (solver-relay.ts), so that --jobs changes neither what is decided nor how often.
 import { Worker } from "node:worker_threads";
 import type { GradeResult, QuestionResult } from "@nnkit/grading";
 import type { AnswerFileRef } from "./discover.js";
+import { SolverRelay } from "./solver-relay.js";
 import { threadCpuSeconds } from "./thread-clock.js";
+import { VerdictBoard } from "./verdict-board.js";
 
 /** What a worker grades a file with (dates travel as ISO text). */
 export interface WorkerGradeOptions {
@@ -29,10 +33,15 @@ export type WorkerMessage =
   | { type: "student"; index: number; student: GradeResult["student"] }
   | { type: "graded"; index: number; result: GradeResult; decisions?: DecisionCounts };
 
-/** Proofs a thread asked of the solver, and those its decision caches answered. */
+/**
+ * Proofs a thread asked of the solver, and those its decision caches answered; identities its
+ * symbolic prover compared, and those its proof caches answered.
+ */
 export interface DecisionCounts {
   readonly solved: number;
   readonly cached: number;
+  readonly compared: number;
+  readonly recalled: number;
 }
 
 export interface GradedFile {
@@ -96,9 +105,28 @@ export function prestartWorkers(count: number): void {
   }
 }
 
+/** The verdicts this process's grading threads share (one board: its keys name their scope). */
+const board = new VerdictBoard();
+/** The one solver thread they ask (started on the first request). */
+const solver = new SolverRelay();
+
+/** How each thread gives up its place on the board when it stops. */
+const leaving = new WeakMap<Worker, () => void>();
+
 function launch(count: number, script: URL): GradingWorker[] {
   return Array.from({ length: Math.max(0, count) }, () => {
-    const thread = new Worker(script);
+    const seat = board.connect();
+    const solverSeat = solver.connect();
+    const thread = new Worker(script, {
+      workerData: { board: seat.link, solver: solverSeat.link },
+      transferList: [seat.link.port, solverSeat.link.port],
+    });
+    const leave = () => {
+      seat.leave();
+      solverSeat.leave();
+    };
+    leaving.set(thread, leave);
+    thread.once("exit", leave);
     const ready = new Promise<number | undefined>((resolve) => {
       const onReady = (message: WorkerMessage) => {
         if (message.type !== "ready") return;
@@ -113,6 +141,7 @@ function launch(count: number, script: URL): GradingWorker[] {
 
 /** Stops a worker thread without waiting for it (V8 stops a busy one at its next check). */
 function stop(thread: Worker): Promise<number> {
+  leaving.get(thread)?.();
   thread.removeAllListeners();
   thread.on("error", () => {});
   return thread.terminate();
@@ -172,15 +201,18 @@ export async function gradeEach(
     hasMore: () => next < files.length,
     stopped: (student, reason) => stoppedResult(definition, student, reason, unreadableQuestion),
     thread: () => {
-      const counts = { solved: 0, cached: 0 };
+      const counts = { solved: 0, cached: 0, compared: 0, recalled: 0 };
       threads.push(counts);
       return counts;
     },
   };
   await Promise.all(workers.map((worker) => driveWorker(worker, lane)));
+  const total = (count: keyof DecisionCounts) => threads.reduce((sum, t) => sum + t[count], 0);
   return {
-    solved: threads.reduce((sum, t) => sum + t.solved, 0),
-    cached: threads.reduce((sum, t) => sum + t.cached, 0),
+    solved: total("solved"),
+    cached: total("cached"),
+    compared: total("compared"),
+    recalled: total("recalled"),
   };
 }
 
@@ -194,7 +226,7 @@ interface Lane {
   hasMore: () => boolean;
   stopped: (student: GradeResult["student"], reason: string) => GradeResult;
   /** A new thread's decision counts, which it then keeps up to date. */
-  thread: () => { solved: number; cached: number };
+  thread: () => { -readonly [K in keyof DecisionCounts]: number };
 }
 
 /** The result of a file whose grading was stopped: every question `invalid`, with the reason. */

@@ -1,8 +1,9 @@
 // A grading thread: loads the grading machinery, says it is ready, then grades the files the pool
 // sends, one at a time (grade-file.ts), naming each file's student before grading it. Bundled as
 // one CommonJS script (dist/grading-worker.cjs) that worker-launch.ts runs with the code cache.
-import { parentPort } from "node:worker_threads";
-import { decisionTotals } from "@nnkit/grading";
+import { parentPort, workerData } from "node:worker_threads";
+import { decisionTotals, proofTotals, shareVerdicts, useSolverLink } from "@nnkit/grading";
+import { boardExchange } from "./board-exchange.js";
 import { prepareGrade, useBundledSolver } from "./grade-file.js";
 import type { GradeRequest, WorkerMessage } from "./pool.js";
 import { currentThreadId } from "./thread-clock.js";
@@ -10,6 +11,10 @@ import { currentThreadId } from "./thread-clock.js";
 declare const __nnkitCodeCacheReady: (() => void) | undefined;
 
 useBundledSolver();
+// Decisions are shared with the batch's other grading threads through the pool's board, and the
+// solver is the pool's one (solver-relay.ts).
+if (workerData?.board) shareVerdicts(boardExchange(workerData.board));
+if (workerData?.solver) useSolverLink(workerData.solver);
 
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
@@ -21,7 +26,13 @@ parentPort?.on("message", async ({ index, path, options }: GradeRequest) => {
   // After a first file the code worth caching is compiled (once per worker; a no-op after). Before
   // the result is posted: the pool may terminate a thread whose queue is empty right after.
   if (typeof __nnkitCodeCacheReady === "function") __nnkitCodeCacheReady();
-  post({ type: "graded", index, result, decisions: decisionTotals() });
+  const identities = proofTotals();
+  const decisions = {
+    ...decisionTotals(),
+    compared: identities.compared,
+    recalled: identities.cached,
+  };
+  post({ type: "graded", index, result, decisions });
 });
 
 post({ type: "ready", tid: currentThreadId() });

@@ -105,7 +105,7 @@ async function gradeAndWrite(
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `graded ${stats.files} files in ${seconds.toFixed(1)} s: ${stats.valid} valid, ${stats.invalid} invalid, ${stats.duplicates} duplicate ids, ${skipped.length} not graded (listed in summary.md); mean ${formatScore(stats.meanScore)}/${formatScore(stats.maxScore)}; proofs: ${decisions.solved} by the solver, ${decisions.cached} already decided; outputs in ${options.out}`,
+    `graded ${stats.files} files in ${seconds.toFixed(1)} s: ${stats.valid} valid, ${stats.invalid} invalid, ${stats.duplicates} duplicate ids, ${skipped.length} not graded (listed in summary.md); mean ${formatScore(stats.meanScore)}/${formatScore(stats.maxScore)}; proofs: ${decisions.solved} by the solver, ${decisions.cached} already decided; identities: ${decisions.compared} by the prover, ${decisions.recalled} already compared; outputs in ${options.out}`,
   );
   return stats.invalid > 0 || stats.duplicates > 0 ? ExitCode.problems : ExitCode.ok;
 }

@@ -4,8 +4,14 @@ import { decisionCache, decisionTotals } from "./decision-cache.js";
 describe("decisionCache", () => {
   it("asks the solver once per decided key, and counts every cache of the thread", () => {
     const before = decisionTotals();
-    const a = decisionCache<string>((answer) => answer !== "unknown");
-    const b = decisionCache<string>((answer) => answer !== "unknown");
+    const a = decisionCache<string>(
+      (answer) => answer !== "unknown",
+      () => "question a",
+    );
+    const b = decisionCache<string>(
+      (answer) => answer !== "unknown",
+      () => "question b",
+    );
     let asked = 0;
     const solve = (answer: string) => () => {
       asked++;

@@ -1,7 +1,9 @@
 // The solver's decisions a check remembers: a class submits the same network or condition many
 // times over, and each decision costs the solver tens of milliseconds to seconds. Only decided
 // answers are kept (an `unknown` or a missed deadline may go otherwise next time), and the cache
-// is bounded: a batch of many distinct answers forgets the oldest decisions first.
+// is bounded: a batch of many distinct answers forgets the oldest decisions first. A miss asks
+// the batch's other grading threads before the solver (shared-verdicts.ts).
+import { sharedVerdict } from "./shared-verdicts.js";
 import type { Solved } from "./solver-thread.js";
 
 /** Decisions a check remembers (one class's distinct answers, many times over). */
@@ -22,13 +24,19 @@ export function decisionTotals(): { readonly solved: number; readonly cached: nu
   return { ...totals };
 }
 
-/** A cache that keeps a decision when `decided` says the solver settled it. */
+/**
+ * A cache that keeps a decision when `decided` says the solver settled it. `scope` names what its
+ * decisions depend on besides their keys (the question), for the threads that share them: a key
+ * and a scope that are equal, another cache's too, must mean the same decision.
+ */
 export function decisionCache<A>(
   decided: (answer: A) => boolean,
+  scope: () => string,
   size = DECISION_CACHE_SIZE,
 ): DecisionCache<A> {
   const known = new Map<string, Solved<A>>();
   const stats = { solved: 0, cached: 0 };
+  const keep = (solved: Solved<A>) => solved.ok && decided(solved.answer);
   return {
     stats,
     decide(key, decide) {
@@ -38,10 +46,11 @@ export function decisionCache<A>(
         totals.cached++;
         return hit;
       }
-      stats.solved++;
-      totals.solved++;
-      const solved = decide();
-      if (solved.ok && decided(solved.answer)) {
+      const { verdict: solved, fresh } = sharedVerdict(scope, key, decide, keep);
+      const counts = fresh ? "solved" : "cached";
+      stats[counts]++;
+      totals[counts]++;
+      if (keep(solved)) {
         if (known.size >= size) known.delete(known.keys().next().value!);
         known.set(key, solved);
       }

@@ -149,9 +149,31 @@ port.on("message", async ({ id, request }) => {
 `;
 
 interface Thread {
-  readonly worker: Worker;
+  /** Undefined for a solver thread another thread keeps (see `useSolverLink`). */
+  readonly worker?: Worker;
   readonly port: MessagePort;
   readonly signal: Int32Array;
+}
+
+/**
+ * A solver thread another thread keeps, so that several grading threads share one (z3 starts once
+ * per process): a port to send it `{ id, request }` on, whose replies `{ id, ok, … }` come back on
+ * it, and a counter raised (Atomics.add, notify) with each reply.
+ */
+export interface SolverLink {
+  readonly port: MessagePort;
+  readonly signal: SharedArrayBuffer;
+}
+
+/** Sent on a link's port when a request missed its deadline: its keeper restarts the solver. */
+export const RESTART_SOLVER = "restart";
+
+let link: SolverLink | undefined;
+
+/** Asks the solver on `shared` from now on (undefined: a solver thread of this thread's own). */
+export function useSolverLink(shared: SolverLink | undefined): void {
+  stop();
+  link = shared;
 }
 
 let thread: Thread | undefined;
@@ -183,6 +205,15 @@ export function setSolverModules(modules: SolverModules | undefined): void {
 }
 
 function start(): Thread {
+  if (link !== undefined) return { port: link.port, signal: new Int32Array(link.signal) };
+  return startSolverThread();
+}
+
+/**
+ * A new solver thread: the thread itself, the port its requests go to and its replies come back
+ * on, and the counter each reply raises. It does not keep the process alive.
+ */
+export function startSolverThread(): Required<Thread> {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER, {
@@ -199,14 +230,20 @@ function start(): Thread {
   });
   worker.unref(); // a grading process exits when its work is done, solver thread or not
   port1.unref();
-  worker.on("error", () => stop());
+  worker.on("error", () => {
+    if (thread?.worker === worker) stop();
+  });
   return { worker, port: port1, signal };
 }
 
 function stop(): void {
   if (thread === undefined) return;
-  void thread.worker.terminate();
-  thread.port.close();
+  if (thread.worker === undefined) {
+    thread.port.postMessage(RESTART_SOLVER);
+  } else {
+    void thread.worker.terminate();
+    thread.port.close();
+  }
   thread = undefined;
 }
 

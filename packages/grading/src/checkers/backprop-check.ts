@@ -7,6 +7,7 @@ import type { MathError } from "../math/math-error.js";
 import { parseMath } from "../math/parse-math.js";
 import { withoutLeftHandSide } from "../math/right-hand-side.js";
 import { evaluateSymbolic } from "../symbolic/evaluate-symbolic.js";
+import { answerKey } from "../symbolic/proof-cache.js";
 import {
   type IdentityVerdict,
   type PreparedReference,
@@ -96,6 +97,8 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
         key: string,
         finding: Finding,
         prove: (reference: PreparedReference) => IdentityVerdict,
+        /** What the verdict depends on besides the reference: the same key, the same verdict. */
+        proofKey: string,
         aspect?: "chain",
       ): OutcomeItem => {
         const fields = { key, share, ...(aspect ? { aspect } : {}) };
@@ -103,7 +106,9 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
         const proof = options.proof;
         const reference = proof?.reference();
         const verdict =
-          reference === undefined || reference.kind === "undecided" ? reference : prove(reference);
+          reference === undefined || reference.kind === "undecided"
+            ? reference
+            : reference.proofs.verdict(proofKey, () => prove(reference));
         if (proof !== undefined && verdict?.kind === "equal") {
           const scope = {
             kind: "proof",
@@ -119,10 +124,13 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
       const timeMs = options.proof?.timeMs;
       const items = options.adjoints.map((adjoint) => {
         const expr = equations.value.get(adjoint);
-        if (expr === undefined) return judged(adjoint, { kind: "no-answer" }, unused);
+        if (expr === undefined) return judged(adjoint, { kind: "no-answer" }, unused, "");
         const { finding, values } = judgeEquation(expr, adjoint, references);
-        const item = judged(adjoint, finding, (reference) =>
-          proveAgainst(expr, reference, adjoint, timeMs),
+        const item = judged(
+          adjoint,
+          finding,
+          (reference) => proveAgainst(expr, reference, adjoint, timeMs),
+          `${adjoint} = ${answerKey(expr)}`,
         );
         const hint =
           finding.kind === "not-evaluable"
@@ -143,6 +151,7 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
           options.chainTarget,
           chain,
           (reference) => proveChain(equations.value, reference, options, timeMs),
+          chainKey(equations.value, options),
           "chain",
         ),
       );
@@ -152,6 +161,18 @@ export function backpropCheck(options: BackpropCheckOptions): Check {
 }
 
 const unused = (): IdentityVerdict => ({ kind: "different" });
+
+/**
+ * The chain's proof depends on every equation, in the order they are tried (the file's), and on
+ * which names are adjoints (their reference values are dropped).
+ */
+function chainKey(
+  equations: ReadonlyMap<string, GradingMath>,
+  options: Pick<BackpropCheckOptions, "chainTarget" | "adjoints">,
+): string {
+  const written = [...equations].map(([adjoint, expr]) => `${adjoint} = ${answerKey(expr)}`);
+  return `chain ${options.chainTarget} of ${options.adjoints.join(", ")}: ${written.join("; ")}`;
+}
 
 /** Why an equation that agreed on every instance was not proved, for its feedback. */
 function unprovedNote(verdict: IdentityVerdict): string | undefined {

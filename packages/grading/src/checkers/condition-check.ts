@@ -49,7 +49,11 @@ export interface ConditionCheck extends Check {
  */
 export function conditionCheck(options: ConditionCheckOptions): ConditionCheck {
   const regionIn = perContext((context) => referenceRegion(options, context));
-  const decisions = decisionCache<ConditionAnswer>((answer) => answer.verdict !== "unknown");
+  // A key is the whole request the solver answers: no scope is needed besides the kind.
+  const decisions = decisionCache<ConditionAnswer>(
+    (answer) => answer.verdict !== "unknown",
+    () => "condition",
+  );
   return {
     kind: "condition",
     decisions: decisions.stats,

@@ -4,6 +4,7 @@ import { evaluateTensor, type TensorEnvironment } from "../math/evaluate-tensor.
 import type { GradingMath } from "../math/expr.js";
 import { parseMath } from "../math/parse-math.js";
 import { evaluateSymbolic } from "../symbolic/evaluate-symbolic.js";
+import { answerKey } from "../symbolic/proof-cache.js";
 import { type ProveOptions, prepareReference, proveAgainst } from "../symbolic/prove-identity.js";
 import { constantMatrix } from "../symbolic/symbolic-matrix.js";
 import {
@@ -128,8 +129,11 @@ function provedOrReview(
   sampled: Scope,
   timeMs: number | undefined,
 ): CheckOutcome {
+  // The same formula (as a tree) is compared with this question's reference once.
   const verdict =
-    reference.kind === "undecided" ? reference : proveAgainst(expr, reference, "", timeMs);
+    reference.kind === "undecided"
+      ? reference
+      : reference.proofs.verdict(answerKey(expr), () => proveAgainst(expr, reference, "", timeMs));
   if (verdict.kind === "equal") {
     const matrices = domain.matrices.map(([name, [r, c]]) => `${name} (${r}×${c})`);
     return graded(

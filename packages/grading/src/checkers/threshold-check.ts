@@ -75,8 +75,16 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
   };
   const [lo, hi] = options.range;
   let verifyAnswer: ((net: Network) => Verification) | undefined;
-  const decisions = decisionCache<ThresholdAnswer>((answer) => answer.verdict !== "unknown");
   const limits = solverLimits(options);
+  // A network's decision depends on the question's logical forms and the solver's limits.
+  let scope: string | undefined;
+  const decisions = decisionCache<ThresholdAnswer>(
+    (answer) => answer.verdict !== "unknown",
+    () => {
+      scope ??= questionScope(options.question, limits);
+      return scope;
+    },
+  );
   const decideAnswer = (net: Network): Solved<ThresholdAnswer> =>
     decisions.decide(JSON.stringify(toJSON(net)), () =>
       solveOverIntegers(options.question, net, limits),
@@ -175,6 +183,20 @@ function wrongAt(scope: Scope, counterexample: Omit<InputCounterexample, "kind">
 type InputCounterexample = Extract<Counterexample, { kind: "input" }>;
 
 /** Asks the solver thread whether `net` answers `question` for every integer input. */
+/** What the solver is asked about every network of a question, as text (bigints as digits). */
+function questionScope(question: ThresholdQuestion, limits: SolverLimits): string {
+  const request = {
+    target:
+      question.target.kind === "predicate" ? question.target.condition?.(question.arity) : null,
+    assumption: question.assumption?.condition?.(question.arity) ?? null,
+    hasAssumption: question.assumption !== undefined,
+    arity: question.arity,
+    allowedActivations: question.allowedActivations ?? null,
+    ...limits,
+  };
+  return JSON.stringify(request, (_, value) => (typeof value === "bigint" ? `${value}n` : value));
+}
+
 function solveOverIntegers(
   question: ThresholdQuestion,
   net: Network,

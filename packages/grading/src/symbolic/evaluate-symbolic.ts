@@ -41,6 +41,11 @@ export class Atoms {
     return new Atoms(this.limits, new Map(this.byKey));
   }
 
+  /** The registry as text: each atom's name and what it stands for, in the order they came. */
+  key(): string {
+    return [...this.byKey].map(([key, name]) => `${name}=${key}`).join("; ");
+  }
+
   of(kind: string, argument: RationalFunction): RationalFunction {
     const key = `${kind}(${argument.key()})`;
     let name = this.byKey.get(key);

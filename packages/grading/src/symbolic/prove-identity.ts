@@ -1,7 +1,10 @@
 import type { GradingMath } from "../math/expr.js";
 import { Atoms, evaluateSymbolic, type SymbolicEnvironment } from "./evaluate-symbolic.js";
+import { ProofCache } from "./proof-cache.js";
 import {
+  type BudgetOptions,
   budget,
+  DEFAULT_MAX_WORK,
   RationalFunction,
   type SymbolicBudget,
   SymbolicLimit,
@@ -21,6 +24,8 @@ export type IdentityVerdict =
       readonly kind: "undecided";
       readonly reason: "unsupported" | "budget";
       readonly message: string;
+      /** The wall-clock guard stopped it: on a quieter machine it may be decided. */
+      readonly clock?: true;
     };
 
 /** Variables for symbolic entries: one fresh name per entry of every matrix it makes. */
@@ -60,19 +65,22 @@ export interface PreparedReference {
   readonly atoms: Atoms;
   readonly assumptions: readonly string[];
   readonly cases: readonly SymbolicCase[];
-}
-
-export interface ProveOptions {
-  readonly maxTerms?: number;
-  readonly maxProducts?: number;
-  /** Time for one answer's comparison (and, once, for the reference's). */
-  readonly timeMs?: number;
+  /** The work one answer's comparison may do (the reference had four times as much). */
+  readonly maxWork: number;
+  /** Verdicts of the answers already compared with this reference (see proof-cache.ts). */
+  readonly proofs: ProofCache<IdentityVerdict>;
 }
 
 /**
- * Wall-clock time for one answer's comparison: far above what the course's answers take (tenths
- * of a second), so a loaded machine does not turn a proof into a review; the term and product
- * budgets bound the work on hostile text first.
+ * Limits of one answer's comparison (and, four times over, once, of the reference's): terms,
+ * products, work, and the wall-clock guard's time.
+ */
+export type ProveOptions = BudgetOptions;
+
+/**
+ * The wall-clock guard of one answer's comparison: far above what the course's answers take
+ * (tenths of a second), a last resort only: the counted work budget stops hostile text first, the
+ * same way on any machine, so a loaded machine does not turn a proof into a review.
  */
 export const DEFAULT_TIME_MS = 6000;
 
@@ -81,7 +89,12 @@ export function prepareReference(
   build: (tools: ReferenceTools) => readonly SymbolicCase[],
   options: ProveOptions = {},
 ): PreparedReference | Extract<IdentityVerdict, { kind: "undecided" }> {
-  const limits = budget({ ...options, timeMs: 4 * (options.timeMs ?? DEFAULT_TIME_MS) });
+  const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
+  const limits = budget({
+    ...options,
+    maxWork: 4 * maxWork,
+    timeMs: 4 * (options.timeMs ?? DEFAULT_TIME_MS),
+  });
   const atoms = Atoms.create(limits);
   const assumptions = new Set<string>();
   const tools: ReferenceTools = {
@@ -96,13 +109,46 @@ export function prepareReference(
   };
   try {
     const cases = build(tools);
-    return { kind: "prepared", limits, atoms, assumptions: [...assumptions], cases };
+    const prepared = { limits, atoms, assumptions: [...assumptions], cases, maxWork };
+    let scope: string | undefined;
+    // Computed once, and only where verdicts are shared with other threads.
+    const proofs = new ProofCache<IdentityVerdict>(() => {
+      scope ??= referenceScope(prepared);
+      return scope;
+    });
+    return { kind: "prepared", ...prepared, proofs };
   } catch (error) {
-    if (error instanceof SymbolicLimit) {
-      return { kind: "undecided", reason: error.reason, message: error.message };
-    }
+    if (error instanceof SymbolicLimit) return undecided(error);
     throw error;
   }
+}
+
+/**
+ * Everything an answer's comparison with a reference reads, as text (the proof cache's scope):
+ * the budgets, the atoms, the assumptions, and every case's values and targets exactly. Two
+ * references with the same text give every answer the same verdict.
+ */
+function referenceScope(
+  reference: Pick<PreparedReference, "limits" | "atoms" | "assumptions" | "cases" | "maxWork">,
+): string {
+  const { limits, atoms, assumptions, cases, maxWork } = reference;
+  const matrix = ({ rows, columns, entries }: SymbolicMatrix) =>
+    `${rows}×${columns}[${entries.map((e) => `(${e.num.canonicalKey()})/(${e.den.canonicalKey()})`).join("; ")}]`;
+  const named = (values: ReadonlyMap<string, SymbolicMatrix>) =>
+    [...values].map(([name, value]) => `${name} = ${matrix(value)}`).join("\n");
+  return [
+    `terms ${limits.maxTerms}, products ${limits.maxProducts}, work ${maxWork}`,
+    `atoms ${atoms.key()}`,
+    `assuming ${assumptions.join("; ")}`,
+    ...cases.map(
+      (at) => `case ${at.classes ?? ""}\n${named(at.values)}\nexpected\n${named(at.expected)}`,
+    ),
+  ].join("\n");
+}
+
+function undecided(error: SymbolicLimit): Extract<IdentityVerdict, { kind: "undecided" }> {
+  const { reason, message } = error;
+  return { kind: "undecided", reason, message, ...(error.clock ? { clock: true } : {}) };
 }
 
 /**
@@ -119,6 +165,8 @@ export function proveAgainst(
 ): IdentityVerdict {
   const { limits } = reference;
   limits.deadline = Date.now() + timeMs;
+  limits.work = 0;
+  limits.maxWork = reference.maxWork;
   const atoms = reference.atoms.fork();
   const assumptions = new Set(reference.assumptions);
   try {
@@ -139,9 +187,7 @@ export function proveAgainst(
     }
     return { kind: "equal", assumptions: [...assumptions] };
   } catch (error) {
-    if (error instanceof SymbolicLimit) {
-      return { kind: "undecided", reason: error.reason, message: error.message };
-    }
+    if (error instanceof SymbolicLimit) return undecided(error);
     throw error;
   }
 }

@@ -1,31 +1,57 @@
 import { Polynomial } from "@nnkit/cost";
 import { Rational } from "@nnkit/math";
 
-/** Limits on a symbolic evaluation of untrusted text: terms per polynomial, products, time. */
+/**
+ * Limits on a symbolic evaluation of untrusted text: terms per polynomial, products, the work of
+ * one comparison, and a wall-clock guard. The work is counted, so where it runs out is the same on
+ * any machine under any load; the clock only bounds what counting misses (huge coefficients).
+ */
 export interface SymbolicBudget {
   readonly maxTerms: number;
   /** Term products one multiplication may make (terms of one side × terms of the other). */
   readonly maxProducts: number;
+  /** Term operations one evaluation may make in all (term products, terms added); set anew for each. */
+  maxWork: number;
+  /** The work done so far; set to 0 for each answer judged. */
+  work: number;
   /** `Date.now()` after which the evaluation gives up; set anew for each answer judged. */
   deadline: number;
 }
+
+/** Options of a budget (see {@link SymbolicBudget}); `timeMs` is the wall-clock guard. */
+export interface BudgetOptions {
+  readonly maxTerms?: number;
+  readonly maxProducts?: number;
+  readonly maxWork?: number;
+  readonly timeMs?: number;
+}
+
+/**
+ * Work one comparison may do, counted in term operations (a product of p by q terms of at most
+ * w₁ and w₂ variables each costs p·q·(1 + w₁ + w₂); a sum, its terms): hw1's correct answers take
+ * at most about 4·10⁵ (3.2's ŵ, 2.1.2's chain), ten times less; a few million operations are a
+ * second or two of exact arithmetic, so hostile text is stopped within that.
+ */
+export const DEFAULT_MAX_WORK = 4_000_000;
 
 /** Why a symbolic evaluation stopped: what it cannot express, or a budget that ran out. */
 export class SymbolicLimit extends Error {
   constructor(
     message: string,
     readonly reason: "unsupported" | "budget",
+    /** The wall-clock guard stopped it (the one limit that depends on the machine's load). */
+    readonly clock = false,
   ) {
     super(message);
   }
 }
 
-export function budget(
-  options: { maxTerms?: number; maxProducts?: number; timeMs?: number } = {},
-): SymbolicBudget {
+export function budget(options: BudgetOptions = {}): SymbolicBudget {
   return {
     maxTerms: options.maxTerms ?? 20_000,
     maxProducts: options.maxProducts ?? 400_000,
+    maxWork: options.maxWork ?? DEFAULT_MAX_WORK,
+    work: 0,
     deadline: Date.now() + (options.timeMs ?? 6000),
   };
 }
@@ -65,9 +91,9 @@ export class RationalFunction {
   }
 
   add(other: RationalFunction): RationalFunction {
-    if (this.den.equals(other.den)) return this.with(this.num.add(other.num), this.den);
+    if (this.den.equals(other.den)) return this.with(this.sum(this.num, other.num), this.den);
     return this.with(
-      this.product(this.num, other.den).add(this.product(other.num, this.den)),
+      this.sum(this.product(this.num, other.den), this.product(other.num, this.den)),
       this.product(this.den, other.den),
     );
   }
@@ -122,19 +148,38 @@ export class RationalFunction {
   }
 
   private product(a: Polynomial, b: Polynomial): Polynomial {
-    if (a.termCount() * b.termCount() > this.limits.maxProducts) {
+    const products = a.termCount() * b.termCount();
+    if (products > this.limits.maxProducts) {
       throw new SymbolicLimit(
         `a product of ${a.termCount()} by ${b.termCount()} terms is over the budget`,
         "budget",
       );
     }
+    // Counted before the work is done, so a product that would overrun is never computed: each
+    // pair of terms merges their variables, so a pair of wide terms costs more.
+    this.spend(products * (1 + a.width() + b.width()));
     if (b.isConstant()) return a.scale(b.constantTerm());
     if (a.isConstant()) return b.scale(a.constantTerm());
     return a.mul(b);
   }
 
+  private sum(a: Polynomial, b: Polynomial): Polynomial {
+    this.spend(a.termCount() + b.termCount());
+    return a.add(b);
+  }
+
+  private spend(work: number): void {
+    const limits = this.limits;
+    limits.work += work;
+    if (limits.work > limits.maxWork) {
+      throw new SymbolicLimit(`more than ${limits.maxWork} term operations`, "budget");
+    }
+  }
+
   private checked(): RationalFunction {
-    if (Date.now() > this.limits.deadline) throw new SymbolicLimit("the time budget", "budget");
+    if (Date.now() > this.limits.deadline) {
+      throw new SymbolicLimit("the time budget", "budget", true);
+    }
     const terms = this.num.termCount() + this.den.termCount();
     if (terms > this.limits.maxTerms) {
       throw new SymbolicLimit(
