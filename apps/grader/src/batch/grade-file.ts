@@ -10,22 +10,10 @@ import {
   gradeAnswerFile,
   gradeAnswerText,
   loadAssignment,
-  setSolverModules,
   unreadableQuestion,
   withStudentVariants,
 } from "@nnkit/grading";
 import type { WorkerGradeOptions } from "./pool.js";
-
-/**
- * This module runs only inside the bundle in dist/, which has no node_modules beside it: the
- * solver thread (started on the first proof) imports the bundled threshold and cost entries.
- */
-export function useBundledSolver(): void {
-  setSolverModules({
-    threshold: new URL("./solver-threshold.js", import.meta.url).href,
-    cost: new URL("./solver-cost.js", import.meta.url).href,
-  });
-}
 
 /** The file's text when it is small enough to be an answer file (else grading says why not). */
 async function answerText(path: string): Promise<string | undefined> {

@@ -7,8 +7,9 @@
 // worker by the pool, whose budget counts CPU time: the verdict never depends on the machine's load.
 import { runInThisContext } from "node:vm";
 import type { GradeResult } from "@nnkit/grading";
+import { useBundledSolver } from "./bundled-solver.js";
 import type { AnswerFileRef } from "./discover.js";
-import { prepareGrade, useBundledSolver } from "./grade-file.js";
+import { prepareGrade } from "./grade-file.js";
 import {
   type BatchOptions,
   budgetMessage,

@@ -7,7 +7,7 @@
 // and the requests it held fail (the next request starts a fresh one), as with a thread's own.
 import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { RESTART_SOLVER, type SolverLink, startSolverThread } from "@nnkit/grading";
-import { useBundledSolver } from "./grade-file.js";
+import { useBundledSolver } from "./bundled-solver.js";
 
 interface Seat {
   readonly port: MessagePort;

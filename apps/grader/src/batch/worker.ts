@@ -4,7 +4,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { decisionTotals, proofTotals, shareVerdicts, useSolverLink } from "@nnkit/grading";
 import { boardExchange } from "./board-exchange.js";
-import { prepareGrade, useBundledSolver } from "./grade-file.js";
+import { useBundledSolver } from "./bundled-solver.js";
+import { prepareGrade } from "./grade-file.js";
 import type { GradeRequest, WorkerMessage } from "./pool.js";
 import { currentThreadId } from "./thread-clock.js";
 

@@ -27,7 +27,7 @@ export interface ConditionCheckOptions {
    * so the verdict and the point shown do not depend on the machine's load.
    */
   readonly solverWorkLimit?: number;
-  /** A wall-clock guard on the solver per answer (default 4000 ms). */
+  /** A wall-clock guard on the solver per answer (default 20 000 ms; the work limit is the budget). */
   readonly solverTimeoutMs?: number;
   /** Matrices the condition may call wide, tall or square (`{ Z: ["n", "m"] }`). */
   readonly shapes?: Shapes;

@@ -40,7 +40,7 @@ export interface ThresholdCheckOptions {
    * so the verdict does not depend on the machine's load.
    */
   readonly solverWorkLimit?: number;
-  /** A wall-clock guard on the solver per network (default 4000 ms). */
+  /** A wall-clock guard on the solver per network (default 20 000 ms; the work limit is the budget). */
   readonly solverTimeoutMs?: number;
 }
 

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { type SolverRequest, startSolverThread } from "./solver-thread.js";
+
+type Reply = { id: number; ok: boolean; answer?: { verdict: string; reason?: string } };
+
+/** Posts every request at once and collects the replies in the order they come back. */
+async function askAll(requests: readonly SolverRequest[]): Promise<Reply[]> {
+  const solver = startSolverThread();
+  solver.port.ref();
+  try {
+    const replies: Reply[] = [];
+    const done = new Promise<void>((resolve) => {
+      solver.port.on("message", (reply: Reply) => {
+        replies.push(reply);
+        if (replies.length === requests.length) resolve();
+      });
+    });
+    requests.forEach((request, id) => solver.port.postMessage({ id, request }));
+    await done;
+    return replies;
+  } finally {
+    solver.port.close();
+    await solver.worker.terminate();
+  }
+}
+
+describe("the solver thread", { timeout: 120_000 }, () => {
+  it("answers one request at a time, in the order asked, though they arrive together", async () => {
+    // Slow: n³ + m³ = k³ has no positive solution (Euler), which z3 cannot show: it works until
+    // its work limit. Fast: n ≥ 1 against itself. Two checks at once in one z3 context corrupt its
+    // memory; one at a time, the fast answer waits for the slow one.
+    const slow: SolverRequest = {
+      kind: "condition",
+      candidate: ["n^3 + m^3", "=", "k^3"],
+      reference: ["0", "=", "1"],
+      costs: {},
+      workLimit: 300_000,
+      timeoutMs: 60_000,
+    };
+    const fast: SolverRequest = {
+      kind: "condition",
+      candidate: ["n", ">=", "1"],
+      reference: ["n", ">=", "1"],
+      costs: {},
+      timeoutMs: 60_000,
+    };
+    // Each built while another is being solved, if the thread let them overlap.
+    const wide = (k: number): SolverRequest => ({
+      kind: "condition",
+      candidate: [Array.from({ length: 30 }, (_, i) => `${i + k}*n^2*m`).join(" + "), ">", "m^3"],
+      reference: [Array.from({ length: 30 }, (_, i) => `${i + k}*n^2*m`).join(" + "), ">", "m^3"],
+      costs: {},
+      timeoutMs: 60_000,
+    });
+    const requests = Array.from({ length: 12 }, (_, i) => [slow, fast, wide(i)]).flat();
+    const replies = await askAll(requests);
+    expect(replies.map((r) => r.id)).toEqual(requests.map((_, i) => i));
+    expect(replies.map((r) => r.answer?.verdict)).toEqual(
+      requests.map((r) => (r === slow ? "unknown" : "equivalent")),
+    );
+    expect(replies[0]!.answer).toMatchObject({ reason: "work limit" });
+    for (const [i, r] of requests.entries())
+      if (r === slow) expect(replies[i]!.answer).toEqual(replies[0]!.answer);
+  });
+});
