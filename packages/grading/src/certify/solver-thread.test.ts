@@ -15,7 +15,7 @@ async function askAll(requests: readonly SolverRequest[]): Promise<Reply[]> {
         if (replies.length === requests.length) resolve();
       });
     });
-    requests.forEach((request, id) => solver.port.postMessage({ id, request }));
+    for (const [id, request] of requests.entries()) solver.port.postMessage({ id, request });
     await done;
     return replies;
   } finally {
@@ -25,10 +25,11 @@ async function askAll(requests: readonly SolverRequest[]): Promise<Reply[]> {
 }
 
 describe("the solver thread", { timeout: 120_000 }, () => {
-  it("answers one request at a time, in the order asked, though they arrive together", async () => {
+  it("answers requests that arrive together in the order asked, each as if alone", async () => {
     // Slow: n³ + m³ = k³ has no positive solution (Euler), which z3 cannot show: it works until
-    // its work limit. Fast: n ≥ 1 against itself. Two checks at once in one z3 context corrupt its
-    // memory; one at a time, the fast answer waits for the slow one.
+    // its work limit, the same answer every time. Fast: n ≥ 1 against itself. (The thread takes
+    // them one at a time because z3's context is not safe for overlapping calls; that crash is
+    // rare, so this test checks the protocol, not the crash: see the loaded-batch runs in the log.)
     const slow: SolverRequest = {
       kind: "condition",
       candidate: ["n^3 + m^3", "=", "k^3"],
