@@ -5,7 +5,7 @@ import type { Verification } from "./verify.js";
 function coverage(result: Verification, all: boolean): string {
   const skipped =
     result.skipped > 0
-      ? ` (${result.checked} checked, ${result.skipped} skipped: the question assumes ${result.assumption})`
+      ? ` (${result.checked} checked; ${result.skipped} skipped, outside ${result.assumption})`
       : "";
   const part = all ? `all ${result.total}` : `${result.visited} of ${result.total}`;
   return `${part} inputs${skipped}`;

@@ -37,7 +37,7 @@ describe("verify: a membership network whose output bias has the wrong sign", ()
     expect(json.counterexample.trace.layers[1].preActivation).toEqual([-4]);
     expect(formatVerification(result)).toBe(
       [
-        "fail: network does not compute memberOf; first counterexample after 16 of 6561 inputs (1 checked, 15 skipped: the question assumes x1, x2, x3 distinct)",
+        "fail: network does not compute memberOf; first counterexample after 16 of 6561 inputs (1 checked; 15 skipped, outside x1, x2, x3 distinct)",
         "counterexample x = [0, -1, 1, 0]: expected [1], got [0]",
         "input [0, -1, 1, 0]",
         'layer 1 "equalities": z = [0, 2, -2] → [1, 0, 0]',

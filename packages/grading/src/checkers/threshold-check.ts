@@ -182,7 +182,6 @@ function wrongAt(scope: Scope, counterexample: Omit<InputCounterexample, "kind">
 
 type InputCounterexample = Extract<Counterexample, { kind: "input" }>;
 
-/** Asks the solver thread whether `net` answers `question` for every integer input. */
 /** What the solver is asked about every network of a question, as text (bigints as digits). */
 function questionScope(question: ThresholdQuestion, limits: SolverLimits): string {
   const request = {
@@ -197,6 +196,7 @@ function questionScope(question: ThresholdQuestion, limits: SolverLimits): strin
   return JSON.stringify(request, (_, value) => (typeof value === "bigint" ? `${value}n` : value));
 }
 
+/** Asks the solver thread whether `net` answers `question` for every integer input. */
 function solveOverIntegers(
   question: ThresholdQuestion,
   net: Network,
