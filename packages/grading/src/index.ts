@@ -47,6 +47,8 @@ export { readAssignmentYaml } from "./assignment/yaml/read-assignment-yaml.js";
 export { decisionTotals } from "./certify/decision-cache.js";
 export { shareVerdicts, type VerdictExchange } from "./certify/shared-verdicts.js";
 export {
+  LOAD_SOLVER,
+  needsSolver,
   RESTART_SOLVER,
   type SolverLink,
   type SolverModules,

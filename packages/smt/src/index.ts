@@ -41,4 +41,4 @@ export {
   TRUE,
   variablesOf,
 } from "./term.js";
-export { isSolverLoaded } from "./z3.js";
+export { isSolverLoaded, loadSolver } from "./z3.js";

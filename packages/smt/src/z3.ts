@@ -17,6 +17,11 @@ export function z3(): Promise<Z3Context> {
   return loading;
 }
 
+/** Loads z3 now (about a second), so that a first check does not wait for it. */
+export async function loadSolver(): Promise<void> {
+  await z3();
+}
+
 /** Whether z3 has been asked for in this thread (it is only loaded on the first check). */
 export function isSolverLoaded(): boolean {
   return loading !== undefined;

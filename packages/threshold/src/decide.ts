@@ -79,6 +79,11 @@ export interface DecideOptions {
   readonly timeoutMs?: number;
 }
 
+/** Loads the solver `decide` asks (z3, about a second) ahead of a first decision. */
+export function loadSolver(): Promise<void> {
+  return smt.loadSolver();
+}
+
 /**
  * Decides whether `net` answers `question` over all integer inputs satisfying its assumption.
  * First the question's allowed activations; then the fast enumerator on a small box (it finds

@@ -40,6 +40,7 @@ export {
   type DecisionCounterexample,
   decide,
   type Enumerated,
+  loadSolver,
   type UndecidedReason,
 } from "./decide.js";
 export {

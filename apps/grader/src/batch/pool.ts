@@ -25,13 +25,22 @@ export interface GradeRequest {
   index: number;
   path: string;
   options: WorkerGradeOptions;
+  /** Where the worker writes the file's outputs, named by its index (student-files.ts). */
+  stageDir?: string;
 }
 
 /** Worker → pool: loaded and ready; the student a file names (sent before grading it); a result. */
 export type WorkerMessage =
   | { type: "ready"; tid?: number }
   | { type: "student"; index: number; student: GradeResult["student"] }
-  | { type: "graded"; index: number; result: GradeResult; decisions?: DecisionCounts };
+  | {
+      type: "graded";
+      index: number;
+      result: GradeResult;
+      decisions?: DecisionCounts;
+      /** The file's outputs are written in the request's `stageDir`. */
+      staged?: boolean;
+    };
 
 /**
  * Proofs a thread asked of the solver, and those its decision caches answered; identities its
@@ -64,6 +73,11 @@ export interface BatchOptions extends WorkerGradeOptions {
   workers?: GradingWorker[];
   /** The worker script; tests swap in a stand-in. */
   workerScript?: URL;
+  /**
+   * A folder with the per-student folders (write-outputs.ts `openStaging`), where each worker
+   * writes the outputs of the files it grades, named by their index, in parallel with grading.
+   */
+  stageDir?: string;
   onGraded?: (graded: GradedFile, done: number, total: number) => void;
 }
 
@@ -160,22 +174,23 @@ export async function gradeFiles(
 }
 
 /**
- * `gradeFiles` without holding the results: each is handed to `onResult` (with its file's index)
- * as soon as it is graded, in the order files finish, so a batch's memory stays flat in its size.
+ * `gradeFiles` without holding the results: each is handed to `onResult` (with its file's index,
+ * and whether its outputs are written in `options.stageDir`) as soon as it is graded, in the order
+ * files finish, so a batch's memory stays flat in its size.
  */
 export async function gradeEach(
   files: readonly AnswerFileRef[],
   options: BatchOptions,
-  onResult: (index: number, graded: GradedFile) => void,
+  onResult: (index: number, graded: GradedFile, staged: boolean) => void,
 ): Promise<DecisionCounts> {
   // Each thread's running totals (a replaced thread keeps its last ones): summed at the end.
   const threads: DecisionCounts[] = [];
   let done = 0;
   let next = 0;
   const take = (): number | undefined => (next < files.length ? next++ : undefined);
-  const record = (index: number, result: GradeResult): void => {
+  const record = (index: number, result: GradeResult, staged = false): void => {
     const graded = { file: files[index]!, result };
-    onResult(index, graded);
+    onResult(index, graded, staged);
     done += 1;
     options.onGraded?.(graded, done, files.length);
   };
@@ -183,9 +198,11 @@ export async function gradeEach(
   const script = options.workerScript ?? defaultWorkerScript;
   // Workers start loading first: this thread's own import of grading then overlaps with theirs.
   const workers = options.workers ?? startWorkers(jobs, script);
-  const { loadAssignment, unreadableQuestion } = await import("@nnkit/grading");
+  const { loadAssignment, needsSolver, unreadableQuestion } = await import("@nnkit/grading");
   // For the results of stopped files: the question list (undefined if it does not load here).
   const definition = await loadAssignment(options.assignment).catch(() => undefined);
+  // z3 loads (about a second) while the workers load and grade their first files.
+  if (files.length > 1 && definition !== undefined && needsSolver(definition)) solver.preload();
   const lane: Lane = {
     files,
     request: {
@@ -195,6 +212,7 @@ export async function gradeEach(
       ...(options.handoutNumbers ? { handoutNumbers: true } : {}),
     },
     budgetMs: 1000 * (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS),
+    ...(options.stageDir ? { stageDir: options.stageDir } : {}),
     script,
     take,
     record,
@@ -220,9 +238,10 @@ interface Lane {
   files: readonly AnswerFileRef[];
   request: WorkerGradeOptions;
   budgetMs: number;
+  stageDir?: string;
   script: URL;
   take: () => number | undefined;
-  record: (index: number, result: GradeResult) => void;
+  record: (index: number, result: GradeResult, staged?: boolean) => void;
   hasMore: () => boolean;
   stopped: (student: GradeResult["student"], reason: string) => GradeResult;
   /** A new thread's decision counts, which it then keeps up to date. */
@@ -293,6 +312,7 @@ function driveWorker({ thread, ready }: GradingWorker, lane: Lane): Promise<void
         index: current,
         path: lane.files[current]!.path,
         options: lane.request,
+        ...(lane.stageDir ? { stageDir: lane.stageDir } : {}),
       } satisfies GradeRequest);
       timer = watchBudget(tid, lane.budgetMs, () => replace(budgetMessage(lane.budgetMs)));
     };
@@ -305,7 +325,7 @@ function driveWorker({ thread, ready }: GradingWorker, lane: Lane): Promise<void
       clearInterval(timer);
       current = undefined;
       if (message.decisions) Object.assign(decisions, message.decisions);
-      lane.record(message.index, message.result);
+      lane.record(message.index, message.result, message.staged === true);
       feed();
     });
     thread.on("error", (error) => replace(`grading crashed: ${error.message}`));

@@ -1,12 +1,13 @@
 // One solver thread for a batch's grading threads: z3 takes about a second and a half of CPU to
 // start (its thread and its own helper threads), which a thread of its own per grading thread
-// would pay once each. The pool's thread keeps it, started on the first request, and relays: a
+// would pay once each. The pool's thread keeps it, started as a batch that needs it begins (so z3
+// loads while the workers load, not while they wait) or else on the first request, and relays: a
 // grading thread's request goes on under an id of the relay's, and its reply comes back on that
 // thread's link (grading's `useSolverLink`), raising the counter its wait (Atomics.wait) watches.
 // A grading thread whose request missed its deadline asks for a restart: the solver is stopped
 // and the requests it held fail (the next request starts a fresh one), as with a thread's own.
 import { MessageChannel, type MessagePort } from "node:worker_threads";
-import { RESTART_SOLVER, type SolverLink, startSolverThread } from "@nnkit/grading";
+import { LOAD_SOLVER, RESTART_SOLVER, type SolverLink, startSolverThread } from "@nnkit/grading";
 import { useBundledSolver } from "./bundled-solver.js";
 
 interface Seat {
@@ -37,6 +38,17 @@ export class SolverRelay {
       port1.close();
     };
     return { link: { port: port2, signal }, leave };
+  }
+
+  /** Starts the solver thread and has it load z3 now, unless it runs already. */
+  preload(): void {
+    if (this.solver !== undefined) return;
+    try {
+      // The reply has no asker: the listener drops it.
+      this.start().port.postMessage({ id: ++this.lastId, request: LOAD_SOLVER });
+    } catch {
+      // Reported to the first request, which tries to start it again.
+    }
   }
 
   private ask(seat: Seat, id: number, request: unknown): void {

@@ -1,8 +1,16 @@
 // A grading thread: loads the grading machinery, says it is ready, then grades the files the pool
 // sends, one at a time (grade-file.ts), naming each file's student before grading it. Bundled as
 // one CommonJS script (dist/grading-worker.cjs) that worker-launch.ts runs with the code cache.
+import { join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { decisionTotals, proofTotals, shareVerdicts, useSolverLink } from "@nnkit/grading";
+import {
+  decisionTotals,
+  type GradeResult,
+  proofTotals,
+  shareVerdicts,
+  useSolverLink,
+} from "@nnkit/grading";
+import { BY_INDEX, writeStudentFiles } from "../output/student-files.js";
 import { boardExchange } from "./board-exchange.js";
 import { useBundledSolver } from "./bundled-solver.js";
 import { prepareGrade } from "./grade-file.js";
@@ -19,7 +27,18 @@ if (workerData?.solver) useSolverLink(workerData.solver);
 
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
-parentPort?.on("message", async ({ index, path, options }: GradeRequest) => {
+/** Writes the file's outputs where the pool asked; false if they could not be (it writes them). */
+function stage(stageDir: string | undefined, index: number, result: GradeResult): boolean {
+  if (stageDir === undefined) return false;
+  try {
+    writeStudentFiles(join(stageDir, BY_INDEX), String(index), result);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+parentPort?.on("message", async ({ index, path, options, stageDir }: GradeRequest) => {
   const grade = await prepareGrade(path, options, (student) =>
     post({ type: "student", index, student }),
   );
@@ -33,7 +52,8 @@ parentPort?.on("message", async ({ index, path, options }: GradeRequest) => {
     compared: identities.compared,
     recalled: identities.cached,
   };
-  post({ type: "graded", index, result, decisions });
+  const staged = stage(stageDir, index, result);
+  post({ type: "graded", index, result, decisions, staged });
 });
 
 post({ type: "ready", tid: currentThreadId() });

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, rmSync, statSync } from "node:fs";
 import { type AnswerFileRef, discoverAnswerFiles, type SkippedEntry } from "../batch/discover.js";
 import { gradeEach, startWorkers } from "../batch/pool.js";
 import { CliError, ExitCode } from "../exit-codes.js";
@@ -6,7 +6,7 @@ import { formatScore } from "../output/gradebook.js";
 import { readManualStore } from "../output/manual-store.js";
 import { lockOutputFolder } from "../output/out-lock.js";
 import type { BatchStats } from "../output/summary.js";
-import type { UnappliedScore } from "../output/write-outputs.js";
+import { openStaging, type UnappliedScore } from "../output/write-outputs.js";
 import { createProgress } from "../progress.js";
 
 export interface BatchCommandOptions {
@@ -67,35 +67,61 @@ async function gradeAndWrite(
       `cannot write to ${options.out}: ${(error as Error).message}`,
     );
   }
-  const decisions = await gradeEach(
-    files,
-    {
-      assignment: assignmentSource(options.assignment),
-      jobs: options.jobs,
-      timeLimitSeconds: options.timeLimit,
-      workers,
-      onGraded: (g, done, total) =>
-        progress.tick(
-          `${g.file.relativePath} ${formatScore(g.result.score)}/${formatScore(g.result.max_score)}`,
-          done,
-          total,
-        ),
-    },
-    (index, graded) => log.append(index, graded),
-  );
-  progress.stop();
-  const { writeOutputs } = await import("../output/write-outputs.js");
-  let unapplied: UnappliedScore[];
-  let stats: BatchStats;
+  let staging: string;
   try {
-    ({ stats, unapplied } = writeOutputs(options.out, assignment.id, log, skipped, manual));
+    staging = openStaging(options.out);
   } catch (error) {
     log.close();
+    await Promise.all(workers.map((w) => w.thread.terminate()));
     throw new CliError(
       "batch",
       "io",
-      `cannot write outputs to ${options.out}: ${(error as Error).message}`,
+      `cannot write to ${options.out}: ${(error as Error).message}`,
     );
+  }
+  // The workers write each student's files into the staging folder as they grade (by index).
+  const staged = new Set<number>();
+  let unapplied: UnappliedScore[];
+  let stats: BatchStats;
+  let decisions: Awaited<ReturnType<typeof gradeEach>>;
+  try {
+    decisions = await gradeEach(
+      files,
+      {
+        assignment: assignmentSource(options.assignment),
+        jobs: options.jobs,
+        timeLimitSeconds: options.timeLimit,
+        workers,
+        stageDir: staging,
+        onGraded: (g, done, total) =>
+          progress.tick(
+            `${g.file.relativePath} ${formatScore(g.result.score)}/${formatScore(g.result.max_score)}`,
+            done,
+            total,
+          ),
+      },
+      (index, graded, written) => {
+        log.append(index, graded);
+        if (written) staged.add(index);
+      },
+    );
+    progress.stop();
+    const { writeOutputs } = await import("../output/write-outputs.js");
+    try {
+      ({ stats, unapplied } = writeOutputs(options.out, assignment.id, log, skipped, manual, {
+        dir: staging,
+        has: (index) => staged.has(index),
+      }));
+    } catch (error) {
+      log.close();
+      throw new CliError(
+        "batch",
+        "io",
+        `cannot write outputs to ${options.out}: ${(error as Error).message}`,
+      );
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
   }
   log.remove();
   for (const { score, reason } of unapplied) {

@@ -1,7 +1,9 @@
 // Writes a batch's outputs. The per-student folders are written into a staging folder and swapped
 // in whole, then summary, manifest and gradebook are each replaced atomically, the gradebook last.
 // A run killed at any point leaves every file either as it was or complete. Results are read one
-// at a time from their source (the batch's result log, result-log.ts) and not held.
+// at a time from their source (the batch's result log, result-log.ts) and not held. A batch opens
+// the staging folder before grading: its grading threads write each student's files into it as
+// they go (student-files.ts), and here they are only renamed to the student's key.
 import {
   appendFileSync,
   existsSync,
@@ -13,21 +15,19 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { type ManualScore, resultToJSON } from "@nnkit/grading";
+import type { ManualScore } from "@nnkit/grading";
 import type { SkippedEntry } from "../batch/discover.js";
 import { writeFileAtomic } from "./atomic.js";
-import { feedbackMarkdown } from "./feedback.js";
 import { gradebookHeader, gradebookRow } from "./gradebook.js";
 import { targetProblem, withManualScore } from "./manual-store.js";
 import { processRuns } from "./out-lock.js";
 import type { ResultSource } from "./result-log.js";
+import { BY_INDEX, moveStudentFiles, STUDENT_FOLDERS, writeStudentFiles } from "./student-files.js";
 import { type KeyedResult, keyFiles, sameStudentId } from "./student-key.js";
 import { type BatchStats, SummaryTally } from "./summary.js";
 
 export const MANIFEST_FILE = "batch.json";
 const STAGING_PREFIX = ".staging-";
-/** Per-student folders: results as graded (before manual scores), final results, feedback. */
-const FOLDERS = ["automatic", "results", "feedback"] as const;
 const REPLACED_PREFIX = ".replaced-";
 
 /** What merge-manual needs to rebuild the outputs: which results file came from which answer file. */
@@ -66,6 +66,28 @@ function swapFolder(outDir: string, fresh: string, name: string): void {
   rmSync(replaced, { recursive: true, force: true });
 }
 
+/**
+ * A staging folder for the outputs of `outDir` (leftovers of killed runs removed first), with the
+ * per-student folders and, under BY_INDEX, the same folders for grading threads to write into.
+ */
+export function openStaging(outDir: string): string {
+  mkdirSync(outDir, { recursive: true });
+  removeLeftovers(outDir);
+  const staging = mkdtempSync(join(outDir, `${STAGING_PREFIX}${process.pid}-`));
+  mkdirSync(join(staging, BY_INDEX));
+  for (const folder of STUDENT_FOLDERS) {
+    mkdirSync(join(staging, folder));
+    mkdirSync(join(staging, BY_INDEX, folder));
+  }
+  return staging;
+}
+
+/** A staging folder (`openStaging`) and which files' outputs are already written in it by index. */
+export interface Staged {
+  readonly dir: string;
+  has(index: number): boolean;
+}
+
 /** A manual score that could not be applied to this batch's results, and why. */
 export interface UnappliedScore {
   score: ManualScore;
@@ -81,8 +103,9 @@ function questionColumns(source: ResultSource): string[] {
 
 /**
  * Writes the outputs of `source` (the results as graded, read one at a time, so memory stays flat
- * in the number of files) with the `manual` scores applied. Returns the batch's numbers and the
- * manual scores that no longer apply (they stay in the store: nothing is lost).
+ * in the number of files) with the `manual` scores applied, in `staged`'s folder when given (the
+ * files it has are moved, not written again). Returns the batch's numbers and the manual scores
+ * that no longer apply (they stay in the store: nothing is lost).
  */
 export function writeOutputs(
   outDir: string,
@@ -90,6 +113,7 @@ export function writeOutputs(
   source: ResultSource,
   skipped: readonly SkippedEntry[] = [],
   manual: readonly ManualScore[] = [],
+  staged?: Staged,
 ): { stats: BatchStats; unapplied: UnappliedScore[] } {
   const { files } = source;
   const keys = keyFiles(
@@ -117,12 +141,9 @@ export function writeOutputs(
     }
   }
   const columns = questionColumns(source);
-  mkdirSync(outDir, { recursive: true });
-  removeLeftovers(outDir);
-  const staging = mkdtempSync(join(outDir, `${STAGING_PREFIX}${process.pid}-`));
+  const staging = staged?.dir ?? openStaging(outDir);
   const tally = new SummaryTally();
   try {
-    for (const folder of FOLDERS) mkdirSync(join(staging, folder));
     const gradebook = join(staging, "gradebook.csv");
     writeFileSync(gradebook, gradebookHeader(columns));
     files.forEach((file, i) => {
@@ -134,13 +155,16 @@ export function writeOutputs(
         else reasons.set(score, merged.reason);
       }
       const r: KeyedResult = { file, result, ...keys[i]! };
-      writeFileSync(join(staging, "automatic", `${r.key}.json`), resultToJSON(automatic));
-      writeFileSync(join(staging, "results", `${r.key}.json`), resultToJSON(result));
-      writeFileSync(join(staging, "feedback", `${r.key}.md`), feedbackMarkdown(result));
+      if (staged?.has(i)) {
+        moveStudentFiles(join(staging, BY_INDEX), String(i), staging, r.key);
+        if (result !== automatic) {
+          writeStudentFiles(staging, r.key, automatic, result, ["results", "feedback"]);
+        }
+      } else writeStudentFiles(staging, r.key, automatic, result);
       appendFileSync(gradebook, gradebookRow(columns, r));
       tally.add(r);
     });
-    for (const folder of FOLDERS) swapFolder(outDir, join(staging, folder), folder);
+    for (const folder of STUDENT_FOLDERS) swapFolder(outDir, join(staging, folder), folder);
     writeFileAtomic(join(outDir, "summary.md"), tally.markdown(skipped));
     const manifest: BatchManifest = {
       assignment,

@@ -71,6 +71,16 @@ describe("parseAnswerFile", () => {
     expect(reasonOf(text)).toContain(reason);
   });
 
+  it("says where malformed YAML goes wrong, and refuses a second document", () => {
+    // Line 3 (after HEADER's two lines): the flow list is never closed, so yaml points past its end.
+    expect(reasonOf(`${HEADER}answers: [unclosed`)).toMatch(
+      /^the answer file is not valid YAML: .* at line 3, column 19:$/,
+    );
+    expect(reasonOf(`${HEADER}answers: {}\n---\nanswers: {}\n`)).toContain(
+      "Source contains multiple documents",
+    );
+  });
+
   it("refuses a YAML alias bomb", () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let level = 1; level < 9; level++) {

@@ -1,4 +1,14 @@
-import { type Document, isScalar, LineCounter, parseDocument, visit } from "yaml";
+import {
+  Composer,
+  type Document,
+  type DocumentOptions,
+  isScalar,
+  LineCounter,
+  type ParseOptions,
+  Parser,
+  parseDocument,
+  visit,
+} from "yaml";
 import { type AnswerValue, describeValue } from "./answer-value.js";
 import { FILE_LIMITS } from "./limits.js";
 import { nestsDeeperThan } from "./yaml-nesting.js";
@@ -33,24 +43,41 @@ export function parseAnswerFile(text: string): AnswerFileResult {
 
 const TOO_DEEP = `the answer file is nested deeper than ${FILE_LIMITS.maxDepth} levels`;
 
+// yaml's own unique-key check compares each key with every earlier one: quadratic in a mapping.
+const YAML_OPTIONS: ParseOptions & DocumentOptions = { uniqueKeys: false, strict: true };
+
+/**
+ * The file's one document, parsed once: the syntax tree is checked for depth before the document
+ * is built from it (building recurses once per level). Undefined if the file is not one valid
+ * YAML document.
+ */
+function composeDocument(
+  text: string,
+  lineCounter: LineCounter,
+): Document | "too deep" | undefined {
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  if (nestsDeeperThan(tokens, FILE_LIMITS.maxDepth)) return "too deep";
+  const documents = new Composer(YAML_OPTIONS).compose(tokens, true, text.length);
+  const first = documents.next();
+  if (first.done || first.value.errors.length > 0 || !documents.next().done) return undefined;
+  return first.value;
+}
+
+/** Why `text` is not valid YAML, in yaml's words with the line and column (a rare, second parse). */
+function yamlError(text: string): string {
+  const lineCounter = new LineCounter();
+  const [error] = parseDocument(text, { ...YAML_OPTIONS, prettyErrors: true, lineCounter }).errors;
+  return firstLine(error?.message ?? "it does not parse");
+}
+
 function readYaml(text: string): { ok: true; value: AnswerValue } | { ok: false; reason: string } {
   try {
-    // Depth first, on the syntax tree: building the document recurses once per level.
-    if (nestsDeeperThan(text, FILE_LIMITS.maxDepth)) return { ok: false, reason: TOO_DEEP };
     const lineCounter = new LineCounter();
-    // yaml's own unique-key check compares each key with every earlier one: quadratic in a mapping.
-    const document = parseDocument(text, {
-      uniqueKeys: false,
-      prettyErrors: true,
-      strict: true,
-      lineCounter,
-    });
-    const [error] = document.errors;
-    if (error)
-      return {
-        ok: false,
-        reason: `the answer file is not valid YAML: ${firstLine(error.message)}`,
-      };
+    const document = composeDocument(text, lineCounter);
+    if (document === "too deep") return { ok: false, reason: TOO_DEEP };
+    if (document === undefined) {
+      return { ok: false, reason: `the answer file is not valid YAML: ${yamlError(text)}` };
+    }
     const duplicate = firstDuplicateKey(document, lineCounter);
     if (duplicate) return { ok: false, reason: `the answer file is not valid YAML: ${duplicate}` };
     const js: unknown = document.toJS({ mapAsMap: true, maxAliasCount: FILE_LIMITS.maxAliasCount });

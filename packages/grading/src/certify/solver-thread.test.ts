@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { type SolverRequest, startSolverThread } from "./solver-thread.js";
+import { numberQuestion } from "../fixtures/answers.js";
+import { hw1 } from "../hw1/hw1.js";
+import {
+  LOAD_SOLVER,
+  needsSolver,
+  type SolverRequest,
+  startSolverThread,
+} from "./solver-thread.js";
 
 type Reply = { id: number; ok: boolean; answer?: { verdict: string; reason?: string } };
 
 /** Posts every request at once and collects the replies in the order they come back. */
-async function askAll(requests: readonly SolverRequest[]): Promise<Reply[]> {
+async function askAll(requests: readonly (SolverRequest | typeof LOAD_SOLVER)[]): Promise<Reply[]> {
   const solver = startSolverThread();
   solver.port.ref();
   try {
@@ -63,5 +70,35 @@ describe("the solver thread", { timeout: 120_000 }, () => {
     expect(replies[0]!.answer).toMatchObject({ reason: "work limit" });
     for (const [i, r] of requests.entries())
       if (r === slow) expect(replies[i]!.answer).toEqual(replies[0]!.answer);
+  });
+
+  it("loads z3 when asked, before any formula, and then answers as before", async () => {
+    const fast: SolverRequest = {
+      kind: "condition",
+      candidate: ["n", ">=", "1"],
+      reference: ["n", ">=", "1"],
+      costs: {},
+      timeoutMs: 60_000,
+    };
+    const replies = await askAll([LOAD_SOLVER, fast]);
+    expect(replies.map((r) => [r.id, r.answer?.verdict])).toEqual([
+      [0, "loaded"],
+      [1, "equivalent"],
+    ]);
+  });
+});
+
+describe("needsSolver", () => {
+  it("is true for an assignment with a threshold or condition question, false without", () => {
+    // hw1's 1.x questions are threshold networks, 2.4 a condition: both ask the solver.
+    expect(needsSolver(hw1)).toBe(true);
+    const numbersOnly = { ...hw1, questions: [numberQuestion("q1", () => 1)] };
+    expect(needsSolver(numbersOnly)).toBe(false);
+    const conditionOnly = {
+      ...hw1,
+      questions: hw1.questions.filter((q) => q.parts.some((p) => p.check.kind === "condition")),
+    };
+    expect(conditionOnly.questions.length).toBeGreaterThan(0);
+    expect(needsSolver(conditionOnly)).toBe(true);
   });
 });

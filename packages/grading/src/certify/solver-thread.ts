@@ -13,6 +13,7 @@ import {
   receiveMessageOnPort,
   Worker,
 } from "node:worker_threads";
+import type { Assignment } from "../assignment/assignment.js";
 
 /**
  * How much the solver may do on one request: a counted work limit (z3's resource units; the
@@ -59,6 +60,17 @@ export type SolverRequest =
       readonly costs: Readonly<Record<string, string>>;
     } & SolverLimits);
 
+/**
+ * Asks a solver thread to load z3 now (its reply, `{ verdict: "loaded" }`, can be ignored), so that
+ * the first real request does not wait for it: a batch sends it as it starts (`needsSolver`).
+ */
+export const LOAD_SOLVER = { kind: "load" } as const;
+
+/** Whether grading `assignment` may ask the solver thread (one of its checks `usesSolver`). */
+export function needsSolver(assignment: Assignment): boolean {
+  return assignment.questions.some((q) => q.parts.some((part) => part.check.usesSolver === true));
+}
+
 /** The solver thread's answers, as plain text data. */
 export type ThresholdAnswer =
   | { readonly verdict: "proved"; readonly assumptions: readonly string[] }
@@ -103,6 +115,10 @@ function constraint(cost, [left, relation, right]) {
 }
 async function answer(request) {
   const [threshold, cost] = await modules;
+  if (request.kind === "load") {
+    await threshold.loadSolver();
+    return { verdict: "loaded" };
+  }
   if (request.kind === "threshold") {
     const net = threshold.fromJSON(request.network);
     const question = threshold.question({

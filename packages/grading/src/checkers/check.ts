@@ -24,6 +24,8 @@ export interface CheckContext {
  */
 export interface Check {
   readonly kind: string;
+  /** Set by checks that ask the solver thread (solver-thread.ts): a batch starts it early. */
+  readonly usesSolver?: true;
   grade(answer: AnswerValue, context: CheckContext): CheckOutcome;
 }
 

@@ -56,6 +56,7 @@ export function conditionCheck(options: ConditionCheckOptions): ConditionCheck {
   );
   return {
     kind: "condition",
+    usesSolver: true,
     decisions: decisions.stats,
     grade(answer, context) {
       const text = readText(answer, "the answer");

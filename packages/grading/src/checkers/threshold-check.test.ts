@@ -32,6 +32,16 @@ describe("thresholdCheck", () => {
     expect(outcome.feedback).toMatch(/^wrong at x = \[.*\]: expected \d, the network gives \d/);
   });
 
+  it("gives a network graded again the verdict it got first, and another network its own", () => {
+    // The box's verdicts are remembered per network: alternating the two must not mix them up.
+    const wrong = map({ ...handout, activation: text("step>=0") });
+    const first = run(elementInList, wrong);
+    for (let i = 0; i < 3; i++) {
+      expect(fractionOf(run(elementInList, map(handout)))).toBe(1);
+      expect(run(elementInList, wrong)).toEqual(first);
+    }
+  });
+
   it("fails a network of the wrong shape and says why", () => {
     const outcome = run(elementInList, map({ ...handout, W2: list(num(1), num(1)) }));
     expect(fractionOf(outcome)).toBe(0);

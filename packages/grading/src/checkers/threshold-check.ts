@@ -54,6 +54,9 @@ export interface ThresholdCheck extends Check {
   readonly decisions: { readonly solved: number; readonly cached: number };
 }
 
+/** Networks whose box verdict a check remembers (one class's distinct answers, many times over). */
+const BOX_CACHE_SIZE = 1024;
+
 export function isThresholdCheck(check: Check): check is ThresholdCheck {
   return check.kind === "threshold" && "network" in check;
 }
@@ -85,12 +88,25 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
       return scope;
     },
   );
-  const decideAnswer = (net: Network): Solved<ThresholdAnswer> =>
-    decisions.decide(JSON.stringify(toJSON(net)), () =>
-      solveOverIntegers(options.question, net, limits),
-    );
+  const decideAnswer = (key: string, net: Network): Solved<ThresholdAnswer> =>
+    decisions.decide(key, () => solveOverIntegers(options.question, net, limits));
+  // The box's verdict on a network, remembered as decisions are (a class submits the same network
+  // many times): enumerating the box costs milliseconds per file. Only finished checks are kept.
+  const boxVerdicts = new Map<string, Verification>();
+  const verifyInBox = (key: string, net: Network): Verification => {
+    const known = boxVerdicts.get(key);
+    if (known !== undefined) return known;
+    verifyAnswer ??= verifier(options.question, lo, hi);
+    const result = verifyAnswer(net);
+    if (result.status === "pass" || result.status === "fail") {
+      if (boxVerdicts.size >= BOX_CACHE_SIZE) boxVerdicts.delete(boxVerdicts.keys().next().value!);
+      boxVerdicts.set(key, result);
+    }
+    return result;
+  };
   return {
     kind: "threshold",
+    usesSolver: true,
     question: options.question,
     decisions: decisions.stats,
     network: (answer) => readAnswerNetwork(answer, readOptions),
@@ -101,8 +117,8 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
           ? graded(0, { kind: "network-refused", reason: read.reason })
           : invalid(read.reason);
       }
-      verifyAnswer ??= verifier(options.question, lo, hi);
-      const result = verifyAnswer(read.network);
+      const key = JSON.stringify(toJSON(read.network));
+      const result = verifyInBox(key, read.network);
       // What was checked: every input of the box (a proof over all integers is the solver's).
       const scope: Scope = {
         kind: "enumerated",
@@ -125,7 +141,7 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
         });
       }
       if (result.status === "pass") {
-        const solved = decideAnswer(read.network);
+        const solved = decideAnswer(key, read.network);
         if (!solved.ok) return review(`not decided: ${solved.reason}`, { scope });
         const answer = solved.answer;
         switch (answer.verdict) {
