@@ -6,7 +6,7 @@ import { formatScore } from "../output/gradebook.js";
 import { readManualStore } from "../output/manual-store.js";
 import { lockOutputFolder } from "../output/out-lock.js";
 import type { BatchStats } from "../output/summary.js";
-import { openStaging, type UnappliedScore } from "../output/write-outputs.js";
+import { openStaging, type UnappliedScore, writeOutputs } from "../output/write-outputs.js";
 import { createProgress } from "../progress.js";
 
 export interface BatchCommandOptions {
@@ -106,7 +106,6 @@ async function gradeAndWrite(
       },
     );
     progress.stop();
-    const { writeOutputs } = await import("../output/write-outputs.js");
     try {
       ({ stats, unapplied } = writeOutputs(options.out, assignment.id, log, skipped, manual, {
         dir: staging,
