@@ -48,8 +48,8 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions = { uniqueKeys: false, strict
 
 /**
  * The file's one document, parsed once: the syntax tree is checked for depth before the document
- * is built from it (building recurses once per level). Undefined if the file is not one valid
- * YAML document.
+ * is built from it (building recurses once per level). "too deep" past the depth limit;
+ * undefined if the file is not one valid YAML document.
  */
 function composeDocument(
   text: string,

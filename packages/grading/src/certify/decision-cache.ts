@@ -3,6 +3,8 @@
 // answers are kept (an `unknown` or a missed deadline may go otherwise next time), and the cache
 // is bounded: a batch of many distinct answers forgets the oldest decisions first. A miss asks
 // the batch's other grading threads before the solver (shared-verdicts.ts).
+
+import { rememberBounded } from "../bounded-memo.js";
 import { sharedVerdict } from "./shared-verdicts.js";
 import type { Solved } from "./solver-thread.js";
 
@@ -50,10 +52,7 @@ export function decisionCache<A>(
       const counts = fresh ? "solved" : "cached";
       stats[counts]++;
       totals[counts]++;
-      if (keep(solved)) {
-        if (known.size >= size) known.delete(known.keys().next().value!);
-        known.set(key, solved);
-      }
+      if (keep(solved)) rememberBounded(known, key, solved, size);
       return solved;
     },
   };

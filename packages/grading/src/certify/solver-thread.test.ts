@@ -32,6 +32,14 @@ async function askAll(requests: readonly (SolverRequest | typeof LOAD_SOLVER)[])
 }
 
 describe("the solver thread", { timeout: 120_000 }, () => {
+  const fast: SolverRequest = {
+    kind: "condition",
+    candidate: ["n", ">=", "1"],
+    reference: ["n", ">=", "1"],
+    costs: {},
+    timeoutMs: 60_000,
+  };
+
   it("answers requests that arrive together in the order asked, each as if alone", async () => {
     // Slow: n³ + m³ = k³ has no positive solution (Euler), which z3 cannot show: it works until
     // its work limit, the same answer every time. Fast: n ≥ 1 against itself. (The thread takes
@@ -44,13 +52,6 @@ describe("the solver thread", { timeout: 120_000 }, () => {
       reference: ["0", "=", "1"],
       costs: {},
       workLimit: 300_000,
-      timeoutMs: 60_000,
-    };
-    const fast: SolverRequest = {
-      kind: "condition",
-      candidate: ["n", ">=", "1"],
-      reference: ["n", ">=", "1"],
-      costs: {},
       timeoutMs: 60_000,
     };
     // Each built while another is being solved, if the thread let them overlap.
@@ -73,13 +74,6 @@ describe("the solver thread", { timeout: 120_000 }, () => {
   });
 
   it("loads z3 when asked, before any formula, and then answers as before", async () => {
-    const fast: SolverRequest = {
-      kind: "condition",
-      candidate: ["n", ">=", "1"],
-      reference: ["n", ">=", "1"],
-      costs: {},
-      timeoutMs: 60_000,
-    };
     const replies = await askAll([LOAD_SOLVER, fast]);
     expect(replies.map((r) => [r.id, r.answer?.verdict])).toEqual([
       [0, "loaded"],

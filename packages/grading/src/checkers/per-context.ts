@@ -1,3 +1,4 @@
+import { rememberBounded } from "../bounded-memo.js";
 import type { CheckContext, Variant } from "./check.js";
 
 /** Contexts remembered per reference computation; with per-student variants, the oldest goes first. */
@@ -29,8 +30,7 @@ export function perContext<T>(compute: (context: CheckContext) => T): (context: 
     const key = contextKey(context);
     if (remembered.has(key)) return remembered.get(key) as T;
     const value = compute(context);
-    if (remembered.size >= CAPACITY) remembered.delete(remembered.keys().next().value!);
-    remembered.set(key, value);
+    rememberBounded(remembered, key, value, CAPACITY);
     return value;
   };
 }

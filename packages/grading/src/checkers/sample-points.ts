@@ -1,4 +1,5 @@
 import { rng } from "@nnkit/tensor";
+import { rememberBounded } from "../bounded-memo.js";
 
 /** Sets of points remembered; a grading run asks for a handful (one per check and seed). */
 const CAPACITY = 64;
@@ -19,8 +20,7 @@ export function samplePoints(
   const known = remembered.get(key);
   if (known !== undefined) return known;
   const points = drawPoints(symbols, count, seed, low, high);
-  if (remembered.size >= CAPACITY) remembered.delete(remembered.keys().next().value!);
-  remembered.set(key, points);
+  rememberBounded(remembered, key, points, CAPACITY);
   return points;
 }
 

@@ -8,6 +8,7 @@ import {
   verify,
 } from "@nnkit/threshold";
 import type { AnswerValue } from "../answers/answer-value.js";
+import { rememberBounded } from "../bounded-memo.js";
 import { decisionCache } from "../certify/decision-cache.js";
 import {
   type Solved,
@@ -99,8 +100,7 @@ export function thresholdCheck(options: ThresholdCheckOptions): ThresholdCheck {
     verifyAnswer ??= verifier(options.question, lo, hi);
     const result = verifyAnswer(net);
     if (result.status === "pass" || result.status === "fail") {
-      if (boxVerdicts.size >= BOX_CACHE_SIZE) boxVerdicts.delete(boxVerdicts.keys().next().value!);
-      boxVerdicts.set(key, result);
+      rememberBounded(boxVerdicts, key, result, BOX_CACHE_SIZE);
     }
     return result;
   };

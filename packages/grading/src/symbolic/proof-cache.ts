@@ -5,6 +5,8 @@
 // comparison stopped by the wall-clock guard (a loaded machine may decide it next time) is not
 // kept. The cache is bounded: a batch of many distinct answers forgets the oldest first. A miss
 // asks the batch's other grading threads before the prover (certify/shared-verdicts.ts).
+
+import { rememberBounded } from "../bounded-memo.js";
 import { sharedVerdict } from "../certify/shared-verdicts.js";
 import type { GradingMath } from "../math/expr.js";
 
@@ -60,10 +62,7 @@ export class ProofCache<V extends Verdict> {
     const counts = fresh ? "compared" : "cached";
     this.counts[counts]++;
     totals[counts]++;
-    if (keeps(verdict)) {
-      if (this.known.size >= this.size) this.known.delete(this.known.keys().next().value!);
-      this.known.set(key, verdict);
-    }
+    if (keeps(verdict)) rememberBounded(this.known, key, verdict, this.size);
     return verdict;
   }
 
