@@ -23,14 +23,14 @@ describe("the dialogs that keep the student's work", () => {
   it("leave: names what would be lost, and offers to keep it when the screen can", () => {
     const guard = {
       lost: "your edits to the 1.1 network",
-      keep: { label: "write them into answers.yaml", run: () => {} },
+      keep: { label: "keep them in your answers", note: "(saved with s)", run: () => {} },
     };
     const dialog: Dialog = { kind: "leave", guard, after: "back" };
     expect(shown(dialog)).toBe(
-      "Leave this screen?\nLeaving would throw away your edits to the 1.1 network.\nw: write them into answers.yaml first",
+      "Leave this screen?\nLeaving would throw away your edits to the 1.1 network.\nw: keep them in your answers first\n(saved with s)",
     );
     // The footer stays short whatever the path, so its keys are never cut.
-    expect(dialogFooter(dialog)).toBe("w write · d discard · Esc cancel");
+    expect(dialogFooter(dialog)).toBe("w keep · d discard · Esc cancel");
     expect(dialogFooter({ kind: "leave", guard: { lost: "x" }, after: "quit" })).toBe(
       "d discard · Esc cancel",
     );

@@ -17,8 +17,8 @@ export function dialogFooter(dialog: Dialog): string {
     case "quit":
       return "s save and quit · d quit without saving · Esc cancel";
     case "leave":
-      // Short, so that the keys are never cut: the body says where w writes.
-      return `${dialog.guard.keep ? "w write · " : ""}d discard · Esc cancel`;
+      // Short, so that the keys are never cut: the body says what w keeps and where.
+      return `${dialog.guard.keep ? "w keep · " : ""}d discard · Esc cancel`;
     case "recover":
       return "r restore the recovery copy · d discard it";
   }
@@ -48,6 +48,7 @@ export function DialogView({
           <Text bold>{dialog.after === "quit" ? "Quit?" : "Leave this screen?"}</Text>
           <Line>{`Leaving would throw away ${dialog.guard.lost}.`}</Line>
           {dialog.guard.keep && <Line tone="muted">{`w: ${dialog.guard.keep.label} first`}</Line>}
+          {dialog.guard.keep?.note && <Line tone="muted">{dialog.guard.keep.note}</Line>}
         </Box>
       );
     case "recover":

@@ -239,8 +239,9 @@ describe.each(sizes)("the dialogs and the keys overlay at $columns×$rows", (siz
     expectLayout(leave, size, "Threshold lab", [
       "Leave this screen?",
       "Leaving would throw away your edits to the 1.1 network.",
-      `w: write them into ${path} first`,
-      "w write · d discard · Esc cancel",
+      "w: keep them in your answers first",
+      /\(not saved yet: s on the Answers screen saves .*/, // the path is cut at 80 columns
+      "w keep · d discard · Esc cancel",
     ]);
   });
 });

@@ -13,7 +13,8 @@ export type ScreenKeyHandler = (input: string, key: Key) => boolean;
 export interface LeaveGuard {
   /** e.g. "your edits to the 1.2 network" */
   lost: string;
-  keep?: { label: string; run(): void };
+  /** How to keep the edits instead: `label` is what `w` does, `note` what happens to them next. */
+  keep?: { label: string; note?: string; run(): void };
 }
 
 export interface Navigation {

@@ -46,7 +46,7 @@ export const thresholdKeys: readonly KeyHelp[] = [
   { keys: "v / x", action: "verify against the question / stop verifying" },
   { keys: "s / S", action: "step through a counterexample's layers" },
   { keys: "u / U", action: "undo / redo a change to the network" },
-  { keys: "w", action: "write this network into the answer file (1.1, 1.2)" },
+  { keys: "w", action: "put this network into your answers (1.1, 1.2; s on Answers saves)" },
   { keys: "R", action: "reset to the network in the answer file" },
 ];
 
@@ -140,7 +140,8 @@ export function ThresholdLab({ fileDrafts = {}, origins = {} }: ThresholdLabProp
     return true;
   });
 
-  // Leaving the lab would throw away edits not written into the file: the shell asks first.
+  // Leaving the lab would throw away edits not yet in the answers: the shell asks first. Keeping
+  // them edits the answers session, which the student saves (or not) like any other edit.
   const edited = (["1.1", "1.2"] as const).filter((q) => isEdited(state, q));
   const keepable = filePath !== undefined && edited.length > 0 && written(edited, state).ok;
   useLeaveGuard(
@@ -150,7 +151,8 @@ export function ThresholdLab({ fileDrafts = {}, origins = {} }: ThresholdLabProp
           lost: `your edits to the ${edited.join(" and ")} network${edited.length > 1 ? "s" : ""}`,
           ...(keepable && {
             keep: {
-              label: `write them into ${filePath}`,
+              label: "keep them in your answers",
+              note: `(not saved yet: s on the Answers screen saves ${filePath})`,
               run: () => {
                 const result = written(edited, state);
                 if (result.ok) session.edit(result.text);
@@ -287,7 +289,7 @@ function originLine(
   if (file !== undefined && !sameDraft(state.drafts[q], file)) {
     return {
       tone: "warn",
-      text: `edited, not your ${q} network in ${path ?? "the file"} (w writes, R resets, u undoes)`,
+      text: `edited, not your ${q} network in ${path ?? "the file"} (w keeps, R resets, u undoes)`,
     };
   }
   if (state.notice !== undefined) return { tone: "muted", text: state.notice };

@@ -86,7 +86,7 @@ describe("Threshold lab with an answer file", () => {
     expect(edited).not.toContain("your 1.1 network from");
     await press(ui, "w");
     const written = await waitForFrame(ui, (f) =>
-      f.includes(`wrote your 1.1 network into ${path}`),
+      f.includes("your 1.1 network is in your answers; s on the Answers screen saves"),
     );
     expect(written).not.toContain("edited, not your");
     // Undo goes back to the student's old value, which the file no longer has; R resets to it.
@@ -115,8 +115,9 @@ describe("Threshold lab with an answer file", () => {
     await press(ui, keys.pageDown, keys.right, keys.right, keys.right, "2", keys.enter);
     const asked = await press(ui, "q");
     expect(asked).toContain("Leaving would throw away your edits to the 1.1 network.");
-    expect(asked).toContain(`w: write them into ${path} first`);
-    expect(asked).toContain("w write · d discard · Esc cancel");
+    expect(asked).toContain("w: keep them in your answers first");
+    expect(asked).toContain("(not saved yet: s on the Answers screen saves");
+    expect(asked).toContain("w keep · d discard · Esc cancel");
     expect(await press(ui, keys.escape)).toContain("edited, not your 1.1 network");
     await press(ui, "q");
     const home = await press(ui, "w");

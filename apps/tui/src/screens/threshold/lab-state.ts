@@ -336,7 +336,7 @@ export function labEvent(state: LabState, event: LabEvent): LabState {
     case "written":
       return {
         ...state,
-        notice: `wrote your ${event.question} network into ${event.path}; s on the Answers screen saves`,
+        notice: `your ${event.question} network is in your answers; s on the Answers screen saves ${event.path}`,
       };
     case "not-written":
       return { ...state, notice: `not written: ${event.reason}` };
