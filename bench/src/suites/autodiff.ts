@@ -133,6 +133,8 @@ const suite: BenchSuite = {
       chainCase(10_000, backend),
     ]),
     chainScalingCase(1_000, 10_000),
+    // Past the young generation: does the cost per op keep growing, or was 1k → 10k one step?
+    chainScalingCase(10_000, 100_000),
   ],
 };
 export default suite;
