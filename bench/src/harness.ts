@@ -120,9 +120,14 @@ export function timePair(
   peer: () => unknown,
   budgetMs = 1500,
   minRounds = 7,
+  /** The peer's calls per sample as a multiple of nnkit's, instead of its own ~10 ms. */
+  peerRepsPerNnkitRep?: number,
 ): { nnkit: Timing; peer: Timing; ratio: Ratio } {
   const nnkitReps = calibrate(nnkit, 10);
-  const peerReps = calibrate(peer, 10);
+  const peerReps =
+    peerRepsPerNnkitRep === undefined
+      ? calibrate(peer, 10)
+      : Math.max(1, Math.round(nnkitReps * peerRepsPerNnkitRep));
   const nnkitSamples: number[] = [];
   const peerSamples: number[] = [];
   const ratios: number[] = [];
@@ -205,7 +210,16 @@ async function timeCase(suite: string, c: BenchCase): Promise<CaseResult> {
   if (c.once) return { ...base, nnkit: timeOnce(c.nnkit) };
   if (c.scaling) {
     const large = c.work?.amount ?? 1;
-    const { nnkit, peer, ratio } = timePair(c.nnkit, c.scaling.run, 1500, c.minRounds);
+    // Both sides of a sample do the same work (the smaller input, large ÷ small times), so each
+    // holds its share of the garbage collections: a 10 ms sample of a call that allocates less
+    // than the young generation holds would often miss the collection its garbage costs.
+    const { nnkit, peer, ratio } = timePair(
+      c.nnkit,
+      c.scaling.run,
+      1500,
+      c.minRounds,
+      large / c.scaling.work,
+    );
     // ratio = small time ÷ large time per round; per-unit growth = (large/work) ÷ (small/work).
     const growth = (r: number) => c.scaling!.work / large / r;
     return {

@@ -43,9 +43,9 @@ describe("reading autodiff: f(x, w) = Σ exp(w ⊙ x)", () => {
 
   test("2. walkGraph visits the nodes in order; evaluate passes bind, computing numbers", () => {
     const visited: string[] = [];
-    walkGraph(graph, ["x", "w"], (node, _primitive, ins) => {
-      visited.push(`${node.op}(${ins.join(", ")})`);
-      return `%${node.id}`;
+    walkGraph(graph, ["x", "w"], (id, primitive, ins) => {
+      visited.push(`${primitive.name}(${ins.join(", ")})`);
+      return `%${id}`;
     });
     expect(visited).toEqual(["mul(w, x)", "exp(%2)", "sum(%3)"]);
     // w ⊙ x = [0, 0, −2], exp of it = [1, 1, e⁻²], and the sum 2 + e⁻².
@@ -58,9 +58,11 @@ describe("reading autodiff: f(x, w) = Σ exp(w ⊙ x)", () => {
   test("3. backwardNodes runs the VJPs in reverse from the cotangent 1, on the saved values only", () => {
     const values = evaluateNodes(graph, [x, w]);
     // Reverse mode keeps the inputs and exp's output (exp saves "output", mul saves its inputs,
-    // sum nothing); mul's and sum's values are dropped, their nodes stand in for their shapes.
+    // sum nothing); mul's and sum's values are dropped: the backward pass reads their shapes from
+    // the graph.
     const kept = keepForBackward(graph, values);
     expect(kept.map((v, id) => v === values[id])).toEqual([true, true, false, true, false]);
+    expect(kept[2]).toBeUndefined();
     const cts = backwardNodes(graph, kept, [T.tensor(1)], [true, true]);
     // sum's VJP broadcasts 1 to [1, 1, 1]; exp's multiplies by its output: [1, 1, e⁻²];
     // mul's gives x̄ = ct ⊙ w = [1, 0, −e⁻²] and w̄ = ct ⊙ x = [0, 1, 2e⁻²].

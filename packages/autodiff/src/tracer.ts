@@ -3,6 +3,7 @@ import type { AbstractValue } from "./abstract-value.js";
 import type { Dim } from "./dims.js";
 import { AutodiffError } from "./errors.js";
 import { type Graph, type GraphNode, NO_PARAMS } from "./graph.js";
+import { GrowingColumns, graphOfColumns } from "./node-columns.js";
 
 // Tracing: a GraphBuilder records the primitives applied to its Tracers into graph nodes. The two
 // are one concept (a tracer is a node of the graph being built), so they share this file.
@@ -40,10 +41,6 @@ export type Value = Tensor | Tracer;
 /** Elementwise ops also take plain numbers, like NumPy scalars. */
 export type Operand = Value | number;
 
-interface MutableNode extends Omit<GraphNode, "name"> {
-  name?: string;
-}
-
 // Builders nest: tracing inside a transformation opens a deeper builder. An op goes to the
 // deepest builder among its inputs; values of outer builders are captured as extra inputs.
 const activeBuilders: GraphBuilder[] = [];
@@ -55,10 +52,10 @@ const nodeShape = (shape: readonly Dim[]): readonly Dim[] =>
 
 // A graph's nodes live until its backward pass ends, so every object a node holds is copied by
 // each garbage collection meanwhile (and promoted to the old generation): in a long graph this is
-// what makes the cost per op grow. Nodes without parameters share NO_PARAMS, captures this. (Inputs
-// are not shared: a frozen array among the others' would make every loop over `node.inputs`
-// polymorphic, and few nodes have none once constants are shared.)
+// what made the cost per op grow. So nodes are columns (node-columns.ts), and what the columns
+// point at is shared where it can be: nodes without parameters share NO_PARAMS, captures this.
 const CAPTURED: GraphNode["params"] = Object.freeze({ captured: true });
+const NO_INPUTS: readonly number[] = Object.freeze([]);
 
 /** `params`, or the shared empty one when it has no keys (ops that are not given NO_PARAMS). */
 function nodeParams(params: GraphNode["params"]): GraphNode["params"] {
@@ -69,7 +66,9 @@ function nodeParams(params: GraphNode["params"]): GraphNode["params"] {
 /** Records primitive applications on tracers into a graph. */
 export class GraphBuilder {
   readonly depth: number;
-  private readonly nodes: MutableNode[] = [];
+  private readonly columns = new GrowingColumns();
+  /** An op's input ids, gathered before its node is appended (lifting may append constants). */
+  private readonly inputScratch: number[] = [];
   private readonly inputIds: number[] = [];
   /** Outer tracers this graph reads; they are its trailing inputs, in this order. */
   readonly captures: Tracer[] = [];
@@ -104,13 +103,13 @@ export class GraphBuilder {
   }
 
   addInput(value: AbstractValue): Tracer {
-    const id = this.push({
-      op: "input",
-      inputs: [],
-      shape: nodeShape(value.shape),
-      dtype: value.dtype,
-      params: NO_PARAMS,
-    });
+    const id = this.columns.push(
+      "input",
+      NO_INPUTS,
+      nodeShape(value.shape),
+      value.dtype,
+      NO_PARAMS,
+    );
     this.inputIds.push(id);
     return new Tracer(this, id, value.shape, value.dtype);
   }
@@ -137,36 +136,29 @@ export class GraphBuilder {
     params: GraphNode["params"],
     out: AbstractValue,
   ): Tracer {
-    const ids = inputs.map((v) => this.lift(v));
-    const id = this.push({
-      op,
-      inputs: ids,
-      shape: nodeShape(out.shape),
-      dtype: out.dtype,
-      params: nodeParams(params),
-    });
+    const ids = this.inputScratch;
+    ids.length = 0;
+    for (let j = 0; j < inputs.length; j++) ids.push(this.lift(inputs[j]!));
+    const shape = nodeShape(out.shape);
+    const id = this.columns.push(op, ids, shape, out.dtype, nodeParams(params));
     return new Tracer(this, id, out.shape, out.dtype);
   }
 
   nameOf(id: number): string | undefined {
-    return this.nodes[id]?.name;
+    return this.columns.names.get(id);
   }
 
   setName(id: number, name: string): void {
-    this.nodes[id]!.name = name;
+    this.columns.names.set(id, name);
   }
 
   /**
    * The graph, with `outputs` as its outputs: the last thing a run does (its builder records
-   * nothing afterwards, names included), so the nodes are handed over as they are, not copied.
+   * nothing afterwards, names included), so the columns are handed over as they are, not copied.
    */
   finish(outputs: readonly Value[]): Graph {
     const outputIds = outputs.map((v) => this.lift(v));
-    return {
-      nodes: this.nodes,
-      inputs: [...this.inputIds],
-      outputs: outputIds,
-    };
+    return graphOfColumns(this.columns.finished(), [...this.inputIds], outputIds);
   }
 
   private constant(value: Tensor): number {
@@ -197,41 +189,17 @@ export class GraphBuilder {
   }
 
   private addConstant(value: Tensor): number {
-    return this.push({
-      op: "const",
-      inputs: [],
-      shape: nodeShape(value.shape),
-      dtype: value.dtype,
-      params: { value },
-    });
+    return this.columns.push("const", NO_INPUTS, nodeShape(value.shape), value.dtype, { value });
   }
 
   private capture(value: Tracer): number {
     const known = this.captureIds.get(value);
     if (known !== undefined) return known;
-    const id = this.push({
-      op: "input",
-      inputs: [],
-      shape: nodeShape(value.shape),
-      dtype: value.dtype,
-      params: CAPTURED,
-      ...(value.name === undefined ? {} : { name: value.name }),
-    });
+    const id = this.columns.push("input", NO_INPUTS, nodeShape(value.shape), value.dtype, CAPTURED);
+    if (value.name !== undefined) this.columns.names.set(id, value.name);
     this.inputIds.push(id);
     this.captures.push(value);
     this.captureIds.set(value, id);
-    return id;
-  }
-
-  private push(node: Omit<MutableNode, "id">): number {
-    const id = this.nodes.length;
-    // Spelled out rather than `{ id, ...node }`: one object per node instead of a copy of one.
-    const { op, inputs, shape, dtype, params, name } = node;
-    this.nodes.push(
-      name === undefined
-        ? { id, op, inputs, shape, dtype, params }
-        : { id, op, inputs, shape, dtype, params, name },
-    );
     return id;
   }
 

@@ -39,9 +39,9 @@ export function measureGraph(graph: Graph, ...inputs: Tensor[]): GraphMeasuremen
   }
   const allocated: number[] = [];
   let multiplications = 0;
-  const values = walkGraph(graph, inputs, (node, primitive, ins) => {
-    const counted = countOps(() => primitive.evaluate(ins, node.params));
-    allocated[node.id] = counted.allocatedElements;
+  const values = walkGraph(graph, inputs, (id, primitive, ins, params) => {
+    const counted = countOps(() => primitive.evaluate(ins, params));
+    allocated[id] = counted.allocatedElements;
     multiplications += counted.multiplications;
     return counted.result;
   });

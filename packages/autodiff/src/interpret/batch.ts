@@ -1,6 +1,7 @@
 import { bind } from "../bind.js";
 import type { Dim } from "../dims.js";
 import type { Graph } from "../graph.js";
+import { columnsOf } from "../node-columns.js";
 import type { Value } from "../tracer.js";
 import { walkGraph } from "./walk.js";
 
@@ -15,15 +16,19 @@ export function batchNodes(
   inputBatched: readonly boolean[],
   size: Dim,
 ): { values: Value[]; batched: boolean[] } {
-  const batched = new Array<boolean>(graph.nodes.length).fill(false);
+  const { count, inputStart, inputIds } = columnsOf(graph);
+  const batched = new Array<boolean>(count).fill(false);
   graph.inputs.forEach((id, k) => {
     batched[id] = inputBatched[k] === true;
   });
-  const values = walkGraph(graph, inputs, (node, primitive, ins) => {
-    const flags = node.inputs.map((i) => batched[i]!);
-    if (!flags.some(Boolean)) return bind(primitive, ins, node.params);
-    batched[node.id] = true;
-    return primitive.batch(ins, flags, node.params, size);
+  const values = walkGraph(graph, inputs, (id, primitive, ins, params) => {
+    const flags = Array.from(
+      inputIds.subarray(inputStart[id], inputStart[id + 1]),
+      (i) => batched[i]!,
+    );
+    if (!flags.some(Boolean)) return bind(primitive, ins, params);
+    batched[id] = true;
+    return primitive.batch(ins, flags, params, size);
   });
   return { values, batched };
 }

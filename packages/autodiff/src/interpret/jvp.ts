@@ -1,5 +1,6 @@
 import { bind } from "../bind.js";
 import type { Graph } from "../graph.js";
+import { columnsOf } from "../node-columns.js";
 import { nameIfUnnamed, tangentName } from "../ops/name.js";
 import type { Value } from "../tracer.js";
 import { walkGraph } from "./walk.js";
@@ -13,22 +14,28 @@ export function jvpNodes(
   primals: readonly Value[],
   tangents: readonly (Value | null)[],
 ): { values: Value[]; tangents: (Value | null)[] } {
-  const dots: (Value | null)[] = new Array(graph.nodes.length).fill(null);
+  const columns = columnsOf(graph);
+  const { inputStart, inputIds } = columns;
+  const dots: (Value | null)[] = new Array(columns.count).fill(null);
   graph.inputs.forEach((id, k) => {
     dots[id] = tangents[k] ?? null;
   });
-  const values = walkGraph(graph, primals, (node, primitive, ins) => {
-    const out = bind(primitive, ins, node.params);
-    const inDots = node.inputs.map((i) => dots[i]!);
-    if (inDots.some((d) => d !== null))
-      dots[node.id] = primitive.jvp(ins, inDots, out, node.params);
+  const values = walkGraph(graph, primals, (id, primitive, ins, params) => {
+    const out = bind(primitive, ins, params);
+    const first = inputStart[id]!;
+    const inDots = new Array<Value | null>(ins.length);
+    let anyTangent = false;
+    for (let j = 0; j < ins.length; j++) {
+      inDots[j] = dots[inputIds[first + j]!]!;
+      anyTangent ||= inDots[j] !== null;
+    }
+    if (anyTangent) dots[id] = primitive.jvp(ins, inDots, out, params);
     return out;
   });
-  for (const node of graph.nodes) {
-    if (node.name === undefined) continue;
-    nameIfUnnamed(values[node.id]!, node.name);
-    const dot = dots[node.id];
-    if (dot) nameIfUnnamed(dot, tangentName(node.name));
+  for (const [id, name] of columns.names) {
+    nameIfUnnamed(values[id]!, name);
+    const dot = dots[id];
+    if (dot) nameIfUnnamed(dot, tangentName(name));
   }
   return { values, tangents: dots };
 }

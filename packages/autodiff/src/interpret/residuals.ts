@@ -1,9 +1,10 @@
 // What reverse mode keeps from the forward pass: the values the primitives' VJPs read, as each
 // declares in `saves` (primitives/declarations.test.ts checks every VJP against its declaration).
-// Every other computed value is dropped once the forward pass is done; the backward pass sees its
-// graph node instead, whose shape and dtype are all a VJP reads of a value it does not save.
+// Every other computed value is dropped once the forward pass is done; the backward pass reads its
+// shape and dtype from the graph instead, which is all a VJP reads of a value it does not save.
 import type { AbstractValue } from "../abstract-value.js";
-import { type Graph, isSource } from "../graph.js";
+import type { Graph } from "../graph.js";
+import { columnsOf } from "../node-columns.js";
 import { getPrimitive } from "../primitives/registry.js";
 import type { Value } from "../tracer.js";
 
@@ -12,15 +13,17 @@ import type { Value } from "../tracer.js";
  * typed array holds no pointers, so garbage collections do not scan it however long the graph).
  */
 export function savedFlags(graph: Graph): Uint8Array {
-  const nodes = graph.nodes;
-  const saved = new Uint8Array(nodes.length);
-  for (const node of nodes) {
-    if (node.op === "input" || node.op === "const") continue;
-    const saves = getPrimitive(node.op).saves;
+  const { count, ops, inputStart, inputIds } = columnsOf(graph);
+  const saved = new Uint8Array(count);
+  for (let id = 0; id < count; id++) {
+    const op = ops[id]!;
+    if (op === "input" || op === "const") continue;
+    const saves = getPrimitive(op).saves;
+    const first = inputStart[id]!;
     for (let k = 0; k < saves.length; k++) {
       const s = saves[k]!;
-      const id = s === "output" ? node.id : node.inputs[s];
-      if (id !== undefined) saved[id] = 1;
+      if (s === "output") saved[id] = 1;
+      else if (first + s < inputStart[id + 1]!) saved[inputIds[first + s]!] = 1;
     }
   }
   return saved;
@@ -29,11 +32,40 @@ export function savedFlags(graph: Graph): Uint8Array {
 /** The computed nodes whose values some VJP of the graph reads, in evaluation order. */
 export function savedNodes(graph: Graph): number[] {
   const saved = savedFlags(graph);
-  return graph.nodes.filter((n) => !isSource(n) && saved[n.id] === 1).map((n) => n.id);
+  const { count, ops } = columnsOf(graph);
+  const ids: number[] = [];
+  for (let id = 0; id < count; id++) {
+    if (ops[id] !== "input" && ops[id] !== "const" && saved[id] === 1) ids.push(id);
+  }
+  return ids;
 }
 
-/** A forward value the backward pass still has: the value itself, or only its shape and dtype. */
-export type Residual = Value | AbstractValue;
+/**
+ * A forward value the backward pass still has: the value itself, or `undefined` where it keeps
+ * only the node's shape and dtype (the backward pass reads them from the graph).
+ */
+export type Residual = Value | undefined;
+
+/**
+ * Saved 0-d values kept as numbers, by node id (`packed[id]` is 1 for those): a forward pass for
+ * a backward one (evaluate.ts) moves them here, so that a long scalar graph keeps no tensor
+ * object per value for the collector to copy; the backward pass makes each again when it reads it.
+ */
+export interface PackedScalars {
+  readonly numbers: Float64Array;
+  readonly packed: Uint8Array;
+}
+
+export function packedScalars(graph: Graph): PackedScalars {
+  const { count } = columnsOf(graph);
+  return { numbers: new Float64Array(count), packed: new Uint8Array(count) };
+}
+
+/** The shape and dtype of node `id`, which stand in for a value that was not kept. */
+export function abstractNode(graph: Graph, id: number): AbstractValue {
+  const { shapes, dtypes } = columnsOf(graph);
+  return { shape: shapes[id]!, dtype: dtypes[id]! };
+}
 
 /**
  * The forward values to keep for the backward pass: inputs, constants and the saved values
@@ -52,10 +84,10 @@ export function keepForBackward(
  * needs nothing else from it (vjp): no second array as long as the graph.
  */
 export function keepInPlace(graph: Graph, values: Residual[], saved: Uint8Array): Residual[] {
-  const nodes = graph.nodes;
-  for (let id = 0; id < nodes.length; id++) {
-    const node = nodes[id]!;
-    if (!isSource(node) && saved[id] !== 1) values[id] = node;
+  const { count, ops } = columnsOf(graph);
+  for (let id = 0; id < count; id++) {
+    const op = ops[id];
+    if (op !== "input" && op !== "const" && saved[id] !== 1) values[id] = undefined;
   }
   return values;
 }

@@ -1,34 +1,39 @@
 import type { Tensor } from "@nnkit/tensor";
-import type { Graph, GraphNode } from "../graph.js";
+import type { Graph, Params } from "../graph.js";
+import { columnsOf } from "../node-columns.js";
 import type { Primitive } from "../primitive.js";
 import { getPrimitive } from "../primitives/registry.js";
 
 /**
  * The walk every graph interpreter shares: seeds the inputs, takes constants as they are, and asks
- * `apply` for the value of each primitive node, in order, given its inputs' values.
+ * `apply` for the value of each primitive node `id`, in order, given its inputs' values and its
+ * parameters. It reads the graph's columns (node-columns.ts), so a long graph is walked without
+ * an object per node; `graph.nodes[id]` has the rest of a node when a caller wants it.
  */
 export function walkGraph<V>(
   graph: Graph,
   inputs: readonly V[],
-  apply: (node: GraphNode, primitive: Primitive, ins: V[]) => V,
+  apply: (id: number, primitive: Primitive, ins: V[], params: Params) => V,
   /** Called after each primitive node's value is set, e.g. to drop values no longer needed. */
-  afterNode?: (node: GraphNode, values: V[]) => void,
+  afterNode?: (id: number, values: V[]) => void,
 ): V[] {
-  const values: V[] = new Array(graph.nodes.length);
+  const { count, ops, params, inputStart, inputIds } = columnsOf(graph);
+  const values: V[] = new Array(count);
   graph.inputs.forEach((id, k) => {
     values[id] = inputs[k]!;
   });
-  for (const node of graph.nodes) {
-    if (node.op === "input") continue;
-    if (node.op === "const") {
-      values[node.id] = node.params.value as Tensor as V;
+  for (let id = 0; id < count; id++) {
+    const op = ops[id]!;
+    if (op === "input") continue;
+    if (op === "const") {
+      values[id] = params[id]!.value as Tensor as V;
     } else {
-      // A loop, not `inputs.map(…)`: no closure per node (it runs once per node of long graphs).
-      const ins = new Array<V>(node.inputs.length);
-      for (let j = 0; j < ins.length; j++) ins[j] = values[node.inputs[j]!]!;
-      values[node.id] = apply(node, getPrimitive(node.op), ins);
+      const first = inputStart[id]!;
+      const ins = new Array<V>(inputStart[id + 1]! - first);
+      for (let j = 0; j < ins.length; j++) ins[j] = values[inputIds[first + j]!]!;
+      values[id] = apply(id, getPrimitive(op), ins, params[id]!);
     }
-    afterNode?.(node, values);
+    afterNode?.(id, values);
   }
   return values;
 }

@@ -1,5 +1,5 @@
 import { backwardNodes } from "../interpret/backward.js";
-import { evaluateNodes } from "../interpret/evaluate.js";
+import { evaluateForBackward } from "../interpret/evaluate.js";
 import { keepInPlace, savedFlags } from "../interpret/residuals.js";
 import { zerosLike } from "../ops/zeros-like.js";
 import { type TraceableFunction, traceTree } from "../trace.js";
@@ -23,10 +23,7 @@ export function vjp(
   const traced = traceTree("vjp", f, primals);
   const { graph } = traced;
   const saved = savedFlags(graph);
-  const values = evaluateNodes(graph, [...leaves, ...traced.captures], {
-    forBackward: true,
-    saved,
-  });
+  const { values, pack } = evaluateForBackward(graph, [...leaves, ...traced.captures], saved);
   const outLeaves = graph.outputs.map((id) => values[id]!);
   // The pullback holds only what the VJPs save (reverse mode's residuals), not every value.
   const residuals = keepInPlace(graph, values, saved);
@@ -34,7 +31,7 @@ export function vjp(
   const pullback: Pullback = (cotangent) => {
     const cts = flatten<Value>("vjp pullback", cotangent).leaves;
     checkMatching("vjp pullback", "cotangent", cts, outLeaves);
-    const nodeCts = backwardNodes(graph, residuals, cts, wrt, "inputs");
+    const nodeCts = backwardNodes(graph, residuals, cts, wrt, "inputs", pack);
     const inputCts = leaves.map((leaf, k) => nodeCts[graph.inputs[k]!] ?? zerosLike(leaf));
     return unflatten(traced.inputTree, inputCts) as Tree<Value>[];
   };
