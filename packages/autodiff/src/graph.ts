@@ -71,7 +71,12 @@ export function findNode(graph: Graph, nameOrId: string | number): GraphNode {
 
 /** Inputs and constants: nodes that apply no primitive. */
 export function isSource(node: GraphNode): boolean {
-  return node.op === "input" || node.op === "const";
+  return isSourceOp(node.op);
+}
+
+/** Whether nodes of this op apply no primitive (inputs and constants). */
+export function isSourceOp(op: GraphNode["op"]): op is "input" | "const" {
+  return op === "input" || op === "const";
 }
 
 function namedSources(graph: Graph, node: GraphNode): Set<string> {

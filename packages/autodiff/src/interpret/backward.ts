@@ -2,7 +2,7 @@ import { full } from "@nnkit/tensor";
 import { isFloatDType } from "../abstract-value.js";
 import { formatShape, shapesEqual } from "../dims.js";
 import { AutodiffError } from "../errors.js";
-import type { Graph } from "../graph.js";
+import { type Graph, isSourceOp } from "../graph.js";
 import { columnsOf } from "../node-columns.js";
 import { adjointName, nameIfUnnamed } from "../ops/name.js";
 import { add } from "../primitives/add.js";
@@ -21,8 +21,7 @@ export function dependsOn(graph: Graph, wrt: readonly boolean[]): Uint8Array {
     needs[id] = wrt[k] === true && isFloatDType(dtypes[id]!) ? 1 : 0;
   });
   for (let id = 0; id < count; id++) {
-    const op = ops[id];
-    if (op === "input" || op === "const" || !isFloatDType(dtypes[id]!)) continue;
+    if (isSourceOp(ops[id]!) || !isFloatDType(dtypes[id]!)) continue;
     for (let k = inputStart[id]!; k < inputStart[id + 1]!; k++) {
       if (needs[inputIds[k]!] === 1) {
         needs[id] = 1;
@@ -75,10 +74,10 @@ export function backwardNodes(
   for (let id = count - 1; id >= 0; id--) {
     const ct = cts[id];
     if (ct === null || ct === undefined) continue;
-    const name = names.size === 0 ? undefined : names.get(id);
+    const name = names.get(id);
     if (name !== undefined) nameIfUnnamed(ct, adjointName(name));
     const op = ops[id]!;
-    if (op === "input" || op === "const") continue;
+    if (isSourceOp(op)) continue;
     // Loops rather than `map` / `forEach`: no closures per node, which long graphs pay for.
     const first = inputStart[id]!;
     const arity = inputStart[id + 1]! - first;

@@ -2,7 +2,7 @@ import { Tensor } from "@nnkit/tensor";
 import { bind } from "../bind.js";
 import { formatShape, isConcreteShape, shapesEqual } from "../dims.js";
 import { AutodiffError } from "../errors.js";
-import type { Graph } from "../graph.js";
+import { type Graph, isSourceOp } from "../graph.js";
 import { columnsOf, type NodeColumns } from "../node-columns.js";
 import { nameIfUnnamed } from "../ops/name.js";
 import type { Value } from "../tracer.js";
@@ -69,12 +69,10 @@ function dropAfterLastUse(
   const { inputStart, inputIds } = columns;
   // Per node: 0 drop after the last use, 1 keep as it is, 2 saved (packed after the last use).
   const plan = new Uint8Array(columns.count);
-  for (let id = 0; id < columns.count; id++) plan[id] = saved[id] === 1 ? 2 : 0;
-  for (const id of graph.outputs) plan[id] = 1;
   for (let id = 0; id < columns.count; id++) {
-    const op = columns.ops[id];
-    if (op === "input" || op === "const") plan[id] = 1;
+    plan[id] = isSourceOp(columns.ops[id]!) ? 1 : saved[id] === 1 ? 2 : 0;
   }
+  for (const id of graph.outputs) plan[id] = 1;
   const lastUse = lastUses(columns);
   const done = (i: number, values: Residual[]) => {
     if (plan[i] === 0) values[i] = undefined;

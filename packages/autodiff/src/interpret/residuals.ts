@@ -3,7 +3,7 @@
 // Every other computed value is dropped once the forward pass is done; the backward pass reads its
 // shape and dtype from the graph instead, which is all a VJP reads of a value it does not save.
 import type { AbstractValue } from "../abstract-value.js";
-import type { Graph } from "../graph.js";
+import { type Graph, isSourceOp } from "../graph.js";
 import { columnsOf } from "../node-columns.js";
 import { getPrimitive } from "../primitives/registry.js";
 import type { Value } from "../tracer.js";
@@ -17,7 +17,7 @@ export function savedFlags(graph: Graph): Uint8Array {
   const saved = new Uint8Array(count);
   for (let id = 0; id < count; id++) {
     const op = ops[id]!;
-    if (op === "input" || op === "const") continue;
+    if (isSourceOp(op)) continue;
     const saves = getPrimitive(op).saves;
     const first = inputStart[id]!;
     for (let k = 0; k < saves.length; k++) {
@@ -35,7 +35,7 @@ export function savedNodes(graph: Graph): number[] {
   const { count, ops } = columnsOf(graph);
   const ids: number[] = [];
   for (let id = 0; id < count; id++) {
-    if (ops[id] !== "input" && ops[id] !== "const" && saved[id] === 1) ids.push(id);
+    if (!isSourceOp(ops[id]!) && saved[id] === 1) ids.push(id);
   }
   return ids;
 }
@@ -86,8 +86,7 @@ export function keepForBackward(
 export function keepInPlace(graph: Graph, values: Residual[], saved: Uint8Array): Residual[] {
   const { count, ops } = columnsOf(graph);
   for (let id = 0; id < count; id++) {
-    const op = ops[id];
-    if (op !== "input" && op !== "const" && saved[id] !== 1) values[id] = undefined;
+    if (!isSourceOp(ops[id]!) && saved[id] !== 1) values[id] = undefined;
   }
   return values;
 }
