@@ -55,6 +55,19 @@ describe("reductions by hand", () => {
     expect(nd.sum(nd.ones([3], "float32")).dtype).toBe("float32");
   });
 
+  it("sums and averages a whole float64 run from its offset, across chunks", () => {
+    // 1..n summed in blocks of 4096 elements and eight lanes: n = 2·4096 + 13 leaves a partial
+    // chunk and a remainder of 5 past the lanes; the slice starts at an offset of 3.
+    const n = 2 * 4096 + 13;
+    const all = nd.tensor(Array.from({ length: n + 3 }, (_, i) => i - 2));
+    const run = nd.slice(all, [3, null]); // 1, 2, …, n
+    expect(run.offset).toBe(3);
+    expect(nd.sum(run).item()).toBe((n * (n + 1)) / 2);
+    expect(nd.mean(run).item()).toBe((n + 1) / 2);
+    expect(nd.sum(run).dtype).toBe("float64");
+    expect(nd.sum(run).shape).toEqual([]);
+  });
+
   it("sums integers exactly up to 2^53", () => {
     const big = nd.tensor([2 ** 52, 2 ** 52 - 1, 1, 0, 0]);
     expect(nd.sum(big).item()).toBe(2 ** 53);

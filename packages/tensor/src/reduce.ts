@@ -137,8 +137,12 @@ function sumChunk(data: TypedArray, start: number, count: number): number {
 /**
  * `sumChunk` for Float64Array storage only, so its loads stay monomorphic (see sumRun), with eight
  * accumulators: float64 is the common case, and eight independent additions keep up with memory.
+ * It indexes a subarray up to that subarray's own length: once any ArrayBuffer in the process has
+ * been detached (WebAssembly memory growth does it), V8 checks every typed-array load, and this
+ * form measured 5 % faster than indexing `data` from `start` to `start + count`.
  */
 function sumChunkF64(data: Float64Array, start: number, count: number): number {
+  const v = data.subarray(start, start + count);
   let a = 0;
   let b = 0;
   let c = 0;
@@ -147,19 +151,19 @@ function sumChunkF64(data: Float64Array, start: number, count: number): number {
   let f = 0;
   let g = 0;
   let h = 0;
-  const end = start + count;
-  let i = start;
-  for (; i + 7 < end; i += 8) {
-    a += data[i]!;
-    b += data[i + 1]!;
-    c += data[i + 2]!;
-    d += data[i + 3]!;
-    e += data[i + 4]!;
-    f += data[i + 5]!;
-    g += data[i + 6]!;
-    h += data[i + 7]!;
+  const n = v.length;
+  let i = 0;
+  for (; i + 7 < n; i += 8) {
+    a += v[i]!;
+    b += v[i + 1]!;
+    c += v[i + 2]!;
+    d += v[i + 3]!;
+    e += v[i + 4]!;
+    f += v[i + 5]!;
+    g += v[i + 6]!;
+    h += v[i + 7]!;
   }
-  for (; i < end; i++) a += data[i]!;
+  for (; i < n; i++) a += v[i]!;
   return a + b + (c + d) + (e + f + (g + h));
 }
 
@@ -221,12 +225,34 @@ const reducers = {
   },
 } satisfies Record<string, Reducer>;
 
+/**
+ * A float64 tensor reduced over all its axes in one contiguous run: the common case, summed
+ * outside `reduce`. Inlined into reduce's large body, V8 spilled sumChunkF64's eight accumulators
+ * to the stack on every iteration, and the sum of 10^6 ran 1.5× slower than a plain loop.
+ */
+const isWholeF64Run = (t: Tensor, axis: Axis | undefined, keepdims: boolean): boolean =>
+  axis === undefined &&
+  !keepdims &&
+  t instanceof Tensor &&
+  t.dtype === "float64" &&
+  t.isContiguous();
+
+function scalarF64(op: string, value: number): Tensor {
+  const out = allocateTensor(op, "float64", []);
+  out.data[0] = value;
+  return out;
+}
+
 /** Sum over `axis` (all axes by default). bool and int32 sum to int32 (wrapping); floats keep their dtype. */
 export const sum = (t: Tensor, axis?: Axis, keepdims = false): Tensor =>
-  reduce(reducers.sum, t, axis, keepdims);
+  isWholeF64Run(t, axis, keepdims)
+    ? scalarF64("sum", sumRun(t.data, t.offset, t.size))
+    : reduce(reducers.sum, t, axis, keepdims);
 /** Arithmetic mean; integers give float64. The mean of zero elements is NaN. */
 export const mean = (t: Tensor, axis?: Axis, keepdims = false): Tensor =>
-  reduce(reducers.mean, t, axis, keepdims);
+  isWholeF64Run(t, axis, keepdims)
+    ? scalarF64("mean", sumRun(t.data, t.offset, t.size) / t.size)
+    : reduce(reducers.mean, t, axis, keepdims);
 /** Product over `axis`; int32 wraps like 32-bit integers. */
 export const prod = (t: Tensor, axis?: Axis, keepdims = false): Tensor =>
   reduce(reducers.prod, t, axis, keepdims);
